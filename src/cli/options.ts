@@ -1,0 +1,22 @@
+// Flags shared by every command that reads manifests, declared once so they mean the same
+// everywhere.
+import { Option, type Command } from 'commander';
+
+export interface ManifestFlags {
+  readonly file: string[];
+  readonly set?: string[];
+  readonly envFile?: string;
+  readonly json?: boolean;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+export function addManifestOptions(command: Command): Command {
+  return command
+    .requiredOption('-f, --file <path>', 'manifest file, directory of *.yaml/*.yml, or - for stdin (repeatable)', collect)
+    .option('--set <path=value>', 'override a manifest field before validation, e.g. spec.image.tag=v2 (repeatable)', collect)
+    .option('--env-file <file>', 'read ${VAR} substitution values from a dotenv file (process environment wins)')
+    .addOption(new Option('--json', 'print one machine-readable JSON document on stdout'));
+}

@@ -1,0 +1,63 @@
+// The manifest pipeline: files -> YAML documents with positions -> substitution -> --set
+// overrides -> validation with defaults. Every step collects diagnostics instead of throwing, so a
+// user sees all problems of all documents at once.
+import type { Diagnostic, SourcePosition } from './diagnostic.js';
+import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
+import { readSources } from './read.js';
+import { parseDocuments } from './parse.js';
+import { substituteVariables } from './substitute.js';
+import { applyOverrides } from './overrides.js';
+import { validateDocument } from '../spec/validate.js';
+
+export interface ManifestInputOptions {
+  /** Paths to files or directories (`*.yaml`, `*.yml`), or `-` for standard input. */
+  readonly files: readonly string[];
+  /** `--set path=value` overrides, applied to every document before validation. */
+  readonly sets?: readonly string[];
+  /** Variables for `${VAR}` substitution; defaults to `process.env` merged over `--env-file`. */
+  readonly variables?: Readonly<Record<string, string | undefined>>;
+  /** Reads standard input; injectable for tests. */
+  readonly readStdin?: () => Promise<string>;
+}
+
+export interface LoadedManifest {
+  /** Where the document starts, for messages about the manifest as a whole. */
+  readonly origin: SourcePosition & { readonly documentIndex: number };
+  /** The validated manifest, defaults filled in. */
+  readonly manifest: ScalewayServerlessContainerManifest;
+  /** Values that must never be printed (env.secrets values after substitution). */
+  readonly secretValues: readonly string[];
+}
+
+export interface LoadResult {
+  readonly manifests: readonly LoadedManifest[];
+  /** Errors and warnings of every document, in file order. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export async function loadManifests(options: ManifestInputOptions): Promise<LoadResult> {
+  const diagnostics: Diagnostic[] = [];
+  const manifests: LoadedManifest[] = [];
+  const sources = await readSources(options.files, options.readStdin);
+  diagnostics.push(...sources.diagnostics);
+  for (const source of sources.files) {
+    const parsed = parseDocuments(source);
+    diagnostics.push(...parsed.diagnostics);
+    for (const doc of parsed.documents) {
+      const documentProblems: Diagnostic[] = [];
+      documentProblems.push(...substituteVariables(doc, options.variables ?? process.env));
+      documentProblems.push(...applyOverrides(doc, options.sets ?? []));
+      const validated = validateDocument(doc);
+      documentProblems.push(...validated.diagnostics);
+      diagnostics.push(...documentProblems);
+      if (validated.manifest && !documentProblems.some((d) => d.severity === 'error')) {
+        manifests.push({
+          origin: { file: doc.file, line: validated.origin.line, column: validated.origin.column, documentIndex: doc.index },
+          manifest: validated.manifest,
+          secretValues: validated.manifest.spec.env.secrets.map((s) => s.value).filter((v) => v.length > 0),
+        });
+      }
+    }
+  }
+  return { manifests, diagnostics };
+}

@@ -1,0 +1,11 @@
+// Versions the CLI is built against and pins. Kept in one place so `--version`, `doctor` and the
+// engine resolver agree.
+export const CLI_VERSION = '0.1.0';
+/** The Pulumi CLI (engine) version openmcf pins and builds from Go modules when it is missing. */
+export const PULUMI_ENGINE_VERSION = '3.274.1';
+/** The @pulumiverse/scaleway SDK version, which is also the `scaleway` plugin version it asks for. */
+export const SCALEWAY_PLUGIN_VERSION = '1.54.0';
+
+export function versionText(): string {
+  return `openmcf ${CLI_VERSION}\npulumi engine v${PULUMI_ENGINE_VERSION} (pinned)\nscaleway plugin v${SCALEWAY_PLUGIN_VERSION} (@pulumiverse/scaleway)`;
+}
