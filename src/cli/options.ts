@@ -20,3 +20,12 @@ export function addManifestOptions(command: Command): Command {
     .option('--env-file <file>', 'read ${VAR} substitution values from a dotenv file (process environment wins)')
     .addOption(new Option('--json', 'print one machine-readable JSON document on stdout'));
 }
+
+/** Normalises the shared manifest flags once, into what the manifest pipeline takes. */
+export function manifestInputFromFlags(flags: ManifestFlags): import('../manifest/load.js').ManifestInputOptions {
+  return {
+    files: flags.file,
+    ...(flags.set ? { sets: flags.set } : {}),
+    ...(flags.envFile ? { envFile: flags.envFile } : {}),
+  };
+}

@@ -14,7 +14,9 @@ export interface ManifestInputOptions {
   readonly files: readonly string[];
   /** `--set path=value` overrides, applied to every document before validation. */
   readonly sets?: readonly string[];
-  /** Variables for `${VAR}` substitution; defaults to `process.env` merged over `--env-file`. */
+  /** A dotenv file whose values fill `${VAR}` (the process environment wins over it). */
+  readonly envFile?: string;
+  /** Variables for `${VAR}` substitution; defaults to `process.env` merged over `envFile`. */
   readonly variables?: Readonly<Record<string, string | undefined>>;
   /** Reads standard input; injectable for tests. */
   readonly readStdin?: () => Promise<string>;
