@@ -1,7 +1,21 @@
 // Where a manifest is deployed: which Pulumi project and stack, on which backend, with which
 // credentials. Produced by src/target/, consumed by src/engine/.
 
+/** `file`: a local `file://` folder; `self-managed`: s3, gs, azblob, postgres (Pulumi's "DIY"
+ * backends, whose stack names need the literal organization `organization`); `cloud`: Pulumi Cloud
+ * or a self-hosted Pulumi Cloud (http/https), which uses the real organization. */
 export type BackendKind = 'file' | 'cloud' | 'self-managed';
+
+/** Where the backend URL came from, in precedence order (sandbox stands alone). */
+export type BackendSource = 'flag' | 'env' | 'login' | 'default' | 'sandbox';
+
+export interface BackendChoice {
+  readonly url: string;
+  readonly kind: BackendKind;
+  readonly source: BackendSource;
+  /** Human description of the source, e.g. `--backend` or `/home/me/.pulumi/credentials.json`. */
+  readonly origin: string;
+}
 
 export interface StackTarget {
   /** Pulumi project name (the `pulumi.openmcf.org/project` label). */
@@ -12,6 +26,11 @@ export interface StackTarget {
   readonly stackName: string;
   /** `<org>/<project>/<stack>` as the labels say; what the user sees. */
   readonly displayName: string;
+  /** The organization as the labels say (on self-managed backends the engine name uses
+   * `organization` instead; this keeps the user's). */
+  readonly organization: string;
+  /** The bare stack part, e.g. `dev.ScalewayServerlessContainer.order-api`. */
+  readonly stack: string;
   readonly backendUrl: string;
   readonly backendKind: BackendKind;
   /** True when the run uses the simulated cloud and the sandbox backend. */
