@@ -14,4 +14,9 @@ export interface ParsedDocument {
   readonly index: number;
   readonly document: Document.Parsed;
   readonly lineCounter: LineCounter;
+  /**
+   * Fields set by `--set`, dotted path -> the flag (`--set spec.port=8008`), filled by
+   * applyOverrides; a diagnostic about such a field names the flag instead of a line.
+   */
+  overrides?: Map<string, string>;
 }

@@ -6,7 +6,8 @@ import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
 import { readSources } from './read.js';
 import { parseDocuments } from './parse.js';
 import { substituteVariables } from './substitute.js';
-import { applyOverrides } from './overrides.js';
+import { applyOverrides, attributeToOverride, parseOverrides } from './overrides.js';
+import { substitutionVariables } from './env-file.js';
 import { validateDocument } from '../spec/validate.js';
 
 export interface ManifestInputOptions {
@@ -16,7 +17,7 @@ export interface ManifestInputOptions {
   readonly sets?: readonly string[];
   /** A dotenv file whose values fill `${VAR}` (the process environment wins over it). */
   readonly envFile?: string;
-  /** Variables for `${VAR}` substitution; defaults to `process.env` merged over `envFile`. */
+  /** Variables for `${VAR}` substitution (default `process.env`); they win over `envFile`'s. */
   readonly variables?: Readonly<Record<string, string | undefined>>;
   /** Reads standard input; injectable for tests. */
   readonly readStdin?: () => Promise<string>;
@@ -40,6 +41,12 @@ export interface LoadResult {
 export async function loadManifests(options: ManifestInputOptions): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const manifests: LoadedManifest[] = [];
+  // Flags and the env file are checked once, not per document; when they are wrong no manifest is
+  // used, but every document is still checked so the user sees all problems at once.
+  const substitution = substitutionVariables(options.envFile, options.variables ?? process.env);
+  const overrides = parseOverrides(options.sets ?? []);
+  diagnostics.push(...substitution.diagnostics, ...overrides.diagnostics);
+  const inputFailed = diagnostics.some((d) => d.severity === 'error');
   const sources = await readSources(options.files, options.readStdin);
   diagnostics.push(...sources.diagnostics);
   for (const source of sources.files) {
@@ -47,12 +54,12 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
     diagnostics.push(...parsed.diagnostics);
     for (const doc of parsed.documents) {
       const documentProblems: Diagnostic[] = [];
-      documentProblems.push(...substituteVariables(doc, options.variables ?? process.env));
-      documentProblems.push(...applyOverrides(doc, options.sets ?? []));
+      documentProblems.push(...substituteVariables(doc, substitution.variables));
+      documentProblems.push(...applyOverrides(doc, overrides.overrides));
       const validated = validateDocument(doc);
-      documentProblems.push(...validated.diagnostics);
+      documentProblems.push(...validated.diagnostics.map((d) => attributeToOverride(doc, d)));
       diagnostics.push(...documentProblems);
-      if (validated.manifest && !documentProblems.some((d) => d.severity === 'error')) {
+      if (validated.manifest && !inputFailed && !documentProblems.some((d) => d.severity === 'error')) {
         manifests.push({
           origin: { file: doc.file, line: validated.origin.line, column: validated.origin.column, documentIndex: doc.index },
           manifest: validated.manifest,

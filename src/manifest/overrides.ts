@@ -1,7 +1,237 @@
+// `--set path=value`: changes a manifest field before validation, typed by the JSON Schema
+// (numbers, booleans, lists and objects as JSON, strings; a bare string on a StringValueOrRef sets
+// its `value`). Parsing a flag needs only the schema, so it happens once per run
+// (`parseOverrides`); applying needs the document (`applyOverrides`).
+//
+// Problems with a flag are diagnostics whose `file` is the flag itself (`--set spec.minScale=abc`)
+// with line and column 0, meaning "no position in a file". Validation errors about a field a flag
+// set are attributed to that flag the same way (`attributeToOverride`).
+import { isMap, isScalar, isSeq, type Document, type Node, type ParsedNode } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 import type { ParsedDocument } from './document.js';
+import { formatPath, isSecretValuePath, type PathSegment } from './node-path.js';
+import { parseSetFlag } from './set-flag.js';
+import { childSchema, isFreeMap, readManifestSchema, valueKind, type JsonSchema } from './schema-lookup.js';
+import { typeValue } from './typed-value.js';
+import { closestName } from './did-you-mean.js';
+import { registerSecret } from '../render/redact.js';
 
-/** Applies `--set path=value` overrides to the document, typed by the schema. */
-export function applyOverrides(_doc: ParsedDocument, _sets: readonly string[]): Diagnostic[] {
-  return [];
+export interface Override {
+  /** The flag as it may be shown: `--set spec.minScale=1` (a secret value masked). */
+  readonly flag: string;
+  readonly path: readonly PathSegment[];
+  /** The value, typed by the schema. */
+  readonly value: unknown;
+}
+
+const SECRET_MASK = '[secret]';
+
+/** Parses and types every `--set` flag against the schema. */
+export function parseOverrides(
+  sets: readonly string[],
+  loadSchema: () => JsonSchema = readManifestSchema,
+): { overrides: Override[]; diagnostics: Diagnostic[] } {
+  const overrides: Override[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (sets.length === 0) return { overrides, diagnostics };
+  const root = loadSchema();
+  for (const text of sets) {
+    const result = parseOne(root, text);
+    if ('override' in result) overrides.push(result.override);
+    else diagnostics.push(result.diagnostic);
+  }
+  return { overrides, diagnostics };
+}
+
+function parseOne(root: JsonSchema, text: string): { override: Override } | { diagnostic: Diagnostic } {
+  const parsed = parseSetFlag(text);
+  if (!parsed.ok) return { diagnostic: flagProblem(`--set ${text}`, '', 'set.syntax', parsed.message) };
+
+  const resolved = resolveAgainstSchema(root, parsed.path);
+  const secret = resolved.ok && isSecretValuePath(resolved.path);
+  const pathText = text.slice(0, text.length - parsed.value.length - 1);
+  const flag = `--set ${pathText}=${secret ? SECRET_MASK : parsed.value}`;
+  if (!resolved.ok) return { diagnostic: flagProblem(flag, resolved.at, 'set.unknown-field', resolved.message, resolved.hint) };
+
+  const path = formatPath(resolved.path);
+  const typed = typeValue(valueKind(root, resolved.schema), parsed.value);
+  if (!typed.ok) {
+    const got = secret ? '' : `, got ${JSON.stringify(parsed.value)}`;
+    return { diagnostic: flagProblem(flag, path, 'set.type', `must be ${typed.expected}${got}`) };
+  }
+  if (secret) registerSecret(parsed.value);
+  return { override: { flag, path: resolved.path, value: typed.value } };
+}
+
+type Resolution =
+  | { readonly ok: true; readonly path: PathSegment[]; readonly schema: JsonSchema }
+  | { readonly ok: false; readonly at: string; readonly message: string; readonly hint?: string };
+
+/**
+ * Walks the schema along the path. Field names may be written in snake_case or kebab-case too
+ * (`min_scale` finds `minScale`). Inside a map with free-form keys (`metadata.labels`), the rest of
+ * a dotted path is one key, so `metadata.labels.pulumi.openmcf.org/project=x` needs no quoting.
+ */
+function resolveAgainstSchema(root: JsonSchema, raw: readonly PathSegment[]): Resolution {
+  const path: PathSegment[] = [];
+  let schema = root;
+  for (let i = 0; i < raw.length; i++) {
+    let segment = raw[i] as PathSegment;
+    if (typeof segment === 'string' && isFreeMap(root, schema)) {
+      let end = i + 1;
+      while (end < raw.length && typeof raw[end] === 'string') end += 1;
+      const rest = raw.slice(i, end) as string[];
+      const probe = childSchema(root, schema, rest.join('.'));
+      if (probe.found && isScalarKind(valueKind(root, probe.schema))) {
+        segment = rest.join('.');
+        i = end - 1;
+      }
+    }
+    const child = childSchema(root, schema, segment);
+    if (child.found) {
+      path.push(segment);
+      schema = child.schema;
+      continue;
+    }
+    const here = formatPath([...path, segment]);
+    if (child.reason !== 'unknown-field') {
+      const message =
+        child.reason === 'not-a-list'
+          ? `${formatPath(path) || 'the manifest'} is not a list; [${String(segment)}] cannot index it`
+          : `${formatPath(path)} has no fields (it holds a single value)`;
+      return { ok: false, at: here, message };
+    }
+    if (typeof segment === 'number') {
+      return { ok: false, at: here, message: `${formatPath(path)} is not a list; [${segment}] cannot index it` };
+    }
+    const canonical = child.known.find((name) => normalize(name) === normalize(segment));
+    if (canonical !== undefined) {
+      path.push(canonical);
+      schema = (childSchema(root, schema, canonical) as { schema: JsonSchema }).schema;
+      continue;
+    }
+    const suggestion = closestName(segment, child.known);
+    return {
+      ok: false,
+      at: here,
+      message: `unknown field ${here}`,
+      hint: suggestion ? `did you mean ${formatPath([...path, suggestion])}?` : `fields here: ${child.known.join(', ')}`,
+    };
+  }
+  return { ok: true, path, schema };
+}
+
+function normalize(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
+}
+
+function isScalarKind(kind: string): boolean {
+  return kind === 'string' || kind === 'integer' || kind === 'number' || kind === 'boolean';
+}
+
+function flagProblem(flag: string, path: string, code: string, message: string, hint?: string): Diagnostic {
+  return { file: flag, line: 0, column: 0, severity: 'error', code, path, message, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * Applies parsed overrides to one document, in flag order, in place. Missing maps and lists on the
+ * way are created (`spec.env.variables[0].value=x` on a manifest without `env`); a list index may
+ * be at most the list's length (that appends).
+ */
+export function applyOverrides(doc: ParsedDocument, overrides: readonly Override[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const override of overrides) {
+    const problem = setIn(doc.document, override.path, override.value);
+    if (problem) {
+      diagnostics.push(flagProblem(override.flag, formatPath(override.path), 'set.path', `${problem} in ${doc.file}`));
+      continue;
+    }
+    recordOverride(doc, formatPath(override.path), override.flag);
+    if (touchesSecrets(override.path)) registerSecretValues(override.value, override.path);
+  }
+  return diagnostics;
+}
+
+/** Remembers which flag set a path; a later flag on a parent path supersedes those below it. */
+function recordOverride(doc: ParsedDocument, path: string, flag: string): void {
+  const overrides = (doc.overrides ??= new Map());
+  for (const key of [...overrides.keys()]) {
+    if (key.startsWith(`${path}.`) || key.startsWith(`${path}[`)) overrides.delete(key);
+  }
+  overrides.set(path, flag);
+}
+
+function setIn(document: Document.Parsed, path: readonly PathSegment[], value: unknown): string | undefined {
+  if (!isMap(document.contents)) return 'the document is not a mapping';
+  let parent: Node = document.contents;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i] as PathSegment;
+    const last = i === path.length - 1;
+    const next = path[i + 1];
+    const container = parent;
+    if (typeof segment === 'number') {
+      if (!isSeq(container)) return `${formatPath(path.slice(0, i))} is not a list`;
+      if (segment > container.items.length) {
+        return `${formatPath(path.slice(0, i + 1))} is out of range (the list has ${container.items.length} items; [${container.items.length}] appends)`;
+      }
+    } else if (!isMap(container)) {
+      return `${formatPath(path.slice(0, i))} is not a mapping`;
+    }
+    const existing = container.get(segment, true) as ParsedNode | undefined;
+    if (last) {
+      if (isScalar(existing) && (value === null || typeof value !== 'object')) {
+        // Keep the node (its comments); drop its quoting style, which was for the old value.
+        existing.value = value;
+        existing.type = undefined;
+      } else {
+        container.set(segment, document.createNode(value));
+      }
+      return undefined;
+    }
+    if (existing === undefined || (isScalar(existing) && existing.value === null)) {
+      const created = document.createNode(typeof next === 'number' ? [] : {});
+      if (typeof segment === 'number' && segment === (container as { items: unknown[] }).items.length) {
+        (container as { add(value: unknown): void }).add(created);
+      } else {
+        container.set(segment, created);
+      }
+      parent = created;
+    } else {
+      parent = existing;
+    }
+  }
+  return undefined;
+}
+
+/** Whether the override sets a secret value or something that holds secret values (`spec.env`). */
+function touchesSecrets(path: readonly PathSegment[]): boolean {
+  const secretValue: readonly PathSegment[] = ['spec', 'env', 'secrets', 0, 'value'];
+  return path.length <= secretValue.length && path.every((s, i) => (i === 3 ? typeof s === 'number' : s === secretValue[i]));
+}
+
+function registerSecretValues(value: unknown, path: readonly PathSegment[]): void {
+  if (isSecretValuePath(path)) {
+    if (typeof value === 'string') registerSecret(value);
+    return;
+  }
+  if (Array.isArray(value)) value.forEach((item, index) => registerSecretValues(item, [...path, index]));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) registerSecretValues(child, [...path, key]);
+  }
+}
+
+/** The flag that set this path or one of its parents (the last such flag wins), if any. */
+export function overrideFlagFor(doc: ParsedDocument, path: string): string | undefined {
+  let found: { key: string; flag: string } | undefined;
+  for (const [key, flag] of doc.overrides ?? []) {
+    const covers = path === key || path.startsWith(`${key}.`) || path.startsWith(`${key}[`);
+    if (covers && (found === undefined || key.length >= found.key.length)) found = { key, flag };
+  }
+  return found?.flag;
+}
+
+/** A diagnostic about a field set by `--set` names the flag instead of a line of the file. */
+export function attributeToOverride(doc: ParsedDocument, diagnostic: Diagnostic): Diagnostic {
+  const flag = overrideFlagFor(doc, diagnostic.path);
+  return flag === undefined ? diagnostic : { ...diagnostic, file: flag, line: 0, column: 0 };
 }
