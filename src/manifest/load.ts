@@ -32,15 +32,35 @@ export interface LoadedManifest {
   readonly secretValues: readonly string[];
 }
 
+/** One YAML document that reached validation, and how it fared (for `validate --json`). */
+export interface DocumentSummary {
+  readonly file: string;
+  /** 0-based position of the document in its file. */
+  readonly documentIndex: number;
+  /** Where the document's content starts (1-based). */
+  readonly line: number;
+  readonly column: number;
+  /** `metadata.name` when the document has a string there, valid or not. */
+  readonly name?: string;
+  readonly valid: boolean;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
 export interface LoadResult {
   readonly manifests: readonly LoadedManifest[];
-  /** Errors and warnings of every document, in file order. */
+  /** Errors and warnings of every document, in file order, by position within a file. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Every document that parsed as a mapping, in file order. */
+  readonly documents: readonly DocumentSummary[];
+  /** How many files (or standard input) were read. */
+  readonly fileCount: number;
 }
 
 export async function loadManifests(options: ManifestInputOptions): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const manifests: LoadedManifest[] = [];
+  const documents: DocumentSummary[] = [];
   // Flags and the env file are checked once, not per document; when they are wrong no manifest is
   // used, but every document is still checked so the user sees all problems at once.
   const substitution = substitutionVariables(options.envFile, options.variables ?? process.env);
@@ -50,16 +70,29 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
   const sources = await readSources(options.files, options.readStdin);
   diagnostics.push(...sources.diagnostics);
   for (const source of sources.files) {
+    const fileProblems: Diagnostic[] = [];
     const parsed = parseDocuments(source);
-    diagnostics.push(...parsed.diagnostics);
+    fileProblems.push(...parsed.diagnostics);
     for (const doc of parsed.documents) {
       const documentProblems: Diagnostic[] = [];
       documentProblems.push(...substituteVariables(doc, substitution.variables));
       documentProblems.push(...applyOverrides(doc, overrides.overrides));
       const validated = validateDocument(doc);
       documentProblems.push(...validated.diagnostics.map((d) => attributeToOverride(doc, d)));
-      diagnostics.push(...documentProblems);
-      if (validated.manifest && !inputFailed && !documentProblems.some((d) => d.severity === 'error')) {
+      fileProblems.push(...documentProblems);
+      const errors = documentProblems.filter((d) => d.severity === 'error').length;
+      const metadataName: unknown = doc.document.getIn(['metadata', 'name']);
+      documents.push({
+        file: doc.file,
+        documentIndex: doc.index,
+        line: validated.origin.line,
+        column: validated.origin.column,
+        ...(typeof metadataName === 'string' ? { name: metadataName } : {}),
+        valid: errors === 0 && !inputFailed,
+        errors,
+        warnings: documentProblems.length - errors,
+      });
+      if (validated.manifest && !inputFailed && errors === 0) {
         manifests.push({
           origin: { file: doc.file, line: validated.origin.line, column: validated.origin.column, documentIndex: doc.index },
           manifest: validated.manifest,
@@ -67,6 +100,9 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
         });
       }
     }
+    // Problems of one file read top to bottom, whichever step found them (a stable sort keeps
+    // the order of problems at the same place; file-level problems at line 0 come first).
+    diagnostics.push(...fileProblems.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0)));
   }
-  return { manifests, diagnostics };
+  return { manifests, diagnostics, documents, fileCount: sources.files.length };
 }

@@ -1,10 +1,103 @@
+// Reading manifests: the only file I/O of the manifest layer. Files, directories (their *.yaml and
+// *.yml entries, not recursive, sorted by name, like `kubectl apply -f dir`) and `-` for standard
+// input. A path that cannot be read becomes a diagnostic, so one bad path does not hide the
+// problems of the others.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
 import type { SourceFile } from './document.js';
+import { DiagnosticCode } from './codes.js';
 
-/** Reads files, directories (*.yaml, *.yml) and `-` (stdin). Missing paths become diagnostics. */
+export const STDIN_NAME = '<stdin>';
+const MANIFEST_EXTENSIONS = /\.ya?ml$/i;
+/** Files read at once: enough to keep the disk busy, few enough for any file-descriptor limit. */
+const READ_CONCURRENCY = 64;
+
 export async function readSources(
-  _paths: readonly string[],
-  _readStdin?: () => Promise<string>,
+  paths: readonly string[],
+  readStdin: () => Promise<string> = readProcessStdin,
 ): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
-  throw new Error('not implemented');
+  const diagnostics: Diagnostic[] = [];
+  const expanded: (string | typeof STDIN)[] = [];
+  let stdinSeen = false;
+  for (const path of paths) {
+    if (path === '-') {
+      // Standard input can be read once; a second `-f -` would silently read nothing.
+      if (!stdinSeen) expanded.push(STDIN);
+      stdinSeen = true;
+      continue;
+    }
+    const listed = await expandPath(path);
+    if ('problem' in listed) diagnostics.push(listed.problem);
+    else expanded.push(...listed.files);
+  }
+
+  const files: (SourceFile | undefined)[] = new Array(expanded.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < expanded.length) {
+      const index = next++;
+      const entry = expanded[index]!;
+      if (entry === STDIN) {
+        files[index] = { file: STDIN_NAME, text: await readStdin() };
+        continue;
+      }
+      try {
+        files[index] = { file: entry, text: await readFile(entry, 'utf8') };
+      } catch (error) {
+        diagnostics.push(inputProblem(entry, DiagnosticCode.inputUnreadable, `cannot read file: ${systemMessage(error)}`));
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, expanded.length) }, worker));
+  return { files: files.filter((f): f is SourceFile => f !== undefined), diagnostics };
+}
+
+const STDIN = Symbol('stdin');
+
+async function expandPath(path: string): Promise<{ files: string[] } | { problem: Diagnostic }> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      return { problem: inputProblem(path, DiagnosticCode.inputNotFound, 'no such file or directory', 'check the path given to -f/--file') };
+    }
+    return { problem: inputProblem(path, DiagnosticCode.inputUnreadable, `cannot read: ${systemMessage(error)}`) };
+  }
+  if (!info.isDirectory()) return { files: [path] };
+  let entries;
+  try {
+    entries = await readdir(path, { withFileTypes: true });
+  } catch (error) {
+    return { problem: inputProblem(path, DiagnosticCode.inputUnreadable, `cannot list directory: ${systemMessage(error)}`) };
+  }
+  const files = entries
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && MANIFEST_EXTENSIONS.test(entry.name))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => join(path, name));
+  if (files.length === 0) {
+    return {
+      problem: inputProblem(path, DiagnosticCode.inputEmptyDirectory, 'directory has no *.yaml or *.yml files', 'subdirectories are not read; name each one with its own -f'),
+    };
+  }
+  return { files };
+}
+
+/** A problem with a path as a whole: there is no line to point at, so line and column are 0. */
+function inputProblem(file: string, code: string, message: string, hint?: string): Diagnostic {
+  return { file, line: 0, column: 0, severity: 'error', code, path: '', message, ...(hint ? { hint } : {}) };
+}
+
+function systemMessage(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e.code ? `${e.code}` + (e.syscall ? ` (${e.syscall})` : '') : String(error);
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,6 +1,17 @@
+// Validation of one document: the JSON Schema (compiled at build time) plus the rules a schema
+// cannot state, all run so that every problem of the document is reported at once. Each problem
+// gets the position of the text it is about.
 import type { Diagnostic } from '../manifest/diagnostic.js';
 import type { ParsedDocument } from '../manifest/document.js';
+import { documentStart, locate } from '../manifest/locate.js';
+import { displayPath } from '../manifest/path.js';
+import { MAX_ALIAS_COUNT } from '../manifest/parse.js';
+import { DiagnosticCode } from '../manifest/codes.js';
 import type { ScalewayServerlessContainerManifest } from './types.js';
+import { checkSchema } from './schema-check.js';
+import { RULES } from './rules/index.js';
+import { applyDefaults } from './defaults.js';
+import type { Finding } from './finding.js';
 
 export interface ValidationResult {
   /** Present when the document has no errors: the manifest with defaults filled in. */
@@ -11,6 +22,47 @@ export interface ValidationResult {
 }
 
 /** JSON Schema validation (ajv, compiled at build time) plus the rules a schema cannot state. */
-export function validateDocument(_doc: ParsedDocument): ValidationResult {
-  throw new Error('not implemented');
+export function validateDocument(doc: ParsedDocument): ValidationResult {
+  const origin = documentStart(doc);
+  let data: unknown;
+  try {
+    data = doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // parseDocuments already refuses such documents; this guards documents changed since.
+    return {
+      origin,
+      diagnostics: [
+        {
+          file: doc.file,
+          ...origin,
+          severity: 'error',
+          code: DiagnosticCode.yamlAliasLimit,
+          path: '',
+          message: `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ],
+    };
+  }
+  const findings: Finding[] = [...checkSchema(data), ...RULES.flatMap((rule) => rule(data))];
+  const diagnostics = findings.map((finding) => toDiagnostic(doc, finding)).sort(byPosition);
+  if (diagnostics.some((d) => d.severity === 'error')) return { origin, diagnostics };
+  return { origin, diagnostics, manifest: applyDefaults(data) };
+}
+
+function toDiagnostic(doc: ParsedDocument, finding: Finding): Diagnostic {
+  const position = locate(doc, finding.at ?? finding.path, finding.anchor ?? 'value');
+  return {
+    file: doc.file,
+    line: position.line,
+    column: position.column,
+    severity: finding.severity,
+    code: finding.code,
+    path: displayPath(finding.path),
+    message: finding.message,
+    ...(finding.hint ? { hint: finding.hint } : {}),
+  };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column;
 }

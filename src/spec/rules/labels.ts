@@ -1,0 +1,106 @@
+// Stack labels, as the original OpenMCF CLI reads them (../shared/reference/anchors.md):
+// `pulumi.openmcf.org/stack.fqdn` (<organization>/<project>/<stack>) wins; otherwise all three of
+// organization, project and stack.name must be present and non-empty. Each part must also be a
+// name Pulumi accepts for stacks and projects: alphanumerics, `-`, `_`, `.`, at most 100
+// characters (pulumi's name validation). `openmcf.org/provisioner` may only be pulumi; a missing
+// label means pulumi (the original CLI prompted, even without a terminal).
+import { DiagnosticCode } from '../../manifest/codes.js';
+import { LABELS } from '../types.js';
+import { code, type Finding } from '../finding.js';
+import { labelsOf, text, type Rule } from './view.js';
+
+const PULUMI_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+const SEPARATE_LABELS = [LABELS.organization, LABELS.project, LABELS.stackName] as const;
+const OTHER_ENGINES = new Set(['tofu', 'opentofu', 'terraform']);
+
+const labelPath = (label: string) => ['metadata', 'labels', label];
+
+function nameProblem(label: string, value: string, path: readonly (string | number)[]): Finding | undefined {
+  if (PULUMI_NAME.test(value)) return undefined;
+  return {
+    severity: 'error',
+    code: DiagnosticCode.ruleStackLabelInvalid,
+    path,
+    message: `${code(value)} is not a valid Pulumi ${label}: use letters, digits, \`-\`, \`_\` and \`.\` (at most 100)`,
+  };
+}
+
+export const stackLabelsPresent: Rule = (data) => {
+  const labels = labelsOf(data) ?? {};
+  const fqdn = text(labels[LABELS.stackFqdn]);
+  if (fqdn !== undefined) {
+    const path = labelPath(LABELS.stackFqdn);
+    const parts = fqdn.split('/');
+    if (parts.length !== 3 || parts.some((part) => part.trim() === '')) {
+      return [
+        {
+          severity: 'error',
+          code: DiagnosticCode.ruleStackLabelInvalid,
+          path,
+          message: 'must be <organization>/<project>/<stack>, three non-empty parts',
+          hint: 'e.g. `my-org/my-project/dev.ScalewayServerlessContainer.my-api`',
+        },
+      ];
+    }
+    const [organization, project, stack] = parts as [string, string, string];
+    return [nameProblem('organization name', organization, path), nameProblem('project name', project, path), nameProblem('stack name', stack, path)].filter(
+      (finding): finding is Finding => finding !== undefined,
+    );
+  }
+
+  const missing = SEPARATE_LABELS.filter((label) => labels[label] === undefined);
+  const findings: Finding[] = [];
+  if (missing.length > 0) {
+    const hasLabels = labelsOf(data) !== undefined;
+    findings.push({
+      severity: 'error',
+      code: DiagnosticCode.ruleStackLabelsMissing,
+      path: hasLabels ? ['metadata', 'labels'] : ['metadata'],
+      anchor: 'key',
+      message: `missing the Pulumi stack label${missing.length > 1 ? 's' : ''} ${missing.map(code).join(', ')}`,
+      hint: `set ${code(LABELS.stackFqdn)} to <organization>/<project>/<stack>, or all three of ${SEPARATE_LABELS.map(code).join(', ')}`,
+    });
+  }
+  for (const label of SEPARATE_LABELS) {
+    const value = text(labels[label]);
+    if (value === undefined) continue;
+    const path = labelPath(label);
+    if (value.trim() === '') {
+      findings.push({ severity: 'error', code: DiagnosticCode.ruleStackLabelInvalid, path, message: 'must not be empty' });
+      continue;
+    }
+    const kind = label === LABELS.organization ? 'organization name' : label === LABELS.project ? 'project name' : 'stack name';
+    const problem = nameProblem(kind, value, path);
+    if (problem) findings.push(problem);
+  }
+  return findings;
+};
+
+export const provisionerIsPulumi: Rule = (data) => {
+  const value = text(labelsOf(data)?.[LABELS.provisioner]);
+  if (value === undefined) return [];
+  const normalised = value.trim().toLowerCase();
+  if (normalised === 'pulumi') return [];
+  const path = labelPath(LABELS.provisioner);
+  const hint = `set ${code(`${LABELS.provisioner}: pulumi`)} or remove the label (absent means pulumi)`;
+  if (OTHER_ENGINES.has(normalised)) {
+    return [
+      {
+        severity: 'error',
+        code: DiagnosticCode.ruleProvisioner,
+        path,
+        message: `${code(value)} is not supported by this CLI: openmcf deploys with Pulumi only`,
+        hint,
+      },
+    ];
+  }
+  return [
+    {
+      severity: 'error',
+      code: DiagnosticCode.ruleProvisioner,
+      path,
+      message: normalised === '' ? 'must not be empty' : `${code(value)} is not a provisioner; the only one supported is \`pulumi\``,
+      hint,
+    },
+  ];
+};

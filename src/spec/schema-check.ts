@@ -1,0 +1,45 @@
+// Runs the JSON Schema validator that scripts/generate-validator.mjs compiled at build time (no
+// schema is compiled at start-up), and turns its errors into findings.
+import * as generated from './generated/manifest-schema.js';
+import { pointerToPath } from '../manifest/path.js';
+import { describeSchemaError, type SchemaError } from './schema-messages.js';
+import type { Finding } from './finding.js';
+
+interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+const validateSchema = generated.validate as unknown as CompiledValidator;
+const knownProperties = generated.knownProperties as Readonly<Record<string, readonly string[]>>;
+
+export function checkSchema(data: unknown): Finding[] {
+  if (validateSchema(data)) return [];
+  const errors = relevantErrors(validateSchema.errors ?? []);
+  const findings = errors.map((error) => describeSchemaError(error, pointerToPath(error.instancePath, data), data, knownProperties));
+  return dedupe(findings);
+}
+
+/**
+ * ajv in allErrors mode also reports why each `oneOf` branch failed, and keeps checking keywords
+ * on a value of the wrong type. Keep the errors a person can act on: a type error alone for its
+ * value, and a `oneOf` error without the `required` failures of its branches.
+ */
+function relevantErrors(errors: readonly SchemaError[]): SchemaError[] {
+  const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  return errors.filter((error) => {
+    if (error.keyword !== 'type' && typeErrorAt.has(error.instancePath)) return false;
+    if (error.keyword === 'required' && error.schemaPath.includes('/oneOf/')) return false;
+    return true;
+  });
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.path.join('\u0000')}|${finding.code}|${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
