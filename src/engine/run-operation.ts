@@ -1,0 +1,106 @@
+// One engine operation on an opened stack, with its events translated for the renderers and its
+// changes counted from the steps. Errors are left to the caller (see errors.ts), which knows the
+// manifest and whether the user interrupted.
+import type { EngineEvent, OutputMap, Stack } from '@pulumi/pulumi/automation/index.js';
+import type { ChangeCounts, OperationEventListener, PropertyChange, ResourceRef, ChangeKind } from './events.js';
+import { EngineEventTranslator } from './translate-events.js';
+
+export type EngineOperationKind = 'preview' | 'up' | 'preview-destroy' | 'destroy' | 'refresh';
+
+export interface RunOperationOptions {
+  readonly onEvent?: OperationEventListener;
+  /** URNs (or URN globs) to replace even without changes (`--replace`). */
+  readonly replace?: readonly string[];
+  /** Limit the operation to these URNs (or URN globs) (`--target`). */
+  readonly target?: readonly string[];
+  /** Refresh the state from the cloud before previewing or updating. */
+  readonly refresh?: boolean;
+  /** Refresh only: forget creates left pending by an interrupted run. */
+  readonly clearPendingCreates?: boolean;
+  /** Destroy only: remove the stack (its history and configuration) afterwards. */
+  readonly removeStack?: boolean;
+}
+
+/** A change the engine planned or made, as shown to the user. */
+export interface ResourceChange {
+  readonly resource: ResourceRef;
+  readonly change: ChangeKind;
+  readonly step: string;
+  readonly properties: readonly PropertyChange[];
+}
+
+export interface OperationOutcome {
+  readonly counts: ChangeCounts;
+  /** Changed resources in the order the engine took them (unchanged ones left out). */
+  readonly changes: readonly ResourceChange[];
+  /** After `up`: the stack outputs, each marked secret or not. */
+  readonly outputs?: OutputMap;
+  readonly durationMs: number;
+}
+
+/** Steps that repeat a replacement already listed under its `replace` step. */
+function isListedStep(step: string): boolean {
+  return step !== 'same' && step !== 'create-replacement' && step !== 'delete-replaced' && step !== 'discard-replaced' && step !== 'refresh' && step !== 'read';
+}
+
+export async function runOperation(stack: Stack, kind: EngineOperationKind, options: RunOperationOptions = {}): Promise<OperationOutcome> {
+  const translator = new EngineEventTranslator({ refresh: kind === 'refresh' });
+  const changes = new Map<string, ResourceChange>();
+  const failed = new Set<string>();
+  const onEvent = (raw: EngineEvent): void => {
+    for (const event of translator.translate(raw)) {
+      if (event.type === 'resource-started' || event.type === 'resource-finished') {
+        const key = `${event.step} ${event.resource.urn}`;
+        // A refresh reports drift when the step finishes (it becomes an update or a delete).
+        const listed = kind === 'refresh' ? event.type === 'resource-finished' && (event.change === 'update' || event.change === 'delete') : isListedStep(event.step);
+        if (listed) {
+          const previous = changes.get(key);
+          changes.set(key, {
+            resource: event.resource,
+            change: event.change,
+            step: event.step,
+            properties: event.properties.length > 0 || !previous ? event.properties : previous.properties,
+          });
+        }
+      } else if (event.type === 'resource-failed') {
+        failed.add(`${event.step} ${event.resource.urn}`);
+      }
+      options.onEvent?.(event);
+    }
+  };
+
+  const common = {
+    onEvent,
+    color: 'never' as const,
+    ...(options.target && options.target.length > 0 ? { target: [...options.target] } : {}),
+  };
+  const started = Date.now();
+  let outputs: OutputMap | undefined;
+  switch (kind) {
+    case 'preview':
+      await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options) });
+      break;
+    case 'up':
+      outputs = (await stack.up({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options) })).outputs;
+      break;
+    case 'preview-destroy':
+      await stack.previewDestroy({ ...common, ...(options.refresh ? { refresh: true } : {}) });
+      break;
+    case 'destroy':
+      await stack.destroy({ ...common, ...(options.refresh ? { refresh: true } : {}), ...(options.removeStack ? { remove: true } : {}) });
+      break;
+    case 'refresh':
+      await stack.refresh({ ...common, ...(options.clearPendingCreates ? { clearPendingCreates: true } : {}) });
+      break;
+  }
+  return {
+    counts: translator.counts(),
+    changes: [...changes.entries()].filter(([key]) => !failed.has(key)).map(([, change]) => change),
+    ...(outputs ? { outputs } : {}),
+    durationMs: Date.now() - started,
+  };
+}
+
+function replaceOption(options: RunOperationOptions): { replace?: string[] } {
+  return options.replace && options.replace.length > 0 ? { replace: [...options.replace] } : {};
+}

@@ -1,0 +1,63 @@
+// One manifest's stack, opened through the Automation API: a LocalWorkspace in a private temporary
+// folder (the SDK would otherwise leave one behind in /tmp per run), with the project and backend
+// from the stack target and the engine environment (credentials, passphrase, sandbox) set on the
+// CLI process only, never on ours.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PulumiCommand, PulumiFn, Stack } from '@pulumi/pulumi/automation/index.js';
+import type { StackTarget } from '../target/types.js';
+
+export interface OpenStackOptions {
+  readonly target: StackTarget;
+  readonly program: PulumiFn;
+  /** The CLI to run (see EngineProcesses.wrap for interruption control). */
+  readonly pulumiCommand: PulumiCommand;
+  /** Set on the engine process over the inherited environment. */
+  readonly envVars: Readonly<Record<string, string>>;
+  /** For new stacks; undefined keeps the backend's default. */
+  readonly secretsProvider?: string;
+  /** `create`: create the stack when missing (apply, preview); `select`: it must exist. */
+  readonly mode: 'create' | 'select';
+}
+
+export interface OpenedStack {
+  readonly stack: Stack;
+  /** Removes the temporary workspace folder. */
+  dispose(): Promise<void>;
+}
+
+/** True for the Automation API's "no stack named ..." error. */
+export function isStackNotFound(error: unknown): boolean {
+  return error instanceof Error && error.name === 'StackNotFoundError';
+}
+
+export async function openStack(options: OpenStackOptions): Promise<OpenedStack> {
+  const { LocalWorkspace } = await import('@pulumi/pulumi/automation/index.js');
+  const workDir = await mkdtemp(join(tmpdir(), 'openmcf-ws-'));
+  const dispose = (): Promise<void> => rm(workDir, { recursive: true, force: true });
+  try {
+    const workspaceOptions = {
+      workDir,
+      pulumiCommand: options.pulumiCommand,
+      projectSettings: {
+        name: options.target.projectName,
+        runtime: 'nodejs' as const,
+        backend: { url: options.target.backendUrl },
+      },
+      // The backend is also given by variable: PULUMI_BACKEND_URL from the user's shell would
+      // otherwise beat the project setting.
+      envVars: { PULUMI_SKIP_UPDATE_CHECK: 'true', ...options.envVars, PULUMI_BACKEND_URL: options.target.backendUrl },
+      ...(options.secretsProvider ? { secretsProvider: options.secretsProvider } : {}),
+    };
+    const args = { stackName: options.target.stackName, projectName: options.target.projectName, program: options.program };
+    const stack =
+      options.mode === 'create'
+        ? await LocalWorkspace.createOrSelectStack(args, workspaceOptions)
+        : await LocalWorkspace.selectStack(args, workspaceOptions);
+    return { stack, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
