@@ -28,10 +28,9 @@ export function createContainerProgram(manifest: ScalewayServerlessContainerMani
 
 /** Declares the resources; exported so tests can run it under Pulumi's mocks. */
 export function declareContainer(manifest: ScalewayServerlessContainerManifest, options: ContainerProgramOptions = {}): ContainerProgramOutputs {
-  const namespace = new scaleway.containers.Namespace('namespace', namespaceArgs(manifest));
-
-  const plain = containerArgs(manifest);
   const referenced = valueFromInputs(manifest, options.target);
+  const plain = containerArgs(manifest);
+  const namespace = new scaleway.containers.Namespace('namespace', namespaceArgs(manifest));
   const { secretEnvironmentVariables, ...visible } = plain;
   const container = new scaleway.containers.Container('container', {
     ...visible,
