@@ -28,7 +28,7 @@ export async function readProviderConfig(path: string, cwd: string): Promise<Pro
     if (!KNOWN_KEYS.includes(key)) {
       const suggestion = KNOWN_KEYS.find((known) => known.toLowerCase() === key.replace(/[_-]/g, '').toLowerCase());
       throw invalidInput(
-        `${file.position([key])}: unknown key "${key}" in the provider config`,
+        `${file.keyPosition(key)}: unknown key "${key}" in the provider config`,
         'provider-config-unknown-key',
         suggestion !== undefined ? `did you mean "${suggestion}"?` : `known keys: ${KNOWN_KEYS.join(', ')}`,
       );

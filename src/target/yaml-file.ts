@@ -3,7 +3,7 @@
 // with its position and the parser's short reason only, never with the quoted source line the
 // parser would add.
 import { readFile } from 'node:fs/promises';
-import { isMap, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { invalidInput } from '../errors.js';
 
 export interface YamlConfigFile {
@@ -12,6 +12,8 @@ export interface YamlConfigFile {
   readonly data: Readonly<Record<string, unknown>>;
   /** `path:line:col` of the node at `keys` (its value), or of the file when not found. */
   position(keys: readonly string[]): string;
+  /** `path:line:col` of a top-level key itself (for "unknown key" problems). */
+  keyPosition(key: string): string;
 }
 
 /** Undefined when the file does not exist; `what` names the file in messages ("provider config"). */
@@ -37,7 +39,14 @@ export async function readYamlConfigFile(path: string, what: string, code: strin
     );
   }
   const position = (keys: readonly string[]): string => positionOf(document, lineCounter, path, keys);
-  if (document.contents === null) return { path, data: {}, position };
+  const keyPosition = (key: string): string => {
+    const contents = document.contents;
+    const pair = isMap(contents) ? contents.items.find((item) => isScalar(item.key) && String(item.key.value) === key) : undefined;
+    if (pair === undefined || !isNode(pair.key) || !pair.key.range) return path;
+    const { line, col } = lineCounter.linePos(pair.key.range[0]);
+    return `${path}:${line}:${col}`;
+  };
+  if (document.contents === null) return { path, data: {}, position, keyPosition };
   if (!isMap(document.contents)) {
     throw invalidInput(`${position([])}: the ${what} must be a mapping of keys to values`, `${code}-malformed`);
   }
@@ -48,7 +57,7 @@ export async function readYamlConfigFile(path: string, what: string, code: strin
   } catch {
     throw invalidInput(`${path}: the ${what} uses too many YAML aliases`, `${code}-malformed`, 'write the values out instead of using aliases');
   }
-  return { path, data, position };
+  return { path, data, position, keyPosition };
 }
 
 function positionOf(document: Document, lineCounter: LineCounter, path: string, keys: readonly string[]): string {
