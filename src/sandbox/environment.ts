@@ -1,0 +1,69 @@
+// Everything an engine run needs to deploy into the sandbox instead of Scaleway, so the runner
+// knows nothing of sandbox internals: a local file backend under $OPENMCF_HOME/sandbox/state
+// (never a real stack), the simulated cloud's store, and PATH led by bin/sandbox so the engine
+// loads the stand-in `scaleway` plugin. Only sandbox runs get this PATH entry.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NODE_ENV, STORE_ENV } from './environment-names.js';
+
+/** bin/sandbox of the installed package (dist/src/sandbox/ -> package root). */
+export const SANDBOX_PLUGIN_DIR = fileURLToPath(new URL('../../../bin/sandbox', import.meta.url));
+/** The launcher the engine runs as the ambient `scaleway` plugin. */
+export const SANDBOX_PLUGIN = join(SANDBOX_PLUGIN_DIR, 'pulumi-resource-scaleway');
+/** The compiled provider it starts. */
+export const SANDBOX_PROVIDER_ENTRY = fileURLToPath(new URL('./provider/main.js', import.meta.url));
+
+/** Said after every sandbox run, so nobody mistakes it for a deployment. */
+export const SANDBOX_NOTICE = 'sandbox: nothing real was deployed; resources exist only in the simulated Scaleway cloud under';
+
+export interface SandboxSettings {
+  /** `file://<home>/sandbox/state`: the sandbox's own Pulumi state. */
+  readonly backendUrl: string;
+  /** Merge into the engine's environment (LocalWorkspace `envVars`). */
+  readonly engineEnv: Record<string, string>;
+  /** The simulated cloud (see store.ts `readCloud`). */
+  readonly storeDir: string;
+}
+
+export function sandboxSettings(home: string, env: NodeJS.ProcessEnv = process.env): SandboxSettings {
+  const root = join(home, 'sandbox');
+  const stateDir = join(root, 'state');
+  const storeDir = join(root, 'cloud');
+  mkdirSync(stateDir, { recursive: true });
+  mkdirSync(storeDir, { recursive: true });
+  const backendUrl = pathToFileURL(stateDir).href;
+  return {
+    backendUrl,
+    storeDir,
+    engineEnv: {
+      PATH: [SANDBOX_PLUGIN_DIR, env.PATH ?? ''].filter((p) => p !== '').join(delimiter),
+      [STORE_ENV]: storeDir,
+      [NODE_ENV]: process.execPath,
+      // The state above, whatever the user's own login or PULUMI_BACKEND_URL says.
+      PULUMI_BACKEND_URL: backendUrl,
+      // The stand-in is on PATH; never try to download the real plugin.
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
+      // Sandbox stacks encrypt their secrets with a passphrase of their own, made once per home.
+      // It beats any PULUMI_CONFIG_PASSPHRASE of the user's, which belongs to real stacks.
+      PULUMI_CONFIG_PASSPHRASE: sandboxPassphrase(root),
+    },
+  };
+}
+
+function sandboxPassphrase(root: string): string {
+  const file = join(root, 'passphrase');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    const phrase = randomBytes(24).toString('base64url');
+    try {
+      writeFileSync(file, `${phrase}\n`, { mode: 0o600, flag: 'wx' });
+      return phrase;
+    } catch {
+      // Another run created it first: use theirs.
+      return readFileSync(file, 'utf8').trim();
+    }
+  }
+}

@@ -1,0 +1,82 @@
+// Shared by every test that needs the real Pulumi engine (the `pulumi` CLI):
+//
+//   engineBinary()      the engine to use: OPENMCF_PULUMI_CLI if set, else the pinned build in
+//                       $OPENMCF_HOME (or ~/.openmcf)/engine/v<version>/bin/pulumi. Throws, so the
+//                       test FAILS, when it is missing: CI builds it first (sh engine/build.sh).
+//   tempHome(t)         a private OPENMCF_HOME and PULUMI_HOME in a temp dir, removed after the test.
+//   cliEnv(home)        the environment for spawning `bin/openmcf.js` against that home: the engine
+//                       pinned through OPENMCF_PULUMI_CLI, no update checks, a test passphrase.
+//   runCli(args, env)   spawns `node bin/openmcf.js ...args` and returns { code, stdout, stderr }.
+//
+// Example:
+//   const home = tempHome(t);
+//   const result = runCli(['doctor', '--sandbox'], cliEnv(home));
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openmcfHome } from '../../src/engine/openmcf-home.js';
+import { PULUMI_ENGINE_VERSION } from '../../src/version.js';
+
+/** The repository root (dist/test/helpers -> ../../..). */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const OPENMCF_BIN = join(REPO_ROOT, 'bin', 'openmcf.js');
+
+export function engineBinary(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.OPENMCF_PULUMI_CLI;
+  const path = configured && configured !== '' ? configured : join(openmcfHome(env), 'engine', `v${PULUMI_ENGINE_VERSION}`, 'bin', 'pulumi');
+  try {
+    if (statSync(path).isFile()) return path;
+  } catch {
+    /* reported below */
+  }
+  throw new Error(`the Pulumi engine is missing at ${path}: run \`sh engine/build.sh\` (or set OPENMCF_PULUMI_CLI) before the engine-backed tests`);
+}
+
+export interface TempHome {
+  /** Use as OPENMCF_HOME. */
+  readonly home: string;
+  /** Use as PULUMI_HOME: plugins and credentials of the test only. */
+  readonly pulumiHome: string;
+}
+
+/** A fresh home per test; `t.after` removes it. Pass the node:test context. */
+export function tempHome(t: { after: (fn: () => void) => void }, prefix = 'openmcf-test-'): TempHome {
+  const home = mkdtempSync(join(tmpdir(), prefix));
+  const pulumiHome = join(home, 'pulumi-home');
+  mkdirSync(pulumiHome);
+  t.after(() => rmSync(home, { recursive: true, force: true }));
+  return { home, pulumiHome };
+}
+
+/** Environment for the real CLI against a temp home, with the engine pinned. */
+export function cliEnv(home: TempHome, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    OPENMCF_HOME: home.home,
+    PULUMI_HOME: home.pulumiHome,
+    OPENMCF_PULUMI_CLI: engineBinary(),
+    PULUMI_SKIP_UPDATE_CHECK: 'true',
+    PULUMI_CONFIG_PASSPHRASE: 'openmcf-test-passphrase',
+    NO_COLOR: '1',
+    ...extra,
+  };
+}
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, options: { input?: string; cwd?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [OPENMCF_BIN, ...args], {
+    env,
+    cwd: options.cwd ?? REPO_ROOT,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    timeout: 300_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
