@@ -1,20 +1,6 @@
-// Paths into a manifest, written the way diagnostics show them: `spec.env.variables[0].value`.
+// Walking a manifest's value scalars with their paths, and recognising secret values by path.
 import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
-
-export type PathSegment = string | number;
-
-const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-
-/** `spec.env.variables[0].name`; keys that are not plain words are quoted: `metadata.labels["a/b.c"]`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (PLAIN_KEY.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
+import type { PathSegment } from './path.js';
 
 /** Whether the path names the value of a secret environment variable: `spec.env.secrets[n].value`. */
 export function isSecretValuePath(path: readonly PathSegment[]): boolean {

@@ -9,11 +9,12 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type ParsedNode } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 import type { ParsedDocument } from './document.js';
-import { formatPath, isSecretValuePath, type PathSegment } from './node-path.js';
+import { isSecretValuePath } from './node-path.js';
+import { displayPath, type PathSegment } from './path.js';
 import { parseSetFlag } from './set-flag.js';
 import { childSchema, isFreeMap, readManifestSchema, valueKind, type JsonSchema } from './schema-lookup.js';
 import { typeValue } from './typed-value.js';
-import { closestName } from './did-you-mean.js';
+import { didYouMean } from '../spec/did-you-mean.js';
 import { registerSecret } from '../render/redact.js';
 
 export interface Override {
@@ -53,7 +54,7 @@ function parseOne(root: JsonSchema, text: string): { override: Override } | { di
   const flag = `--set ${pathText}=${secret ? SECRET_MASK : parsed.value}`;
   if (!resolved.ok) return { diagnostic: flagProblem(flag, resolved.at, 'set.unknown-field', resolved.message, resolved.hint) };
 
-  const path = formatPath(resolved.path);
+  const path = displayPath(resolved.path);
   const typed = typeValue(valueKind(root, resolved.schema), parsed.value);
   if (!typed.ok) {
     const got = secret ? '' : `, got ${JSON.stringify(parsed.value)}`;
@@ -93,16 +94,16 @@ function resolveAgainstSchema(root: JsonSchema, raw: readonly PathSegment[]): Re
       schema = child.schema;
       continue;
     }
-    const here = formatPath([...path, segment]);
+    const here = displayPath([...path, segment]);
     if (child.reason !== 'unknown-field') {
       const message =
         child.reason === 'not-a-list'
-          ? `${formatPath(path) || 'the manifest'} is not a list; [${String(segment)}] cannot index it`
-          : `${formatPath(path)} has no fields (it holds a single value)`;
+          ? `${displayPath(path) || 'the manifest'} is not a list; [${String(segment)}] cannot index it`
+          : `${displayPath(path)} has no fields (it holds a single value)`;
       return { ok: false, at: here, message };
     }
     if (typeof segment === 'number') {
-      return { ok: false, at: here, message: `${formatPath(path)} is not a list; [${segment}] cannot index it` };
+      return { ok: false, at: here, message: `${displayPath(path)} is not a list; [${segment}] cannot index it` };
     }
     const canonical = child.known.find((name) => normalize(name) === normalize(segment));
     if (canonical !== undefined) {
@@ -110,12 +111,12 @@ function resolveAgainstSchema(root: JsonSchema, raw: readonly PathSegment[]): Re
       schema = (childSchema(root, schema, canonical) as { schema: JsonSchema }).schema;
       continue;
     }
-    const suggestion = closestName(segment, child.known);
+    const suggestion = didYouMean(segment, child.known);
     return {
       ok: false,
       at: here,
-      message: `unknown field ${here}`,
-      hint: suggestion ? `did you mean ${formatPath([...path, suggestion])}?` : `fields here: ${child.known.join(', ')}`,
+      message: 'unknown field',
+      hint: suggestion ? `did you mean \`${suggestion}\`?` : `known fields here: ${child.known.join(', ')}`,
     };
   }
   return { ok: true, path, schema };
@@ -143,10 +144,10 @@ export function applyOverrides(doc: ParsedDocument, overrides: readonly Override
   for (const override of overrides) {
     const problem = setIn(doc.document, override.path, override.value);
     if (problem) {
-      diagnostics.push(flagProblem(override.flag, formatPath(override.path), 'set.path', `${problem} in ${doc.file}`));
+      diagnostics.push(flagProblem(override.flag, displayPath(override.path), 'set.path', `${problem} in ${doc.file}`));
       continue;
     }
-    recordOverride(doc, formatPath(override.path), override.flag);
+    recordOverride(doc, displayPath(override.path), override.flag);
     if (touchesSecrets(override.path)) registerSecretValues(override.value, override.path);
   }
   return diagnostics;
@@ -170,12 +171,12 @@ function setIn(document: Document.Parsed, path: readonly PathSegment[], value: u
     const next = path[i + 1];
     const container = parent;
     if (typeof segment === 'number') {
-      if (!isSeq(container)) return `${formatPath(path.slice(0, i))} is not a list`;
+      if (!isSeq(container)) return `${displayPath(path.slice(0, i))} is not a list`;
       if (segment > container.items.length) {
-        return `${formatPath(path.slice(0, i + 1))} is out of range (the list has ${container.items.length} items; [${container.items.length}] appends)`;
+        return `${displayPath(path.slice(0, i + 1))} is out of range (the list has ${container.items.length} items; [${container.items.length}] appends)`;
       }
     } else if (!isMap(container)) {
-      return `${formatPath(path.slice(0, i))} is not a mapping`;
+      return `${displayPath(path.slice(0, i))} is not a mapping`;
     }
     const existing = container.get(segment, true) as ParsedNode | undefined;
     if (last) {

@@ -6,7 +6,7 @@
 //   quoted   := "..." or '...' (a key holding dots, e.g. ["pulumi.openmcf.org/project"])
 //
 // The value is everything after the first `=`, unchanged (it may contain `=`).
-import type { PathSegment } from './node-path.js';
+import type { PathSegment } from './path.js';
 
 export type SetFlag =
   | { readonly ok: true; readonly path: readonly PathSegment[]; readonly value: string }

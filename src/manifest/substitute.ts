@@ -5,7 +5,8 @@ import type { Scalar } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 import type { ParsedDocument } from './document.js';
 import { expandVariables } from './expand.js';
-import { forEachValueScalar, formatPath, isSecretValuePath, type PathSegment } from './node-path.js';
+import { forEachValueScalar, isSecretValuePath } from './node-path.js';
+import { displayPath, type PathSegment } from './path.js';
 import { childSchema, readManifestSchema, valueKind, type JsonSchema } from './schema-lookup.js';
 import { typeValue } from './typed-value.js';
 import { registerSecret } from '../render/redact.js';
@@ -34,7 +35,7 @@ export function substituteVariables(
           ...position,
           severity: 'error',
           code: problem.code,
-          path: formatPath(path),
+          path: displayPath(path),
           message: problem.message,
           hint: problem.hint,
         });

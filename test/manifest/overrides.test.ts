@@ -117,9 +117,10 @@ test('an unknown field is an error naming the flag, with a did-you-mean', () => 
   assert.equal(typo?.file, '--set spec.minScal=1');
   assert.equal(typo?.line, 0);
   assert.equal(typo?.code, 'set.unknown-field');
-  assert.equal(typo?.message, 'unknown field spec.minScal');
-  assert.equal(typo?.hint, 'did you mean spec.minScale?');
-  assert.match(unknown?.hint ?? '', /fields here: region, image, privacy/);
+  assert.equal(typo?.path, 'spec.minScal');
+  assert.equal(typo?.message, 'unknown field');
+  assert.equal(typo?.hint, 'did you mean `minScale`?');
+  assert.match(unknown?.hint ?? '', /known fields here: region, image, privacy/);
 });
 
 test('indexing a field that is not a list, or descending into a value, is an error', () => {
