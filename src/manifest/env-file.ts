@@ -23,7 +23,8 @@ export function readEnvFile(path: string): EnvFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    // "not found", as Node itself says when it intercepts the flag (see the README's note).
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message;
     throw invalidInput(`cannot read --env-file ${path}: ${reason}`, 'env-file.unreadable', 'check the path given to --env-file');
   }
   return parseEnvFile(path, text);

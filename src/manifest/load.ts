@@ -6,9 +6,10 @@ import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
 import { readSources } from './read.js';
 import { parseDocuments } from './parse.js';
 import { substituteVariables } from './substitute.js';
-import { applyOverrides, attributeToOverride, parseOverrides } from './overrides.js';
+import { applyOverrides, attributeToOverride, overrideFlagFor, parseOverrides } from './overrides.js';
 import { substitutionVariables } from './env-file.js';
 import { validateDocument } from '../spec/validate.js';
+import { registerSecret } from '../render/redact.js';
 
 export interface ManifestInputOptions {
   /** Paths to files or directories (`*.yaml`, `*.yml`), or `-` for standard input. */
@@ -21,6 +22,11 @@ export interface ManifestInputOptions {
   readonly variables?: Readonly<Record<string, string | undefined>>;
   /** Reads standard input; injectable for tests. */
   readonly readStdin?: () => Promise<string>;
+  /**
+   * Register secret values filled by `${VAR}` or set by `--set` for masking in all output
+   * (default true; false only when the user asked to see secrets, e.g. `load --show-secrets`).
+   */
+  readonly registerSecrets?: boolean;
 }
 
 export interface LoadedManifest {
@@ -63,8 +69,9 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
   const documents: DocumentSummary[] = [];
   // Flags and the env file are checked once, not per document; when they are wrong no manifest is
   // used, but every document is still checked so the user sees all problems at once.
+  const onSecret = options.registerSecrets === false ? () => undefined : registerSecret;
   const substitution = substitutionVariables(options.envFile, options.variables ?? process.env);
-  const overrides = parseOverrides(options.sets ?? []);
+  const overrides = parseOverrides(options.sets ?? [], { onSecret });
   diagnostics.push(...substitution.diagnostics, ...overrides.diagnostics);
   const inputFailed = diagnostics.some((d) => d.severity === 'error');
   const sources = await readSources(options.files, options.readStdin);
@@ -75,10 +82,18 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
     fileProblems.push(...parsed.diagnostics);
     for (const doc of parsed.documents) {
       const documentProblems: Diagnostic[] = [];
-      documentProblems.push(...substituteVariables(doc, substitution.variables));
-      documentProblems.push(...applyOverrides(doc, overrides.overrides));
+      const substitutionProblems = substituteVariables(doc, substitution.variables, onSecret);
+      const overrideProblems = applyOverrides(doc, overrides.overrides, { onSecret });
+      // `--set` wins over the file: a `${VAR}` it replaced needs no value.
+      const unresolved = substitutionProblems.filter((d) => overrideFlagFor(doc, d.path) === undefined);
+      documentProblems.push(...unresolved, ...overrideProblems);
       const validated = validateDocument(doc);
-      documentProblems.push(...validated.diagnostics.map((d) => attributeToOverride(doc, d)));
+      // A value whose ${VAR} could not be filled is still the raw `${VAR}` text: checking it
+      // would only add a confusing second error at the same place.
+      const unresolvedPaths = new Set(unresolved.map((d) => d.path));
+      documentProblems.push(
+        ...validated.diagnostics.filter((d) => !unresolvedPaths.has(d.path)).map((d) => attributeToOverride(doc, d)),
+      );
       fileProblems.push(...documentProblems);
       const errors = documentProblems.filter((d) => d.severity === 'error').length;
       const metadataName: unknown = doc.document.getIn(['metadata', 'name']);

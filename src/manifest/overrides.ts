@@ -25,26 +25,33 @@ export interface Override {
   readonly value: unknown;
 }
 
+export interface OverrideOptions {
+  /** Receives secret values set by a flag; by default they are registered for masking. */
+  readonly onSecret?: (value: string) => void;
+  /** The manifest schema; read from the package by default. */
+  readonly loadSchema?: () => JsonSchema;
+}
+
 const SECRET_MASK = '[secret]';
 
 /** Parses and types every `--set` flag against the schema. */
 export function parseOverrides(
   sets: readonly string[],
-  loadSchema: () => JsonSchema = readManifestSchema,
+  options: OverrideOptions = {},
 ): { overrides: Override[]; diagnostics: Diagnostic[] } {
   const overrides: Override[] = [];
   const diagnostics: Diagnostic[] = [];
   if (sets.length === 0) return { overrides, diagnostics };
-  const root = loadSchema();
+  const root = (options.loadSchema ?? readManifestSchema)();
   for (const text of sets) {
-    const result = parseOne(root, text);
+    const result = parseOne(root, text, options.onSecret ?? registerSecret);
     if ('override' in result) overrides.push(result.override);
     else diagnostics.push(result.diagnostic);
   }
   return { overrides, diagnostics };
 }
 
-function parseOne(root: JsonSchema, text: string): { override: Override } | { diagnostic: Diagnostic } {
+function parseOne(root: JsonSchema, text: string, onSecret: (value: string) => void): { override: Override } | { diagnostic: Diagnostic } {
   const parsed = parseSetFlag(text);
   if (!parsed.ok) return { diagnostic: flagProblem(`--set ${text}`, '', 'set.syntax', parsed.message) };
 
@@ -60,7 +67,7 @@ function parseOne(root: JsonSchema, text: string): { override: Override } | { di
     const got = secret ? '' : `, got ${JSON.stringify(parsed.value)}`;
     return { diagnostic: flagProblem(flag, path, 'set.type', `must be ${typed.expected}${got}`) };
   }
-  if (secret) registerSecret(parsed.value);
+  if (secret) onSecret(parsed.value);
   return { override: { flag, path: resolved.path, value: typed.value } };
 }
 
@@ -139,7 +146,7 @@ function flagProblem(flag: string, path: string, code: string, message: string, 
  * way are created (`spec.env.variables[0].value=x` on a manifest without `env`); a list index may
  * be at most the list's length (that appends).
  */
-export function applyOverrides(doc: ParsedDocument, overrides: readonly Override[]): Diagnostic[] {
+export function applyOverrides(doc: ParsedDocument, overrides: readonly Override[], options: OverrideOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const override of overrides) {
     const problem = setIn(doc.document, override.path, override.value);
@@ -148,7 +155,7 @@ export function applyOverrides(doc: ParsedDocument, overrides: readonly Override
       continue;
     }
     recordOverride(doc, displayPath(override.path), override.flag);
-    if (touchesSecrets(override.path)) registerSecretValues(override.value, override.path);
+    if (touchesSecrets(override.path)) forEachSecretValue(override.value, override.path, options.onSecret ?? registerSecret);
   }
   return diagnostics;
 }
@@ -210,14 +217,14 @@ function touchesSecrets(path: readonly PathSegment[]): boolean {
   return path.length <= secretValue.length && path.every((s, i) => (i === 3 ? typeof s === 'number' : s === secretValue[i]));
 }
 
-function registerSecretValues(value: unknown, path: readonly PathSegment[]): void {
+function forEachSecretValue(value: unknown, path: readonly PathSegment[], onSecret: (value: string) => void): void {
   if (isSecretValuePath(path)) {
-    if (typeof value === 'string') registerSecret(value);
+    if (typeof value === 'string') onSecret(value);
     return;
   }
-  if (Array.isArray(value)) value.forEach((item, index) => registerSecretValues(item, [...path, index]));
+  if (Array.isArray(value)) value.forEach((item, index) => forEachSecretValue(item, [...path, index], onSecret));
   else if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) registerSecretValues(child, [...path, key]);
+    for (const [key, child] of Object.entries(value)) forEachSecretValue(child, [...path, key], onSecret);
   }
 }
 

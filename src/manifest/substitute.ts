@@ -11,10 +11,14 @@ import { childSchema, readManifestSchema, valueKind, type JsonSchema } from './s
 import { typeValue } from './typed-value.js';
 import { registerSecret } from '../render/redact.js';
 
-/** Replaces `${VAR}` in string scalars, in place, keeping positions. */
+/**
+ * Replaces `${VAR}` in string scalars, in place, keeping positions. Values that end up in a secret
+ * go to `onSecret` (by default registered for masking in all output).
+ */
 export function substituteVariables(
   doc: ParsedDocument,
   variables: Readonly<Record<string, string | undefined>>,
+  onSecret: (value: string) => void = registerSecret,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   forEachValueScalar(doc.document.contents, (scalar, path) => {
@@ -25,8 +29,8 @@ export function substituteVariables(
     if (secret) {
       // Register the pieces too: a secret assembled from parts (`postgres://u:${PASS}@db`) must not
       // leak through a message that quotes only one part.
-      for (const piece of expansion.inserted) registerSecret(piece);
-      registerSecret(expansion.value);
+      for (const piece of expansion.inserted) onSecret(piece);
+      onSecret(expansion.value);
     }
     if (expansion.problems.length > 0) {
       const position = startOf(doc, scalar);

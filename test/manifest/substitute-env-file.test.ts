@@ -57,6 +57,6 @@ test('the environment wins over the env file', () => {
 test('a missing env file is invalid input (exit 3) naming the flag', () => {
   assert.throws(
     () => readEnvFile('/nonexistent/.env'),
-    (error: unknown) => error instanceof OpenmcfError && error.exitCode === 3 && /--env-file \/nonexistent\/\.env: no such file/.test(error.message),
+    (error: unknown) => error instanceof OpenmcfError && error.exitCode === 3 && /--env-file \/nonexistent\/\.env: not found/.test(error.message),
   );
 });
