@@ -1,7 +1,31 @@
 // `openmcf validate`: flags and wiring only; the handler is imported lazily.
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
+import { preloadYamlBundle } from '../../manifest/yaml-preload.js';
+import { addManifestOptions, type ManifestFlags } from '../options.js';
 
-export function registerValidate(program: Command, _context: CommandContext): void {
-  program.command('validate').description('(not implemented yet)');
+const HELP_AFTER = `
+Checks every document completely, offline: the JSON Schema, then the platform's rules (reserved
+ports and env names, one scaling metric, cron schedules, private network region, stack labels).
+Problems point at file:line:column. Exit 0 when valid (warnings allowed), 3 when not.
+
+Examples:
+  $ openmcf validate -f manifests/order-api.yaml
+  $ openmcf validate -f manifests/                # every *.yaml / *.yml in the folder
+  $ cat my-api.yaml | openmcf validate -f -
+  $ openmcf validate -f manifests/ --json | jq '.diagnostics[] | .message'
+`;
+
+export function registerValidate(program: Command, context: CommandContext): void {
+  const command = program
+    .command('validate')
+    .alias('validate-manifest')
+    .description('check manifests against the schema and the platform rules, without deploying');
+  addManifestOptions(command)
+    .addHelpText('after', HELP_AFTER)
+    .action(async (flags: ManifestFlags) => {
+      preloadYamlBundle();
+      const { runValidate } = await import('../../commands/validate.js');
+      context.setExitCode(await runValidate(flags, context.io));
+    });
 }

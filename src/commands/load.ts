@@ -1,0 +1,83 @@
+// `openmcf load`: prints the manifests as they will be used, every documented default filled in,
+// as multi-document YAML or, with --json, as one document:
+//   { "apiVersion": "openmcf.org/load/v1",
+//     "manifests": [ { "source": { "file", "line", "column", "documentIndex" }, "manifest": {...} } ],
+//     "diagnostics": [ ...warnings, or the errors when invalid (then "manifests" is empty) ] }
+// Secret values (env.secrets) print as "[secret]" unless --show-secrets. Invalid input: exit 3.
+import { stringify } from 'yaml';
+import type { ManifestFlags } from '../cli/options.js';
+import type { LoadedManifest } from '../manifest/load.js';
+import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
+import { ExitCode } from '../errors.js';
+import type { Io } from '../render/io.js';
+import { diagnosticsToJson } from '../render/diagnostics.js';
+import { loadValidManifestsWithDiagnostics, ManifestInvalidError } from './load-valid-manifests.js';
+
+export const LOAD_API_VERSION = 'openmcf.org/load/v1';
+export const SECRET_PLACEHOLDER = '[secret]';
+
+export interface LoadFlags extends ManifestFlags {
+  /** Print env.secrets values as written instead of masked. */
+  readonly showSecrets?: boolean;
+}
+
+/** The manifest with every secret value replaced by the placeholder. */
+export function maskSecrets(manifest: ScalewayServerlessContainerManifest): ScalewayServerlessContainerManifest {
+  return {
+    ...manifest,
+    spec: {
+      ...manifest.spec,
+      env: {
+        ...manifest.spec.env,
+        secrets: manifest.spec.env.secrets.map((secret) => ({ ...secret, value: SECRET_PLACEHOLDER })),
+      },
+    },
+  };
+}
+
+export function loadedAsYaml(manifests: readonly LoadedManifest[], showSecrets: boolean): string {
+  return manifests
+    .map((loaded) => {
+      const manifest = showSecrets ? loaded.manifest : maskSecrets(loaded.manifest);
+      const source = `# source: ${loaded.origin.file}:${loaded.origin.line}:${loaded.origin.column}`;
+      // lineWidth 0: never fold long values (a folded secret or URL would read differently).
+      return `---\n${source}\n${stringify(manifest, { lineWidth: 0 })}`;
+    })
+    .join('');
+}
+
+export async function runLoad(
+  flags: LoadFlags,
+  io: Io,
+  options: { readStdin?: () => Promise<string> } = {},
+): Promise<number> {
+  const json = flags.json === true;
+  const showSecrets = flags.showSecrets === true;
+  let loaded;
+  try {
+    loaded = await loadValidManifestsWithDiagnostics(flags, io, {
+      json,
+      registerSecrets: !showSecrets,
+      ...(options.readStdin ? { readStdin: options.readStdin } : {}),
+    });
+  } catch (error) {
+    if (json && error instanceof ManifestInvalidError) {
+      io.out(`${JSON.stringify({ apiVersion: LOAD_API_VERSION, manifests: [], diagnostics: diagnosticsToJson(error.diagnostics) }, null, 2)}\n`);
+    }
+    throw error;
+  }
+  if (json) {
+    const document = {
+      apiVersion: LOAD_API_VERSION,
+      manifests: loaded.manifests.map((m) => ({
+        source: { file: m.origin.file, line: m.origin.line, column: m.origin.column, documentIndex: m.origin.documentIndex },
+        manifest: showSecrets ? m.manifest : maskSecrets(m.manifest),
+      })),
+      diagnostics: diagnosticsToJson(loaded.diagnostics),
+    };
+    io.out(`${JSON.stringify(document, null, 2)}\n`);
+  } else {
+    io.out(loadedAsYaml(loaded.manifests, showSecrets));
+  }
+  return ExitCode.ok;
+}
