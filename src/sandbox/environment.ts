@@ -2,10 +2,9 @@
 // knows nothing of sandbox internals: a local file backend under $OPENMCF_HOME/sandbox/state
 // (never a real stack), the simulated cloud's store, and PATH led by bin/sandbox so the engine
 // loads the stand-in `scaleway` plugin. Only sandbox runs get this PATH entry.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { NODE_ENV, STORE_ENV } from './environment-names.js';
 
 /** bin/sandbox of the installed package (dist/src/sandbox/ -> package root). */
@@ -33,7 +32,8 @@ export function sandboxSettings(home: string, env: NodeJS.ProcessEnv = process.e
   const storeDir = join(root, 'cloud');
   mkdirSync(stateDir, { recursive: true });
   mkdirSync(storeDir, { recursive: true });
-  const backendUrl = pathToFileURL(stateDir).href;
+  // Pulumi strips `file://` textually: no percent-encoding, or a home with spaces would break.
+  const backendUrl = `file://${stateDir}`;
   return {
     backendUrl,
     storeDir,
@@ -45,25 +45,8 @@ export function sandboxSettings(home: string, env: NodeJS.ProcessEnv = process.e
       PULUMI_BACKEND_URL: backendUrl,
       // The stand-in is on PATH; never try to download the real plugin.
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
-      // Sandbox stacks encrypt their secrets with a passphrase of their own, made once per home.
-      // It beats any PULUMI_CONFIG_PASSPHRASE of the user's, which belongs to real stacks.
-      PULUMI_CONFIG_PASSPHRASE: sandboxPassphrase(root),
+      // The sandbox's passphrase (<home>/sandbox/passphrase) is set up with every other secrets
+      // provider, in src/target/passphrase.ts.
     },
   };
-}
-
-function sandboxPassphrase(root: string): string {
-  const file = join(root, 'passphrase');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    const phrase = randomBytes(24).toString('base64url');
-    try {
-      writeFileSync(file, `${phrase}\n`, { mode: 0o600, flag: 'wx' });
-      return phrase;
-    } catch {
-      // Another run created it first: use theirs.
-      return readFileSync(file, 'utf8').trim();
-    }
-  }
 }

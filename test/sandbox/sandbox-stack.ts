@@ -60,6 +60,8 @@ export interface SandboxStack {
   readonly backendDir: string;
   /** Swap the program (the next up/preview runs the new shape). */
   setApp(app: AppShape): void;
+  /** Set or clear OPENMCF_SANDBOX_FAULTS for the next engine runs. */
+  setFaults(rules: string | undefined): void;
 }
 
 export async function sandboxStack(home: TempHome, stackName: string, app: AppShape, extraEnv: Record<string, string> = {}): Promise<SandboxStack> {
@@ -71,16 +73,20 @@ export async function sandboxStack(home: TempHome, stackName: string, app: AppSh
     { stackName, projectName: 'sandbox-test', program },
     {
       pulumiCommand: await pulumiCommandFor(resolved),
-      envVars: { ...sandbox.engineEnv, PULUMI_HOME: home.pulumiHome, PULUMI_SKIP_UPDATE_CHECK: 'true', ...extraEnv },
+      envVars: { ...sandbox.engineEnv, PULUMI_HOME: home.pulumiHome, PULUMI_SKIP_UPDATE_CHECK: 'true', PULUMI_CONFIG_PASSPHRASE: 'sandbox-test', ...extraEnv },
       projectSettings: { name: 'sandbox-test', runtime: 'nodejs', backend: { url: sandbox.backendUrl } },
     },
   );
   return {
     stack,
     storeDir: sandbox.storeDir,
-    backendDir: new URL(sandbox.backendUrl).pathname,
+    backendDir: sandbox.backendUrl.slice('file://'.length),
     setApp: (next) => {
       current = next;
+    },
+    setFaults: (rules) => {
+      if (rules === undefined) delete stack.workspace.envVars.OPENMCF_SANDBOX_FAULTS;
+      else stack.workspace.envVars.OPENMCF_SANDBOX_FAULTS = rules;
     },
   };
 }
