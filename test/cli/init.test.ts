@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { runOpenmcf, runWithOpenStdin, tempDir } from './run-openmcf.js';
+import { BIN, runOpenmcf, runWithOpenStdin, tempDir } from './run-openmcf.js';
 
 interface Starter {
   metadata: { name: string; labels: Record<string, string> };
@@ -95,4 +96,37 @@ test('init --help shows examples', () => {
   const { code, stdout } = runOpenmcf(['init', '--help']);
   assert.equal(code, 0);
   assert.match(stdout, /Examples?:\n\s+\$ openmcf init/);
+});
+
+test('on a terminal, init asks for what no flag gave and uses the answers', async () => {
+  // `script` (util-linux) runs the binary on a pseudo-terminal; answers are typed only once each
+  // question has appeared, as a person would.
+  const dir = tempDir();
+  const answers: [RegExp, string][] = [
+    [/Name \(lowercase letters, digits, dashes\) \[my-api\]: /, 'shop'],
+    [/Image \(<registry>\/<name>:<tag>\) \[rg\.nl-ams\.scw\.cloud\/my-registry\/shop:latest\]: /, ''],
+    [/Privacy \(public, private\) \[public\]: /, 'private'],
+  ];
+  const command = `'${process.execPath}' '${BIN}' init --region nl-ams`;
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', OPENMCF_HOME: tempDir() } });
+  let screen = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString();
+    const next = answers[0];
+    if (next && next[0].test(screen)) {
+      answers.shift();
+      screen = '';
+      child.stdin.write(`${next[1]}\n`);
+    }
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  assert.equal(code, 0);
+  assert.equal(answers.length, 0, 'not every question was asked');
+  const starter = parse(readFileSync(join(dir, 'shop.yaml'), 'utf8')) as Starter;
+  assert.equal(starter.metadata.name, 'shop');
+  assert.equal(starter.spec.region, 'nl-ams'); // from the flag: not asked
+  assert.equal(starter.spec.privacy, 'private');
+  assert.deepEqual(starter.spec.image, { registryEndpoint: { value: 'rg.nl-ams.scw.cloud/my-registry' }, name: 'shop', tag: 'latest' });
 });
