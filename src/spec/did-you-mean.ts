@@ -6,6 +6,9 @@
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   const wanted = normalise(input);
   if (wanted.length === 0) return undefined;
+  // A word cut short (`timeout` for `timeoutSeconds`) is far in edits but obvious to a reader.
+  const extended = wanted.length >= 4 ? candidates.filter((c) => normalise(c).startsWith(wanted)) : [];
+  if (extended.length === 1) return extended[0];
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(wanted, normalise(candidate));

@@ -94,8 +94,8 @@ export const cronArgsAreJsonObjects: Rule = (data) =>
           severity: 'error',
           code: DiagnosticCode.ruleCronArgs,
           path,
-          message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-          hint: `write a JSON object in single quotes, e.g. '{"task": "sync"}'`,
+          message: 'is not valid JSON',
+          hint: `${error instanceof Error ? `${error.message}; ` : ''}write a JSON object in single quotes, e.g. '{"task": "sync"}'`,
         },
       ];
     }
