@@ -11,6 +11,7 @@ import { registerDestroy } from './commands/destroy.js';
 import { registerRefresh } from './commands/refresh.js';
 import { registerOutputs } from './commands/outputs.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerEngine } from './commands/engine.js';
 import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
 
@@ -33,6 +34,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   registerRefresh(program, context);
   registerOutputs(program, context);
   registerDoctor(program, context);
+  registerEngine(program, context);
   registerInit(program, context);
   registerSchema(program, context);
   return program;

@@ -2,8 +2,9 @@
 //   1. an explicit setting: the `explicitPath` option (a flag) or OPENMCF_PULUMI_CLI;
 //   2. `pulumi` on PATH, when it is recent enough for inline refresh/destroy;
 //   3. openmcf's cache: $OPENMCF_HOME/engine/v<pinned>/bin/pulumi;
-//   4. when allowed to install: the official binary into that cache (needs get.pulumi.com), else a
-//      build of the pinned version from Go modules into the same place (engine/build.sh).
+//   4. when allowed to install: the official binary into that cache (needs get.pulumi.com; skipped
+//      with OPENMCF_ENGINE_DOWNLOAD=0), else a build of the pinned version from Go modules into the
+//      same place (engine/build.sh).
 // The cached case costs two stat calls: its version is in its path, so no `pulumi version` run.
 import { join } from 'node:path';
 import { ExitCode, OpenmcfError } from '../errors.js';
@@ -93,15 +94,19 @@ async function install(root: string, home: string, env: NodeJS.ProcessEnv, progr
   const version = PULUMI_ENGINE_VERSION;
   progress(`pulumi CLI not found (looked at OPENMCF_PULUMI_CLI, PATH and ${path})`);
 
-  progress(`downloading pulumi v${version} from get.pulumi.com into ${root} ...`);
-  try {
-    await downloadEngine(root, version);
-    if (isExecutable(path)) {
-      progress(`pulumi v${version} installed at ${path}`);
-      return { path, root, version, source: 'downloaded' };
+  if (env.OPENMCF_ENGINE_DOWNLOAD === '0') {
+    progress('not downloading it (OPENMCF_ENGINE_DOWNLOAD=0)');
+  } else {
+    progress(`downloading pulumi v${version} from get.pulumi.com into ${root} ...`);
+    try {
+      await downloadEngine(root, version);
+      if (isExecutable(path)) {
+        progress(`pulumi v${version} installed at ${path}`);
+        return { path, root, version, source: 'downloaded' };
+      }
+    } catch (error) {
+      progress(`download failed: ${firstLine(error)}`);
     }
-  } catch (error) {
-    progress(`download failed: ${firstLine(error)}`);
   }
 
   if (findOnPath('go', env) === undefined) {
