@@ -8,7 +8,7 @@
 // directly as well; our forwarded SIGINT would then count as the CLI's *second* ^C and terminate
 // it instead of cancelling. Each CLI therefore runs in a process group of its own and hears only
 // what openmcf forwards.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { delimiter, dirname, isAbsolute } from 'node:path';
 import type { PulumiCommand } from '@pulumi/pulumi/automation/index.js';
 import * as cmdModule from '@pulumi/pulumi/automation/cmd.js';
@@ -47,10 +47,15 @@ export class EngineProcesses {
     for (const child of this.children) signalChild(child, 'SIGINT', false);
   }
 
-  /** Second interruption: the CLIs and the plugins they started are killed at once. */
+  /** Second interruption: the CLIs and the plugins they started are killed at once. The engine
+   * starts each plugin in a process group of its own, so plugins are found by parentage (before
+   * the CLI dies and they are handed to init) and killed with their groups. */
   kill(): void {
     this.interruptState = 'killed';
-    for (const child of this.children) signalChild(child, 'SIGKILL', true);
+    const running = [...this.children].filter((c) => c.pid !== undefined && c.exitCode === null);
+    const descendants = descendantsOf(running.map((c) => c.pid!));
+    for (const child of running) signalChild(child, 'SIGKILL', true);
+    for (const pid of descendants) killGroupAndProcess(pid);
   }
 
   /** A PulumiCommand whose processes this registry controls. */
@@ -124,6 +129,42 @@ function signalChild(child: ChildProcess, signal: NodeJS.Signals, wholeGroup: bo
     process.kill(wholeGroup ? -child.pid : child.pid, signal);
   } catch {
     // Already gone.
+  }
+}
+
+/** Every process below the given ones, from `ps` (POSIX; Linux and macOS alike). */
+export function descendantsOf(roots: readonly number[]): number[] {
+  if (roots.length === 0) return [];
+  let table: string;
+  try {
+    table = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8', timeout: 2_000 });
+  } catch {
+    return [];
+  }
+  const children = new Map<number, number[]>();
+  for (const line of table.split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    if (pid === undefined || ppid === undefined || Number.isNaN(pid) || Number.isNaN(ppid)) continue;
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const found: number[] = [];
+  const queue = [...roots];
+  while (queue.length > 0) {
+    for (const child of children.get(queue.shift()!) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+function killGroupAndProcess(pid: number): void {
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // not a group leader, or already gone
+    }
   }
 }
 

@@ -62,11 +62,13 @@ export function isLockError(error: unknown): boolean {
   return LOCK_PATTERNS.some((p) => p.test(text));
 }
 
-/** `<path>.json: created by user@host (pid 123) at 2026-...` lines of a self-managed backend. */
+/** `<url>.json[?query]: created by user@host (pid 123) at 2026-...` lines of a self-managed
+ * backend; a `file://` lock is given as the path to delete. */
 export function lockHolders(text: string): Array<{ file: string; holder: string }> {
   const holders: Array<{ file: string; holder: string }> = [];
-  for (const match of text.matchAll(/(\S+\.json): created by (.+)$/gm)) {
-    holders.push({ file: match[1]!, holder: match[2]!.trim() });
+  for (const match of text.matchAll(/(\S+\.json)(?:\?\S*)?: created by (.+)$/gm)) {
+    const location = match[1]!;
+    holders.push({ file: location.startsWith('file://') ? decodeURIComponent(location.slice('file://'.length)) : location, holder: match[2]!.trim() });
   }
   return holders;
 }

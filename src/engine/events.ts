@@ -77,7 +77,6 @@ export type OperationEvent =
       readonly message: string;
       readonly resource?: ResourceRef;
     }
-  | { readonly type: 'cancelled' }
   | { readonly type: 'summary'; readonly durationSeconds: number };
 
 export type OperationEventListener = (event: OperationEvent) => void;

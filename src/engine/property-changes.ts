@@ -8,6 +8,22 @@ import type { PropertyChange } from './events.js';
 /** The engine's placeholder for a value only known after the update. */
 export const UNKNOWN_VALUE = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
 
+/** Pulumi's marker of special values in serialized state: `{ [SIG_KEY]: SECRET_SIG, ... }` is a
+ * secret, whose plaintext the engine never puts in events. */
+const SIG_KEY = '4dabf18193072939515e22adb298388d';
+const SECRET_SIG = '1b47061264138c4ac30d75fd1eb44270';
+
+/** Secrets as `[secret]`, recursively, whatever shape the engine serialized them in. */
+export function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSecrets);
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (record[SIG_KEY] === SECRET_SIG) return '[secret]';
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, maskSecrets(v)]));
+  }
+  return value;
+}
+
 type PathElement = string | number;
 
 /** Parses a Pulumi property path: `a.b`, `a[0].b`, `a["x.y"]`. */
@@ -103,6 +119,14 @@ function topLevelKey(path: string): string {
 /** What a step changes, property by property. Creates list their top-level inputs. A refresh
  * compares what the cloud reported (outputs) instead of what the program asked for (inputs). */
 export function propertyChanges(metadata: StepEventMetadata, compare: 'inputs' | 'outputs' = 'inputs'): PropertyChange[] {
+  return rawPropertyChanges(metadata, compare).map((change) => ({
+    ...change,
+    ...('old' in change ? { old: maskSecrets(change.old) } : {}),
+    ...('new' in change ? { new: maskSecrets(change.new) } : {}),
+  }));
+}
+
+function rawPropertyChanges(metadata: StepEventMetadata, compare: 'inputs' | 'outputs'): PropertyChange[] {
   const op = metadata.op;
   if (op === 'same' || op === 'read' || op === 'refresh' || op === 'delete-replaced' || op === 'discard-replaced') return [];
   if (op === 'create') {

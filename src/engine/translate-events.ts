@@ -12,9 +12,10 @@ import {
 } from './events.js';
 import { propertyChanges } from './property-changes.js';
 
-/** The engine's own resources: the stack itself and provider instances. Not shown, not counted. */
+/** The engine's own resources: the stack, provider instances, references to other stacks (read on
+ * every run). Not shown, not counted. */
 export function isBookkeepingType(type: string): boolean {
-  return type === 'pulumi:pulumi:Stack' || type.startsWith('pulumi:providers:');
+  return type === 'pulumi:pulumi:Stack' || type === 'pulumi:pulumi:StackReference' || type.startsWith('pulumi:providers:');
 }
 
 /** The user-facing kind of change of an engine step. */
@@ -103,7 +104,7 @@ export class EngineEventTranslator {
       if (resource && isBookkeepingType(resource.type) && severity !== 'error') return [];
       return [{ type: 'diagnostic', severity, message, ...(resource && !isBookkeepingType(resource.type) ? { resource } : {}) }];
     }
-    if (event.cancelEvent) return [{ type: 'cancelled' }];
+    // The engine ends every event stream with a cancelEvent, interrupted or not: it says nothing.
     if (event.summaryEvent) return [{ type: 'summary', durationSeconds: event.summaryEvent.durationSeconds }];
     return [];
   }

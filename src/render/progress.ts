@@ -157,9 +157,6 @@ export class ProgressRenderer {
         this.line(`${this.prefix(stackLabel)}${tag}: ${where}${event.message}`);
         return;
       }
-      case 'cancelled':
-        this.line(`${this.prefix(stackLabel)}${this.chalk.yellow('cancelled')}`);
-        return;
       case 'summary':
         return;
     }

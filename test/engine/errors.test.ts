@@ -22,7 +22,7 @@ function commandError(stderr: string, name = 'CommandError'): Error {
 
 const DIY_LOCK =
   'error: the stack is currently locked by 1 lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.\n' +
-  '  file:///home/me/.openmcf/sandbox/state/.pulumi/locks/organization/my-project/dev/0b8f.json: created by me@host (pid 4242) at 2026-11-28T01:00:00Z\n';
+  '  file:///home/me/.openmcf/sandbox/state/.pulumi/locks/organization/my-project/dev/0b8f.json?no_tmp_dir=true: created by me@host (pid 4242) at 2026-11-28T01:00:00Z\n';
 
 test('lock errors are recognised in every wording and exit 4 with the stack and how to clear it', () => {
   for (const text of [DIY_LOCK, 'error: [409] Conflict: Another update is currently in progress.', 'error: --- stack is locked ---', 'the stack is locked by alice']) {
@@ -32,14 +32,15 @@ test('lock errors are recognised in every wording and exit 4 with the stack and 
   assert.equal(error.exitCode, ExitCode.stackLocked);
   assert.match(error.message, /stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api is locked/);
   assert.match(error.message, /me@host \(pid 4242\)/);
-  assert.match(error.hint ?? '', /delete file:\/\/\/home\/me\/.*0b8f\.json/);
+  assert.match(error.hint ?? '', /delete \/home\/me\/.*0b8f\.json,/);
   assert.match(error.hint ?? '', /pulumi cancel --stack organization\/my-project\/dev\.ScalewayServerlessContainer\.my-api --yes/);
   assert.ok(isLockError(commandError('whatever', 'ConcurrentUpdateError')));
 });
 
 test('lock holders are read from the self-managed backend message', () => {
+  assert.deepEqual(lockHolders('s3://b/.pulumi/locks/x/1.json: created by ci@runner (pid 1) at t'), [{ file: 's3://b/.pulumi/locks/x/1.json', holder: 'ci@runner (pid 1) at t' }]);
   assert.deepEqual(lockHolders(DIY_LOCK), [
-    { file: 'file:///home/me/.openmcf/sandbox/state/.pulumi/locks/organization/my-project/dev/0b8f.json', holder: 'me@host (pid 4242) at 2026-11-28T01:00:00Z' },
+    { file: '/home/me/.openmcf/sandbox/state/.pulumi/locks/organization/my-project/dev/0b8f.json', holder: 'me@host (pid 4242) at 2026-11-28T01:00:00Z' },
   ]);
 });
 

@@ -1,0 +1,99 @@
+// `openmcf apply`: manifests to running containers. On a terminal: preview every stack, ask once,
+// then update the stacks with changes. With --yes (required without a terminal): update directly,
+// showing each property change as it is made. Stacks run concurrently up to --parallel; one
+// failing does not stop the others; the exit code is the most severe.
+import { emptyChangeCounts, type ChangeCounts } from '../engine/events.js';
+import { watchInterrupts } from '../engine/interrupts.js';
+import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
+import type { Io } from '../render/io.js';
+import { ProgressRenderer } from '../render/progress.js';
+import { spinnerStatusLine } from '../render/spinner-status.js';
+import { changeSummaryText } from '../render/summary.js';
+import { deployNotice } from '../program/deploy-notice.js';
+import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
+import type { StackOutcome } from './cloud/outcome.js';
+import { prepareRun, type PreparedRun } from './cloud/prepare.js';
+import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { StackSession } from './cloud/stack-session.js';
+import { applyStep, previewStep, unchangedStep } from './cloud/stack-steps.js';
+import { runBounded } from './run-bounded.js';
+
+export async function apply(flags: CloudFlags, io: Io): Promise<number> {
+  const cloud = cloudOptionsFromFlags(flags);
+  return runCloudCommand('apply', io, cloud, cloud.json, async () => {
+    requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
+    const run = await prepareRun(cloud, io, { credentials: true });
+    printDeployNotices(io, run);
+    const progress = new ProgressRenderer(io, { showProperties: cloud.yes, ...(io.interactive ? { statusLine: spinnerStatusLine(io) } : {}) });
+    progress.setMultipleStacks(run.stacks.length > 1);
+    const stopWatching = watchInterrupts(run.processes, {
+      cancelling: () => progress.line('cancelling: waiting for the engine to stop cleanly (press Ctrl-C again to stop it at once)...'),
+      killing: () => progress.line('stopping the engine now'),
+    });
+    const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
+    try {
+      const outcomes = cloud.yes ? await applyDirectly(sessions, cloud, progress) : await previewConfirmApply(sessions, cloud, io, progress);
+      progress.stop();
+      return finishRun(io, cloud, outcomes, {
+        command: 'apply',
+        tense: 'done',
+        showOutputs: true,
+        ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+      });
+    } finally {
+      stopWatching();
+      progress.stop();
+      await Promise.all(sessions.map((s) => s.close()));
+    }
+  });
+}
+
+function printDeployNotices(io: Io, run: PreparedRun): void {
+  for (const stack of run.stacks) {
+    const notice = deployNotice(stack.loaded.manifest.spec);
+    if (notice) io.err(`${chalkFor(io).yellow('note')}: ${stack.label}: ${notice}\n`);
+  }
+}
+
+async function applyDirectly(sessions: readonly StackSession[], cloud: CloudOptions, progress: ProgressRenderer): Promise<StackOutcome[]> {
+  const settled = await runBounded(sessions, cloud.parallel, (session) => applyStep(session, cloud, progress, false));
+  return settled.map((s) => (s.ok ? s.value : unreachable(s.error)));
+}
+
+async function previewConfirmApply(sessions: readonly StackSession[], cloud: CloudOptions, io: Io, progress: ProgressRenderer): Promise<StackOutcome[]> {
+  const chalk = chalkFor(io);
+  const print = (text: string): void => progress.line(`${text}\n`);
+  const previews = (await runBounded(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, print))).map((s) =>
+    s.ok ? s.value : unreachable(s.error),
+  );
+
+  const pending = previews.filter((p) => p.status === 'changes-pending');
+  let proceed = false;
+  if (pending.length > 0) {
+    progress.stop();
+    const total = sumCounts(pending.map((p) => p.counts));
+    const stacks = pending.length === 1 ? `stack ${pending[0]!.prepared.target.displayName}` : `${pending.length} stacks`;
+    proceed = await askConfirmation(`Apply these changes to ${stacks} (${changeSummaryText(chalk, total, 'planned')})?`);
+  }
+
+  const outcomes = await runBounded(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
+    const previewed = previews[index]!;
+    if (previewed.status === 'failed' || previewed.status === 'cancelled') return previewed;
+    if (previewed.status === 'unchanged') return unchangedStep(session, previewed);
+    if (!proceed) return { ...previewed, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+    const applied = await applyStep(session, cloud, progress, true);
+    return { ...applied, durationMs: applied.durationMs + previewed.durationMs };
+  });
+  return outcomes.map((s) => (s.ok ? s.value : unreachable(s.error)));
+}
+
+function sumCounts(all: readonly ChangeCounts[]): ChangeCounts {
+  const total = emptyChangeCounts();
+  for (const counts of all) for (const kind of Object.keys(total) as Array<keyof ChangeCounts>) total[kind] += counts[kind];
+  return total;
+}
+
+/** The steps never throw (they return failed outcomes); reaching this is a bug. */
+function unreachable(error: unknown): never {
+  throw error;
+}

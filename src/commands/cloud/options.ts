@@ -1,0 +1,85 @@
+// The options of the commands that touch stacks, normalised once from the flags (see
+// src/cli/commands/<verb>.ts). Every field is read-only; defaults are documented where they apply.
+import { invalidInput } from '../../errors.js';
+import type { ManifestFlags } from '../../cli/options.js';
+
+export interface CloudFlags extends ManifestFlags {
+  readonly sandbox?: boolean;
+  readonly backend?: string;
+  readonly providerConfig?: string;
+  readonly stack?: string;
+  readonly yes?: boolean;
+  readonly parallel?: string;
+  readonly refresh?: boolean;
+  readonly target?: string[];
+  readonly replace?: string[];
+  readonly detailedExitcode?: boolean;
+  readonly showSecrets?: boolean;
+  readonly clearPendingCreates?: boolean;
+  readonly remove?: boolean;
+}
+
+export interface CloudOptions {
+  readonly manifestFlags: ManifestFlags;
+  readonly json: boolean;
+  /** Simulated cloud and sandbox backend; never combined with a real backend. */
+  readonly sandbox: boolean;
+  /** `--backend <url>`. */
+  readonly backend?: string;
+  /** `-p/--provider-config <file>`. */
+  readonly providerConfig?: string;
+  /** `--stack <org/project/stack>`, only with a single manifest. */
+  readonly stack?: string;
+  /** Confirmation pre-answered. @default false */
+  readonly yes: boolean;
+  /** At most this many stacks at once. @default 4 */
+  readonly parallel: number;
+  /** Refresh the state from the cloud first. @default false */
+  readonly refresh: boolean;
+  /** URNs or URN globs; passed to the engine. */
+  readonly target: readonly string[];
+  readonly replace: readonly string[];
+  /** preview: exit 2 when there are changes. */
+  readonly detailedExitcode: boolean;
+  /** outputs: show secret values. */
+  readonly showSecrets: boolean;
+  /** refresh: forget creates left pending by an interrupted run. */
+  readonly clearPendingCreates: boolean;
+  /** destroy: remove the stack afterwards. */
+  readonly remove: boolean;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+export const DEFAULT_PARALLEL = 4;
+
+export function parseParallel(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_PARALLEL;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(value) || value < 1 || value > 64) {
+    throw invalidInput(`--parallel must be a whole number from 1 to 64, got "${raw}"`, 'flag.parallel', 'e.g. --parallel 4');
+  }
+  return value;
+}
+
+export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): CloudOptions {
+  return {
+    manifestFlags: { file: flags.file, ...(flags.set ? { set: flags.set } : {}), ...(flags.envFile ? { envFile: flags.envFile } : {}), json: flags.json ?? false },
+    json: flags.json ?? false,
+    sandbox: flags.sandbox ?? false,
+    ...(flags.backend !== undefined ? { backend: flags.backend } : {}),
+    ...(flags.providerConfig !== undefined ? { providerConfig: flags.providerConfig } : {}),
+    ...(flags.stack !== undefined ? { stack: flags.stack } : {}),
+    yes: flags.yes ?? false,
+    parallel: parseParallel(flags.parallel),
+    refresh: flags.refresh ?? false,
+    target: flags.target ?? [],
+    replace: flags.replace ?? [],
+    detailedExitcode: flags.detailedExitcode ?? false,
+    showSecrets: flags.showSecrets ?? false,
+    clearPendingCreates: flags.clearPendingCreates ?? false,
+    remove: flags.remove ?? false,
+    env,
+    cwd,
+  };
+}

@@ -1,0 +1,94 @@
+// The end of a cloud command: a line per stack (and its outputs or its error) for humans on
+// stderr, the versioned result document on stdout with --json, and the exit code of the run.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { OpenmcfError } from '../../errors.js';
+import type { Io } from '../../render/io.js';
+import { renderOutputs } from '../../render/outputs.js';
+import { buildResultDocument, formatResultDocument, type CloudCommand } from '../../render/result-document.js';
+import { changeSummaryText, type SummaryTense } from '../../render/summary.js';
+import { SANDBOX_NOTICE } from '../../sandbox/environment.js';
+import { asOpenmcfError, exitCodeOf, mostSevereExitCode, resultError, toStackResult, type StackOutcome } from './outcome.js';
+import type { CloudOptions } from './options.js';
+
+export function chalkFor(io: Io): ChalkInstance {
+  return new Chalk({ level: io.color ? 1 : 0 });
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+/** The error of one stack, with its hint, as lines. */
+export function errorLines(chalk: ChalkInstance, error: OpenmcfError, indent = '    '): string[] {
+  return [`${indent}${chalk.red('error:')} ${error.message}`, ...(error.hint ? [`${indent}${chalk.dim(error.hint)}`] : [])];
+}
+
+export interface ReportOptions {
+  readonly tense: SummaryTense;
+  /** Print each stack's outputs under its line (apply, outputs). */
+  readonly showOutputs: boolean;
+  readonly showSecrets?: boolean;
+}
+
+/** One line per stack: a mark, the manifest, what changed and how long it took, then details. */
+export function renderStackReport(chalk: ChalkInstance, outcome: StackOutcome, options: ReportOptions): string[] {
+  const { prepared } = outcome;
+  const name = chalk.bold(prepared.label);
+  const stack = chalk.dim(prepared.target.displayName);
+  const took = chalk.dim(`(${formatSeconds(outcome.durationMs)})`);
+  if (outcome.error) {
+    const mark = outcome.status === 'cancelled' ? chalk.yellow('!') : chalk.red('x');
+    return [`${mark} ${name} ${outcome.status} ${took} ${stack}`, ...errorLines(chalk, outcome.error)];
+  }
+  const mark = outcome.status === 'declined' ? chalk.yellow('-') : chalk.green('✓');
+  const what = outcome.status === 'declined' ? 'not applied (declined)' : changeSummaryText(chalk, outcome.counts, options.tense);
+  const lines = [`${mark} ${name}: ${what} ${took} ${stack}`];
+  if (options.showOutputs && outcome.outputs) lines.push(...renderOutputs(outcome.outputs, options.showSecrets ?? false, '    '));
+  return lines;
+}
+
+export interface FinishOptions extends ReportOptions {
+  readonly command: CloudCommand;
+  readonly detailedExitcode?: boolean;
+  /** Where the simulated cloud keeps its resources, for the sandbox notice. */
+  readonly sandboxStoreDir?: string;
+  /** A blank line before the report, to set it off from progress lines. @default true */
+  readonly separate?: boolean;
+}
+
+/** Prints the report and, with --json, the document; returns the exit code of the run. */
+export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackOutcome[], options: FinishOptions): number {
+  const chalk = chalkFor(io);
+  const exitCode = mostSevereExitCode(outcomes.map((o) => exitCodeOf(o, options)));
+  if (outcomes.length > 0 && options.separate !== false) io.err('\n');
+  for (const outcome of outcomes) io.err(`${renderStackReport(chalk, outcome, options).join('\n')}\n`);
+  if (cloud.sandbox) io.err(`${chalk.cyan(`${SANDBOX_NOTICE} ${options.sandboxStoreDir ?? 'the sandbox folder'}`)}\n`);
+  if (cloud.json) {
+    const document = buildResultDocument({
+      command: options.command,
+      exitCode,
+      sandbox: cloud.sandbox,
+      results: outcomes.map((o) => toStackResult(o, options.showSecrets ?? false)),
+    });
+    io.out(formatResultDocument(document));
+  }
+  return exitCode;
+}
+
+/**
+ * Runs a cloud command's body. A failure before any stack ran (bad manifest, flags, credentials,
+ * no engine) is rethrown for the entry point to print and exit with; with --json, a result
+ * document carrying the error is printed first, so a pipeline always gets one.
+ */
+export async function runCloudCommand(command: CloudCommand, io: Io, cloud: CloudOptions | undefined, json: boolean, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (json) {
+      const failure = asOpenmcfError(error);
+      const document = buildResultDocument({ command, exitCode: failure.exitCode, sandbox: cloud?.sandbox ?? false, results: [], error: resultError(failure) });
+      io.out(formatResultDocument(document));
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,115 @@
+// One manifest's stack for the length of a command: opened once, used for the preview and the
+// update, closed at the end. Every engine failure leaves here as an OpenmcfError naming the stack,
+// and an interruption by the user as exit 130 with how to recover.
+import type { OutputMap, PulumiFn } from '@pulumi/pulumi/automation/index.js';
+import { OpenmcfError } from '../../errors.js';
+import { interruptedError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../../engine/errors.js';
+import type { OperationEvent } from '../../engine/events.js';
+import { runOperation, type EngineOperationKind, type OperationOutcome, type RunOperationOptions } from '../../engine/run-operation.js';
+import { isStackNotFound, openStack, type OpenedStack } from '../../engine/workspace.js';
+import type { PreparedRun, PreparedStack } from './prepare.js';
+
+const AMBIENT_PLUGIN_WARNING = /^using pulumi-resource-scaleway from \$PATH/;
+
+const OPERATION_OF: Readonly<Record<EngineOperationKind, EngineOperation>> = {
+  preview: 'preview',
+  up: 'apply',
+  'preview-destroy': 'destroy',
+  destroy: 'destroy',
+  refresh: 'refresh',
+};
+
+export class StackSession {
+  private opened: OpenedStack | undefined;
+  /** An OpenmcfError the program threw (e.g. an unresolvable valueFrom): it keeps its exit code
+   * instead of becoming a generic engine failure. */
+  private programError: OpenmcfError | undefined;
+
+  constructor(
+    readonly prepared: PreparedStack,
+    private readonly run: PreparedRun,
+  ) {}
+
+  /** Opens the stack. With `select`, a stack that does not exist yet gives `false`. */
+  async open(mode: 'create' | 'select'): Promise<boolean> {
+    try {
+      this.opened = await openStack({
+        target: this.prepared.target,
+        program: this.guardedProgram(this.prepared.program),
+        pulumiCommand: this.run.pulumiCommand,
+        envVars: this.run.engineEnv,
+        ...(this.run.secretsProvider ? { secretsProvider: this.run.secretsProvider } : {}),
+        mode,
+      });
+      return true;
+    } catch (error) {
+      if (mode === 'select' && isStackNotFound(error) && !this.run.processes.interrupted) return false;
+      throw this.mapError(error, 'select');
+    }
+  }
+
+  async operation(kind: EngineOperationKind, options: RunOperationOptions): Promise<OperationOutcome> {
+    const stack = this.requireOpened().stack;
+    if (this.run.processes.interrupted) throw this.mapError(new Error('interrupted'), OPERATION_OF[kind]);
+    const onEvent = options.onEvent;
+    const listener =
+      onEvent && this.prepared.target.sandbox
+        ? (event: OperationEvent): void => {
+            // The stand-in plugin is on PATH on purpose; the engine's warning about it is noise.
+            if (event.type === 'diagnostic' && AMBIENT_PLUGIN_WARNING.test(event.message)) return;
+            onEvent(event);
+          }
+        : onEvent;
+    try {
+      return await runOperation(stack, kind, { ...options, ...(listener ? { onEvent: listener } : {}) });
+    } catch (error) {
+      throw this.mapError(error, OPERATION_OF[kind]);
+    }
+  }
+
+  async outputs(): Promise<OutputMap> {
+    try {
+      return await this.requireOpened().stack.outputs();
+    } catch (error) {
+      throw this.mapError(error, 'outputs');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.opened?.dispose();
+    this.opened = undefined;
+  }
+
+  errorContext(operation: EngineOperation): EngineErrorContext {
+    return {
+      operation,
+      stackDisplay: this.prepared.target.displayName,
+      stackName: this.prepared.target.stackName,
+      backendUrl: this.prepared.target.backendUrl,
+      sandbox: this.prepared.target.sandbox,
+      rerunArgs: this.prepared.rerunArgs,
+    };
+  }
+
+  private mapError(error: unknown, operation: EngineOperation): OpenmcfError {
+    if (this.run.processes.interrupted) return interruptedError(this.errorContext(operation), this.run.processes.state === 'killed');
+    if (this.programError) return this.programError;
+    return toOpenmcfError(error, this.errorContext(operation));
+  }
+
+  private guardedProgram(program: PulumiFn): PulumiFn {
+    return async () => {
+      try {
+        return await program();
+      } catch (error) {
+        if (error instanceof OpenmcfError) this.programError = error;
+        throw error;
+      }
+    };
+  }
+
+  private requireOpened(): OpenedStack {
+    if (!this.opened) throw new Error('StackSession: the stack is not open');
+    return this.opened;
+  }
+}

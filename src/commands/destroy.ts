@@ -1,0 +1,126 @@
+// `openmcf destroy`: deletes what the manifests deployed. Like apply, it asks first on a terminal
+// (naming every resource that goes away) and needs --yes without one. A stack that was never
+// deployed has nothing to destroy and is not an error.
+import type { ChalkInstance } from 'chalk';
+import { emptyChangeCounts } from '../engine/events.js';
+import { watchInterrupts } from '../engine/interrupts.js';
+import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
+import type { Io } from '../render/io.js';
+import { ProgressRenderer } from '../render/progress.js';
+import { resourceLabel } from '../render/resource-label.js';
+import { spinnerStatusLine } from '../render/spinner-status.js';
+import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
+import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
+import { prepareRun } from './cloud/prepare.js';
+import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { StackSession } from './cloud/stack-session.js';
+import { runBounded } from './run-bounded.js';
+
+export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
+  const cloud = cloudOptionsFromFlags(flags);
+  return runCloudCommand('destroy', io, cloud, cloud.json, async () => {
+    requireConfirmationPossible('destroy', { yes: cloud.yes, interactive: io.interactive });
+    const run = await prepareRun(cloud, io, { credentials: true });
+    const chalk = chalkFor(io);
+    const progress = new ProgressRenderer(io, io.interactive ? { statusLine: spinnerStatusLine(io) } : {});
+    progress.setMultipleStacks(run.stacks.length > 1);
+    const stopWatching = watchInterrupts(run.processes, {
+      cancelling: () => progress.line('cancelling: waiting for the engine to stop cleanly (press Ctrl-C again to stop it at once)...'),
+      killing: () => progress.line('stopping the engine now'),
+    });
+    const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
+    try {
+      const opened = await runBounded(sessions, cloud.parallel, (session) => openForDestroy(session, cloud, chalk, (t) => progress.line(t)));
+      const planned = opened.map((s) => {
+        if (!s.ok) throw s.error; // openForDestroy returns failures as outcomes
+        return s.value;
+      });
+
+      const toDestroy = planned.filter((p) => p.outcome.status === 'changes-pending');
+      let proceed = cloud.yes;
+      if (!cloud.yes && toDestroy.length > 0) {
+        progress.stop();
+        const deletes = toDestroy.reduce((n, p) => n + p.deletes, 0);
+        const where = toDestroy.length === 1 ? `stack ${toDestroy[0]!.outcome.prepared.target.displayName}` : `${toDestroy.length} stacks`;
+        proceed = await askConfirmation(`Destroy ${deletes} resource${deletes === 1 ? '' : 's'} in ${where}? They are deleted from the cloud.`);
+      }
+
+      const settled = await runBounded(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
+        const { outcome } = planned[index]!;
+        if (outcome.status !== 'changes-pending') return outcome;
+        if (!proceed) return { ...outcome, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+        return destroyStep(session, cloud, progress, outcome.durationMs);
+      });
+      const outcomes = settled.map((s) => {
+        if (!s.ok) throw s.error;
+        return s.value;
+      });
+      progress.stop();
+      return finishRun(io, cloud, outcomes, {
+        command: 'destroy',
+        tense: 'done',
+        showOutputs: false,
+        ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+      });
+    } finally {
+      stopWatching();
+      progress.stop();
+      await Promise.all(sessions.map((s) => s.close()));
+    }
+  });
+}
+
+/** Selects the stack and, unless --yes, previews the destroy and prints what would go. */
+async function openForDestroy(
+  session: StackSession,
+  cloud: CloudOptions,
+  chalk: ChalkInstance,
+  print: (text: string) => void,
+): Promise<{ outcome: StackOutcome; deletes: number }> {
+  const started = Date.now();
+  const { prepared } = session;
+  try {
+    if (!(await session.open('select'))) {
+      print(`${prepared.label}: stack ${prepared.target.displayName} does not exist; nothing to destroy`);
+      return { outcome: { prepared, status: 'unchanged', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started }, deletes: 0 };
+    }
+    if (cloud.yes) {
+      // No preview: the destroy itself lists each resource as it goes.
+      return { outcome: { prepared, status: 'changes-pending', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started }, deletes: 0 };
+    }
+    const plan = await session.operation('preview-destroy', { target: cloud.target, refresh: cloud.refresh });
+    const deleted = plan.changes.filter((c) => c.change === 'delete');
+    if (deleted.length === 0) {
+      print(`${prepared.label}: stack ${prepared.target.displayName} holds no resources; nothing to destroy`);
+      return { outcome: { prepared, status: 'unchanged', counts: plan.counts, changes: [], durationMs: Date.now() - started }, deletes: 0 };
+    }
+    print(
+      [
+        `${chalk.bold(`Destroy of ${prepared.label}`)} ${chalk.dim(`(stack ${prepared.target.displayName})`)} deletes:`,
+        ...deleted.map((c) => `  ${chalk.red('-')} ${resourceLabel(c.resource)}`),
+        '',
+      ].join('\n'),
+    );
+    return {
+      outcome: { prepared, status: 'changes-pending', counts: plan.counts, changes: plan.changes, durationMs: Date.now() - started },
+      deletes: deleted.length,
+    };
+  } catch (error) {
+    return { outcome: failedOutcome(prepared, error, Date.now() - started), deletes: 0 };
+  }
+}
+
+async function destroyStep(session: StackSession, cloud: CloudOptions, progress: ProgressRenderer, previewMs: number): Promise<StackOutcome> {
+  const started = Date.now();
+  try {
+    const outcome = await session.operation('destroy', {
+      onEvent: progress.forStack(session.prepared.label),
+      target: cloud.target,
+      refresh: cloud.refresh,
+      removeStack: cloud.remove,
+    });
+    return { prepared: session.prepared, status: 'succeeded', counts: outcome.counts, changes: outcome.changes, durationMs: previewMs + Date.now() - started };
+  } catch (error) {
+    return failedOutcome(session.prepared, error, previewMs + Date.now() - started);
+  }
+}
