@@ -6,17 +6,16 @@
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   const wanted = normalise(input);
   if (wanted.length === 0) return undefined;
-  // A word cut short (`timeout` for `timeoutSeconds`) is far in edits but obvious to a reader.
-  const extended = wanted.length >= 4 ? candidates.filter((c) => normalise(c).startsWith(wanted)) : [];
-  if (extended.length === 1) return extended[0];
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
     const distance = editDistance(wanted, normalise(candidate));
-    if (distance === 0) return candidate;
     if (!best || distance < best.distance) best = { candidate, distance };
   }
-  if (!best) return undefined;
-  return best.distance <= allowedDistance(wanted.length) ? best.candidate : undefined;
+  if (best && best.distance <= 1) return best.candidate;
+  // A word cut short (`timeout` for `timeoutSeconds`) is far in edits but obvious to a reader.
+  const extended = wanted.length >= 4 ? candidates.filter((c) => normalise(c).startsWith(wanted)) : [];
+  if (extended.length === 1) return extended[0];
+  return best && best.distance <= allowedDistance(wanted.length) ? best.candidate : undefined;
 }
 
 function normalise(word: string): string {
