@@ -30,3 +30,21 @@ test('the SDK and Node versions are printed too, the SDK as package.json pins it
   assert.match(stdout, new RegExp(`^pulumi sdk v${pkg.dependencies['@pulumi/pulumi']?.replace(/\./g, '\\.')} `, 'm'));
   assert.match(stdout, new RegExp(`^node ${process.version.replace(/\./g, '\\.')}$`, 'm'));
 });
+
+/** The subcommands a help text lists under "Commands:" (without `help`). */
+function listedCommands(help: string): string[] {
+  const at = help.indexOf('Commands:');
+  if (at < 0) return [];
+  return [...help.slice(at).matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1] as string).filter((name) => name !== 'help');
+}
+
+test('every command\'s --help, subcommands included, shows at least one example', () => {
+  const pending = listedCommands(runOpenmcf(['--help']).stdout).map((name) => [name]);
+  assert.ok(pending.length >= 10, `commands found: ${pending.join(', ')}`);
+  for (let command = pending.shift(); command; command = pending.shift()) {
+    const help = runOpenmcf([...command, '--help']);
+    assert.equal(help.code, 0, command.join(' '));
+    assert.match(help.stdout, new RegExp(`^\\s+\\$ (\\S+=\\S+ )*openmcf ${command.join(' ')}\\b`, 'm'), `openmcf ${command.join(' ')} --help has no example`);
+    pending.push(...listedCommands(help.stdout).map((name) => [...command, name]));
+  }
+});

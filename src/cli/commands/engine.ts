@@ -8,10 +8,17 @@ Looks for the Pulumi CLI (OPENMCF_PULUMI_CLI, then PATH, then $OPENMCF_HOME/engi
 when there is none installs the pinned version into $OPENMCF_HOME/engine: the official binary when
 get.pulumi.com is reachable, otherwise a build from Go modules (needs Go; a few minutes the first
 time, cached afterwards). Set OPENMCF_ENGINE_DOWNLOAD=0 to skip the download attempt.
+
+Examples:
+  $ openmcf engine install
+  $ OPENMCF_ENGINE_DOWNLOAD=0 openmcf engine install --json
 `;
 
 export function registerEngine(program: Command, context: CommandContext): void {
-  const engine = program.command('engine').description('manage the Pulumi engine openmcf drives');
+  const engine = program
+    .command('engine')
+    .description('manage the Pulumi engine openmcf drives')
+    .addHelpText('after', '\nExample:\n  $ openmcf engine install      # install the pinned engine now, before a first apply\n');
   engine
     .command('install')
     .description('install the pinned Pulumi engine now (download, or build from Go modules)')
