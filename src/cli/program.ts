@@ -23,7 +23,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .description('Turn a YAML manifest into a running Scaleway Serverless Container.')
     .version(versionText(), '-V, --version', 'print the CLI version and the engine and plugin versions it pins')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    // Before any subcommand is added, so each inherits it: a usage error in a subcommand (e.g. a
+    // missing required -f) then reaches main() and exits 3 instead of commander's own exit(1).
+    .exitOverride();
 
   const context = { io, setExitCode };
   registerValidate(program, context);
