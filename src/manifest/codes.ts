@@ -71,6 +71,22 @@ export const DiagnosticCode = {
   ruleProvisioner: 'rule.provisioner',
   /** `deploy: false` has no effect on the current platform (warning). */
   ruleDeployIgnored: 'rule.deploy-ignored',
+
+  // Values from outside the file (src/manifest/substitute.ts, overrides.ts, env-file.ts).
+  /** `${NAME}` without a default, NAME not set in the environment nor the --env-file. */
+  substitutionUnsetVariable: 'substitution.unset-variable',
+  /** `${` without `}`, or not a valid variable name inside. */
+  substitutionMalformed: 'substitution.malformed',
+  /** A --set flag that is not `path=value` with a well-formed path (line 0: the flag itself). */
+  setSyntax: 'set.syntax',
+  /** A --set path names no field of the schema. */
+  setUnknownField: 'set.unknown-field',
+  /** A --set value does not read as the type the schema gives the field. */
+  setType: 'set.type',
+  /** A --set path cannot be applied to a document (index past the end of a list, ...). */
+  setPath: 'set.path',
+  /** A line of the --env-file is not NAME=value. */
+  envFileSyntax: 'env-file.syntax',
 } as const;
 
 export type DiagnosticCodeValue = (typeof DiagnosticCode)[keyof typeof DiagnosticCode];

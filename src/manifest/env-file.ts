@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from './diagnostic.js';
 import { invalidInput } from '../errors.js';
+import { DiagnosticCode } from './codes.js';
 
 export interface EnvFile {
   readonly variables: Record<string, string>;
@@ -102,5 +103,5 @@ function parseValue(rest: string): string | ValueProblem {
 }
 
 function problem(file: string, line: number, column: number, message: string, hint: string): Diagnostic {
-  return { file, line, column, severity: 'error', code: 'env-file.syntax', path: '', message, hint };
+  return { file, line, column, severity: 'error', code: DiagnosticCode.envFileSyntax, path: '', message, hint };
 }

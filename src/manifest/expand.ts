@@ -7,6 +7,8 @@
 //
 // NAME is letters, digits and `_`, not starting with a digit (what a shell can export).
 
+import { DiagnosticCode } from './codes.js';
+
 export interface Expansion {
   /** The string with every expression replaced. */
   readonly value: string;
@@ -18,7 +20,7 @@ export interface Expansion {
 }
 
 export interface ExpansionProblem {
-  readonly code: 'substitution.unset-variable' | 'substitution.malformed';
+  readonly code: typeof DiagnosticCode.substitutionUnsetVariable | typeof DiagnosticCode.substitutionMalformed;
   /** Safe to print: names the variable or the shape of the mistake, never the string's content. */
   readonly message: string;
   readonly hint: string;
@@ -50,7 +52,7 @@ export function expandVariables(text: string, variables: Readonly<Record<string,
     const close = text.indexOf('}', i + 2);
     if (close < 0) {
       problems.push({
-        code: 'substitution.malformed',
+        code: DiagnosticCode.substitutionMalformed,
         message: '"${" without a closing "}"',
         hint: 'close the expression, e.g. ${NAME}, or write $${ for a literal ${',
       });
@@ -63,7 +65,7 @@ export function expandVariables(text: string, variables: Readonly<Record<string,
     const fallback = separator < 0 ? undefined : body.slice(separator + 2);
     if (!NAME.test(name)) {
       problems.push({
-        code: 'substitution.malformed',
+        code: DiagnosticCode.substitutionMalformed,
         message: name === '' ? 'empty variable name in "${}"' : 'invalid variable name in a ${...} expression',
         hint: 'use ${NAME} or ${NAME:-default}, NAME being letters, digits and _; write $${ for a literal ${',
       });
@@ -78,7 +80,7 @@ export function expandVariables(text: string, variables: Readonly<Record<string,
       inserted.push(fallback);
     } else {
       problems.push({
-        code: 'substitution.unset-variable',
+        code: DiagnosticCode.substitutionUnsetVariable,
         message: `variable ${name} is not set`,
         hint: `export ${name}, add it to the --env-file, or give a default: \${${name}:-value}`,
         variable: name,

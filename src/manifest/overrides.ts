@@ -16,6 +16,7 @@ import { childSchema, isFreeMap, readManifestSchema, valueKind, type JsonSchema 
 import { typeValue } from './typed-value.js';
 import { didYouMean } from '../spec/did-you-mean.js';
 import { registerSecret } from '../render/redact.js';
+import { DiagnosticCode } from './codes.js';
 
 export interface Override {
   /** The flag as it may be shown: `--set spec.minScale=1` (a secret value masked). */
@@ -53,19 +54,19 @@ export function parseOverrides(
 
 function parseOne(root: JsonSchema, text: string, onSecret: (value: string) => void): { override: Override } | { diagnostic: Diagnostic } {
   const parsed = parseSetFlag(text);
-  if (!parsed.ok) return { diagnostic: flagProblem(`--set ${text}`, '', 'set.syntax', parsed.message) };
+  if (!parsed.ok) return { diagnostic: flagProblem(`--set ${text}`, '', DiagnosticCode.setSyntax, parsed.message) };
 
   const resolved = resolveAgainstSchema(root, parsed.path);
   const secret = resolved.ok && isSecretValuePath(resolved.path);
   const pathText = text.slice(0, text.length - parsed.value.length - 1);
   const flag = `--set ${pathText}=${secret ? SECRET_MASK : parsed.value}`;
-  if (!resolved.ok) return { diagnostic: flagProblem(flag, resolved.at, 'set.unknown-field', resolved.message, resolved.hint) };
+  if (!resolved.ok) return { diagnostic: flagProblem(flag, resolved.at, DiagnosticCode.setUnknownField, resolved.message, resolved.hint) };
 
   const path = displayPath(resolved.path);
   const typed = typeValue(valueKind(root, resolved.schema), parsed.value);
   if (!typed.ok) {
     const got = secret ? '' : `, got ${JSON.stringify(parsed.value)}`;
-    return { diagnostic: flagProblem(flag, path, 'set.type', `must be ${typed.expected}${got}`) };
+    return { diagnostic: flagProblem(flag, path, DiagnosticCode.setType, `must be ${typed.expected}${got}`) };
   }
   if (secret) onSecret(parsed.value);
   return { override: { flag, path: resolved.path, value: typed.value } };
@@ -151,7 +152,7 @@ export function applyOverrides(doc: ParsedDocument, overrides: readonly Override
   for (const override of overrides) {
     const problem = setIn(doc.document, override.path, override.value);
     if (problem) {
-      diagnostics.push(flagProblem(override.flag, displayPath(override.path), 'set.path', `${problem} in ${doc.file}`));
+      diagnostics.push(flagProblem(override.flag, displayPath(override.path), DiagnosticCode.setPath, `${problem} in ${doc.file}`));
       continue;
     }
     recordOverride(doc, displayPath(override.path), override.flag);
