@@ -54,12 +54,11 @@ export function parseOverrides(
 
 function parseOne(root: JsonSchema, text: string, onSecret: (value: string) => void): { override: Override } | { diagnostic: Diagnostic } {
   const parsed = parseSetFlag(text);
-  if (!parsed.ok) return { diagnostic: flagProblem(`--set ${text}`, '', DiagnosticCode.setSyntax, parsed.message) };
+  if (!parsed.ok) return { diagnostic: flagProblem(shownFlag(text, false), '', DiagnosticCode.setSyntax, parsed.message) };
 
   const resolved = resolveAgainstSchema(root, parsed.path);
   const secret = resolved.ok && isSecretValuePath(resolved.path);
-  const pathText = text.slice(0, text.length - parsed.value.length - 1);
-  const flag = `--set ${pathText}=${secret ? SECRET_MASK : parsed.value}`;
+  const flag = shownFlag(text, secret);
   if (!resolved.ok) return { diagnostic: flagProblem(flag, resolved.at, DiagnosticCode.setUnknownField, resolved.message, resolved.hint) };
 
   const path = displayPath(resolved.path);
@@ -70,6 +69,17 @@ function parseOne(root: JsonSchema, text: string, onSecret: (value: string) => v
   }
   if (secret) onSecret(parsed.value);
   return { override: { flag, path: resolved.path, value: typed.value } };
+}
+
+/**
+ * The flag as messages show it. The value of a secret is masked; so is the value of a flag that
+ * failed to parse or resolve but mentions secrets (a misspelt `spec.env.secret[0].value=...`).
+ */
+function shownFlag(text: string, secret: boolean): string {
+  const equals = text.indexOf('=');
+  const path = equals < 0 ? text : text.slice(0, equals);
+  if (!secret && !/secret/i.test(path)) return `--set ${text}`;
+  return equals < 0 ? `--set ${SECRET_MASK}` : `--set ${path}=${SECRET_MASK}`;
 }
 
 type Resolution =

@@ -159,6 +159,11 @@ test('a secret set by --set is masked in the flag text and registered for redact
   assert.equal(redact('json-s3cr3t-value'), '[secret]');
 });
 
+test('a misspelt secret flag does not print its value', () => {
+  const { diagnostics } = parseOverrides(['spec.env.secret[0].value=typo-s3cret', 'spec.env.secrets[0]value=other-s3cret']);
+  assert.deepEqual(diagnostics.map((d) => d.file), ['--set spec.env.secret[0].value=[secret]', '--set spec.env.secrets[0]value=[secret]']);
+});
+
 test('validation problems about an overridden field name the flag instead of a line', () => {
   const { doc } = applied('spec.port=8008', 'spec.image={"registryEndpoint":{"value":"r.io/x"},"name":"a"}');
   const base: Diagnostic = { file: 'app.yaml', line: 15, column: 9, severity: 'error', code: 'rule.reserved-port', path: 'spec.port', message: 'reserved' };
