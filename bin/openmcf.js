@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
+// `node --` ends node's own options: without it node reads a `--env-file` meant for openmcf
+// (nodejs/node#54232) and stops with its own error before openmcf runs.
 // Entry point: run the CLI, then exit explicitly once output is flushed (the Automation API can
 // leave handles open after an update).
 import { main } from '../dist/src/cli/main.js';

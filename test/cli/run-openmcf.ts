@@ -33,7 +33,7 @@ function childEnv(extra: Readonly<Record<string, string>> | undefined): NodeJS.P
 }
 
 export function runOpenmcf(args: readonly string[], options: RunOptions = {}): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
+  const result = spawnSync(process.execPath, ['--', BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: childEnv(options.env),
     input: options.input ?? '',
@@ -49,7 +49,7 @@ export function runOpenmcf(args: readonly string[], options: RunOptions = {}): R
  */
 export function runWithOpenStdin(args: readonly string[], options: RunOptions = {}, timeoutMs = 20_000): Promise<RunResult & { timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: childEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--', BIN, ...args], { cwd: options.cwd ?? ROOT, env: childEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
