@@ -6,7 +6,7 @@
 //      with OPENMCF_ENGINE_DOWNLOAD=0), else a build of the pinned version from Go modules into the
 //      same place (engine/build.sh).
 // The cached case costs two stat calls: its version is in its path, so no `pulumi version` run.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ExitCode, OpenmcfError } from '../errors.js';
 import { PULUMI_ENGINE_VERSION } from '../version.js';
 import { openmcfHome } from './openmcf-home.js';
@@ -46,7 +46,8 @@ export async function resolvePulumiCli(options: ResolvePulumiCliOptions = {}): P
   const home = openmcfHome(env);
 
   const explicit = options.explicitPath ?? nonEmpty(env.OPENMCF_PULUMI_CLI);
-  if (explicit !== undefined) return fromSetting(explicit, home, env);
+  // Absolute: the engine runs from a temporary workspace folder, not from the user's directory.
+  if (explicit !== undefined) return fromSetting(resolve(explicit), home, env);
 
   const onPath = findOnPath('pulumi', env);
   if (onPath !== undefined) {
