@@ -73,19 +73,31 @@ export function lockHolders(text: string): Array<{ file: string; holder: string 
   return holders;
 }
 
-/** The meaningful error lines of the engine's output: `error: ...` lines, minus the generic ones. */
+/** The meaningful errors of the engine's output: each `error: ...` line with the lines that
+ * continue it (`\t* cause`), minus the generic ones ("update failed", "1 error occurred:"). */
 export function engineErrorLines(text: string): string[] {
-  const lines = text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0);
-  const errors = lines
-    .filter((l) => /^error:/i.test(l))
-    .map((l) => l.replace(/^error:\s*/i, ''))
-    .filter((l) => !/^(update|preview|destroy|refresh) failed$/i.test(l) && !/^an error occurred/i.test(l));
+  const raw = text.split('\n');
+  const errors: string[] = [];
+  for (let i = 0; i < raw.length; i += 1) {
+    const line = raw[i]!.trim();
+    if (!/^error:/i.test(line)) continue;
+    const parts = [line.replace(/^error:\s*/i, '')];
+    while (i + 1 < raw.length && /^\s+\S|^\s*\*/.test(raw[i + 1]!) && !/^\s*(error|warning):/i.test(raw[i + 1]!)) {
+      i += 1;
+      parts.push(raw[i]!.trim().replace(/^\*\s*/, ''));
+    }
+    const message = parts
+      .map((p) => p.replace(/^\d+ errors? occurred:?$/i, '').trim())
+      .filter((p) => p !== '')
+      .join('; ');
+    if (message !== '' && !/^(update|preview|destroy|refresh) failed$/i.test(message) && !/^an error occurred/i.test(message)) errors.push(message);
+  }
   if (errors.length > 0) return [...new Set(errors)];
   // No `error:` line: the last lines are the most telling (e.g. a spawn failure).
-  return lines.filter((l) => !/^(code|stdout|stderr|err\?):/.test(l)).slice(-3);
+  return raw
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0 && !/^(code|stdout|stderr|err\?):/.test(l) && !/^warning:/i.test(l))
+    .slice(-3);
 }
 
 function lockHint(context: EngineErrorContext, holders: Array<{ file: string; holder: string }>): string {

@@ -152,6 +152,8 @@ export class ProgressRenderer {
       }
       case 'diagnostic': {
         if (event.severity === 'info' && !event.resource) return; // engine chatter
+        // "update failed" and the like: the report at the end says which stack failed and why.
+        if (!event.resource && /^(update|preview|destroy|refresh) failed$/i.test(event.message)) return;
         const where = event.resource ? `${resourceLabel(event.resource)}: ` : '';
         const tag = event.severity === 'error' ? this.chalk.red('error') : event.severity === 'warning' ? this.chalk.yellow('warning') : 'info';
         this.line(`${this.prefix(stackLabel)}${tag}: ${where}${event.message}`);

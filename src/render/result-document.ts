@@ -29,10 +29,13 @@
 //       "error": { "code": "container-error", "message": "...", "hint": "...", "exitCode": 1 }
 //     }
 //   ],
-//   "error": { "code": "...", "message": "...", "exitCode": 3 }  // only when no stack could run
+//   "error": { "code": "...", "message": "...", "exitCode": 3,      // only when no stack could run
+//              "diagnostics": [ { "severity": "error", "code": "...", "file": "...", "line": 3,
+//                                 "column": 5, "path": "spec.port", "message": "...", "hint": "..." } ] }
 // }
 import type { ChangeCounts, ChangeKind, PropertyChange } from '../engine/events.js';
 import { emptyChangeCounts } from '../engine/events.js';
+import type { JsonDiagnostic } from './diagnostics.js';
 
 export const RESULT_API_VERSION = 'openmcf.org/result/v1';
 
@@ -45,6 +48,8 @@ export interface ResultError {
   readonly message: string;
   readonly hint?: string;
   readonly exitCode: number;
+  /** Manifest problems (file, line, column) when the input was invalid; see render/diagnostics.ts. */
+  readonly diagnostics?: readonly JsonDiagnostic[];
 }
 
 export interface ResourceResult {

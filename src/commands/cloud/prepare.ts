@@ -45,7 +45,9 @@ export interface PrepareNeeds {
 }
 
 export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNeeds): Promise<PreparedRun> {
-  const manifests = await loadValidManifests(options.manifestFlags, io, { json: options.json });
+  // Problems are always printed for humans on stderr; with --json the result document carries
+  // them as well (see report.ts).
+  const manifests = await loadValidManifests(options.manifestFlags, io, { json: false });
   if (manifests.length === 0) {
     throw invalidInput('no manifests found in the given files', 'manifest.none', 'point -f at a manifest file, a directory of *.yaml files, or - for stdin');
   }

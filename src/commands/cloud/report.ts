@@ -7,6 +7,8 @@ import { renderOutputs } from '../../render/outputs.js';
 import { buildResultDocument, formatResultDocument, type CloudCommand } from '../../render/result-document.js';
 import { changeSummaryText, type SummaryTense } from '../../render/summary.js';
 import { SANDBOX_NOTICE } from '../../sandbox/environment.js';
+import { diagnosticsToJson } from '../../render/diagnostics.js';
+import { ManifestInvalidError } from '../load-valid-manifests.js';
 import { asOpenmcfError, exitCodeOf, mostSevereExitCode, resultError, toStackResult, type StackOutcome } from './outcome.js';
 import type { CloudOptions } from './options.js';
 
@@ -86,7 +88,14 @@ export async function runCloudCommand(command: CloudCommand, io: Io, cloud: Clou
   } catch (error) {
     if (json) {
       const failure = asOpenmcfError(error);
-      const document = buildResultDocument({ command, exitCode: failure.exitCode, sandbox: cloud?.sandbox ?? false, results: [], error: resultError(failure) });
+      const diagnostics = error instanceof ManifestInvalidError ? { diagnostics: diagnosticsToJson(error.diagnostics) } : {};
+      const document = buildResultDocument({
+        command,
+        exitCode: failure.exitCode,
+        sandbox: cloud?.sandbox ?? false,
+        results: [],
+        error: { ...resultError(failure), ...diagnostics },
+      });
       io.out(formatResultDocument(document));
     }
     throw error;
