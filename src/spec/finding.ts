@@ -1,4 +1,6 @@
-// A problem found on the plain data of a document, before it is given a source position.
+// A problem found on the plain data of a document, before it is given a source position, and the
+// helpers that rules use to read that data. Rules run even when the schema found problems elsewhere
+// (so that every problem is reported at once), so they never trust the data's shape.
 import type { Severity } from '../manifest/diagnostic.js';
 import type { Anchor } from '../manifest/locate.js';
 import type { ManifestPath } from '../manifest/path.js';
@@ -38,4 +40,31 @@ export function valueAt(data: unknown, path: ManifestPath): unknown {
 /** Code-formatted for messages: `value`. */
 export function code(text: string | number): string {
   return `\`${text}\``;
+}
+
+/** A rule reads the whole document and returns what it found; it never throws on odd shapes. */
+export type Rule = (data: unknown) => Finding[];
+
+export function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export function list(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function integer(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+export function specOf(data: unknown): Readonly<Record<string, unknown>> {
+  return record(record(data)?.spec) ?? {};
+}
+
+export function labelsOf(data: unknown): Readonly<Record<string, unknown>> | undefined {
+  return record(record(record(data)?.metadata)?.labels);
 }

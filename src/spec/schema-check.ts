@@ -1,7 +1,9 @@
-// Runs the JSON Schema validator that scripts/generate-validator.mjs compiled at build time (no
-// schema is compiled at start-up), and turns its errors into findings.
-import * as generated from './generated/manifest-schema.js';
+// Runs the JSON Schema validator that scripts/generate-validator.mjs compiled at build time into
+// dist/vendor/manifest-validator.js (no schema is compiled at start-up, ajv's compiler is never
+// loaded), and turns its errors into findings.
+import { fileURLToPath } from 'node:url';
 import { pointerToPath } from '../manifest/path.js';
+import { loadCachedScript } from '../manifest/cached-script.js';
 import { describeSchemaError, type SchemaError } from './schema-messages.js';
 import type { Finding } from './finding.js';
 
@@ -10,10 +12,28 @@ interface CompiledValidator {
   errors?: SchemaError[] | null;
 }
 
-const validateSchema = generated.validate as unknown as CompiledValidator;
-const knownProperties = generated.knownProperties as Readonly<Record<string, readonly string[]>>;
+interface GeneratedValidator {
+  readonly validate: CompiledValidator;
+  readonly knownProperties: Readonly<Record<string, readonly string[]>>;
+}
+
+const VALIDATOR = fileURLToPath(new URL('../../vendor/manifest-validator.js', import.meta.url));
+let generated: GeneratedValidator | undefined;
+
+/** Loaded on first use; a build that did not generate it is a bug of the build, said plainly. */
+function compiledValidator(): GeneratedValidator {
+  if (!generated) {
+    try {
+      generated = loadCachedScript<GeneratedValidator>(VALIDATOR);
+    } catch (error) {
+      throw new Error(`the compiled manifest schema is missing (${VALIDATOR}); run \`node scripts/build.mjs\``, { cause: error });
+    }
+  }
+  return generated;
+}
 
 export function checkSchema(data: unknown): Finding[] {
+  const { validate: validateSchema, knownProperties } = compiledValidator();
   if (validateSchema(data)) return [];
   const errors = relevantErrors(validateSchema.errors ?? []);
   const findings = errors.map((error) => describeSchemaError(error, pointerToPath(error.instancePath, data), data, knownProperties));

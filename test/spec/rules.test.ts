@@ -3,13 +3,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RULES } from '../../src/spec/rules/index.js';
-import { cpuAndMemoryMetricsNeedMinScale, minScaleNotAboveMaxScale, scalingSetsOneMetric } from '../../src/spec/rules/scaling.js';
-import { portNotReserved, RESERVED_PORTS } from '../../src/spec/rules/port.js';
-import { envNamesNotReserved, envNamesUnique, isReservedEnvName } from '../../src/spec/rules/env.js';
+import {
+  cpuAndMemoryMetricsNeedMinScale,
+  deployFalseHasNoEffect,
+  envNamesNotReserved,
+  envNamesUnique,
+  isReservedEnvName,
+  minScaleNotAboveMaxScale,
+  portNotReserved,
+  privateNetworkInContainerRegion,
+  RESERVED_PORTS,
+  scalingSetsOneMetric,
+} from '../../src/spec/rules/platform.js';
 import { cronArgsAreJsonObjects, cronNamesUnique, cronSchedulesParse, scheduleProblem } from '../../src/spec/rules/cron.js';
-import { privateNetworkInContainerRegion } from '../../src/spec/rules/private-network.js';
 import { provisionerIsPulumi, stackLabelsPresent } from '../../src/spec/rules/labels.js';
-import { deployFalseHasNoEffect } from '../../src/spec/rules/deploy.js';
 import type { Finding } from '../../src/spec/finding.js';
 
 const withSpec = (spec: Record<string, unknown>) => ({ spec });

@@ -6,8 +6,7 @@
 import { createRequire } from 'node:module';
 import type { CronExpressionParser as CronParser } from 'cron-parser';
 import { DiagnosticCode } from '../../manifest/codes.js';
-import { code, type Finding } from '../finding.js';
-import { list, record, specOf, text, type Rule } from './view.js';
+import { code, list, record, specOf, text, type Finding, type Rule } from '../finding.js';
 
 export const CRON_MACROS: readonly string[] = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@hourly'];
 const FIELD_NAMES = ['minute', 'hour', 'day-of-month', 'month', 'day-of-week'] as const;

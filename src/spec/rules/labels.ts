@@ -6,8 +6,7 @@
 // label means pulumi (the original CLI prompted, even without a terminal).
 import { DiagnosticCode } from '../../manifest/codes.js';
 import { LABELS } from '../types.js';
-import { code, type Finding } from '../finding.js';
-import { labelsOf, text, type Rule } from './view.js';
+import { code, labelsOf, text, type Finding, type Rule } from '../finding.js';
 
 const PULUMI_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const SEPARATE_LABELS = [LABELS.organization, LABELS.project, LABELS.stackName] as const;

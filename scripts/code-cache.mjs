@@ -1,0 +1,18 @@
+// Build-time half of src/manifest/cached-script.ts: writes a generated script (a function
+// expression taking `exports` and `require`) and V8's code cache for it, taken after `warm` has
+// run the script's code so that the functions it compiled lazily are in the cache too. The cache
+// only saves start-up time: a Node with another V8 rejects it and compiles the script as usual.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
+
+export function writeCachedScript(path, text, warm) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  const script = new Script(text, { filename: path });
+  const exports = {};
+  script.runInThisContext()(exports, createRequire(path));
+  warm(exports);
+  writeFileSync(`${path.replace(/\.js$/, '')}.cache`, script.createCachedData());
+}
