@@ -2,7 +2,8 @@
 // *.yml entries, not recursive, sorted by name, like `kubectl apply -f dir`) and `-` for standard
 // input. A path that cannot be read becomes a diagnostic, so one bad path does not hide the
 // problems of the others.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
 import type { SourceFile } from './document.js';
@@ -10,8 +11,6 @@ import { DiagnosticCode } from './codes.js';
 
 export const STDIN_NAME = '<stdin>';
 const MANIFEST_EXTENSIONS = /\.ya?ml$/i;
-/** Files read at once: enough to keep the disk busy, few enough for any file-descriptor limit. */
-const READ_CONCURRENCY = 64;
 
 export async function readSources(
   paths: readonly string[],
@@ -32,25 +31,21 @@ export async function readSources(
     else expanded.push(...listed.files);
   }
 
-  const files: (SourceFile | undefined)[] = new Array(expanded.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < expanded.length) {
-      const index = next++;
-      const entry = expanded[index]!;
-      if (entry === STDIN) {
-        files[index] = { file: STDIN_NAME, text: await readStdin() };
-        continue;
-      }
-      try {
-        files[index] = { file: entry, text: await readFile(entry, 'utf8') };
-      } catch (error) {
-        diagnostics.push(inputProblem(entry, DiagnosticCode.inputUnreadable, `cannot read file: ${systemMessage(error)}`));
-      }
+  // Manifests are small and local: reading them one after the other synchronously is several
+  // times faster than fs.promises (open, stat, read and close each a round trip to the thread pool).
+  const files: SourceFile[] = [];
+  for (const entry of expanded) {
+    if (entry === STDIN) {
+      files.push({ file: STDIN_NAME, text: await readStdin() });
+      continue;
+    }
+    try {
+      files.push({ file: entry, text: readFileSync(entry, 'utf8') });
+    } catch (error) {
+      diagnostics.push(inputProblem(entry, DiagnosticCode.inputUnreadable, `cannot read file: ${systemMessage(error)}`));
     }
   }
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, expanded.length) }, worker));
-  return { files: files.filter((f): f is SourceFile => f !== undefined), diagnostics };
+  return { files, diagnostics };
 }
 
 const STDIN = Symbol('stdin');
@@ -91,9 +86,18 @@ function inputProblem(file: string, code: string, message: string, hint?: string
   return { file, line: 0, column: 0, severity: 'error', code, path: '', message, ...(hint ? { hint } : {}) };
 }
 
+const SYSTEM_ERRORS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  ELOOP: 'too many symbolic links',
+};
+
 function systemMessage(error: unknown): string {
-  const e = error as NodeJS.ErrnoException;
-  return e.code ? `${e.code}` + (e.syscall ? ` (${e.syscall})` : '') : String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code && SYSTEM_ERRORS[code]) return SYSTEM_ERRORS[code];
+  return code ?? (error instanceof Error ? error.message : String(error));
 }
 
 async function readProcessStdin(): Promise<string> {

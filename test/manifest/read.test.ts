@@ -65,3 +65,11 @@ test('many files are all read, in order', async () => {
   const { files } = await readSources([folder(names)]);
   assert.deepEqual(files.map((f) => f.text), Object.keys(names).map((_, i) => String(i)));
 });
+
+test('a file that cannot be read is an error saying why', async () => {
+  const dir = folder({ 'sub/x.yaml': 'x' });
+  const { files, diagnostics } = await readSources([join(dir, 'sub', 'x.yaml', 'deeper.yaml')]);
+  assert.deepEqual(files, []);
+  assert.equal(diagnostics.length, 1);
+  assert.match(diagnostics[0]!.message, /a part of the path is not a directory|no such file/);
+});

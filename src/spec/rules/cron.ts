@@ -20,8 +20,18 @@ function cronParser(): typeof CronParser {
   return parser;
 }
 
+type ScheduleProblem = { message: string; hint?: string } | undefined;
+
+/** Schedules already checked: many manifests share a few schedules, and parsing one is not free. */
+const checked = new Map<string, ScheduleProblem>();
+
 /** Why a schedule is not one Scaleway accepts, or undefined when it is. */
-export function scheduleProblem(schedule: string): { message: string; hint?: string } | undefined {
+export function scheduleProblem(schedule: string): ScheduleProblem {
+  if (!checked.has(schedule)) checked.set(schedule, findScheduleProblem(schedule));
+  return checked.get(schedule);
+}
+
+function findScheduleProblem(schedule: string): ScheduleProblem {
   const trimmed = schedule.trim();
   if (trimmed.startsWith('@')) {
     if (CRON_MACROS.includes(trimmed.toLowerCase())) return undefined;
