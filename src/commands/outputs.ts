@@ -47,6 +47,14 @@ async function outputsStep(session: StackSession): Promise<StackOutcome> {
       });
     }
     const values = await session.outputs();
+    if (Object.keys(values).length === 0) {
+      throw new OpenmcfError(`stack ${prepared.target.displayName} has no outputs: nothing is deployed from ${prepared.label} (never applied, or destroyed)`, {
+        exitCode: ExitCode.failed,
+        code: 'stack-not-found',
+        origin: 'user',
+        hint: `Run \`openmcf apply ${prepared.rerunArgs}\` first.`,
+      });
+    }
     return { prepared, status: 'succeeded', counts: emptyChangeCounts(), changes: [], outputs: values, durationMs: Date.now() - started };
   } catch (error) {
     return failedOutcome(prepared, error, Date.now() - started);

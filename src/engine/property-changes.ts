@@ -143,13 +143,17 @@ function rawPropertyChanges(metadata: StepEventMetadata, compare: 'inputs' | 'ou
       .map(([path, diff]) => {
         const kindText = String(diff.diffKind);
         const kind = (kindText.split('-')[0] ?? 'update') as PropertyChange['kind'];
-        const oldSource = diff.inputDiff ? metadata.old?.inputs : metadata.old?.outputs;
+        // As the engine's own display does: old values from the recorded outputs (inputs when the
+        // provider diffed inputs), new ones from the program's inputs; a refresh compares what the
+        // cloud reported before and now, so both sides are outputs.
+        const oldSource = compare === 'outputs' || !diff.inputDiff ? metadata.old?.outputs : metadata.old?.inputs;
+        const newSource = compare === 'outputs' ? metadata.new?.outputs : metadata.new?.inputs;
         const change: PropertyChange = {
           path,
           kind,
           replaces: kindText.endsWith('replace'),
           ...(kind !== 'add' ? { old: valueAtPath(oldSource, path) } : {}),
-          ...(kind !== 'delete' ? { new: valueAtPath(metadata.new?.inputs, path) } : {}),
+          ...(kind !== 'delete' ? { new: valueAtPath(newSource, path) } : {}),
         };
         return change;
       })

@@ -119,8 +119,10 @@ export class EngineEventTranslator {
     return counts;
   }
 
+  /** A step is known by its op and resource; in a refresh the op changes when the step finishes
+   * (refresh -> update when drifted), so there the resource alone names it. */
   private key(metadata: StepEventMetadata): string {
-    return `${metadata.op} ${metadata.urn}`;
+    return this.compare === 'outputs' ? metadata.urn : `${metadata.op} ${metadata.urn}`;
   }
 
   private started(metadata: StepEventMetadata, planning: boolean): OperationEvent[] {
@@ -149,7 +151,8 @@ export class EngineEventTranslator {
         type: 'resource-finished',
         resource: ref,
         change,
-        step: metadata.op,
+        // The step as it started, so listeners pair the two events.
+        step: record?.step ?? metadata.op,
         planning,
         elapsedMs: record ? now - record.startedAt : 0,
         properties: propertyChanges(metadata, this.compare),

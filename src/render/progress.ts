@@ -57,6 +57,13 @@ function symbolFor(chalk: ChalkInstance, change: ChangeKind): string {
   }
 }
 
+/** What a finished step did; a refresh tells drift from a plain read. */
+function finishedText(step: string, change: ChangeKind, done: string, label: string): string {
+  if (step === 'refresh' && change === 'update') return `${label} changed outside openmcf`;
+  if (step === 'refresh' && change === 'delete') return `${label} is gone from the cloud`;
+  return `${done} ${label}`;
+}
+
 interface InFlight {
   readonly label: string;
   readonly doing: string;
@@ -134,7 +141,7 @@ export class ProgressRenderer {
         this.inFlight.delete(`${stackLabel} ${event.step} ${event.resource.urn}`);
         const verb = VERBS[event.step] ?? { doing: event.step, done: event.step, failed: event.step };
         const elapsed = this.chalk.dim(`(${formatElapsed(event.elapsedMs)})`);
-        const lines = [`${this.prefix(stackLabel)}${symbolFor(this.chalk, event.change)} ${verb.done} ${resourceLabel(event.resource)} ${elapsed}`];
+        const lines = [`${this.prefix(stackLabel)}${symbolFor(this.chalk, event.change)} ${finishedText(event.step, event.change, verb.done, resourceLabel(event.resource))} ${elapsed}`];
         if (this.showProperties && (event.change === 'update' || event.change === 'replace')) {
           for (const p of event.properties) {
             const change = p.kind === 'add' ? formatValue(p.new) : p.kind === 'delete' ? `${formatValue(p.old)} => (none)` : `${formatValue(p.old)} => ${formatValue(p.new)}`;

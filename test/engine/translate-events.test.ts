@@ -62,13 +62,15 @@ test('a refresh step that finishes as an update counts as drift, unchanged ones 
   translator.translate(pre(drifted));
   translator.translate(pre(unchanged));
   const [event] = translator.translate(
-    outputs(step('update', CONTAINER, 'my-api', { old: state({}, { minScale: 0 }), new: state({}, { minScale: 2 }) })),
+    outputs(step('update', CONTAINER, 'my-api', { old: state({ minScale: 0 }, { minScale: 0 }), new: state({ minScale: 0 }, { minScale: 2 }) })),
   );
-  translator.translate(outputs(unchanged));
+  translator.translate(outputs(step('same', NAMESPACE, 'my-api')));
   assert.equal(event?.type, 'resource-finished');
   const finished = event as Extract<OperationEvent, { type: 'resource-finished' }>;
+  assert.equal(finished.step, 'refresh', 'paired with the step that started');
+  assert.equal(finished.change, 'update');
   assert.deepEqual(finished.properties, [{ path: 'minScale', kind: 'update', old: 0, new: 2, replaces: false }]);
-  assert.equal(translator.counts().update, 1);
+  assert.deepEqual(translator.counts(), { create: 0, update: 1, replace: 0, delete: 0, same: 1 });
 });
 
 test('diagnostics lose the engine colour markup, keep their resource, and skip bookkeeping info', () => {
