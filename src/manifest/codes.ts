@@ -67,6 +67,8 @@ export const DiagnosticCode = {
   ruleStackLabelsMissing: 'rule.stack-labels-missing',
   /** A stack label is present but empty or malformed. */
   ruleStackLabelInvalid: 'rule.stack-label-invalid',
+  /** A label under openmcf.org/ or pulumi.openmcf.org/ that openmcf does not read (warning). */
+  ruleUnknownLabel: 'rule.unknown-label',
   /** openmcf.org/provisioner is not pulumi. */
   ruleProvisioner: 'rule.provisioner',
   /** `deploy: false` has no effect on the current platform (warning). */

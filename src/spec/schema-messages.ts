@@ -13,7 +13,19 @@ export interface SchemaError {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-/** What a `pattern` means at each field, by schema-shaped path. */
+/**
+ * What a `pattern` means at each field, by schema-shaped path. Where the patterns come from:
+ * - metadata.name names both the namespace and the container. Scaleway's API refuses namespace
+ *   names that do not "begin with a letter, followed by letters, numbers or hyphens, and end with a
+ *   letter or number" (its 400 error quoted in scaleway/scaleway-cli#3165), and its documentation
+ *   says names "can only contain lowercase alphanumeric characters and dashes"
+ *   (scaleway/docs-content#5110, containers namespace how-to). The 34-character bound is the one
+ *   container tools keep to (philibea/scaleway-containers-deploy, `maxLength = 34`).
+ * - image name and tag follow the OCI distribution spec: lowercase path components joined by `.`,
+ *   `_`, `__` or dashes, separated by `/`; tags `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`. The registry
+ *   endpoint is a host with an optional port and path, without scheme, as Scaleway composes
+ *   `{registryEndpoint}/{name}:{tag}` (../shared/reference/scaleway-containers.md).
+ */
 const PATTERN_MESSAGES: Readonly<Record<string, { message: string; hint?: (value: string) => string | undefined }>> = {
   'metadata.name': {
     message: 'must be lowercase letters, digits and dashes, starting with a letter and ending with a letter or digit',
@@ -102,7 +114,10 @@ export function describeSchemaError(
     case 'type': {
       const expected = String(params.type);
       let hint: string | undefined;
-      if (VALUE_OR_REF_FIELDS.has(key) && typeof value === 'string') {
+      if (isSecretPath(path)) {
+        // The fixes below quote the value; a secret's value is never echoed.
+        hint = expected === 'string' ? 'quote the value to make it a string' : undefined;
+      } else if (VALUE_OR_REF_FIELDS.has(key) && typeof value === 'string') {
         hint = `write it as a mapping: \`${String(path[path.length - 1])}: {value: ${value}}\``;
       } else if (expected === 'boolean' && typeof value === 'string' && /^(yes|no|on|off|y|n|true|false)$/i.test(value)) {
         hint = 'write `true` or `false` without quotes';

@@ -83,3 +83,9 @@ test('a document with any error yields no manifest, but all of its problems', ()
   assert.deepEqual(result.diagnostics.map((d) => d.code), ['schema.enum', 'rule.reserved-port', 'schema.minimum']);
   assert.deepEqual(result.origin, { line: 1, column: 1 });
 });
+
+test('a secret value is never echoed, not even in a hint', () => {
+  const result = validate(`${MINIMAL}  env:\n    secrets:\n      - name: PIN\n        value: 987654\n`);
+  assert.deepEqual(result.diagnostics.map((d) => [d.code, d.path, d.message]), [['schema.type', 'spec.env.secrets[0].value', 'must be a string']]);
+  assert.doesNotMatch(JSON.stringify(result.diagnostics), /987654/);
+});

@@ -16,7 +16,7 @@ import {
   scalingSetsOneMetric,
 } from '../../src/spec/rules/platform.js';
 import { cronArgsAreJsonObjects, cronNamesUnique, cronSchedulesParse, scheduleProblem } from '../../src/spec/rules/cron.js';
-import { provisionerIsPulumi, stackLabelsPresent } from '../../src/spec/rules/labels.js';
+import { labelsKnownToOpenmcf, provisionerIsPulumi, stackLabelsPresent } from '../../src/spec/rules/labels.js';
 import type { Finding } from '../../src/spec/finding.js';
 
 const withSpec = (spec: Record<string, unknown>) => ({ spec });
@@ -161,4 +161,15 @@ test('no rule throws on malformed documents; the schema reports those', () => {
       assert.ok(findings.every((f) => f.code === 'rule.stack-labels-missing'), `${rule.name} on ${JSON.stringify(data)}`);
     }
   }
+});
+
+test('a label under an openmcf prefix that openmcf does not read is a warning with a suggestion', () => {
+  const findings = labelsKnownToOpenmcf(withLabels({ ...LABELS, 'pulumi.openmcf.org/stack-name': 'x', 'openmcf.org/team': 'a', 'app.kubernetes.io/name': 'x' }));
+  assert.deepEqual(
+    findings.map((f) => [f.code, f.severity, f.path[2], f.hint]),
+    [
+      ['rule.unknown-label', 'warning', 'pulumi.openmcf.org/stack-name', 'did you mean `pulumi.openmcf.org/stack.name`?'],
+      ['rule.unknown-label', 'warning', 'openmcf.org/team', 'openmcf reads `pulumi.openmcf.org/organization`, `pulumi.openmcf.org/project`, `pulumi.openmcf.org/stack.name`, `pulumi.openmcf.org/stack.fqdn`, `openmcf.org/provisioner`'],
+    ],
+  );
 });

@@ -13,11 +13,12 @@ import {
   scalingSetsOneMetric,
 } from './platform.js';
 import { cronArgsAreJsonObjects, cronNamesUnique, cronSchedulesParse } from './cron.js';
-import { provisionerIsPulumi, stackLabelsPresent } from './labels.js';
+import { labelsKnownToOpenmcf, provisionerIsPulumi, stackLabelsPresent } from './labels.js';
 
 export const RULES: readonly Rule[] = [
   provisionerIsPulumi,
   stackLabelsPresent,
+  labelsKnownToOpenmcf,
   portNotReserved,
   minScaleNotAboveMaxScale,
   scalingSetsOneMetric,

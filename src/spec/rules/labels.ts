@@ -7,12 +7,16 @@
 import { DiagnosticCode } from '../../manifest/codes.js';
 import { LABELS } from '../types.js';
 import { code, labelsOf, text, type Finding, type Rule } from '../finding.js';
+import { didYouMean } from '../did-you-mean.js';
 
 const PULUMI_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const SEPARATE_LABELS = [LABELS.organization, LABELS.project, LABELS.stackName] as const;
 const OTHER_ENGINES = new Set(['tofu', 'opentofu', 'terraform']);
 
 const labelPath = (label: string) => ['metadata', 'labels', label];
+const KNOWN_LABELS: readonly string[] = Object.values(LABELS);
+/** Label prefixes openmcf owns: a key there that it does not know is almost surely a typo. */
+const OWN_PREFIXES = ['openmcf.org/', 'pulumi.openmcf.org/'];
 
 function nameProblem(label: string, value: string, path: readonly (string | number)[]): Finding | undefined {
   if (PULUMI_NAME.test(value)) return undefined;
@@ -102,4 +106,22 @@ export const provisionerIsPulumi: Rule = (data) => {
       hint,
     },
   ];
+};
+
+export const labelsKnownToOpenmcf: Rule = (data) => {
+  const labels = labelsOf(data);
+  if (!labels) return [];
+  return Object.keys(labels)
+    .filter((key) => OWN_PREFIXES.some((prefix) => key.startsWith(prefix)) && !KNOWN_LABELS.includes(key))
+    .map((key): Finding => {
+      const suggestion = didYouMean(key, KNOWN_LABELS);
+      return {
+        severity: 'warning',
+        code: DiagnosticCode.ruleUnknownLabel,
+        path: labelPath(key),
+        anchor: 'key',
+        message: 'is not a label openmcf reads',
+        hint: suggestion ? `did you mean ${code(suggestion)}?` : `openmcf reads ${KNOWN_LABELS.map(code).join(', ')}`,
+      };
+    });
 };
