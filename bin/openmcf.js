@@ -3,7 +3,11 @@
 // (nodejs/node#54232) and stops with its own error before openmcf runs.
 // Entry point: run the CLI, then exit explicitly once output is flushed (the Automation API can
 // leave handles open after an update).
-import { main } from '../dist/src/cli/main.js';
+import { preloadVendorBundles } from '../dist/src/manifest/vendor-bundles.js';
+
+// commander and yaml from their build-time bundles (start-up speed), so the CLI is imported after.
+preloadVendorBundles();
+const { main } = await import('../dist/src/cli/main.js');
 
 const code = await main(process.argv.slice(2));
 process.exitCode = code;

@@ -4,12 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateValidator } from './generate-validator.mjs';
-import { bundleYaml } from './bundle-yaml.mjs';
+import { bundleVendor } from './bundle-vendor.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-// The manifest JSON Schema, compiled to standalone ajv code (src/spec/generated/).
+// The manifest JSON Schema, compiled to standalone ajv code (dist/vendor/manifest-validator.js).
 generateValidator();
-// The yaml package as one file, for start-up speed (src/manifest/yaml-preload.ts).
-bundleYaml();
+// commander and yaml as one file each, for start-up speed (src/manifest/vendor-bundles.ts).
+bundleVendor();
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`], { stdio: 'inherit', cwd: root });

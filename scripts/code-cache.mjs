@@ -1,4 +1,4 @@
-// Build-time half of src/manifest/cached-script.ts: writes a generated script (a function
+// Build-time half of loadCachedScript (src/manifest/vendor-bundles.ts): writes a generated script (a function
 // expression taking `exports` and `require`) and V8's code cache for it, taken after `warm` has
 // run the script's code so that the functions it compiled lazily are in the cache too. The cache
 // only saves start-up time: a Node with another V8 rejects it and compiles the script as usual.

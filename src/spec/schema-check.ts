@@ -3,7 +3,7 @@
 // loaded), and turns its errors into findings.
 import { fileURLToPath } from 'node:url';
 import { pointerToPath } from '../manifest/path.js';
-import { loadCachedScript } from '../manifest/cached-script.js';
+import { loadCachedScript } from '../manifest/vendor-bundles.js';
 import { describeSchemaError, type SchemaError } from './schema-messages.js';
 import type { Finding } from './finding.js';
 

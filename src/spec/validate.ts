@@ -9,9 +9,43 @@ import { MAX_ALIAS_COUNT } from '../manifest/parse.js';
 import { DiagnosticCode } from '../manifest/codes.js';
 import type { ScalewayServerlessContainerManifest } from './types.js';
 import { checkSchema } from './schema-check.js';
-import { RULES } from './rules/index.js';
+import type { Rule } from './finding.js';
+import {
+  cpuAndMemoryMetricsNeedMinScale,
+  deployFalseHasNoEffect,
+  envNamesNotReserved,
+  envNamesUnique,
+  minScaleNotAboveMaxScale,
+  portNotReserved,
+  privateNetworkInContainerRegion,
+  scalingSetsOneMetric,
+} from './rules/platform.js';
+import { cronArgsAreJsonObjects, cronNamesUnique, cronSchedulesParse } from './rules/cron.js';
+import { labelsKnownToOpenmcf, provisionerIsPulumi, stackLabelsPresent } from './rules/labels.js';
 import { applyDefaults } from './defaults.js';
 import type { Finding } from './finding.js';
+
+/**
+ * The rules a JSON Schema cannot state (src/spec/rules/), one small named function each, all run
+ * on every document (even one the schema rejected) so that all of its problems are reported at
+ * once. They live in three modules (platform, labels, cron): each module costs start-up time.
+ */
+export const RULES: readonly Rule[] = [
+  provisionerIsPulumi,
+  stackLabelsPresent,
+  labelsKnownToOpenmcf,
+  portNotReserved,
+  minScaleNotAboveMaxScale,
+  scalingSetsOneMetric,
+  cpuAndMemoryMetricsNeedMinScale,
+  envNamesNotReserved,
+  envNamesUnique,
+  privateNetworkInContainerRegion,
+  deployFalseHasNoEffect,
+  cronSchedulesParse,
+  cronArgsAreJsonObjects,
+  cronNamesUnique,
+];
 
 export interface ValidationResult {
   /** Present when the document has no errors: the manifest with defaults filled in. */

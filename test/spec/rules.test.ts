@@ -2,7 +2,7 @@
 // malformed (the schema reports malformed data; rules must not crash on it).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RULES } from '../../src/spec/rules/index.js';
+import { RULES } from '../../src/spec/validate.js';
 import {
   cpuAndMemoryMetricsNeedMinScale,
   deployFalseHasNoEffect,

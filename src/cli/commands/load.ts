@@ -1,7 +1,6 @@
 // `openmcf load`: flags and wiring only; the handler is imported lazily.
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
-import { preloadYamlBundle } from '../../manifest/yaml-preload.js';
 import { addManifestOptions } from '../options.js';
 import type { LoadFlags } from '../../commands/load.js';
 
@@ -23,7 +22,6 @@ export function registerLoad(program: Command, context: CommandContext): void {
     .option('--show-secrets', 'print env.secrets values instead of [secret]')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: LoadFlags) => {
-      preloadYamlBundle();
       const { runLoad } = await import('../../commands/load.js');
       context.setExitCode(await runLoad(flags, context.io));
     });

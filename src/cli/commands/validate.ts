@@ -1,7 +1,6 @@
 // `openmcf validate`: flags and wiring only; the handler is imported lazily.
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
-import { preloadYamlBundle } from '../../manifest/yaml-preload.js';
 import { addManifestOptions, type ManifestFlags } from '../options.js';
 
 const HELP_AFTER = `
@@ -24,7 +23,6 @@ export function registerValidate(program: Command, context: CommandContext): voi
   addManifestOptions(command)
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: ManifestFlags) => {
-      preloadYamlBundle();
       const { runValidate } = await import('../../commands/validate.js');
       context.setExitCode(await runValidate(flags, context.io));
     });
