@@ -2,7 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
-import { runOpenmcf } from './run-openmcf.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runOpenmcf } from './run-openmcf.js';
+import { workspace } from './manifest-fixture.js';
 
 test('load prints each manifest as YAML with every default filled in and secrets masked', () => {
   const { code, stdout, stderr } = runOpenmcf(['load', '-f', 'manifests/order-api.yaml', '-f', 'manifests/my-api.yaml']);
@@ -67,4 +70,17 @@ test('load of an invalid manifest prints its problems and exits 3; with --json t
 test('load --help shows an example', () => {
   const { stdout } = runOpenmcf(['load', '--help']);
   assert.match(stdout, /\$ openmcf load -f manifests\/order-api\.yaml/);
+});
+
+test('a secret filled in by ${VAR} is masked by load, and shown with --show-secrets', () => {
+  const dir = workspace({
+    'm.yaml': readFileSync(join(ROOT, 'manifests', 'my-api.yaml'), 'utf8') + '  env:\n    secrets:\n      - name: TOKEN\n        value: ${API_TOKEN}\n',
+  });
+  const env = { API_TOKEN: 'tok-from-environment-123' };
+  const masked = runOpenmcf(['load', '-f', join(dir, 'm.yaml')], { env });
+  assert.equal(masked.code, 0, masked.stderr);
+  assert.doesNotMatch(masked.stdout + masked.stderr, /tok-from-environment-123/);
+  assert.match(masked.stdout, /name: TOKEN\n\s+value: "\[secret\]"/);
+  const shown = runOpenmcf(['load', '-f', join(dir, 'm.yaml'), '--show-secrets'], { env });
+  assert.match(shown.stdout, /value: tok-from-environment-123/);
 });
