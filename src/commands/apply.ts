@@ -7,7 +7,7 @@ import { watchInterrupts } from '../engine/interrupts.js';
 import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
-import { spinnerStatusLine } from '../render/spinner-status.js';
+import { liveStatusOption } from '../render/spinner-status.js';
 import { changeSummaryText } from '../render/summary.js';
 import { deployNotice } from '../program/deploy-notice.js';
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
@@ -24,7 +24,7 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
     requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
     const run = await prepareRun(cloud, io, { credentials: true });
     printDeployNotices(io, run);
-    const progress = new ProgressRenderer(io, { showProperties: cloud.yes, ...(io.interactive ? { statusLine: spinnerStatusLine(io) } : {}) });
+    const progress = new ProgressRenderer(io, { showProperties: cloud.yes, ...liveStatusOption(io) });
     progress.setMultipleStacks(run.stacks.length > 1);
     const stopWatching = watchInterrupts(run.processes, {
       cancelling: () => progress.line('cancelling: waiting for the engine to stop cleanly (press Ctrl-C again to stop it at once)...'),

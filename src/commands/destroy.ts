@@ -8,7 +8,7 @@ import { askConfirmation, requireConfirmationPossible } from '../render/confirm.
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { resourceLabel } from '../render/resource-label.js';
-import { spinnerStatusLine } from '../render/spinner-status.js';
+import { liveStatusOption } from '../render/spinner-status.js';
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
@@ -22,7 +22,7 @@ export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
     requireConfirmationPossible('destroy', { yes: cloud.yes, interactive: io.interactive });
     const run = await prepareRun(cloud, io, { credentials: true });
     const chalk = chalkFor(io);
-    const progress = new ProgressRenderer(io, io.interactive ? { statusLine: spinnerStatusLine(io) } : {});
+    const progress = new ProgressRenderer(io, liveStatusOption(io));
     progress.setMultipleStacks(run.stacks.length > 1);
     const stopWatching = watchInterrupts(run.processes, {
       cancelling: () => progress.line('cancelling: waiting for the engine to stop cleanly (press Ctrl-C again to stop it at once)...'),

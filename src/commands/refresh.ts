@@ -7,7 +7,7 @@ import { watchInterrupts } from '../engine/interrupts.js';
 import type { Io } from '../render/io.js';
 import { renderPlannedChange } from '../render/diff.js';
 import { ProgressRenderer } from '../render/progress.js';
-import { spinnerStatusLine } from '../render/spinner-status.js';
+import { liveStatusOption } from '../render/spinner-status.js';
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
@@ -19,7 +19,7 @@ export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
   return runCloudCommand('refresh', io, cloud, cloud.json, async () => {
     const run = await prepareRun(cloud, io, { credentials: true });
-    const progress = new ProgressRenderer(io, io.interactive ? { statusLine: spinnerStatusLine(io) } : {});
+    const progress = new ProgressRenderer(io, liveStatusOption(io));
     progress.setMultipleStacks(run.stacks.length > 1);
     const stopWatching = watchInterrupts(run.processes, {
       cancelling: () => progress.line('cancelling the refresh (press Ctrl-C again to stop at once)...'),

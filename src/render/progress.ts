@@ -84,6 +84,8 @@ export class ProgressRenderer {
   private readonly inFlight = new Map<string, InFlight>();
   private readonly now: () => number;
   private readonly status: StatusLine;
+  /** A live line is drawn (a terminal); otherwise each start gets a plain line of its own. */
+  private readonly live: boolean;
   private readonly showProperties: boolean;
   private ticker: NodeJS.Timeout | undefined;
   private multipleStacks = false;
@@ -95,6 +97,7 @@ export class ProgressRenderer {
     this.chalk = new Chalk({ level: io.color ? 1 : 0 });
     this.now = options.now ?? Date.now;
     this.status = options.statusLine ?? { update: () => undefined, stop: () => undefined };
+    this.live = options.statusLine !== undefined;
     this.showProperties = options.showProperties ?? false;
   }
 
@@ -110,8 +113,9 @@ export class ProgressRenderer {
 
   /** Writes a line of its own (e.g. a stack's summary) without garbling the live line. */
   line(text: string): void {
-    this.io.err(`${text}\n`);
+    // The live line first, so it never shows a resource that has just finished.
     this.refreshStatus();
+    this.io.err(`${text}\n`);
   }
 
   stop(): void {
@@ -131,7 +135,7 @@ export class ProgressRenderer {
         const verb = VERBS[event.step] ?? { doing: event.step, done: event.step, failed: event.step };
         const key = `${stackLabel} ${event.step} ${event.resource.urn}`;
         this.inFlight.set(key, { label: `${this.prefix(stackLabel)}${verb.doing} ${resourceLabel(event.resource)}`, doing: verb.doing, startedAt: this.now() });
-        if (!this.io.interactive) this.io.err(`${this.prefix(stackLabel)}${verb.doing} ${resourceLabel(event.resource)}...\n`);
+        if (!this.live) this.io.err(`${this.prefix(stackLabel)}${verb.doing} ${resourceLabel(event.resource)}...\n`);
         this.ensureTicker();
         this.refreshStatus();
         return;
@@ -172,14 +176,14 @@ export class ProgressRenderer {
   }
 
   private ensureTicker(): void {
-    if (this.ticker || !this.io.interactive) return;
+    if (this.ticker || !this.live) return;
     // Elapsed times on the live line move even when no event arrives.
     this.ticker = setInterval(() => this.refreshStatus(), 250);
     this.ticker.unref();
   }
 
   private refreshStatus(): void {
-    if (!this.io.interactive) return;
+    if (!this.live) return;
     if (this.inFlight.size === 0) {
       this.status.update('');
       return;

@@ -4,6 +4,19 @@ import ora, { type Ora } from 'ora';
 import type { Io } from './io.js';
 import type { StatusLine } from './progress.js';
 
+/** A live line when stderr is a terminal that knows its width; none otherwise (a terminal of
+ * zero columns, as some pseudo-terminals report, would make the spinner's line count infinite). */
+export function liveStatusLine(io: Io, stream: NodeJS.WriteStream = process.stderr): StatusLine | undefined {
+  if (!io.interactive || !stream.isTTY || !(stream.columns > 0)) return undefined;
+  return spinnerStatusLine(io);
+}
+
+/** `{ statusLine }` for ProgressRenderer's options when a live line can be drawn, else `{}`. */
+export function liveStatusOption(io: Io): { statusLine?: StatusLine } {
+  const statusLine = liveStatusLine(io);
+  return statusLine ? { statusLine } : {};
+}
+
 export function spinnerStatusLine(io: Io): StatusLine {
   let spinner: Ora | undefined;
   return {
