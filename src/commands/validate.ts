@@ -71,6 +71,7 @@ export function validateSummaryLine(report: ValidateReport): string {
     const warned = warnings > 0 ? `; ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
     return `${manifests} valid in ${files}${warned}`;
   }
+  if (total === 0) return `${problemSummary(report.diagnostics)}; no manifest could be checked`;
   return `${problemSummary(report.diagnostics)}; ${validCount} of ${manifests} valid`;
 }
 
