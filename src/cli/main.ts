@@ -8,7 +8,7 @@ import { ExitCode, OpenmcfError } from '../errors.js';
 export async function main(argv: readonly string[]): Promise<number> {
   const io = processIo();
   let exitCode: number = ExitCode.ok;
-  const program = buildProgram(io, (code) => {
+  const program = await buildProgram(argv, io, (code) => {
     exitCode = code;
   });
   program.exitOverride();

@@ -3,22 +3,36 @@
 import { Command } from 'commander';
 import { versionText } from '../version.js';
 import type { Io } from '../render/io.js';
-import { registerValidate } from './commands/validate.js';
-import { registerLoad } from './commands/load.js';
-import { registerApply } from './commands/apply.js';
-import { registerPreview } from './commands/preview.js';
-import { registerDestroy } from './commands/destroy.js';
-import { registerRefresh } from './commands/refresh.js';
-import { registerOutputs } from './commands/outputs.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerEngine } from './commands/engine.js';
-import { registerInit } from './commands/init.js';
-import { registerSchema } from './commands/schema.js';
+import type { CommandContext } from './command-context.js';
+
+export type { CommandContext } from './command-context.js';
+
+type Register = (program: Command, context: CommandContext) => void;
+
+/** Every command, in the order `--help` lists them, with the names (aliases too) that select it. */
+const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load: () => Promise<Register> }> = [
+  { names: ['validate', 'validate-manifest'], load: async () => (await import('./commands/validate.js')).registerValidate },
+  { names: ['load'], load: async () => (await import('./commands/load.js')).registerLoad },
+  { names: ['apply'], load: async () => (await import('./commands/apply.js')).registerApply },
+  { names: ['preview', 'plan'], load: async () => (await import('./commands/preview.js')).registerPreview },
+  { names: ['destroy', 'delete'], load: async () => (await import('./commands/destroy.js')).registerDestroy },
+  { names: ['refresh'], load: async () => (await import('./commands/refresh.js')).registerRefresh },
+  { names: ['outputs'], load: async () => (await import('./commands/outputs.js')).registerOutputs },
+  { names: ['doctor'], load: async () => (await import('./commands/doctor.js')).registerDoctor },
+  { names: ['engine'], load: async () => (await import('./commands/engine.js')).registerEngine },
+  { names: ['init'], load: async () => (await import('./commands/init.js')).registerInit },
+  { names: ['schema'], load: async () => (await import('./commands/schema.js')).registerSchema },
+];
 
 /** A command handler's result: the process exit code. Handlers never call process.exit. */
 export type CommandResult = Promise<number>;
 
-export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
+/**
+ * Builds the command tree for `argv`. When argv names a command, only that command is declared:
+ * each declaration is a module to load, and the quick commands (`validate`) are measured against
+ * bare Node start-up. Anything else (`--help`, `help`, a typo) gets the whole tree.
+ */
+export async function buildProgram(argv: readonly string[], io: Io, setExitCode: (code: number) => void): Promise<Command> {
   const program = new Command('openmcf')
     .description('Turn a YAML manifest into a running Scaleway Serverless Container.')
     .version(versionText(), '-V, --version', 'print the CLI version and the engine and plugin versions it pins')
@@ -28,22 +42,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     // missing required -f) then reaches main() and exits 3 instead of commander's own exit(1).
     .exitOverride();
 
-  const context = { io, setExitCode };
-  registerValidate(program, context);
-  registerLoad(program, context);
-  registerApply(program, context);
-  registerPreview(program, context);
-  registerDestroy(program, context);
-  registerRefresh(program, context);
-  registerOutputs(program, context);
-  registerDoctor(program, context);
-  registerEngine(program, context);
-  registerInit(program, context);
-  registerSchema(program, context);
+  const context: CommandContext = { io, setExitCode };
+  const selected = COMMANDS.filter((command) => command.names.includes(argv[0] ?? ''));
+  const registers = await Promise.all((selected.length > 0 ? selected : COMMANDS).map((command) => command.load()));
+  for (const register of registers) register(program, context);
   return program;
-}
-
-export interface CommandContext {
-  readonly io: Io;
-  readonly setExitCode: (code: number) => void;
 }
