@@ -1,7 +1,8 @@
 // One engine operation on an opened stack, with its events translated for the renderers and its
 // changes counted from the steps. Errors are left to the caller (see errors.ts), which knows the
 // manifest and whether the user interrupted.
-import type { EngineEvent, OutputMap, Stack } from '@pulumi/pulumi/automation/index.js';
+import type { EngineEvent, OutputMap, Stack, UpOptions } from '@pulumi/pulumi/automation/index.js';
+import { maskSecrets } from './property-changes.js';
 import type { ChangeCounts, OperationEventListener, PropertyChange, ResourceRef, ChangeKind } from './events.js';
 import { EngineEventTranslator } from './translate-events.js';
 
@@ -47,7 +48,10 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
   const translator = new EngineEventTranslator({ refresh: kind === 'refresh' });
   const changes = new Map<string, ResourceChange>();
   const failed = new Set<string>();
+  let stackOutputs: Record<string, unknown> | undefined;
   const onEvent = (raw: EngineEvent): void => {
+    const finished = raw.resOutputsEvent?.metadata;
+    if (finished?.type === 'pulumi:pulumi:Stack' && finished.new?.outputs) stackOutputs = finished.new.outputs;
     for (const event of translator.translate(raw)) {
       if (event.type === 'resource-started' || event.type === 'resource-finished') {
         const key = `${event.step} ${event.resource.urn}`;
@@ -81,7 +85,12 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
       await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options) });
       break;
     case 'up':
-      outputs = (await stack.up({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options) })).outputs;
+      outputs = await upWithOutputsFromEvents(stack, () => stackOutputs, {
+        ...common,
+        diff: true,
+        ...(options.refresh ? { refresh: true } : {}),
+        ...replaceOption(options),
+      });
       break;
     case 'preview-destroy':
       await stack.previewDestroy({ ...common, ...(options.refresh ? { refresh: true } : {}) });
@@ -103,4 +112,33 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
 
 function replaceOption(options: RunOperationOptions): { replace?: string[] } {
   return options.replace && options.replace.length > 0 ? { replace: [...options.replace] } : {};
+}
+
+/**
+ * `stack.up()` ends by running `pulumi stack output` twice and `pulumi stack history` (three more
+ * CLI starts, two of them deriving the passphrase key: about half a second per stack). The
+ * outputs are already in the engine's events (the stack resource's outputs, secrets masked), so
+ * those calls are skipped for this one update; if the events carried no outputs, they are read
+ * the usual way.
+ */
+async function upWithOutputsFromEvents(stack: Stack, eventOutputs: () => Record<string, unknown> | undefined, options: UpOptions): Promise<OutputMap> {
+  const patched = stack as Stack & { outputs: Stack['outputs']; info: Stack['info'] };
+  const ownOutputs = Object.prototype.hasOwnProperty.call(patched, 'outputs');
+  const ownInfo = Object.prototype.hasOwnProperty.call(patched, 'info');
+  patched.outputs = async () => ({});
+  patched.info = async () => undefined;
+  try {
+    await stack.up(options);
+  } finally {
+    if (!ownOutputs) delete (patched as Partial<typeof patched>).outputs;
+    if (!ownInfo) delete (patched as Partial<typeof patched>).info;
+  }
+  const values = eventOutputs();
+  if (!values) return stack.outputs();
+  const outputs: OutputMap = {};
+  for (const [name, value] of Object.entries(values)) {
+    const masked = maskSecrets(value);
+    outputs[name] = { value: masked, secret: masked === '[secret]' };
+  }
+  return outputs;
 }

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PulumiCommand, PulumiFn, Stack } from '@pulumi/pulumi/automation/index.js';
+import { stackExistsInState } from './stack-existence.js';
 import type { StackTarget } from '../target/types.js';
 
 export interface OpenStackOptions {
@@ -33,12 +34,13 @@ export function isStackNotFound(error: unknown): boolean {
 }
 
 export async function openStack(options: OpenStackOptions): Promise<OpenedStack> {
-  const { LocalWorkspace } = await import('@pulumi/pulumi/automation/index.js');
+  const { LocalWorkspace, Stack } = await import('@pulumi/pulumi/automation/index.js');
   const workDir = await mkdtemp(join(tmpdir(), 'openmcf-ws-'));
   const dispose = (): Promise<void> => rm(workDir, { recursive: true, force: true });
   try {
-    const workspaceOptions = {
+    const workspace = await LocalWorkspace.create({
       workDir,
+      program: options.program,
       pulumiCommand: options.pulumiCommand,
       projectSettings: {
         name: options.target.projectName,
@@ -49,12 +51,26 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
       // otherwise beat the project setting.
       envVars: { PULUMI_SKIP_UPDATE_CHECK: 'true', ...options.envVars, PULUMI_BACKEND_URL: options.target.backendUrl },
       ...(options.secretsProvider ? { secretsProvider: options.secretsProvider } : {}),
-    };
-    const args = { stackName: options.target.stackName, projectName: options.target.projectName, program: options.program };
-    const stack =
-      options.mode === 'create'
-        ? await LocalWorkspace.createOrSelectStack(args, workspaceOptions)
-        : await LocalWorkspace.selectStack(args, workspaceOptions);
+    });
+    const name = options.target.stackName;
+    const known = stackExistsInState(options.target);
+    let stack: Stack;
+    if (known === true) {
+      // The state folder shows the stack: skip `pulumi stack select` (every command names the
+      // stack with --stack, so nothing depends on the selection).
+      workspace.selectStack = async () => undefined;
+      stack = await Stack.select(name, workspace);
+    } else if (known === false && options.mode === 'select') {
+      throw Object.assign(new Error(`no stack named '${name}' found`), { name: 'StackNotFoundError' });
+    } else if (known === false) {
+      stack = await Stack.create(name, workspace).catch((error: unknown) => {
+        // Created by another run meanwhile.
+        if (error instanceof Error && error.name === 'StackAlreadyExistsError') return Stack.select(name, workspace);
+        throw error;
+      });
+    } else {
+      stack = options.mode === 'create' ? await Stack.createOrSelect(name, workspace) : await Stack.select(name, workspace);
+    }
     return { stack, dispose };
   } catch (error) {
     await dispose();
