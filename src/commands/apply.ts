@@ -9,13 +9,12 @@ import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { liveStatusOption } from '../render/spinner-status.js';
 import { changeSummaryText } from '../render/summary.js';
-import { deployNotice } from '../program/deploy-notice.js';
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
 import type { StackOutcome } from './cloud/outcome.js';
-import { prepareRun, type PreparedRun } from './cloud/prepare.js';
+import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
 import { StackSession } from './cloud/stack-session.js';
-import { applyStep, previewStep, unchangedStep } from './cloud/stack-steps.js';
+import { applyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
 import { runBounded } from './run-bounded.js';
 
 export async function apply(flags: CloudFlags, io: Io): Promise<number> {
@@ -46,13 +45,6 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
       await Promise.all(sessions.map((s) => s.close()));
     }
   });
-}
-
-function printDeployNotices(io: Io, run: PreparedRun): void {
-  for (const stack of run.stacks) {
-    const notice = deployNotice(stack.loaded.manifest.spec);
-    if (notice) io.err(`${chalkFor(io).yellow('note')}: ${stack.label}: ${notice}\n`);
-  }
 }
 
 async function applyDirectly(sessions: readonly StackSession[], cloud: CloudOptions, progress: ProgressRenderer): Promise<StackOutcome[]> {

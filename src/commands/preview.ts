@@ -8,13 +8,14 @@ import { cloudOptionsFromFlags, type CloudFlags } from './cloud/options.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
 import { StackSession } from './cloud/stack-session.js';
-import { previewStep } from './cloud/stack-steps.js';
+import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
 import { runBounded } from './run-bounded.js';
 
 export async function preview(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
   return runCloudCommand('preview', io, cloud, cloud.json, async () => {
     const run = await prepareRun(cloud, io, { credentials: true });
+    printDeployNotices(io, run);
     const progress = new ProgressRenderer(io);
     const stopWatching = watchInterrupts(run.processes, {
       cancelling: () => progress.line('cancelling the preview (press Ctrl-C again to stop at once)...'),

@@ -45,3 +45,11 @@ test('destroy names what goes away and changes nothing when declined', async () 
   assert.match(result.screen, /not applied \(declined\)/);
   assert.equal(Object.keys(home.cloud().containers).length, 1, 'nothing was deleted');
 });
+
+test('Ctrl-C at the question is an interruption (exit 130) and changes nothing', async () => {
+  const result = await onTerminal(['apply', '-f', manifest('my-api'), '--sandbox', '--set', 'spec.port=9000'], /Apply these changes .*\[y\/N\] /, '\u0003');
+  assert.ok(result.asked, result.screen);
+  assert.equal(result.code, 130, result.screen);
+  assert.match(result.screen, /interrupted at the confirmation prompt; nothing was changed/);
+  assert.equal(Object.values(home.cloud().containers)[0]?.port, 8080);
+});

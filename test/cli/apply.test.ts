@@ -25,6 +25,7 @@ test('the four manifests apply in one run and print their outputs', () => {
   assert.match(result.stderr, /\+ created container \(\d+\.\d+s\)/);
   assert.match(result.stderr, /sandbox: nothing real was deployed/);
   assert.equal(result.stdout, '', 'human output goes to stderr');
+  assert.ok(!result.stderr.includes('\u001b'), 'NO_COLOR: no escape codes');
 
   const cloud = home.cloud();
   assert.equal(Object.keys(cloud.namespaces).length, 4);
@@ -73,6 +74,14 @@ test('a rename is shown as a replacement in preview, which changes nothing', () 
   assert.ok((stack?.changes.replace ?? 0) >= 2, JSON.stringify(stack?.changes));
   assert.ok(stack?.resources.some((r) => r.change === 'replace' && r.properties.some((p) => p.path === 'name' && p.replaces)));
   assert.deepEqual(home.cloud().namespaces, before.namespaces, 'a preview touches nothing');
+});
+
+test('--replace takes a resource name; replacements are red when colour is on', () => {
+  const result = home.run(['preview', '-f', manifest('my-api'), '--sandbox', '--json', '--replace', 'container'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+  assert.equal(result.code, 0, result.stderr);
+  const [stack] = parseJson<ResultDocument>(result.stdout).results;
+  assert.deepEqual(stack?.resources.map((r) => [r.name, r.change]), [['container', 'replace']]);
+  assert.match(result.stderr, /\u001b\[31m[^\n]*REPLACE/);
 });
 
 test('preview of an unchanged stack exits 0 even with --detailed-exitcode', () => {

@@ -24,8 +24,12 @@ export function addCloudOptions(command: Command, set: CloudOptionSet): Command 
     .option('--parallel <n>', `stacks to run at once when several manifests are given (default ${DEFAULT_PARALLEL})`);
   if (set.credentials) command.option('-p, --provider-config <file>', 'YAML file with Scaleway credentials (accessKey, secretKey, projectId, organizationId, region, zone)');
   if (set.refresh) command.option('--refresh', 'refresh the state from the cloud first');
-  if (set.targeting !== 'none') command.option('--target <urn>', 'limit the operation to this resource URN (globs allowed; repeatable)', collect);
-  if (set.targeting === 'target-and-replace') command.option('--replace <urn>', 'replace this resource URN even if unchanged (globs allowed; repeatable)', collect);
+  if (set.targeting !== 'none') {
+    command.option('--target <resource>', 'limit the operation to this resource: namespace, container, cron-<trigger>, or a URN (globs allowed; repeatable)', collect);
+  }
+  if (set.targeting === 'target-and-replace') {
+    command.option('--replace <resource>', 'replace this resource even if unchanged: namespace, container, cron-<trigger>, or a URN (repeatable)', collect);
+  }
   return command;
 }
 

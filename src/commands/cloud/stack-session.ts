@@ -7,6 +7,7 @@ import { interruptedError, toOpenmcfError, type EngineErrorContext, type EngineO
 import type { OperationEvent } from '../../engine/events.js';
 import { runOperation, type EngineOperationKind, type OperationOutcome, type RunOperationOptions } from '../../engine/run-operation.js';
 import { isStackNotFound, openStack, type OpenedStack } from '../../engine/workspace.js';
+import { resourceUrn } from '../../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
 
 const AMBIENT_PLUGIN_WARNING = /^using pulumi-resource-scaleway from \$PATH/;
@@ -61,7 +62,13 @@ export class StackSession {
           }
         : onEvent;
     try {
-      return await runOperation(stack, kind, { ...options, ...(listener ? { onEvent: listener } : {}) });
+      const target = this.prepared.target;
+      return await runOperation(stack, kind, {
+        ...options,
+        ...(listener ? { onEvent: listener } : {}),
+        ...(options.target ? { target: options.target.map((t) => resourceUrn(t, target)) } : {}),
+        ...(options.replace ? { replace: options.replace.map((r) => resourceUrn(r, target)) } : {}),
+      });
     } catch (error) {
       throw this.mapError(error, OPERATION_OF[kind]);
     }

@@ -13,6 +13,10 @@ import type { CronScheduleResult } from '../../render/result-document.js';
 import { changeSummaryText } from '../../render/summary.js';
 import { failedOutcome, type StackOutcome } from './outcome.js';
 import type { CloudOptions } from './options.js';
+import type { Io } from '../../render/io.js';
+import { deployNotice } from '../../program/deploy-notice.js';
+import type { PreparedRun } from './prepare.js';
+import { chalkFor } from './report.js';
 import type { StackSession } from './stack-session.js';
 
 /** The lines of one stack's preview: its changes property by property, cron runs, a summary. */
@@ -104,5 +108,14 @@ export async function unchangedStep(session: StackSession, previewed: StackOutco
     return { ...previewed, status: 'unchanged', outputs, durationMs };
   } catch (error) {
     return failedOutcome(session.prepared, error, previewed.durationMs + (Date.now() - started));
+  }
+}
+
+/** `deploy: false` asks for something the platform will not do: say so before running. */
+export function printDeployNotices(io: Io, run: PreparedRun): void {
+  const chalk = chalkFor(io);
+  for (const stack of run.stacks) {
+    const notice = deployNotice(stack.loaded.manifest.spec);
+    if (notice) io.err(`${chalk.yellow('note')}: ${stack.label}: ${notice}\n`);
   }
 }
