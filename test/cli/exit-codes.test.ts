@@ -73,7 +73,7 @@ test('1: an API failure fails the run and names the stack', () => {
 
 test('4: a stack held by another run is reported as locked, naming it and how to clear a stale lock', async () => {
   const holder = home.start(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8082'], {
-    env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=4000' },
+    env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=6000' },
   });
   try {
     await waitUntil(() => home.lockFiles().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
