@@ -3,7 +3,7 @@
 // a plain line when a resource starts and one when it ends, so CI logs show what hung and how long
 // everything took. Several stacks run at once, so each line names its stack when there are many.
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { ChangeKind, OperationEvent, ResourceRef } from '../engine/events.js';
+import type { ChangeKind, OperationEvent } from '../engine/events.js';
 import type { Io } from './io.js';
 import { redact } from './redact.js';
 import { resourceLabel } from './resource-label.js';
@@ -199,4 +199,3 @@ export class ProgressRenderer {
   }
 }
 
-export type { ResourceRef };
