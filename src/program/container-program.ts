@@ -7,6 +7,7 @@
 import type { PulumiFn } from '@pulumi/pulumi/automation/index.js';
 import * as pulumi from '@pulumi/pulumi';
 import * as scaleway from '@pulumiverse/scaleway';
+import { OpenmcfError } from '../errors.js';
 import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
 import type { StackTarget } from '../target/types.js';
 import { containerArgs, cronArgs, imageAddress, namespaceArgs } from './container-args.js';
@@ -23,14 +24,29 @@ export interface ContainerProgramOptions {
 export type ContainerProgramOutputs = { readonly [K in keyof ContainerStackOutputs]: pulumi.Output<ContainerStackOutputs[K]> };
 
 export function createContainerProgram(manifest: ScalewayServerlessContainerManifest, options: ContainerProgramOptions = {}): PulumiFn {
-  return async () => declareContainer(manifest, options);
+  return async () => {
+    try {
+      return declareContainer(manifest, await valueFromInputs(manifest, options.target));
+    } catch (error) {
+      // RunError: the engine reports the message alone, without a JavaScript stack trace.
+      if (error instanceof OpenmcfError) throw new pulumi.RunError(error.hint ? `${error.message} (${error.hint})` : error.message);
+      throw error;
+    }
+  };
+}
+
+/** What valueFrom fields resolved to (absent for literal values). */
+export interface ReferencedInputs {
+  readonly image?: pulumi.Input<string>;
+  readonly privateNetworkId?: pulumi.Input<string>;
 }
 
 /** Declares the resources; exported so tests can run it under Pulumi's mocks. */
-export function declareContainer(manifest: ScalewayServerlessContainerManifest, options: ContainerProgramOptions = {}): ContainerProgramOutputs {
-  const referenced = valueFromInputs(manifest, options.target);
+export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}): ContainerProgramOutputs {
   const plain = containerArgs(manifest);
+  if (plain.image === undefined && referenced.image === undefined) throw new Error('declareContainer: the image comes from valueFrom; resolve it first (valueFromInputs)');
   const namespace = new scaleway.containers.Namespace('namespace', namespaceArgs(manifest));
+
   const { secretEnvironmentVariables, ...visible } = plain;
   const container = new scaleway.containers.Container('container', {
     ...visible,
@@ -38,12 +54,18 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
     namespaceId: namespace.id,
     ...(secretEnvironmentVariables !== undefined ? { secretEnvironmentVariables: pulumi.secret(secretEnvironmentVariables) } : {}),
   });
-
   for (const cron of cronArgs(manifest)) {
     const { resourceName, ...args } = cron;
-    // A Cron cannot move to another container: when the container is replaced (new id), replace
-    // the Cron too instead of attempting an in-place update of containerId.
-    new scaleway.containers.Cron(resourceName, { ...args, containerId: container.id }, { replaceOnChanges: ['containerId'] });
+    // A Cron cannot move to another container (the provider would "update" containerId and the
+    // old container's deletion would then take the cron with it): when the container is replaced,
+    // the Cron is replaced too. replaceOnChanges acts on the provider's per-property diff;
+    // replacementTrigger is compared by the engine itself, so the replacement happens even when a
+    // provider reports no property details.
+    new scaleway.containers.Cron(
+      resourceName,
+      { ...args, containerId: container.id },
+      { replaceOnChanges: ['containerId'], replacementTrigger: container.id },
+    );
   }
 
   return {
@@ -56,18 +78,17 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
   };
 }
 
-/** `image` and `privateNetworkId` read from other stacks, for the fields given by valueFrom. */
-function valueFromInputs(
-  manifest: ScalewayServerlessContainerManifest,
-  target: StackTarget | undefined,
-): { image?: pulumi.Output<string>; privateNetworkId?: pulumi.Output<string> } {
-  const refs = target === undefined ? [] : describeValueFromRefs(manifest, target);
-  const hasRef = 'valueFrom' in manifest.spec.image.registryEndpoint || (manifest.spec.privateNetworkId !== undefined && 'valueFrom' in manifest.spec.privateNetworkId);
-  if (hasRef && target === undefined) throw new Error('createContainerProgram: a manifest with valueFrom needs options.target');
-  const inputs: { image?: pulumi.Output<string>; privateNetworkId?: pulumi.Output<string> } = {};
-  for (const ref of refs) {
-    const value = referencedValue(ref, manifest.spec.region);
-    if (ref.field === 'spec.image.registryEndpoint') inputs.image = value.apply((endpoint) => imageAddress(endpoint, manifest.spec.image));
+/** `image` and `privateNetworkId` read from other stacks, for the fields given by valueFrom. Awaited
+ * before any resource is declared: see stack-references.ts. */
+export async function valueFromInputs(manifest: ScalewayServerlessContainerManifest, target: StackTarget | undefined): Promise<ReferencedInputs> {
+  const { spec } = manifest;
+  const hasRef = 'valueFrom' in spec.image.registryEndpoint || (spec.privateNetworkId !== undefined && 'valueFrom' in spec.privateNetworkId);
+  if (!hasRef) return {};
+  if (target === undefined) throw new Error('createContainerProgram: a manifest with valueFrom needs options.target');
+  const inputs: { image?: pulumi.Input<string>; privateNetworkId?: pulumi.Input<string> } = {};
+  for (const ref of describeValueFromRefs(manifest, target)) {
+    const value = await referencedValue(ref, spec.region);
+    if (ref.field === 'spec.image.registryEndpoint') inputs.image = pulumi.output(value).apply((endpoint) => imageAddress(endpoint, spec.image));
     else inputs.privateNetworkId = value;
   }
   return inputs;

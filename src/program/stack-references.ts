@@ -1,8 +1,12 @@
 // In-program side of valueFrom: reads the referenced output through a Pulumi StackReference and
 // applies the same rules as the commands' pre-flight check (resolveValueFrom). The value stays a
-// secret exactly when the referenced output is one.
+// secret exactly when the referenced output is one (another secret output of that stack does not
+// make it secret).
+//
+// The value is awaited before any resource is declared, so an unresolvable reference fails the
+// program itself, which the engine reports. (Throwing inside an `apply` that feeds a resource
+// input instead leaves the inline program's registration pending forever: the run hangs.)
 import * as pulumi from '@pulumi/pulumi';
-import { OpenmcfError } from '../errors.js';
 import { outputCandidates, resolveValueFrom, type ValueFromReference } from './value-from.js';
 
 /** Resource names of the references, one per manifest field (two fields may name the same stack). */
@@ -11,20 +15,16 @@ const RESOURCE_NAMES: Readonly<Record<ValueFromReference['field'], string>> = {
   'spec.privateNetworkId': 'value-from-private-network-id',
 };
 
-export function referencedValue(ref: ValueFromReference, region: string): pulumi.Output<string> {
+export async function referencedValue(ref: ValueFromReference, region: string): Promise<pulumi.Input<string>> {
   const reference = new pulumi.StackReference(RESOURCE_NAMES[ref.field], { name: ref.stackName });
-  // Resolve on the unsecreted outputs (so one secret output elsewhere in that stack does not make
-  // this value secret), then restore secrecy if the output used is secret there.
-  return pulumi.all([pulumi.unsecret(reference.outputs), reference.secretOutputNames]).apply(([outputs, secretNames]) => {
-    let value: string;
-    try {
-      value = resolveValueFrom(ref, outputs, region);
-    } catch (error) {
-      // RunError: the engine shows the message without a JavaScript stack trace.
-      if (error instanceof OpenmcfError) throw new pulumi.RunError(error.hint ? `${error.message} (${error.hint})` : error.message);
-      throw error;
-    }
-    const used = outputCandidates(ref.outputName).find((candidate) => outputs[candidate] !== undefined);
-    return used !== undefined && (secretNames ?? []).includes(used) ? pulumi.secret(value) : pulumi.output(value);
-  });
+  for (const candidate of outputCandidates(ref.outputName)) {
+    const details = await reference.getOutputDetails(candidate);
+    const secret = details.secretValue !== undefined;
+    const raw: unknown = secret ? details.secretValue : details.value;
+    if (raw === undefined) continue;
+    const value = resolveValueFrom(ref, { [candidate]: raw }, region);
+    return secret ? pulumi.secret(value) : value;
+  }
+  // Throws the "has no output" error (resolveValueFrom's message, shared with the pre-flight check).
+  return resolveValueFrom(ref, {}, region, { availableOutputs: undefined });
 }

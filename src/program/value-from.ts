@@ -138,16 +138,25 @@ function outputOf(fieldPath: string | undefined, kind: string, where: string): {
  * The value to deploy for a reference, given the referenced stack's outputs. Throws an input error
  * when the output is missing, not a non-empty string, or (private networks) in another region.
  */
-export function resolveValueFrom(ref: ValueFromReference, outputs: Readonly<Record<string, unknown>>, region: string): string {
+export function resolveValueFrom(
+  ref: ValueFromReference,
+  outputs: Readonly<Record<string, unknown>>,
+  region: string,
+  /** The stack's output names for the hint when the output is missing; default: the keys of
+   * `outputs`; undefined when the caller only looked up the candidates. */
+  options: { availableOutputs?: readonly string[] | undefined } = { availableOutputs: Object.keys(outputs) },
+): string {
   const found = outputCandidates(ref.outputName).find((candidate) => outputs[candidate] !== undefined);
   if (found === undefined) {
-    const available = Object.keys(outputs);
+    const available = options.availableOutputs;
     throw invalidInput(
       `${ref.field}.valueFrom: stack ${ref.displayStackName} has no output "${ref.outputName}"`,
       'value-from-unresolved',
-      available.length > 0
-        ? `its outputs are: ${available.join(', ')}; set valueFrom.fieldPath to one of them`
-        : `deploy the ${ref.kind} "${ref.name}" first (it has no outputs yet)`,
+      available === undefined
+        ? `set valueFrom.fieldPath to one of its outputs (\`pulumi stack output --stack ${ref.stackName}\` lists them)`
+        : available.length > 0
+          ? `its outputs are: ${available.join(', ')}; set valueFrom.fieldPath to one of them`
+          : `deploy the ${ref.kind} "${ref.name}" first (it has no outputs yet)`,
     );
   }
   let value: unknown = outputs[found];

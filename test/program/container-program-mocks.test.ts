@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as pulumi from '@pulumi/pulumi';
 import type { MockResourceArgs } from '@pulumi/pulumi/runtime/index.js';
 import { containerArgs } from '../../src/program/container-args.js';
-import { declareContainer, type ContainerProgramOutputs } from '../../src/program/container-program.js';
+import { createContainerProgram, declareContainer, type ContainerProgramOutputs } from '../../src/program/container-program.js';
 import { resolveStackTarget } from '../../src/target/stack-target.js';
 import { fullManifest, manifest } from './manifest-fixture.js';
 
@@ -147,7 +147,7 @@ test('valueFrom fields are read through stack references, keeping secrecy of the
     privateNetworkId: { valueFrom: { name: 'core-net' } },
   });
   const target = resolveStackTarget(m, { backend: { url: 'file:///tmp/state', kind: 'file' }, sandbox: false });
-  await resolveAll(declareContainer(m, { target }));
+  await resolveAll((await createContainerProgram(m, { target })()) as ContainerProgramOutputs);
   await settled(recorded, 4);
 
   const refs = byType(recorded, 'pulumi:pulumi:StackReference').map((ref) => ref.inputs.name).sort();
@@ -161,7 +161,20 @@ test('valueFrom fields are read through stack references, keeping secrecy of the
   assert.equal(unwrapSecret(container.inputs.privateNetworkId), `fr-par/${NETWORK_UUID}`);
 });
 
-test('a manifest with valueFrom and no target is a programming error, not an empty image', () => {
+test('an unresolvable reference fails the program before any resource is declared', async () => {
+  const recorded = await installMocks({ 'organization/my-project/dev.ScalewayContainerRegistry.my-registry': { outputs: { namespace_id: 'fr-par/x' } } });
+  const m = manifest({ image: { registryEndpoint: { valueFrom: { name: 'my-registry' } }, name: 'order-api', tag: 'v2' } });
+  const target = resolveStackTarget(m, { backend: { url: 'file:///tmp/state', kind: 'file' }, sandbox: false });
+  await assert.rejects(createContainerProgram(m, { target })(), (error: unknown) => {
+    assert.ok(pulumi.RunError.isInstance(error), 'reported without a stack trace');
+    assert.match(String((error as Error).message), /spec\.image\.registryEndpoint\.valueFrom: stack my-org\/my-project\/dev\.ScalewayContainerRegistry\.my-registry has no output "endpoint"/);
+    return true;
+  });
+  assert.deepEqual(recorded.resources.map((resource) => resource.type), ['pulumi:pulumi:StackReference']);
+});
+
+test('a manifest with valueFrom needs a target, and never deploys an empty image', async () => {
   const m = manifest({ image: { registryEndpoint: { valueFrom: { name: 'r' } }, name: 'a', tag: 'b' } });
-  assert.throws(() => declareContainer(m), /needs options\.target/);
+  await assert.rejects(createContainerProgram(m)(), /needs options\.target/);
+  assert.throws(() => declareContainer(m), /resolve it first/);
 });
