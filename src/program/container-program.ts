@@ -28,11 +28,20 @@ export function createContainerProgram(manifest: ScalewayServerlessContainerMani
     try {
       return declareContainer(manifest, await valueFromInputs(manifest, options.target));
     } catch (error) {
-      // RunError: the engine reports the message alone, without a JavaScript stack trace.
-      if (error instanceof OpenmcfError) throw new pulumi.RunError(error.hint ? `${error.message} (${error.hint})` : error.message);
+      if (error instanceof OpenmcfError) throw asRunError(error);
       throw error;
     }
   };
+}
+
+/**
+ * Marks an input error (e.g. an unresolvable valueFrom) the way pulumi.RunError is marked, so the
+ * engine reports its message alone, without a JavaScript stack trace; it stays an OpenmcfError
+ * (exit code 3, hint) for the command that runs the program.
+ */
+function asRunError(error: OpenmcfError): OpenmcfError {
+  Object.defineProperty(error, '__pulumiRunError', { value: true });
+  return error;
 }
 
 /** What valueFrom fields resolved to (absent for literal values). */

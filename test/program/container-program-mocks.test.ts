@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as pulumi from '@pulumi/pulumi';
 import type { MockResourceArgs } from '@pulumi/pulumi/runtime/index.js';
+import { OpenmcfError } from '../../src/errors.js';
 import { containerArgs } from '../../src/program/container-args.js';
 import { createContainerProgram, declareContainer, type ContainerProgramOutputs } from '../../src/program/container-program.js';
 import { resolveStackTarget } from '../../src/target/stack-target.js';
@@ -166,7 +167,8 @@ test('an unresolvable reference fails the program before any resource is declare
   const m = manifest({ image: { registryEndpoint: { valueFrom: { name: 'my-registry' } }, name: 'order-api', tag: 'v2' } });
   const target = resolveStackTarget(m, { backend: { url: 'file:///tmp/state', kind: 'file' }, sandbox: false });
   await assert.rejects(createContainerProgram(m, { target })(), (error: unknown) => {
-    assert.ok(pulumi.RunError.isInstance(error), 'reported without a stack trace');
+    assert.ok(pulumi.RunError.isInstance(error), 'reported by the engine without a stack trace');
+    assert.ok(error instanceof OpenmcfError && error.exitCode === 3, 'still an input error for the command');
     assert.match(String((error as Error).message), /spec\.image\.registryEndpoint\.valueFrom: stack my-org\/my-project\/dev\.ScalewayContainerRegistry\.my-registry has no output "endpoint"/);
     return true;
   });
