@@ -191,6 +191,14 @@ test('SCW_PROFILE picks the profile; "default" is the top level; environment val
   );
 });
 
+test('environment keys beat the profile; the profile still fills what the environment leaves unset', async () => {
+  const home = await tempDir();
+  await scwConfig(home, CONFIG);
+  const creds = await loadCredentials({ env: { HOME: home, SCW_ACCESS_KEY: 'SCWENVENVENVENVENV00', SCW_SECRET_KEY: SECRET }, sandbox: false });
+  assert.equal(creds.source, 'environment');
+  assert.deepEqual([creds.accessKey, creds.secretKey, creds.projectId, creds.region], ['SCWENVENVENVENVENV00', SECRET, PROJECT, 'nl-ams']);
+});
+
 test('SCW_CONFIG_PATH and XDG_CONFIG_HOME locate the config', async () => {
   const dir = await tempDir();
   const custom = join(dir, 'elsewhere.yaml');
