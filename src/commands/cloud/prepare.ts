@@ -16,6 +16,8 @@ import { credentialsToEngineEnv, loadCredentials } from '../../target/credential
 import { prepareSecretsProvider } from '../../target/passphrase.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
 import { createContainerProgram } from '../../program/container-program.js';
+import { describeValueFromRefs, valueFromStackMissing } from '../../program/value-from.js';
+import { stackExistsInState } from '../../engine/stack-existence.js';
 import type { CloudOptions } from './options.js';
 
 export interface PreparedStack {
@@ -73,6 +75,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     }),
   );
   refuseSharedStacks(manifests, targets);
+  manifests.forEach((loaded, index) => checkValueFromStacks(loaded, targets[index]!));
 
   const credentialsEnv = needs.credentials
     ? credentialsToEngineEnv(
@@ -130,6 +133,17 @@ function refuseSharedStacks(manifests: readonly LoadedManifest[], targets: reado
     }
     seen.set(target.stackName, loaded);
   });
+}
+
+/**
+ * A `valueFrom` naming a stack that does not exist is invalid input: say so before the engine
+ * starts (exit 3, nothing touched). Where only the engine can tell (remote backends), the program's
+ * own check reports it during the run; missing outputs are found there too.
+ */
+function checkValueFromStacks(loaded: LoadedManifest, target: StackTarget): void {
+  for (const ref of describeValueFromRefs(loaded.manifest, target)) {
+    if (stackExistsInState({ ...target, stackName: ref.stackName }) === false) throw valueFromStackMissing(ref);
+  }
 }
 
 function where(loaded: LoadedManifest): string {
