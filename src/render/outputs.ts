@@ -16,9 +16,21 @@ export function outputValues(outputs: StackOutputMap, showSecrets: boolean): Rec
   return values;
 }
 
+/** The order a reader scans them in: what was deployed, then where it answers, then its health. */
+const HUMAN_ORDER = ['containerId', 'namespaceId', 'domainName', 'url', 'status', 'errorMessage'];
+
+function humanRank(name: string): number {
+  const rank = HUMAN_ORDER.indexOf(name);
+  return rank === -1 ? HUMAN_ORDER.length : rank;
+}
+
+/** Lines for humans: known outputs in reading order, then the rest by name; an empty string
+ * (e.g. `errorMessage` of a healthy container) says nothing and is left out. JSON keeps them all. */
 export function renderOutputs(outputs: StackOutputMap, showSecrets: boolean, indent = '  '): string[] {
   const values = outputValues(outputs, showSecrets);
-  const names = Object.keys(values);
+  const names = Object.keys(values)
+    .filter((name) => values[name] !== '')
+    .sort((a, b) => humanRank(a) - humanRank(b) || a.localeCompare(b));
   if (names.length === 0) return [`${indent}(no outputs)`];
   const width = Math.max(...names.map((n) => n.length));
   return names.map((name) => {

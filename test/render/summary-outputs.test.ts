@@ -16,5 +16,21 @@ test('secret outputs are masked unless asked for', () => {
   const outputs = { url: { value: 'https://x', secret: false }, token: { value: 'tok-123', secret: true } };
   assert.deepEqual(outputValues(outputs, false), { token: '[secret]', url: 'https://x' });
   assert.deepEqual(outputValues(outputs, true), { token: 'tok-123', url: 'https://x' });
-  assert.deepEqual(renderOutputs(outputs, false), ['  token: [secret]', '  url:   https://x']);
+  assert.deepEqual(renderOutputs(outputs, false), ['  url:   https://x', '  token: [secret]']);
+});
+
+test('human output lists the container outputs in reading order and leaves out empty ones', () => {
+  const value = (v: string) => ({ value: v, secret: false });
+  const outputs = {
+    url: value('https://a'),
+    status: value('ready'),
+    errorMessage: value(''),
+    namespaceId: value('fr-par/n'),
+    domainName: value('a'),
+    containerId: value('fr-par/c'),
+  };
+  assert.deepEqual(
+    renderOutputs(outputs, false).map((line) => line.trim().split(':')[0]),
+    ['containerId', 'namespaceId', 'domainName', 'url', 'status'],
+  );
 });
