@@ -3,7 +3,6 @@
 // showing each property change as it is made. Stacks run concurrently up to --parallel; one
 // failing does not stop the others; the exit code is the most severe.
 import { emptyChangeCounts, type ChangeCounts } from '../engine/events.js';
-import { watchInterrupts } from '../engine/interrupts.js';
 import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
@@ -13,9 +12,10 @@ import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './clo
 import type { StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
-import { StackSession } from './cloud/stack-session.js';
+import type { StackSession } from './cloud/stack-session.js';
 import { applyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
-import { runBounded } from './run-bounded.js';
+import { runBoundedAll } from './run-bounded.js';
+import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function apply(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
@@ -25,12 +25,7 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
     printDeployNotices(io, run);
     const progress = new ProgressRenderer(io, { showProperties: cloud.yes, ...liveStatusOption(io) });
     progress.setMultipleStacks(run.stacks.length > 1);
-    const stopWatching = watchInterrupts(run.processes, {
-      cancelling: () => progress.line('cancelling: waiting for the engine to stop cleanly (press Ctrl-C again to stop it at once)...'),
-      killing: () => progress.line('stopping the engine now'),
-    });
-    const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
-    try {
+    return withStackSessions(run, progress, async (sessions) => {
       const outcomes = cloud.yes ? await applyDirectly(sessions, cloud, progress) : await previewConfirmApply(sessions, cloud, io, progress);
       progress.stop();
       return finishRun(io, cloud, outcomes, {
@@ -39,25 +34,18 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
         showOutputs: true,
         ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
       });
-    } finally {
-      stopWatching();
-      progress.stop();
-      await Promise.all(sessions.map((s) => s.close()));
-    }
+    });
   });
 }
 
 async function applyDirectly(sessions: readonly StackSession[], cloud: CloudOptions, progress: ProgressRenderer): Promise<StackOutcome[]> {
-  const settled = await runBounded(sessions, cloud.parallel, (session) => applyStep(session, cloud, progress, false));
-  return settled.map((s) => (s.ok ? s.value : unreachable(s.error)));
+  return runBoundedAll(sessions, cloud.parallel, (session) => applyStep(session, cloud, progress, false));
 }
 
 async function previewConfirmApply(sessions: readonly StackSession[], cloud: CloudOptions, io: Io, progress: ProgressRenderer): Promise<StackOutcome[]> {
   const chalk = chalkFor(io);
   const print = (text: string): void => progress.line(`${text}\n`);
-  const previews = (await runBounded(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, print))).map((s) =>
-    s.ok ? s.value : unreachable(s.error),
-  );
+  const previews = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, print));
 
   const pending = previews.filter((p) => p.status === 'changes-pending');
   let proceed = false;
@@ -68,7 +56,7 @@ async function previewConfirmApply(sessions: readonly StackSession[], cloud: Clo
     proceed = await askConfirmation(`Apply these changes to ${stacks} (${changeSummaryText(chalk, total, 'planned')})?`);
   }
 
-  const outcomes = await runBounded(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
+  return runBoundedAll(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
     const previewed = previews[index]!;
     if (previewed.status === 'failed' || previewed.status === 'cancelled') return previewed;
     if (previewed.status === 'unchanged') return unchangedStep(session, previewed);
@@ -76,16 +64,10 @@ async function previewConfirmApply(sessions: readonly StackSession[], cloud: Clo
     const applied = await applyStep(session, cloud, progress, true);
     return { ...applied, durationMs: applied.durationMs + previewed.durationMs };
   });
-  return outcomes.map((s) => (s.ok ? s.value : unreachable(s.error)));
 }
 
 function sumCounts(all: readonly ChangeCounts[]): ChangeCounts {
   const total = emptyChangeCounts();
   for (const counts of all) for (const kind of Object.keys(total) as Array<keyof ChangeCounts>) total[kind] += counts[kind];
   return total;
-}
-
-/** The steps never throw (they return failed outcomes); reaching this is a bug. */
-function unreachable(error: unknown): never {
-  throw error;
 }

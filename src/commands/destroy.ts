@@ -3,7 +3,6 @@
 // deployed has nothing to destroy and is not an error.
 import type { ChalkInstance } from 'chalk';
 import { emptyChangeCounts } from '../engine/events.js';
-import { watchInterrupts } from '../engine/interrupts.js';
 import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
@@ -13,8 +12,9 @@ import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './clo
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
-import { StackSession } from './cloud/stack-session.js';
-import { runBounded } from './run-bounded.js';
+import type { StackSession } from './cloud/stack-session.js';
+import { runBoundedAll } from './run-bounded.js';
+import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
@@ -24,17 +24,8 @@ export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
     const chalk = chalkFor(io);
     const progress = new ProgressRenderer(io, liveStatusOption(io));
     progress.setMultipleStacks(run.stacks.length > 1);
-    const stopWatching = watchInterrupts(run.processes, {
-      cancelling: () => progress.line('cancelling: waiting for the engine to stop cleanly (press Ctrl-C again to stop it at once)...'),
-      killing: () => progress.line('stopping the engine now'),
-    });
-    const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
-    try {
-      const opened = await runBounded(sessions, cloud.parallel, (session) => openForDestroy(session, cloud, chalk, (t) => progress.line(t)));
-      const planned = opened.map((s) => {
-        if (!s.ok) throw s.error; // openForDestroy returns failures as outcomes
-        return s.value;
-      });
+    return withStackSessions(run, progress, async (sessions) => {
+      const planned = await runBoundedAll(sessions, cloud.parallel, (session) => openForDestroy(session, cloud, chalk, (t) => progress.line(t)));
 
       const toDestroy = planned.filter((p) => p.outcome.status === 'changes-pending');
       let proceed = cloud.yes;
@@ -45,15 +36,11 @@ export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
         proceed = await askConfirmation(`Destroy ${deletes} resource${deletes === 1 ? '' : 's'} in ${where}? They are deleted from the cloud.`);
       }
 
-      const settled = await runBounded(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
+      const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
         const { outcome } = planned[index]!;
         if (outcome.status !== 'changes-pending') return outcome;
         if (!proceed) return { ...outcome, status: 'declined', counts: emptyChangeCounts(), changes: [] };
         return destroyStep(session, cloud, progress, outcome.durationMs);
-      });
-      const outcomes = settled.map((s) => {
-        if (!s.ok) throw s.error;
-        return s.value;
       });
       progress.stop();
       return finishRun(io, cloud, outcomes, {
@@ -62,11 +49,7 @@ export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
         showOutputs: false,
         ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
       });
-    } finally {
-      stopWatching();
-      progress.stop();
-      await Promise.all(sessions.map((s) => s.close()));
-    }
+    });
   });
 }
 

@@ -11,7 +11,7 @@ import { failedOutcome, mostSevereExitCode, type StackOutcome } from './cloud/ou
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, errorLines, finishRun, runCloudCommand } from './cloud/report.js';
 import { StackSession } from './cloud/stack-session.js';
-import { runBounded } from './run-bounded.js';
+import { runBoundedAll } from './run-bounded.js';
 
 export async function outputs(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
@@ -19,11 +19,7 @@ export async function outputs(flags: CloudFlags, io: Io): Promise<number> {
     const run = await prepareRun(cloud, io, { credentials: false });
     const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
     try {
-      const settled = await runBounded(sessions, cloud.parallel, (session) => outputsStep(session));
-      const outcomes = settled.map((s) => {
-        if (!s.ok) throw s.error;
-        return s.value;
-      });
+      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => outputsStep(session));
       if (cloud.json) {
         return finishRun(io, cloud, outcomes, { command: 'outputs', tense: 'done', showOutputs: false, showSecrets: cloud.showSecrets, ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}) });
       }

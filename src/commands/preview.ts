@@ -1,15 +1,14 @@
 // `openmcf preview`: what an apply would change, property by property, for every manifest.
 // Replacements are flagged loudly and cron triggers list their next runs in UTC. With
 // --detailed-exitcode, pending changes exit 2 so CI can tell "changes" from "none" and "failed".
-import { watchInterrupts } from '../engine/interrupts.js';
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { cloudOptionsFromFlags, type CloudFlags } from './cloud/options.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
-import { StackSession } from './cloud/stack-session.js';
+import { withStackSessions } from './cloud/stack-sessions.js';
 import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
-import { runBounded } from './run-bounded.js';
+import { runBoundedAll } from './run-bounded.js';
 
 export async function preview(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
@@ -17,18 +16,9 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
     const run = await prepareRun(cloud, io, { credentials: true });
     printDeployNotices(io, run);
     const progress = new ProgressRenderer(io);
-    const stopWatching = watchInterrupts(run.processes, {
-      cancelling: () => progress.line('cancelling the preview (press Ctrl-C again to stop at once)...'),
-      killing: () => progress.line('stopping the engine now'),
-    });
     const chalk = chalkFor(io);
-    const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
-    try {
-      const settled = await runBounded(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, (text) => progress.line(`${text}\n`)));
-      const outcomes = settled.map((s) => {
-        if (!s.ok) throw s.error;
-        return s.value;
-      });
+    return withStackSessions(run, progress, async (sessions) => {
+      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, (text) => progress.line(`${text}\n`)));
       return finishRun(io, cloud, outcomes, {
         command: 'preview',
         tense: 'planned',
@@ -37,10 +27,6 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
         detailedExitcode: cloud.detailedExitcode,
         ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
       });
-    } finally {
-      stopWatching();
-      progress.stop();
-      await Promise.all(sessions.map((s) => s.close()));
-    }
+    });
   });
 }

@@ -3,7 +3,6 @@
 // --clear-pending-creates drops creates an interrupted run left pending (see the recovery line
 // printed on Ctrl-C).
 import { emptyChangeCounts, hasChanges } from '../engine/events.js';
-import { watchInterrupts } from '../engine/interrupts.js';
 import type { Io } from '../render/io.js';
 import { renderPlannedChange } from '../render/diff.js';
 import { ProgressRenderer } from '../render/progress.js';
@@ -12,8 +11,9 @@ import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './clo
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
-import { StackSession } from './cloud/stack-session.js';
-import { runBounded } from './run-bounded.js';
+import type { StackSession } from './cloud/stack-session.js';
+import { runBoundedAll } from './run-bounded.js';
+import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
@@ -21,17 +21,8 @@ export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
     const run = await prepareRun(cloud, io, { credentials: true });
     const progress = new ProgressRenderer(io, liveStatusOption(io));
     progress.setMultipleStacks(run.stacks.length > 1);
-    const stopWatching = watchInterrupts(run.processes, {
-      cancelling: () => progress.line('cancelling the refresh (press Ctrl-C again to stop at once)...'),
-      killing: () => progress.line('stopping the engine now'),
-    });
-    const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
-    try {
-      const settled = await runBounded(sessions, cloud.parallel, (session) => refreshStep(session, cloud, io, progress));
-      const outcomes = settled.map((s) => {
-        if (!s.ok) throw s.error;
-        return s.value;
-      });
+    return withStackSessions(run, progress, async (sessions) => {
+      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => refreshStep(session, cloud, io, progress));
       progress.stop();
       return finishRun(io, cloud, outcomes, {
         command: 'refresh',
@@ -39,11 +30,7 @@ export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
         showOutputs: false,
         ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
       });
-    } finally {
-      stopWatching();
-      progress.stop();
-      await Promise.all(sessions.map((s) => s.close()));
-    }
+    });
   });
 }
 

@@ -21,3 +21,15 @@ export async function runBounded<T, R>(items: readonly T[], limit: number, task:
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, () => worker()));
   return outcomes;
 }
+
+/**
+ * runBounded for tasks that report their own failures as results: every value, in input order.
+ * A task that throws anyway is a bug, and the first such error is rethrown.
+ */
+export async function runBoundedAll<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const settled = await runBounded(items, limit, task);
+  return settled.map((s) => {
+    if (!s.ok) throw s.error;
+    return s.value;
+  });
+}
