@@ -7,10 +7,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { OpenmcfError } from '../errors.js';
 import { findOnPath, isExecutable } from '../engine/engine-install.js';
-import { openmcfHome } from '../engine/openmcf-home.js';
 import { resolvePulumiCli } from '../engine/pulumi-cli.js';
-import { SANDBOX_PLUGIN, SANDBOX_PROVIDER_ENTRY, sandboxSettings } from '../sandbox/environment.js';
-import { chooseBackend } from '../target/backend.js';
+import { SANDBOX_PLUGIN, SANDBOX_PROVIDER_ENTRY } from '../sandbox/environment.js';
+import { chooseRunBackend } from './cloud/run-backend.js';
 import { loadCredentials } from '../target/credentials.js';
 import { PULUMI_ENGINE_VERSION, SCALEWAY_PLUGIN_VERSION } from '../version.js';
 
@@ -107,16 +106,7 @@ export async function checkPlugin(options: DoctorOptions): Promise<DoctorCheck> 
 
 export async function checkBackend(options: DoctorOptions): Promise<DoctorCheck> {
   try {
-    const home = openmcfHome(options.env);
-    const sandbox = options.sandbox ? sandboxSettings(home, options.env) : undefined;
-    const backend = await chooseBackend({
-      ...(options.backend !== undefined ? { flag: options.backend } : {}),
-      env: options.env,
-      openmcfHome: home,
-      sandbox: options.sandbox,
-      ...(sandbox ? { sandboxBackendUrl: sandbox.backendUrl } : {}),
-      cwd: options.cwd,
-    });
+    const { backend } = await chooseRunBackend(options);
     return { name: 'backend', ok: true, summary: `${backend.url} (${backend.kind} backend; ${backend.origin})` };
   } catch (error) {
     return failed('backend', error, 'pass --backend file:///some/folder or set PULUMI_BACKEND_URL');

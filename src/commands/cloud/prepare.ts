@@ -6,11 +6,10 @@ import { invalidInput } from '../../errors.js';
 import type { LoadedManifest } from '../../manifest/load.js';
 import type { Io } from '../../render/io.js';
 import { loadValidManifests } from '../load-valid-manifests.js';
-import { openmcfHome } from '../../engine/openmcf-home.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../../engine/pulumi-cli.js';
 import { EngineProcesses } from '../../engine/engine-processes.js';
-import { sandboxSettings, type SandboxSettings } from '../../sandbox/environment.js';
-import { chooseBackend } from '../../target/backend.js';
+import type { SandboxSettings } from '../../sandbox/environment.js';
+import { chooseRunBackend } from './run-backend.js';
 import { resolveStackTarget } from '../../target/stack-target.js';
 import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
 import { prepareSecretsProvider } from '../../target/passphrase.js';
@@ -57,16 +56,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     throw invalidInput(`--stack names one stack but ${manifests.length} manifests were given`, 'flag.stack', 'pass one manifest with --stack, or set each manifest\'s stack labels');
   }
 
-  const home = openmcfHome(options.env);
-  const sandbox = options.sandbox ? sandboxSettings(home, options.env) : undefined;
-  const backend = await chooseBackend({
-    ...(options.backend !== undefined ? { flag: options.backend } : {}),
-    env: options.env,
-    openmcfHome: home,
-    sandbox: options.sandbox,
-    ...(sandbox ? { sandboxBackendUrl: sandbox.backendUrl } : {}),
-    cwd: options.cwd,
-  });
+  const { home, backend, sandbox } = await chooseRunBackend(options);
   const targets = manifests.map((loaded) =>
     resolveStackTarget(loaded.manifest, {
       backend: { url: backend.url, kind: backend.kind },

@@ -1,0 +1,28 @@
+// The backend of a run, with the sandbox's own settings when --sandbox is given: one place for
+// the cloud commands and `doctor`, so both always pick the same backend.
+import { openmcfHome } from '../../engine/openmcf-home.js';
+import { sandboxSettings, type SandboxSettings } from '../../sandbox/environment.js';
+import { chooseBackend } from '../../target/backend.js';
+import type { BackendChoice } from '../../target/types.js';
+
+export interface RunBackendOptions {
+  readonly env: NodeJS.ProcessEnv;
+  readonly sandbox: boolean;
+  /** `--backend <url>`. */
+  readonly backend?: string;
+  readonly cwd: string;
+}
+
+export async function chooseRunBackend(options: RunBackendOptions): Promise<{ home: string; backend: BackendChoice; sandbox?: SandboxSettings }> {
+  const home = openmcfHome(options.env);
+  const sandbox = options.sandbox ? sandboxSettings(home, options.env) : undefined;
+  const backend = await chooseBackend({
+    ...(options.backend !== undefined ? { flag: options.backend } : {}),
+    env: options.env,
+    openmcfHome: home,
+    sandbox: options.sandbox,
+    ...(sandbox ? { sandboxBackendUrl: sandbox.backendUrl } : {}),
+    cwd: options.cwd,
+  });
+  return { home, backend, ...(sandbox ? { sandbox } : {}) };
+}
