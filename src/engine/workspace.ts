@@ -47,9 +47,19 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
         runtime: 'nodejs' as const,
         backend: { url: options.target.backendUrl },
       },
-      // The backend is also given by variable: PULUMI_BACKEND_URL from the user's shell would
-      // otherwise beat the project setting.
-      envVars: { PULUMI_SKIP_UPDATE_CHECK: 'true', ...options.envVars, PULUMI_BACKEND_URL: options.target.backendUrl },
+      envVars: {
+        PULUMI_SKIP_UPDATE_CHECK: 'true',
+        // With the passphrase provider the engine would otherwise derive a key twice per run (1M
+        // rounds of PBKDF2, ~0.15 s of CPU each): once for a fresh salt it mints because this
+        // temporary workspace has no stack settings file, once for the state's own. Falling back
+        // to the state's secrets manager (pulumi/pulumi#16412) derives only the latter, which is
+        // the key the state's secrets are encrypted with anyway.
+        ...(options.secretsProvider === 'passphrase' ? { PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: 'true' } : {}),
+        ...options.envVars,
+        // The backend is also given by variable: PULUMI_BACKEND_URL from the user's shell would
+        // otherwise beat the project setting.
+        PULUMI_BACKEND_URL: options.target.backendUrl,
+      },
       ...(options.secretsProvider ? { secretsProvider: options.secretsProvider } : {}),
     });
     const name = options.target.stackName;
