@@ -18,6 +18,8 @@ test('sandbox settings: own state and store under the home, stand-in plugin firs
   assert.equal(settings.engineEnv.OPENMCF_SANDBOX_STORE, settings.storeDir);
   assert.equal(settings.engineEnv.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION, 'true');
   assert.equal(settings.engineEnv.OPENMCF_SANDBOX_NODE, process.execPath);
+  assert.equal(settings.engineEnv.GOGC, 'off', 'no garbage collection in the short sandbox engine runs');
+  assert.match(settings.engineEnv.GOMEMLIMIT ?? '', /^\d+MiB$/, 'unless the heap grows');
 });
 
 test('the stand-in plugin refuses to start outside sandbox mode', () => {
