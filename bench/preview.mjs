@@ -28,8 +28,11 @@ const env = {
 };
 mkdirSync(env.PULUMI_HOME, { recursive: true });
 
-// The sandbox's engine environment (backend, stand-in plugin on PATH, store, passphrase), exactly
-// as openmcf computes it, for the hand-written script.
+// The sandbox's engine environment (backend, stand-in plugin on PATH, store, passphrase, Go GC
+// settings), exactly as openmcf computes it, for the hand-written script. What openmcf adds per run
+// is not given to it: its engine launches its own plugin (openmcf's engines share one provider,
+// src/sandbox/shared-provider.ts) and derives the passphrase key as the engine does by default
+// (src/engine/workspace.ts), as a minimal hand-written script would.
 const { sandboxSettings } = await import(join(root, 'dist', 'src', 'sandbox', 'environment.js'));
 const { prepareSecretsProvider } = await import(join(root, 'dist', 'src', 'target', 'passphrase.js'));
 const sandbox = sandboxSettings(home, env);

@@ -5,3 +5,6 @@
 export const STORE_ENV = 'OPENMCF_SANDBOX_STORE';
 /** The node binary the plugin launcher runs (the one running openmcf), else `node` from PATH. */
 export const NODE_ENV = 'OPENMCF_SANDBOX_NODE';
+/** Set on the one provider a sandbox run shares between its engines (see shared-provider.ts): it
+ * stops when its stdin closes, i.e. when openmcf is gone. */
+export const SHARED_ENV = 'OPENMCF_SANDBOX_SHARED';

@@ -9,6 +9,7 @@ import { loadValidManifests } from '../load-valid-manifests.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../../engine/pulumi-cli.js';
 import { EngineProcesses } from '../../engine/engine-processes.js';
 import type { SandboxSettings } from '../../sandbox/environment.js';
+import { startSharedSandboxProvider, type SharedSandboxProvider } from '../../sandbox/shared-provider.js';
 import { chooseRunBackend } from './run-backend.js';
 import { resolveStackTarget } from '../../target/stack-target.js';
 import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
@@ -38,6 +39,8 @@ export interface PreparedRun {
   readonly pulumiCommand: PulumiCommand;
   readonly processes: EngineProcesses;
   readonly sandbox?: SandboxSettings;
+  /** The one sandbox provider every engine of the run attaches to; stopped by withStackSessions. */
+  readonly sandboxProvider?: SharedSandboxProvider;
 }
 
 export interface PrepareNeeds {
@@ -97,14 +100,17 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     };
   });
 
+  // Last, once nothing can fail any more: one sandbox provider for all the engines of the run.
+  const provider = sandbox && needs.credentials ? await startSharedSandboxProvider({ ...process.env, ...credentialsEnv, ...sandbox.engineEnv }) : undefined;
   return {
     stacks,
     backend,
-    engineEnv: { ...credentialsEnv, ...secrets.envVars, ...(sandbox?.engineEnv ?? {}) },
+    engineEnv: { ...credentialsEnv, ...secrets.envVars, ...(sandbox?.engineEnv ?? {}), ...(provider?.engineEnv ?? {}) },
     ...(secrets.secretsProvider ? { secretsProvider: secrets.secretsProvider } : {}),
     pulumiCommand,
     processes,
     ...(sandbox ? { sandbox } : {}),
+    ...(provider ? { sandboxProvider: provider } : {}),
   };
 }
 

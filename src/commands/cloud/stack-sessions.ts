@@ -13,7 +13,11 @@ export async function withStackSessions<R>(
 ): Promise<R> {
   const stopWatching = watchInterrupts(run.processes, {
     cancelling: () => progress.line('cancelling: waiting for the engine to stop cleanly (press Ctrl-C again to stop it at once)...'),
-    killing: () => progress.line('stopping the engine now'),
+    killing: () => {
+      // The engines are gone; so goes the sandbox provider they shared, as their plugins would.
+      run.sandboxProvider?.stop();
+      progress.line('stopping the engine now');
+    },
   });
   const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
   try {
@@ -22,5 +26,6 @@ export async function withStackSessions<R>(
     stopWatching();
     progress.stop();
     await Promise.all(sessions.map((s) => s.close()));
+    run.sandboxProvider?.stop();
   }
 }
