@@ -50,8 +50,12 @@ function plural(n: number, word: string): string {
 /** `2 errors, 1 warning in 1 file`: counts, and the number of files they were found in. */
 export function problemSummary(diagnostics: readonly Diagnostic[]): string {
   const { errors, warnings } = countBySeverity(diagnostics);
-  const files = new Set(diagnostics.map((d) => d.file)).size;
-  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files, 'file')}`;
+  // A problem of a `--set` or `--env-file` flag names the flag in place of a file: count those apart.
+  const places = new Set(diagnostics.map((d) => d.file));
+  const flags = [...places].filter((place) => place.startsWith('--')).length;
+  const files = places.size - flags;
+  const where = [...(files > 0 || flags === 0 ? [plural(files, 'file')] : []), ...(flags > 0 ? [plural(flags, 'flag')] : [])].join(' and ');
+  return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${where}`;
 }
 
 /** Diagnostics as data, for `--json` documents. Field names are part of the JSON contract. */
