@@ -1,5 +1,6 @@
-// The README's first command: make sure the pinned engine is there, then apply a bundled manifest,
-// for real when Scaleway credentials are configured, on the sandbox cloud when none are.
+// The README's first command: make sure the pinned engine is there, then apply a bundled manifest:
+// on the sandbox cloud when no Scaleway credentials are configured, for real (after the usual
+// confirmation) when they are.
 // Usage (after `npm ci && npm run build`): npm run quickstart [-- <manifest>]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -17,11 +18,12 @@ function openmcf(args) {
 let sandbox = false;
 try {
   const credentials = await loadCredentials({ env: process.env, sandbox: false });
-  console.error(`quickstart: Scaleway credentials found (${credentials.origin}): deploying for real`);
+  console.error(`quickstart: Scaleway credentials found (${credentials.origin}): deploying for real, after you confirm`);
 } catch {
   sandbox = true;
   console.error('quickstart: no Scaleway credentials configured: deploying to the sandbox cloud (nothing real)');
 }
 
 openmcf(['engine', 'install']);
-openmcf(['apply', '--yes', '-f', manifest, ...(sandbox ? ['--sandbox'] : [])]);
+// A real deployment is confirmed on the terminal like any apply; the sandbox needs no confirmation.
+openmcf(['apply', '-f', manifest, ...(sandbox ? ['--sandbox', '--yes'] : [])]);
