@@ -1,6 +1,7 @@
 // Typed manifests for program and target tests: the specification's defaults filled in, as the
 // validation layer hands them over.
 import type { ScalewayServerlessContainerManifest, ScalewayServerlessContainerSpec } from '../../src/spec/types.js';
+import { SPEC_DEFAULTS } from '../../src/spec/defaults.js';
 
 export const LABELS_OK = {
   'openmcf.org/provisioner': 'pulumi',
@@ -11,23 +12,11 @@ export const LABELS_OK = {
 
 export function baseSpec(): ScalewayServerlessContainerSpec {
   return {
+    ...SPEC_DEFAULTS,
     region: 'fr-par',
     image: { registryEndpoint: { value: 'rg.fr-par.scw.cloud/my-registry' }, name: 'order-api', tag: 'v1.4.0' },
     privacy: 'public',
-    port: 8080,
-    description: '',
-    memoryLimitMb: 256,
-    minScale: 0,
-    maxScale: 20,
-    timeoutSeconds: 300,
-    httpOption: 'enabled',
-    protocol: 'http1',
-    commands: [],
-    args: [],
     env: { variables: [], secrets: [] },
-    deploy: true,
-    registrySha256: '',
-    cronTriggers: [],
   };
 }
 
