@@ -30,7 +30,8 @@ export type CommandResult = Promise<number>;
 /**
  * Builds the command tree for `argv`. When argv names a command, only that command is declared:
  * each declaration is a module to load, and the quick commands (`validate`) are measured against
- * bare Node start-up. Anything else (`--help`, `help`, a typo) gets the whole tree.
+ * bare Node start-up. `--version` alone needs none; anything else (`--help`, `help`, a typo) gets
+ * the whole tree.
  */
 export async function buildProgram(argv: readonly string[], io: Io, setExitCode: (code: number) => void): Promise<Command> {
   const program = new Command('openmcf')
@@ -43,8 +44,11 @@ export async function buildProgram(argv: readonly string[], io: Io, setExitCode:
     .exitOverride();
 
   const context: CommandContext = { io, setExitCode };
+  // `--version` needs no command at all.
+  const versionOnly = argv.length === 1 && (argv[0] === '-V' || argv[0] === '--version');
   const selected = COMMANDS.filter((command) => command.names.includes(argv[0] ?? ''));
-  const registers = await Promise.all((selected.length > 0 ? selected : COMMANDS).map((command) => command.load()));
+  const wanted = versionOnly ? [] : selected.length > 0 ? selected : COMMANDS;
+  const registers = await Promise.all(wanted.map((command) => command.load()));
   for (const register of registers) register(program, context);
   return program;
 }
