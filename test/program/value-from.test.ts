@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OpenmcfError } from '../../src/errors.js';
 import { describeValueFromRefs, outputCandidates, resolveValueFrom, valueFromStackMissing } from '../../src/program/value-from.js';
 import { resolveStackTarget } from '../../src/target/stack-target.js';
 import { manifest } from './manifest-fixture.js';
+import { inputError } from '../helpers/input-error.js';
 
 const FILE_BACKEND = { url: 'file:///tmp/state', kind: 'file' as const };
 const CLOUD_BACKEND = { url: 'https://api.pulumi.com', kind: 'cloud' as const };
@@ -14,15 +14,6 @@ const withRefs = manifest({
   privateNetworkId: { valueFrom: { kind: 'ScalewayPrivateNetwork', env: 'shared', name: 'core-net', fieldPath: 'status.outputs.private_network_id' } },
 });
 
-function inputError(code: string, pattern: RegExp) {
-  return (error: unknown): boolean => {
-    assert.ok(error instanceof OpenmcfError, String(error));
-    assert.equal(error.exitCode, 3);
-    assert.equal(error.code, code);
-    assert.match(error.message, pattern);
-    return true;
-  };
-}
 
 test('references follow <env>.<Kind>.<name> in the same organization and project', () => {
   const target = resolveStackTarget(withRefs, { backend: FILE_BACKEND, sandbox: false });

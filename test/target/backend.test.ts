@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { OpenmcfError } from '../../src/errors.js';
 import { redact } from '../../src/render/redact.js';
 import { backendKindOf, chooseBackend } from '../../src/target/backend.js';
+import { inputError } from '../helpers/input-error.js';
 
 async function sandboxDirs(): Promise<{ home: string; openmcfHome: string; state: string }> {
   const root = await mkdtemp(join(tmpdir(), 'openmcf-backend-'));
@@ -21,15 +22,6 @@ async function loginFile(home: string, content: unknown): Promise<void> {
   await writeFile(join(home, '.pulumi', 'credentials.json'), typeof content === 'string' ? content : JSON.stringify(content));
 }
 
-function inputError(code: string, pattern: RegExp) {
-  return (error: unknown): boolean => {
-    assert.ok(error instanceof OpenmcfError, String(error));
-    assert.equal(error.exitCode, 3);
-    assert.equal(error.code, code);
-    assert.match(error.message, pattern);
-    return true;
-  };
-}
 
 test('precedence: --backend, then PULUMI_BACKEND_URL, then the pulumi login, then the default folder', async () => {
   const { home, openmcfHome, state } = await sandboxDirs();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { OpenmcfError } from '../../src/errors.js';
 import { redact } from '../../src/render/redact.js';
 import { SANDBOX_CREDENTIALS, credentialsToEngineEnv, loadCredentials } from '../../src/target/credentials.js';
+import { inputError as isInputError } from '../helpers/input-error.js';
 
 const ACCESS = 'SCWABCDEFGHIJ1234567';
 const SECRET = '9f2b4c1e-5d6a-4b7c-8e9f-0a1b2c3d4e5f';
@@ -25,18 +26,14 @@ async function scwConfig(home: string, yaml: string): Promise<string> {
 }
 
 /** An input error whose message matches and never contains any of the secrets. */
+/** An input error that also never quotes a secret, in its message or its hint. */
 function inputError(code: string, pattern: RegExp, secrets: string[] = [SECRET, SECRET_2]) {
-  return (error: unknown): boolean => {
-    assert.ok(error instanceof OpenmcfError, String(error));
-    assert.equal(error.exitCode, 3);
-    assert.equal(error.code, code);
-    assert.match(error.message, pattern);
+  return isInputError(code, pattern, (error) => {
     for (const secret of secrets) {
       assert.equal(error.message.includes(secret), false, 'secret in message');
       assert.equal((error.hint ?? '').includes(secret), false, 'secret in hint');
     }
-    return true;
-  };
+  });
 }
 
 test('environment variables supply the keys and the optional defaults', async () => {

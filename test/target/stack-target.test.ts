@@ -1,22 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OpenmcfError } from '../../src/errors.js';
 import { resolveStackTarget } from '../../src/target/stack-target.js';
 import { LABELS_OK, manifest } from '../program/manifest-fixture.js';
+import { inputError } from '../helpers/input-error.js';
 
 const FILE = { url: 'file:///tmp/state', kind: 'file' as const };
 const S3 = { url: 's3://bucket/prefix', kind: 'self-managed' as const };
 const CLOUD = { url: 'https://api.pulumi.com', kind: 'cloud' as const };
 
-function inputError(code: string, pattern: RegExp) {
-  return (error: unknown): boolean => {
-    assert.ok(error instanceof OpenmcfError, String(error));
-    assert.equal(error.exitCode, 3);
-    assert.equal(error.code, code);
-    assert.match(error.message, pattern);
-    return true;
-  };
-}
 
 test('the three labels name the project and stack; self-managed backends use the literal organization', () => {
   const target = resolveStackTarget(manifest(), { backend: FILE, sandbox: false });
