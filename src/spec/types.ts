@@ -5,7 +5,9 @@
 export const API_VERSION = 'scaleway.openmcf.org/v1';
 export const KIND = 'ScalewayServerlessContainer';
 
-export type ScalewayRegion = 'fr-par' | 'nl-ams' | 'pl-waw';
+/** The regions serving serverless containers (the schema's `spec.region` enum says the same). */
+export const SCALEWAY_REGIONS = ['fr-par', 'nl-ams', 'pl-waw'] as const;
+export type ScalewayRegion = (typeof SCALEWAY_REGIONS)[number];
 
 /** A reference to another OpenMCF resource's stack output. */
 export interface ValueFromRef {

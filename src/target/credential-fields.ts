@@ -1,6 +1,8 @@
 // The Scaleway credential fields, their names in each source, and their formats. One table, so
 // that the provider-config file, the environment and the Scaleway CLI profile are checked alike.
 
+import { SCALEWAY_REGIONS } from '../spec/types.js';
+
 export type CredentialField = 'accessKey' | 'secretKey' | 'projectId' | 'organizationId' | 'region' | 'zone';
 
 export interface CredentialFieldSpec {
@@ -19,7 +21,6 @@ export interface CredentialFieldSpec {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const SERVERLESS_REGIONS = ['fr-par', 'nl-ams', 'pl-waw'] as const;
 
 export const CREDENTIAL_FIELDS: readonly CredentialFieldSpec[] = [
   {
@@ -63,8 +64,8 @@ export const CREDENTIAL_FIELDS: readonly CredentialFieldSpec[] = [
     providerConfigKey: 'region',
     envVar: 'SCW_DEFAULT_REGION',
     scwKey: 'default_region',
-    pattern: new RegExp(`^(${SERVERLESS_REGIONS.join('|')})$`),
-    expected: `one of ${SERVERLESS_REGIONS.join(', ')} (the regions serving serverless containers)`,
+    pattern: new RegExp(`^(${SCALEWAY_REGIONS.join('|')})$`),
+    expected: `one of ${SCALEWAY_REGIONS.join(', ')} (the regions serving serverless containers)`,
     quotable: true,
   },
   {

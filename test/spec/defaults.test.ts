@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocuments } from '../../src/manifest/parse.js';
 import { validateDocument } from '../../src/spec/validate.js';
 import { SPEC_DEFAULTS } from '../../src/spec/defaults.js';
+import { SCALEWAY_REGIONS } from '../../src/spec/types.js';
 
 const SCHEMA = JSON.parse(
   readFileSync(fileURLToPath(new URL('../../../schemas/scaleway.openmcf.org/v1/ScalewayServerlessContainer.schema.json', import.meta.url)), 'utf8'),
@@ -88,4 +89,9 @@ test('a secret value is never echoed, not even in a hint', () => {
   const result = validate(`${MINIMAL}  env:\n    secrets:\n      - name: PIN\n        value: 987654\n`);
   assert.deepEqual(result.diagnostics.map((d) => [d.code, d.path, d.message]), [['schema.type', 'spec.env.secrets[0].value', 'must be a string']]);
   assert.doesNotMatch(JSON.stringify(result.diagnostics), /987654/);
+});
+
+test('the region list the code checks is the schema enum', () => {
+  const region = (SCHEMA.$defs.Spec!.properties.region as { enum?: unknown }).enum;
+  assert.deepEqual(region, [...SCALEWAY_REGIONS]);
 });
