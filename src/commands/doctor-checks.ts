@@ -1,17 +1,14 @@
 // The checks `openmcf doctor` runs, one function each. A check never throws: it reports what it
 // found and, when something is missing, what to do about it.
 import { execFileSync } from 'node:child_process';
-import { lookup } from 'node:dns/promises';
-import { existsSync, readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { OpenmcfError } from '../errors.js';
-import { findOnPath, isExecutable } from '../engine/engine-install.js';
 import { resolvePulumiCli } from '../engine/pulumi-cli.js';
-import { SANDBOX_PLUGIN, SANDBOX_PROVIDER_ENTRY } from '../sandbox/environment.js';
+import { installedPluginPath, resolveScalewayPlugin } from '../engine/provider-plugin.js';
 import { chooseRunBackend } from './cloud/run-backend.js';
 import { loadCredentials } from '../target/credentials.js';
-import { PULUMI_ENGINE_VERSION, SCALEWAY_PLUGIN_VERSION } from '../version.js';
+import { PULUMI_ENGINE_VERSION } from '../version.js';
 
 export type CheckName = 'node' | 'engine' | 'plugin' | 'backend' | 'credentials';
 
@@ -65,43 +62,23 @@ const SOURCE_TEXT = {
   built: 'built from Go modules',
 } as const;
 
+const PLUGIN_SOURCE_TEXT = {
+  setting: 'from OPENMCF_SCALEWAY_PLUGIN',
+  installed: 'installed for the engine',
+  cache: "openmcf's build, from its cache",
+  built: 'built from Go modules',
+} as const;
+
+/** The real provider, in sandbox runs too (only the API behind it is simulated there). */
 export async function checkPlugin(options: DoctorOptions): Promise<DoctorCheck> {
-  if (options.sandbox) {
-    const ok = isExecutable(SANDBOX_PLUGIN) && existsSync(SANDBOX_PROVIDER_ENTRY);
-    return {
-      name: 'plugin',
-      ok,
-      summary: ok ? `scaleway: the sandbox stand-in (simulated cloud) at ${SANDBOX_PLUGIN}` : `the sandbox plugin is missing (${SANDBOX_PLUGIN}, ${SANDBOX_PROVIDER_ENTRY})`,
-      ...(ok ? {} : { fix: 'build openmcf (npm run build): the stand-in runs the compiled provider' }),
-    };
+  try {
+    const plugin = await resolveScalewayPlugin({ env: options.env, install: false });
+    return { name: 'plugin', ok: true, summary: `scaleway v${plugin.version} at ${plugin.path} (${PLUGIN_SOURCE_TEXT[plugin.source]})` };
+  } catch (error) {
+    const others = otherVersions(dirname(dirname(installedPluginPath(options.env))));
+    const failure = failed('plugin', error, 'run `openmcf engine install`');
+    return others.length > 0 ? { ...failure, summary: `${failure.summary} (found other versions: ${others.join(', ')})` } : failure;
   }
-
-  const ambient = findOnPath('pulumi-resource-scaleway', options.env);
-  if (ambient === SANDBOX_PLUGIN) {
-    return { name: 'plugin', ok: false, summary: `the sandbox stand-in is on PATH (${ambient}); it only runs in sandbox mode`, fix: 'remove bin/sandbox from PATH' };
-  }
-  if (ambient !== undefined) return { name: 'plugin', ok: true, summary: `scaleway: ${ambient} (on PATH, used whatever its version)` };
-
-  const pluginsDir = join(options.env.PULUMI_HOME || join(options.env.HOME || homedir(), '.pulumi'), 'plugins');
-  const installed = join(pluginsDir, `resource-scaleway-v${SCALEWAY_PLUGIN_VERSION}`, 'pulumi-resource-scaleway');
-  if (isExecutable(installed)) return { name: 'plugin', ok: true, summary: `scaleway v${SCALEWAY_PLUGIN_VERSION} at ${installed}` };
-
-  const others = otherVersions(pluginsDir);
-  const install = `pulumi plugin install resource scaleway ${SCALEWAY_PLUGIN_VERSION} --server github://api.github.com/pulumiverse`;
-  if (options.env.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION !== 'true' && (await reachable('api.github.com'))) {
-    return {
-      name: 'plugin',
-      ok: true,
-      summary: `scaleway v${SCALEWAY_PLUGIN_VERSION} is not installed yet; the engine downloads it on first use (github.com is reachable)`,
-      fix: `to install it now: ${install}`,
-    };
-  }
-  return {
-    name: 'plugin',
-    ok: false,
-    summary: `scaleway v${SCALEWAY_PLUGIN_VERSION} is not installed in ${pluginsDir}${others.length > 0 ? ` (found ${others.join(', ')})` : ''}, and github.com cannot be reached to download it`,
-    fix: `on a machine with access to github.com: ${install}; or use --sandbox, which needs no plugin download`,
-  };
 }
 
 export async function checkBackend(options: DoctorOptions): Promise<DoctorCheck> {
@@ -143,7 +120,3 @@ function otherVersions(pluginsDir: string): string[] {
 }
 
 /** Whether a host name resolves within two seconds (no connection is made). */
-async function reachable(host: string): Promise<boolean> {
-  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
-  return Promise.race([lookup(host).then(() => true, () => false), timeout]);
-}

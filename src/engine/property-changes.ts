@@ -61,13 +61,20 @@ export function parsePropertyPath(path: string): PathElement[] {
   return elements;
 }
 
+/** The value at `path`; `[secret]` when the path runs through a secret (the real provider's
+ * detailed diff names entries inside a secret map, e.g. `secretEnvironmentVariables.DB_URL`). */
 export function valueAtPath(root: unknown, path: string): unknown {
   let value: unknown = root;
   for (const element of parsePropertyPath(path)) {
+    if (value === '[secret]' || isSecret(value)) return '[secret]';
     if (value === null || typeof value !== 'object') return undefined;
     value = (value as Record<string | number, unknown>)[element];
   }
-  return value;
+  return isSecret(value) ? '[secret]' : value;
+}
+
+function isSecret(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
 }
 
 /** Pulumi-internal keys (`__defaults`, `__meta`) are bookkeeping, not user properties. */

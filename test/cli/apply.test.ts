@@ -30,7 +30,7 @@ test('the four manifests apply in one run and print their outputs', () => {
   const cloud = home.cloud();
   assert.equal(Object.keys(cloud.namespaces).length, 4);
   assert.equal(Object.keys(cloud.containers).length, 4);
-  assert.deepEqual(Object.values(cloud.crons).map((c) => c.name).sort(), ['hourly-sync', 'nightly-report']);
+  assert.deepEqual(Object.values(cloud.triggers).map((c) => c.name).sort(), ['hourly-sync', 'nightly-report']);
 });
 
 test('a second apply changes nothing', () => {
@@ -59,7 +59,7 @@ test('a changed field updates the container in place', () => {
   assert.match(result.stderr, /~ updated container \(\d+\.\d+s\)\n\s+memoryLimitBytes: 512000000 => 1024000000/);
   const after = Object.values(home.cloud().containers).find((c) => c.name === 'order-api')!;
   assert.equal(after.id, before.id, 'same container: updated, not replaced');
-  assert.equal(after.memoryLimitBytes, 1_024_000_000);
+  assert.equal(after.memory_limit_bytes, 1_024_000_000);
 });
 
 test('a rename is shown as a replacement in preview, which changes nothing', () => {
@@ -96,7 +96,7 @@ test('destroy leaves the simulated cloud empty', () => {
   assert.match(result.stderr, /- deleted container/);
   assert.match(result.stderr, /✓ data-pipeline: 4 deleted/);
   const cloud = home.cloud();
-  assert.deepEqual([Object.keys(cloud.namespaces), Object.keys(cloud.containers), Object.keys(cloud.crons)], [[], [], []]);
+  assert.deepEqual([Object.keys(cloud.namespaces), Object.keys(cloud.containers), Object.keys(cloud.triggers)], [[], [], []]);
 
   const again = home.run(['destroy', '-f', manifest('my-api'), '--sandbox', '--yes', '--remove']);
   assert.equal(again.code, 0, again.stderr);

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliEnv, OPENMCF_BIN, REPO_ROOT, type TempHome } from '../helpers/engine.js';
-import { readCloud, type Cloud } from '../../src/sandbox/store.js';
+import { readCloud, type Cloud } from '../../src/sandbox/api/store.js';
 
 export { REPO_ROOT };
 
@@ -57,11 +57,11 @@ export class CloudHome {
   }
 
   cloud(): Cloud {
-    return readCloud(join(this.dir, 'sandbox', 'cloud'));
+    return readCloud(this.storeDir);
   }
 
   get storeDir(): string {
-    return join(this.dir, 'sandbox', 'cloud');
+    return join(this.dir, 'sandbox', 'api');
   }
 
   /** Every file of the sandbox's Pulumi state (stacks, backups, history), as text. */

@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SANDBOX_PLUGIN_DIR } from '../../src/sandbox/environment.js';
+import { cachedPluginPath } from '../../src/engine/provider-plugin.js';
 import { PULUMI_ENGINE_VERSION, SCALEWAY_PLUGIN_VERSION } from '../../src/version.js';
-import { cliEnv, engineBinary, runCli, tempHome } from '../helpers/engine.js';
+import { cliEnv, engineBinary, pluginBinary, runCli, tempHome } from '../helpers/engine.js';
 
 const CREDENTIALS = {
   SCW_ACCESS_KEY: 'SCWABCDEFGHIJKLMNOPQ',
@@ -15,6 +15,7 @@ const CREDENTIALS = {
 };
 
 /** PATH with node and the basics only: no pulumi, no scaleway plugin, no Go. */
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const BARE_PATH = `${dirname(process.execPath)}:/usr/bin:/bin`;
 
 interface Report {
@@ -35,7 +36,8 @@ test('doctor --sandbox on a machine with the engine: all fine, exit 0', (t) => {
   const result = runCli(['doctor', '--sandbox'], cliEnv(home, { PATH: BARE_PATH }));
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, new RegExp(`ok   engine +pulumi v${PULUMI_ENGINE_VERSION.replace(/\./g, '\\.')} at ${engineBinary().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-  assert.match(result.stderr, /ok   plugin +scaleway: the sandbox stand-in \(simulated cloud\)/);
+  // The real provider in the sandbox too: only the API behind it is simulated.
+  assert.match(result.stderr, new RegExp(`ok   plugin +scaleway v${escape(SCALEWAY_PLUGIN_VERSION)} at ${escape(pluginBinary())} \\(from OPENMCF_SCALEWAY_PLUGIN\\)`));
   assert.match(result.stderr, /ok   backend +file:\/\/.*\/sandbox\/state/);
   assert.match(result.stderr, /ok   credentials +sandbox/);
   assert.match(result.stderr, /openmcf is ready to apply in the sandbox/);
@@ -60,15 +62,16 @@ test('doctor --json: one document on stdout, a failing engine check without the 
 
 test('doctor for real deployments: missing credentials and plugin are failures with their fixes', (t) => {
   const home = tempHome(t);
-  const env = cliEnv(home, { PATH: BARE_PATH, PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true', HOME: home.home });
+  const env = cliEnv(home, { PATH: BARE_PATH, HOME: home.home, OPENMCF_SCALEWAY_PLUGIN: '' });
   const result = runCli(['doctor', '--json'], env);
   assert.equal(result.code, 1);
   const report = JSON.parse(result.stdout) as Report;
   assert.equal(check(report, 'engine').ok, true);
   const plugin = check(report, 'plugin');
   assert.equal(plugin.ok, false);
-  assert.match(plugin.summary, new RegExp(`scaleway v${SCALEWAY_PLUGIN_VERSION.replace(/\./g, '\\.')} is not installed`));
-  assert.match(plugin.fix ?? '', /pulumi plugin install resource scaleway/);
+  assert.match(plugin.summary, new RegExp(`the scaleway plugin v${SCALEWAY_PLUGIN_VERSION.replace(/\./g, '\\.')} is not installed`));
+  assert.match(plugin.summary, /looked at OPENMCF_SCALEWAY_PLUGIN, .*resource-scaleway-v[\d.]+\/pulumi-resource-scaleway and .*\/provider\/scaleway-v/);
+  assert.match(plugin.fix ?? '', /openmcf engine install/);
   const credentials = check(report, 'credentials');
   assert.equal(credentials.ok, false);
   assert.match(credentials.summary, /no Scaleway credentials found/);
@@ -81,20 +84,23 @@ test('doctor for real deployments passes with credentials and an installed plugi
   mkdirSync(pluginDir, { recursive: true });
   writeFileSync(join(pluginDir, 'pulumi-resource-scaleway'), '#!/bin/sh\nexit 0\n');
   chmodSync(join(pluginDir, 'pulumi-resource-scaleway'), 0o755);
-  const result = runCli(['doctor'], cliEnv(home, { PATH: BARE_PATH, HOME: home.home, ...CREDENTIALS }));
+  const result = runCli(['doctor'], cliEnv(home, { PATH: BARE_PATH, HOME: home.home, OPENMCF_SCALEWAY_PLUGIN: '', ...CREDENTIALS }));
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /ok   credentials +SCW_ACCESS_KEY \/ SCW_SECRET_KEY environment variables, project 66666666/);
-  assert.match(result.stderr, /ok   plugin +scaleway v[\d.]+ at .*resource-scaleway-v/);
+  assert.match(result.stderr, /ok   plugin +scaleway v[\d.]+ at .*resource-scaleway-v[\d.]+\/pulumi-resource-scaleway \(installed for the engine\)/);
   assert.match(result.stderr, /ok   backend +file:\/\/.*\/state/);
   assert.ok(!result.stderr.includes(CREDENTIALS.SCW_SECRET_KEY));
   assert.match(result.stderr, /openmcf is ready to apply\./);
 });
 
-test('doctor refuses the sandbox stand-in on PATH for a real deployment', (t) => {
+test('doctor names the plugin openmcf built into its cache', (t) => {
   const home = tempHome(t);
-  const result = runCli(['doctor', '--json'], cliEnv(home, { PATH: `${SANDBOX_PLUGIN_DIR}:${BARE_PATH}`, HOME: home.home, ...CREDENTIALS }));
-  assert.equal(result.code, 1);
+  const cached = cachedPluginPath(home.home);
+  mkdirSync(dirname(cached), { recursive: true });
+  writeFileSync(cached, '#!/bin/sh\nexit 0\n');
+  chmodSync(cached, 0o755);
+  const result = runCli(['doctor', '--json'], cliEnv(home, { PATH: BARE_PATH, HOME: home.home, OPENMCF_SCALEWAY_PLUGIN: '', ...CREDENTIALS }));
   const plugin = check(JSON.parse(result.stdout) as Report, 'plugin');
-  assert.equal(plugin.ok, false);
-  assert.match(plugin.summary, /the sandbox stand-in is on PATH/);
+  assert.equal(plugin.ok, true);
+  assert.equal(plugin.summary, `scaleway v${SCALEWAY_PLUGIN_VERSION} at ${cached} (openmcf's build, from its cache)`);
 });

@@ -2,7 +2,7 @@
 // property by property, and the next preview offers to undo it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { updateCloud } from '../../src/sandbox/store.js';
+import { updateCloud } from '../../src/sandbox/api/store.js';
 import { CloudHome, manifest, parseJson } from './cloud-run.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
 
@@ -17,8 +17,7 @@ test('a stack never deployed has nothing to refresh', () => {
 test('refresh records drift and shows each changed property; preview then plans to undo it', async () => {
   assert.equal(home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes']).code, 0);
   await updateCloud(home.storeDir, (cloud) => {
-    const [id, container] = Object.entries(cloud.containers)[0]!;
-    cloud.containers = { ...cloud.containers, [id]: { ...container, maxScale: 3 } };
+    Object.values(cloud.containers)[0]!.max_scale = 3;
   });
 
   const refreshed = home.run(['refresh', '-f', manifest('my-api'), '--sandbox', '--json']);

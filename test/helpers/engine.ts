@@ -4,8 +4,10 @@
 //                       $OPENMCF_HOME (or ~/.openmcf)/engine/v<version>/bin/pulumi. Throws, so the
 //                       test FAILS, when it is missing: CI builds it first (sh engine/build.sh).
 //   tempHome(t)         a private OPENMCF_HOME and PULUMI_HOME in a temp dir, removed after the test.
+//   pluginBinary()      the `scaleway` plugin (the real provider, built by provider/build.sh), likewise.
 //   cliEnv(home)        the environment for spawning `bin/openmcf.js` against that home: the engine
-//                       pinned through OPENMCF_PULUMI_CLI, no update checks, a test passphrase.
+//                       and plugin pinned through OPENMCF_PULUMI_CLI and OPENMCF_SCALEWAY_PLUGIN,
+//                       no update checks, a test passphrase.
 //   runCli(args, env)   spawns `node bin/openmcf.js ...args` and returns { code, stdout, stderr }.
 //
 // Example:
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openmcfHome } from '../../src/engine/openmcf-home.js';
+import { cachedPluginPath } from '../../src/engine/provider-plugin.js';
 import { PULUMI_ENGINE_VERSION } from '../../src/version.js';
 
 /** The repository root (dist/test/helpers -> ../../..). */
@@ -32,6 +35,22 @@ export function engineBinary(env: NodeJS.ProcessEnv = process.env): string {
     /* reported below */
   }
   throw new Error(`the Pulumi engine is missing at ${path}: run \`sh engine/build.sh\` (or set OPENMCF_PULUMI_CLI) before the engine-backed tests`);
+}
+
+/**
+ * The `scaleway` plugin to use: OPENMCF_SCALEWAY_PLUGIN if set, else openmcf's build in
+ * $OPENMCF_HOME (or ~/.openmcf). Throws, so the test FAILS, when it is missing: CI builds it
+ * first (sh provider/build.sh).
+ */
+export function pluginBinary(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.OPENMCF_SCALEWAY_PLUGIN;
+  const path = configured && configured !== '' ? configured : cachedPluginPath(openmcfHome(env));
+  try {
+    if (statSync(path).isFile()) return path;
+  } catch {
+    /* reported below */
+  }
+  throw new Error(`the scaleway plugin is missing at ${path}: run \`sh provider/build.sh\` (or set OPENMCF_SCALEWAY_PLUGIN) before the engine-backed tests`);
 }
 
 export interface TempHome {
@@ -57,6 +76,7 @@ export function cliEnv(home: TempHome, extra: Record<string, string> = {}): Node
     OPENMCF_HOME: home.home,
     PULUMI_HOME: home.pulumiHome,
     OPENMCF_PULUMI_CLI: engineBinary(),
+    OPENMCF_SCALEWAY_PLUGIN: pluginBinary(),
     PULUMI_SKIP_UPDATE_CHECK: 'true',
     PULUMI_CONFIG_PASSPHRASE: 'openmcf-test-passphrase',
     NO_COLOR: '1',

@@ -1,37 +1,34 @@
-// What a sandbox run hands the engine, and the stand-in plugin's refusal to run outside it.
+// What a sandbox run sets up: its own state and store under the home, and a local API that the
+// real provider is pointed at through SCW_API_URL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import { SANDBOX_PLUGIN, SANDBOX_PLUGIN_DIR, sandboxSettings } from '../../src/sandbox/environment.js';
+import { join } from 'node:path';
+import { sandboxSettings, startSandbox } from '../../src/sandbox/environment.js';
 import { tempHome } from '../helpers/engine.js';
 
-test('sandbox settings: own state and store under the home, stand-in plugin first on PATH', (t) => {
+test('sandbox settings: own state and store under the home', (t) => {
   const { home } = tempHome(t);
-  const settings = sandboxSettings(home, { PATH: '/usr/bin:/bin', PULUMI_BACKEND_URL: 'https://api.pulumi.com' });
+  const settings = sandboxSettings(home);
   assert.equal(settings.backendUrl, `file://${join(home, 'sandbox', 'state')}`);
-  assert.equal(settings.storeDir, join(home, 'sandbox', 'cloud'));
+  assert.equal(settings.storeDir, join(home, 'sandbox', 'api'));
   assert.ok(statSync(join(home, 'sandbox', 'state')).isDirectory());
-  assert.equal(settings.engineEnv.PATH, [SANDBOX_PLUGIN_DIR, '/usr/bin', '/bin'].join(delimiter));
-  assert.equal(settings.engineEnv.PULUMI_BACKEND_URL, settings.backendUrl, "the user's backend is overridden");
-  assert.equal(settings.engineEnv.OPENMCF_SANDBOX_STORE, settings.storeDir);
-  assert.equal(settings.engineEnv.PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION, 'true');
-  assert.equal(settings.engineEnv.OPENMCF_SANDBOX_NODE, process.execPath);
-  assert.equal(settings.engineEnv.GOGC, 'off', 'no garbage collection in the short sandbox engine runs');
-  assert.match(settings.engineEnv.GOMEMLIMIT ?? '', /^\d+MiB$/, 'unless the heap grows');
+  assert.ok(statSync(settings.storeDir).isDirectory());
 });
 
-test('the stand-in plugin refuses to start outside sandbox mode', () => {
-  const result = spawnSync(SANDBOX_PLUGIN, ['127.0.0.1:1'], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 10_000 });
-  assert.equal(result.status, 1);
-  assert.match(result.stderr, /OPENMCF_SANDBOX_STORE is not set\. This plugin is the simulated Scaleway cloud of `openmcf --sandbox` and only runs in sandbox mode/);
-});
-
-test('in sandbox mode the stand-in starts and announces its port to the engine', (t) => {
+test('a running sandbox points the provider at its local API on loopback', async (t) => {
   const { home } = tempHome(t);
-  const env = { PATH: process.env.PATH ?? '', OPENMCF_SANDBOX_STORE: home, OPENMCF_SANDBOX_NODE: process.execPath };
-  // No engine listens: the plugin prints its port, then keeps serving until killed by the timeout.
-  const result = spawnSync(SANDBOX_PLUGIN, ['127.0.0.1:1'], { env, encoding: 'utf8', timeout: 2_000, killSignal: 'SIGKILL' });
-  assert.match(result.stdout, /^\d+\n/);
+  const running = await startSandbox(sandboxSettings(home), {});
+  t.after(() => running.api.close());
+  assert.match(running.api.url, /^http:\/\/127\.0\.0\.1:\d+$/, 'no trailing slash: the provider appends paths');
+  assert.equal(running.env.SCW_API_URL, running.api.url);
+  assert.equal(running.env.GOGC, 'off', 'no garbage collection in the short sandbox engine runs');
+  const answer = await fetch(`${running.api.url}/containers/v1/regions/fr-par/namespaces`, { headers: { 'X-Auth-Token': '00000000-0000-4000-8000-000000000000' } });
+  assert.equal(answer.status, 200);
+  assert.deepEqual(await answer.json(), { namespaces: [], total_count: 0 });
+});
+
+test('a malformed OPENMCF_SANDBOX_FAULTS stops the sandbox before it listens', async (t) => {
+  const { home } = tempHome(t);
+  await assert.rejects(startSandbox(sandboxSettings(home), { OPENMCF_SANDBOX_FAULTS: 'explode:Container=409' }), /OPENMCF_SANDBOX_FAULTS: cannot read rule "explode:Container=409": unknown operation/);
 });

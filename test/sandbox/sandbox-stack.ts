@@ -1,12 +1,17 @@
 // A Pulumi stack on the real engine, deploying a small inline program (namespace + container +
 // cron, through the real @pulumiverse/scaleway SDK) into the sandbox of a temp OPENMCF_HOME.
-// The Automation API, engine, file backend and SDK are the real ones; only the cloud is simulated.
+// The Automation API, engine, file backend, SDK and `scaleway` plugin (the Terraform provider,
+// bridged) are the real ones; only the Scaleway API is simulated, by the local API started here.
+// The engine launches the plugin itself (from PATH), as it does when openmcf's shared provider
+// cannot start.
 import { LocalWorkspace, type Stack } from '@pulumi/pulumi/automation/index.js';
 import * as pulumi from '@pulumi/pulumi';
 import * as containers from '@pulumiverse/scaleway/containers/index.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../../src/engine/pulumi-cli.js';
-import { sandboxSettings } from '../../src/sandbox/environment.js';
-import { engineBinary, type TempHome } from '../helpers/engine.js';
+import { delimiter, dirname } from 'node:path';
+import { SANDBOX_CREDENTIALS, credentialsToEngineEnv } from '../../src/target/credentials.js';
+import { sandboxSettings, startSandbox, type RunningSandbox } from '../../src/sandbox/environment.js';
+import { engineBinary, pluginBinary, type TempHome } from '../helpers/engine.js';
 
 export interface AppShape {
   readonly name: string;
@@ -60,12 +65,15 @@ export interface SandboxStack {
   readonly backendDir: string;
   /** Swap the program (the next up/preview runs the new shape). */
   setApp(app: AppShape): void;
-  /** Set or clear OPENMCF_SANDBOX_FAULTS for the next engine runs. */
-  setFaults(rules: string | undefined): void;
+  /** Set or clear OPENMCF_SANDBOX_FAULTS for the next engine runs (restarts the local API). */
+  setFaults(rules: string | undefined): Promise<void>;
+  /** Stops the local API. */
+  close(): Promise<void>;
 }
 
 export async function sandboxStack(home: TempHome, stackName: string, app: AppShape, extraEnv: Record<string, string> = {}): Promise<SandboxStack> {
   const sandbox = sandboxSettings(home.home);
+  let running: RunningSandbox = await startSandbox(sandbox, extraEnv);
   const resolved = await resolvePulumiCli({ explicitPath: engineBinary(), env: { ...process.env, OPENMCF_HOME: home.home }, install: false });
   let current = app;
   const program = async () => appProgram(current)();
@@ -73,7 +81,16 @@ export async function sandboxStack(home: TempHome, stackName: string, app: AppSh
     { stackName, projectName: 'sandbox-test', program },
     {
       pulumiCommand: await pulumiCommandFor(resolved),
-      envVars: { ...sandbox.engineEnv, PULUMI_HOME: home.pulumiHome, PULUMI_SKIP_UPDATE_CHECK: 'true', PULUMI_CONFIG_PASSPHRASE: 'sandbox-test', ...extraEnv },
+      envVars: {
+        ...credentialsToEngineEnv(SANDBOX_CREDENTIALS),
+        ...running.env,
+        PATH: [dirname(pluginBinary()), process.env.PATH ?? ''].join(delimiter),
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
+        PULUMI_HOME: home.pulumiHome,
+        PULUMI_SKIP_UPDATE_CHECK: 'true',
+        PULUMI_CONFIG_PASSPHRASE: 'sandbox-test',
+        ...extraEnv,
+      },
       projectSettings: { name: 'sandbox-test', runtime: 'nodejs', backend: { url: sandbox.backendUrl } },
     },
   );
@@ -84,9 +101,11 @@ export async function sandboxStack(home: TempHome, stackName: string, app: AppSh
     setApp: (next) => {
       current = next;
     },
-    setFaults: (rules) => {
-      if (rules === undefined) delete stack.workspace.envVars.OPENMCF_SANDBOX_FAULTS;
-      else stack.workspace.envVars.OPENMCF_SANDBOX_FAULTS = rules;
+    setFaults: async (rules) => {
+      await running.api.close();
+      running = await startSandbox(sandbox, rules === undefined ? {} : { OPENMCF_SANDBOX_FAULTS: rules });
+      stack.workspace.envVars.SCW_API_URL = running.api.url;
     },
+    close: () => running.api.close(),
   };
 }

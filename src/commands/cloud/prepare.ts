@@ -2,14 +2,16 @@
 // manifests, flags, backend, stack names, credentials, secrets provider, then the engine itself.
 // Any problem up to the engine is invalid input (exit 3) and nothing has been touched.
 import type { PulumiCommand, PulumiFn } from '@pulumi/pulumi/automation/index.js';
+import { delimiter, dirname } from 'node:path';
 import { invalidInput } from '../../errors.js';
 import type { LoadedManifest } from '../../manifest/load.js';
 import type { Io } from '../../render/io.js';
 import { loadValidManifests } from '../load-valid-manifests.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../../engine/pulumi-cli.js';
 import { EngineProcesses } from '../../engine/engine-processes.js';
-import type { SandboxSettings } from '../../sandbox/environment.js';
-import { startSharedSandboxProvider, type SharedSandboxProvider } from '../../sandbox/shared-provider.js';
+import { startSandbox, type RunningSandbox, type SandboxSettings } from '../../sandbox/environment.js';
+import { resolveScalewayPlugin } from '../../engine/provider-plugin.js';
+import { startSharedProvider, type SharedProvider } from '../../engine/shared-provider.js';
 import { chooseRunBackend } from './run-backend.js';
 import { resolveStackTarget } from '../../target/stack-target.js';
 import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
@@ -33,14 +35,22 @@ export interface PreparedStack {
 export interface PreparedRun {
   readonly stacks: readonly PreparedStack[];
   readonly backend: BackendChoice;
-  /** Set on every engine process: credentials, passphrase, sandbox plugin and store. */
+  /** Set on every engine process: credentials, passphrase, the shared provider, the sandbox API. */
   readonly engineEnv: Readonly<Record<string, string>>;
   readonly secretsProvider?: string;
   readonly pulumiCommand: PulumiCommand;
   readonly processes: EngineProcesses;
   readonly sandbox?: SandboxSettings;
-  /** The one sandbox provider every engine of the run attaches to; stopped by withStackSessions. */
-  readonly sandboxProvider?: SharedSandboxProvider;
+  /** The `scaleway` plugin every engine of the run attaches to, and the sandbox's local API:
+   * both stopped by `stopShared` (withStackSessions calls it). */
+  readonly provider?: SharedProvider;
+  readonly sandboxApi?: RunningSandbox;
+}
+
+/** Stops what the run shares (idempotent): the provider process, then the local API. */
+export async function stopShared(run: PreparedRun): Promise<void> {
+  run.provider?.stop();
+  await run.sandboxApi?.api.close();
 }
 
 export interface PrepareNeeds {
@@ -100,17 +110,29 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     };
   });
 
-  // Last, once nothing can fail any more: one sandbox provider for all the engines of the run.
-  const provider = sandbox && needs.credentials ? await startSharedSandboxProvider({ ...process.env, ...credentialsEnv, ...sandbox.engineEnv }) : undefined;
+  // Commands that run the program need the provider: found (or built) like the engine, started
+  // once for the run; under --sandbox, after the local API it is pointed at.
+  const plugin = needs.credentials ? await resolveScalewayPlugin({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) }) : undefined;
+  const sandboxApi = sandbox && needs.credentials ? await startSandbox(sandbox, options.env) : undefined;
+  const runEnv = { ...credentialsEnv, ...(sandboxApi?.env ?? {}) };
+  const provider = plugin ? await startSharedProvider(plugin.path, { ...process.env, ...options.env, ...runEnv }) : undefined;
   return {
     stacks,
     backend,
-    engineEnv: { ...credentialsEnv, ...secrets.envVars, ...(sandbox?.engineEnv ?? {}), ...(provider?.engineEnv ?? {}) },
+    engineEnv: {
+      ...runEnv,
+      ...secrets.envVars,
+      // Should the shared provider not start, the engines launch the plugin themselves from PATH;
+      // they never try to download one.
+      ...(plugin ? { PATH: [dirname(plugin.path), options.env.PATH ?? ''].join(delimiter), PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true' } : {}),
+      ...(provider?.engineEnv ?? {}),
+    },
     ...(secrets.secretsProvider ? { secretsProvider: secrets.secretsProvider } : {}),
     pulumiCommand,
     processes,
     ...(sandbox ? { sandbox } : {}),
-    ...(provider ? { sandboxProvider: provider } : {}),
+    ...(provider ? { provider } : {}),
+    ...(sandboxApi ? { sandboxApi } : {}),
   };
 }
 

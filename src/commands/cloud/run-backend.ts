@@ -15,7 +15,7 @@ export interface RunBackendOptions {
 
 export async function chooseRunBackend(options: RunBackendOptions): Promise<{ home: string; backend: BackendChoice; sandbox?: SandboxSettings }> {
   const home = openmcfHome(options.env);
-  const sandbox = options.sandbox ? sandboxSettings(home, options.env) : undefined;
+  const sandbox = options.sandbox ? sandboxSettings(home) : undefined;
   const backend = await chooseBackend({
     ...(options.backend !== undefined ? { flag: options.backend } : {}),
     env: options.env,

@@ -3,7 +3,7 @@
 // whatever happens.
 import { watchInterrupts } from '../../engine/interrupts.js';
 import type { ProgressRenderer } from '../../render/progress.js';
-import type { PreparedRun } from './prepare.js';
+import { stopShared, type PreparedRun } from './prepare.js';
 import { StackSession } from './stack-session.js';
 
 export async function withStackSessions<R>(
@@ -14,8 +14,8 @@ export async function withStackSessions<R>(
   const stopWatching = watchInterrupts(run.processes, {
     cancelling: () => progress.line('cancelling: waiting for the engine to stop cleanly (press Ctrl-C again to stop it at once)...'),
     killing: () => {
-      // The engines are gone; so goes the sandbox provider they shared, as their plugins would.
-      run.sandboxProvider?.stop();
+      // The engines are gone; so goes the provider they shared, as their plugins would.
+      run.provider?.stop();
       progress.line('stopping the engine now');
     },
   });
@@ -26,6 +26,6 @@ export async function withStackSessions<R>(
     stopWatching();
     progress.stop();
     await Promise.all(sessions.map((s) => s.close()));
-    run.sandboxProvider?.stop();
+    await stopShared(run);
   }
 }
