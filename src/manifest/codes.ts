@@ -39,6 +39,8 @@ export const DiagnosticCode = {
   schemaPattern: 'schema.pattern',
   /** A StringValueOrRef sets both or neither of `value` and `valueFrom`. */
   schemaOneOf: 'schema.one-of',
+  /** A mapping gives one field twice, once in its proto spelling (`memory_limit_mb`) and once in its JSON spelling (`memoryLimitMb`). */
+  schemaDuplicateField: 'schema.duplicate-field',
   /** Any other schema keyword (kept generic so new keywords never crash the mapper). */
   schemaOther: 'schema.invalid',
 

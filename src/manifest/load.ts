@@ -9,6 +9,7 @@ import { substituteVariables } from './substitute.js';
 import { applyOverrides, attributeToOverride, overrideFlagFor, parseOverrides } from './overrides.js';
 import { substitutionVariables } from './env-file.js';
 import { validateDocument } from '../spec/validate.js';
+import { normaliseProtoNames } from '../spec/proto-names.js';
 import { registerSecret } from '../render/redact.js';
 
 export interface ManifestInputOptions {
@@ -36,6 +37,8 @@ export interface LoadedManifest {
   readonly manifest: ScalewayServerlessContainerManifest;
   /** Values that must never be printed (env.secrets values after substitution). */
   readonly secretValues: readonly string[];
+  /** Top-level fields the document has that are never input (`status`), for `load` to mention. */
+  readonly ignoredFields: readonly string[];
 }
 
 /** One YAML document that reached validation, and how it fared (for `validate --json`). */
@@ -82,6 +85,8 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
     fileProblems.push(...parsed.diagnostics);
     for (const doc of parsed.documents) {
       const documentProblems: Diagnostic[] = [];
+      // First: substitution and --set then see one spelling of each field (the JSON one).
+      documentProblems.push(...normaliseProtoNames(doc));
       const substitutionProblems = substituteVariables(doc, substitution.variables, onSecret);
       const overrideProblems = applyOverrides(doc, overrides.overrides, { onSecret });
       // `--set` wins over the file: a `${VAR}` it replaced needs no value.
@@ -112,6 +117,7 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
           origin: { file: doc.file, line: validated.origin.line, column: validated.origin.column, documentIndex: doc.index },
           manifest: validated.manifest,
           secretValues: validated.manifest.spec.env.secrets.map((s) => s.value).filter((v) => v.length > 0),
+          ignoredFields: validated.ignoredFields,
         });
       }
     }
