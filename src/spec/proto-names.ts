@@ -30,25 +30,30 @@ export function normaliseProtoNames(doc: ParsedDocument, known: Readonly<Record<
   const walk = (node: unknown, path: PathSegment[]): void => {
     const resolved = isAlias(node) ? (node.resolve(doc.document) as Node | undefined) : (node as Node | null | undefined);
     if (!resolved || visited.has(resolved)) return;
-    visited.add(resolved);
     if (isSeq(resolved)) {
+      visited.add(resolved);
       resolved.items.forEach((item, index) => walk(item, [...path, index]));
       return;
     }
     if (!isMap(resolved)) return;
     const names = known[schemaPathKey(path)];
     if (names === undefined) return; // a free map (labels, annotations) or a field the schema will report
+    // Marked only once handled: an anchored map first seen where no field is known can still be
+    // merged (`<<: *base`) into one where they are.
+    visited.add(resolved);
     const jsonNameOf = new Map(names.map((name) => [protoName(name), name]));
     const seen = new Map<string, string>();
     const dropped: Pair<unknown, unknown>[] = [];
     for (const pair of resolved.items as Pair<unknown, unknown>[]) {
       const key = pair.key;
       const written = isScalar(key) ? key.value : key;
-      if (typeof written !== 'string') continue;
-      if (written === '<<') {
-        walk(pair.value, path); // a merge key: its mapping's fields belong to this one
+      if (isScalar(key) && key.source === '<<' && typeof written === 'symbol') {
+        // A merge key (`<<: *base` or `<<: [*a, *b]`): the merged mappings' fields belong to this one.
+        const merged = isSeq(pair.value) ? pair.value.items : [pair.value];
+        for (const source of merged) walk(source, path);
         continue;
       }
+      if (typeof written !== 'string') continue;
       const field = names.includes(written) ? written : (jsonNameOf.get(written) ?? written);
       const earlier = seen.get(field);
       if (earlier !== undefined && earlier !== written) {
