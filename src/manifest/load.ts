@@ -4,6 +4,7 @@
 import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
 import { readSources } from './read.js';
+import type { KustomizeSource } from './kustomize.js';
 import { parseDocuments } from './parse.js';
 import { substituteVariables } from './substitute.js';
 import { applyOverrides, attributeToOverride, overrideFlagFor, parseOverrides } from './overrides.js';
@@ -23,6 +24,8 @@ export interface ManifestInputOptions {
   readonly variables?: Readonly<Record<string, string | undefined>>;
   /** Reads standard input; injectable for tests. */
   readonly readStdin?: () => Promise<string>;
+  /** `--kustomize-dir` + `--overlay`: the manifests the overlay builds to, after `files`. */
+  readonly kustomize?: KustomizeSource;
   /**
    * Register secret values filled by `${VAR}` or set by `--set` for masking in all output
    * (default true; false only when the user asked to see secrets, e.g. `load --show-secrets`).
@@ -77,7 +80,7 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
   const overrides = parseOverrides(options.sets ?? [], { onSecret });
   diagnostics.push(...substitution.diagnostics, ...overrides.diagnostics);
   const inputFailed = diagnostics.some((d) => d.severity === 'error');
-  const sources = await readSources(options.files, options.readStdin);
+  const sources = await readSources(options.files, options.readStdin, options.kustomize ? { kustomize: options.kustomize } : {});
   diagnostics.push(...sources.diagnostics);
   for (const source of sources.files) {
     const fileProblems: Diagnostic[] = [];

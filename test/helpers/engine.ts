@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openmcfHome } from '../../src/engine/openmcf-home.js';
-import { PULUMI_ENGINE_VERSION } from '../../src/version.js';
+import { KUSTOMIZE_VERSION, PULUMI_ENGINE_VERSION } from '../../src/version.js';
 
 /** The repository root (dist/test/helpers -> ../../..). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,6 +32,22 @@ export function engineBinary(env: NodeJS.ProcessEnv = process.env): string {
     /* reported below */
   }
   throw new Error(`the Pulumi engine is missing at ${path}: run \`sh engine/build.sh\` (or set OPENMCF_PULUMI_CLI) before the engine-backed tests`);
+}
+
+/**
+ * The kustomize the `--kustomize-dir` tests run (through OPENMCF_KUSTOMIZE): OPENMCF_KUSTOMIZE if
+ * set, else the pinned build in $OPENMCF_HOME (or ~/.openmcf)/kustomize/v<version>/bin/kustomize.
+ * Throws, so the test FAILS, when it is missing: CI builds it first (sh kustomize/build.sh).
+ */
+export function kustomizeBinary(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.OPENMCF_KUSTOMIZE;
+  const path = configured && configured !== '' ? configured : join(openmcfHome(env), 'kustomize', `v${KUSTOMIZE_VERSION}`, 'bin', 'kustomize');
+  try {
+    if (statSync(path).isFile()) return path;
+  } catch {
+    /* reported below */
+  }
+  throw new Error(`kustomize is missing at ${path}: run \`sh kustomize/build.sh\` (or set OPENMCF_KUSTOMIZE) before the kustomize tests`);
 }
 
 export interface TempHome {
