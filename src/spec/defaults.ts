@@ -1,13 +1,13 @@
 // The documented defaults of the specification (../shared/seed/ScalewayServerlessContainer.md,
 // "Optional Fields"), filled in once validation has passed, so the rest of the pipeline reads one
 // complete, typed manifest. The schema's `default` keywords say the same; a test keeps them equal.
-import type {
-  CronTrigger,
-  EnvVar,
-  ScalewayServerlessContainerManifest,
-  ScalewayServerlessContainerSpec,
+import {
+  OPTIONAL_METADATA_FIELDS,
+  type CronTrigger,
+  type EnvVar,
+  type ScalewayServerlessContainerManifest,
+  type ScalewayServerlessContainerSpec,
 } from './types.js';
-import { OPTIONAL_METADATA_FIELDS } from './types.js';
 
 export const SPEC_DEFAULTS = {
   port: 8080,
