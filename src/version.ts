@@ -5,6 +5,8 @@ export const CLI_VERSION = '0.1.0';
 export const PULUMI_ENGINE_VERSION = '3.274.1';
 /** The @pulumiverse/scaleway SDK version, which is also the `scaleway` plugin version it asks for. */
 export const SCALEWAY_PLUGIN_VERSION = '1.54.0';
+/** The kustomize CLI version built by kustomize/build.sh (pinned in kustomize/go.mod) when none is found. */
+export const KUSTOMIZE_VERSION = '5.8.3';
 /** The @pulumi/pulumi SDK (Automation API) version, as pinned in package.json. */
 export const PULUMI_SDK_VERSION = '3.248.0';
 

@@ -5,8 +5,11 @@ import { buildProgram } from './program.js';
 import { processIo, type Io } from '../render/io.js';
 import { ExitCode, OpenmcfError } from '../errors.js';
 
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(rawArgv: readonly string[]): Promise<number> {
   const io = processIo();
+  // Commander takes one short flag per option: `-V` (kept for scripts written against earlier
+  // versions) is read as `-v`.
+  const argv = rawArgv.length === 1 && rawArgv[0] === '-V' ? ['-v'] : rawArgv;
   let exitCode: number = ExitCode.ok;
   const program = await buildProgram(argv, io, (code) => {
     exitCode = code;

@@ -12,7 +12,7 @@ type Register = (program: Command, context: CommandContext) => void;
 /** Every command, in the order `--help` lists them, with the names (aliases too) that select it. */
 const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load: () => Promise<Register> }> = [
   { names: ['validate', 'validate-manifest'], load: async () => (await import('./commands/validate.js')).registerValidate },
-  { names: ['load'], load: async () => (await import('./commands/load.js')).registerLoad },
+  { names: ['load', 'load-manifest'], load: async () => (await import('./commands/load.js')).registerLoad },
   { names: ['apply'], load: async () => (await import('./commands/apply.js')).registerApply },
   { names: ['preview', 'plan'], load: async () => (await import('./commands/preview.js')).registerPreview },
   { names: ['destroy', 'delete'], load: async () => (await import('./commands/destroy.js')).registerDestroy },
@@ -22,7 +22,11 @@ const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load
   { names: ['engine'], load: async () => (await import('./commands/engine.js')).registerEngine },
   { names: ['init'], load: async () => (await import('./commands/init.js')).registerInit },
   { names: ['schema'], load: async () => (await import('./commands/schema.js')).registerSchema },
+  { names: ['version'], load: async () => (await import('./commands/version.js')).registerVersion },
 ];
+
+/** `-v` is the original OpenMCF CLI's; `-V` was this CLI's first (main() reads it as `-v`). */
+export const VERSION_FLAGS: readonly string[] = ['-v', '-V', '--version'];
 
 /** A command handler's result: the process exit code. Handlers never call process.exit. */
 export type CommandResult = Promise<number>;
@@ -36,7 +40,7 @@ export type CommandResult = Promise<number>;
 export async function buildProgram(argv: readonly string[], io: Io, setExitCode: (code: number) => void): Promise<Command> {
   const program = new Command('openmcf')
     .description('Turn a YAML manifest into a running Scaleway Serverless Container.')
-    .version(versionText(), '-V, --version', 'print the CLI version and the engine and plugin versions it pins')
+    .version(versionText(), '-v, --version', 'print the CLI version and the engine and plugin versions it pins (-V works too)')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     // Before any subcommand is added, so each inherits it: a usage error in a subcommand (e.g. a
@@ -45,7 +49,7 @@ export async function buildProgram(argv: readonly string[], io: Io, setExitCode:
 
   const context: CommandContext = { io, setExitCode };
   // `--version` needs no command at all.
-  const versionOnly = argv.length === 1 && (argv[0] === '-V' || argv[0] === '--version');
+  const versionOnly = argv.length === 1 && VERSION_FLAGS.includes(argv[0] as string);
   const selected = COMMANDS.filter((command) => command.names.includes(argv[0] ?? ''));
   const wanted = versionOnly ? [] : selected.length > 0 ? selected : COMMANDS;
   const registers = await Promise.all(wanted.map((command) => command.load()));

@@ -1,7 +1,8 @@
 // `openmcf load`: prints the manifests as they will be used, every documented default filled in,
 // as multi-document YAML or, with --json, as one document:
 //   { "apiVersion": "openmcf.org/load/v1",
-//     "manifests": [ { "source": { "file", "line", "column", "documentIndex" }, "manifest": {...} } ],
+//     "manifests": [ { "source": { "file", "line", "column", "documentIndex" }, "manifest": {...},
+//                      "ignoredFields": ["status"] } ],   // top-level fields left out: never input
 //     "diagnostics": [ ...warnings, or the errors when invalid (then "manifests" is empty) ] }
 // Secret values (env.secrets) print as "[secret]" unless --show-secrets. Invalid input: exit 3.
 import { stringify } from 'yaml';
@@ -15,6 +16,8 @@ import { loadValidManifestsWithDiagnostics, ManifestInvalidError } from './load-
 
 export const LOAD_API_VERSION = 'openmcf.org/load/v1';
 export const SECRET_PLACEHOLDER = '[secret]';
+/** Why `status` (what the original CLI recorded after a deployment) is not printed. */
+export const IGNORED_NOTE = 'left out: not used as input (it records a past deployment; `openmcf outputs` reads the stack)';
 
 export interface LoadFlags extends ManifestFlags {
   /** Print env.secrets values as written instead of masked. */
@@ -40,8 +43,9 @@ export function loadedAsYaml(manifests: readonly LoadedManifest[], showSecrets: 
     .map((loaded) => {
       const manifest = showSecrets ? loaded.manifest : maskSecrets(loaded.manifest);
       const source = `# source: ${loaded.origin.file}:${loaded.origin.line}:${loaded.origin.column}`;
+      const ignored = loaded.ignoredFields.map((field) => `# ${field}: ${IGNORED_NOTE}\n`).join('');
       // lineWidth 0: never fold long values (a folded secret or URL would read differently).
-      return `---\n${source}\n${stringify(manifest, { lineWidth: 0 })}`;
+      return `---\n${source}\n${ignored}${stringify(manifest, { lineWidth: 0 })}`;
     })
     .join('');
 }
@@ -72,6 +76,7 @@ export async function runLoad(
       manifests: loaded.manifests.map((m) => ({
         source: { file: m.origin.file, line: m.origin.line, column: m.origin.column, documentIndex: m.origin.documentIndex },
         manifest: showSecrets ? m.manifest : maskSecrets(m.manifest),
+        ...(m.ignoredFields.length > 0 ? { ignoredFields: m.ignoredFields } : {}),
       })),
       diagnostics: diagnosticsToJson(loaded.diagnostics),
     };

@@ -8,6 +8,14 @@ export const DiagnosticCode = {
   inputUnreadable: 'input.unreadable',
   /** A directory given to -f holds no *.yaml or *.yml file. */
   inputEmptyDirectory: 'input.empty-directory',
+  /** A URL given to -f could not be fetched: not a URL, network error, or an HTTP error status. */
+  inputUrlFailed: 'input.url-failed',
+  /** A URL given to -f did not answer completely within the timeout (OPENMCF_URL_TIMEOUT_MS). */
+  inputUrlTimeout: 'input.url-timeout',
+  /** A URL given to -f answered with more than the size limit (1 MiB). */
+  inputUrlTooLarge: 'input.url-too-large',
+  /** `kustomize build` of --kustomize-dir/--overlay failed, or no kustomize could be found or built. */
+  inputKustomizeFailed: 'input.kustomize-failed',
 
   // YAML.
   /** The text is not valid YAML (the yaml library's own code is in the message's hint). */
@@ -39,6 +47,8 @@ export const DiagnosticCode = {
   schemaPattern: 'schema.pattern',
   /** A StringValueOrRef sets both or neither of `value` and `valueFrom`. */
   schemaOneOf: 'schema.one-of',
+  /** A mapping gives one field twice, once in its proto spelling (`memory_limit_mb`) and once in its JSON spelling (`memoryLimitMb`). */
+  schemaDuplicateField: 'schema.duplicate-field',
   /** Any other schema keyword (kept generic so new keywords never crash the mapper). */
   schemaOther: 'schema.invalid',
 

@@ -4,11 +4,13 @@
 import type { Diagnostic, SourcePosition } from './diagnostic.js';
 import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
 import { readSources } from './read.js';
+import type { KustomizeSource } from './kustomize.js';
 import { parseDocuments } from './parse.js';
 import { substituteVariables } from './substitute.js';
 import { applyOverrides, attributeToOverride, overrideFlagFor, parseOverrides } from './overrides.js';
 import { substitutionVariables } from './env-file.js';
 import { validateDocument } from '../spec/validate.js';
+import { normaliseProtoNames } from '../spec/proto-names.js';
 import { registerSecret } from '../render/redact.js';
 
 export interface ManifestInputOptions {
@@ -22,6 +24,8 @@ export interface ManifestInputOptions {
   readonly variables?: Readonly<Record<string, string | undefined>>;
   /** Reads standard input; injectable for tests. */
   readonly readStdin?: () => Promise<string>;
+  /** `--kustomize-dir` + `--overlay`: the manifests the overlay builds to, after `files`. */
+  readonly kustomize?: KustomizeSource;
   /**
    * Register secret values filled by `${VAR}` or set by `--set` for masking in all output
    * (default true; false only when the user asked to see secrets, e.g. `load --show-secrets`).
@@ -36,6 +40,8 @@ export interface LoadedManifest {
   readonly manifest: ScalewayServerlessContainerManifest;
   /** Values that must never be printed (env.secrets values after substitution). */
   readonly secretValues: readonly string[];
+  /** Top-level fields the document has that are never input (`status`), for `load` to mention. */
+  readonly ignoredFields: readonly string[];
 }
 
 /** One YAML document that reached validation, and how it fared (for `validate --json`). */
@@ -74,7 +80,7 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
   const overrides = parseOverrides(options.sets ?? [], { onSecret });
   diagnostics.push(...substitution.diagnostics, ...overrides.diagnostics);
   const inputFailed = diagnostics.some((d) => d.severity === 'error');
-  const sources = await readSources(options.files, options.readStdin);
+  const sources = await readSources(options.files, options.readStdin, options.kustomize ? { kustomize: options.kustomize } : {});
   diagnostics.push(...sources.diagnostics);
   for (const source of sources.files) {
     const fileProblems: Diagnostic[] = [];
@@ -82,6 +88,8 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
     fileProblems.push(...parsed.diagnostics);
     for (const doc of parsed.documents) {
       const documentProblems: Diagnostic[] = [];
+      // First: substitution and --set then see one spelling of each field (the JSON one).
+      documentProblems.push(...normaliseProtoNames(doc));
       const substitutionProblems = substituteVariables(doc, substitution.variables, onSecret);
       const overrideProblems = applyOverrides(doc, overrides.overrides, { onSecret });
       // `--set` wins over the file: a `${VAR}` it replaced needs no value.
@@ -112,6 +120,7 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
           origin: { file: doc.file, line: validated.origin.line, column: validated.origin.column, documentIndex: doc.index },
           manifest: validated.manifest,
           secretValues: validated.manifest.spec.env.secrets.map((s) => s.value).filter((v) => v.length > 0),
+          ignoredFields: validated.ignoredFields,
         });
       }
     }

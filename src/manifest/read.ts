@@ -1,6 +1,6 @@
-// Reading manifests: the only file I/O of the manifest layer. Files, directories (their *.yaml and
-// *.yml entries, not recursive, sorted by name, like `kubectl apply -f dir`) and `-` for standard
-// input. A path that cannot be read becomes a diagnostic, so one bad path does not hide the
+// Reading manifests: the only I/O of the manifest layer. Files, directories (their *.yaml and
+// *.yml entries, not recursive, sorted by name, like `kubectl apply -f dir`), `-` for standard
+// input, http(s) URLs (read-url.ts) and a kustomize overlay's built output (kustomize.ts). A path that cannot be read becomes a diagnostic, so one bad path does not hide the
 // problems of the others.
 import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
@@ -8,18 +8,32 @@ import { join } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
 import type { SourceFile } from './document.js';
 import { DiagnosticCode } from './codes.js';
+import { isManifestUrl, readUrl } from './read-url.js';
+import type { KustomizeSource } from './kustomize.js';
 
 export const STDIN_NAME = '<stdin>';
 const MANIFEST_EXTENSIONS = /\.ya?ml$/i;
 
+export interface ReadOptions {
+  /** `--kustomize-dir` and `--overlay`: the built output is read after the paths. */
+  readonly kustomize?: KustomizeSource;
+  /** For OPENMCF_URL_TIMEOUT_MS and finding kustomize (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 export async function readSources(
   paths: readonly string[],
   readStdin: () => Promise<string> = readProcessStdin,
+  options: ReadOptions = {},
 ): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
-  const expanded: (string | typeof STDIN)[] = [];
+  const expanded: (string | typeof STDIN | { url: string })[] = [];
   let stdinSeen = false;
   for (const path of paths) {
+    if (isManifestUrl(path)) {
+      expanded.push({ url: path });
+      continue;
+    }
     if (path === '-') {
       // Standard input can be read once; a second `-f -` would silently read nothing.
       if (!stdinSeen) expanded.push(STDIN);
@@ -39,11 +53,22 @@ export async function readSources(
       files.push({ file: STDIN_NAME, text: await readStdin() });
       continue;
     }
+    if (typeof entry === 'object') {
+      const fetched = await readUrl(entry.url, options.env);
+      if ('file' in fetched) files.push(fetched.file);
+      else diagnostics.push(fetched.problem);
+      continue;
+    }
     try {
       files.push({ file: entry, text: readFileSync(entry, 'utf8') });
     } catch (error) {
       diagnostics.push(inputProblem(entry, DiagnosticCode.inputUnreadable, `cannot read file: ${systemMessage(error)}`));
     }
+  }
+  if (options.kustomize) {
+    const built = await (await import('./kustomize.js')).readKustomize(options.kustomize, options.env);
+    if ('file' in built) files.push(built.file);
+    else diagnostics.push(built.problem);
   }
   return { files, diagnostics };
 }

@@ -5,6 +5,7 @@
 // (not registryImage); `deploy` is deprecated upstream and has no effect, so it is not passed.
 import { invalidInput } from '../errors.js';
 import type { ContainerImage, CronTrigger, ScalewayServerlessContainerManifest, ScalewayServerlessContainerSpec } from '../spec/types.js';
+import { resourceTags } from './tags.js';
 
 /** The provider's MB is decimal: 256 MB is 256,000,000 bytes. */
 export const BYTES_PER_MB = 1_000_000;
@@ -58,6 +59,8 @@ export interface PlainContainerArgs {
   readonly scalingOptions?: ScalingOptionArgs[];
   readonly localStorageLimitBytes?: number;
   readonly registrySha256?: string;
+  /** The original module's `planton-ai_*` tags (tags.ts), the same on the namespace. */
+  readonly tags: string[];
 }
 
 export interface PlainCronArgs {
@@ -69,8 +72,8 @@ export interface PlainCronArgs {
   readonly region: string;
 }
 
-export function namespaceArgs(manifest: ScalewayServerlessContainerManifest): { name: string; region: string } {
-  return { name: manifest.metadata.name, region: manifest.spec.region };
+export function namespaceArgs(manifest: ScalewayServerlessContainerManifest): { name: string; region: string; tags: string[] } {
+  return { name: manifest.metadata.name, region: manifest.spec.region, tags: resourceTags(manifest.metadata) };
 }
 
 export function containerArgs(manifest: ScalewayServerlessContainerManifest): PlainContainerArgs {
@@ -103,6 +106,7 @@ export function containerArgs(manifest: ScalewayServerlessContainerManifest): Pl
     ...(spec.scalingOption !== undefined ? { scalingOptions: [scalingOption(spec.scalingOption)] } : {}),
     ...(spec.localStorageLimitMb !== undefined ? { localStorageLimitBytes: spec.localStorageLimitMb * BYTES_PER_MB } : {}),
     ...(spec.registrySha256 !== '' ? { registrySha256: spec.registrySha256 } : {}),
+    tags: resourceTags(manifest.metadata),
   };
 }
 

@@ -1,11 +1,12 @@
 // The documented defaults of the specification (../shared/seed/ScalewayServerlessContainer.md,
 // "Optional Fields"), filled in once validation has passed, so the rest of the pipeline reads one
 // complete, typed manifest. The schema's `default` keywords say the same; a test keeps them equal.
-import type {
-  CronTrigger,
-  EnvVar,
-  ScalewayServerlessContainerManifest,
-  ScalewayServerlessContainerSpec,
+import {
+  OPTIONAL_METADATA_FIELDS,
+  type CronTrigger,
+  type EnvVar,
+  type ScalewayServerlessContainerManifest,
+  type ScalewayServerlessContainerSpec,
 } from './types.js';
 
 export const SPEC_DEFAULTS = {
@@ -23,6 +24,16 @@ export const SPEC_DEFAULTS = {
   registrySha256: '',
   cronTriggers: [],
 } as const satisfies Partial<Record<keyof ScalewayServerlessContainerSpec, unknown>>;
+
+/**
+ * The privacy values under their proto enum names (the original CLI's, since February 2026), read
+ * as the values the specification and the Scaleway API use. Done here, after validation, so a value
+ * filled by `${VAR}` or `--set` is read the same way.
+ */
+export const PRIVACY_PROTO_NAMES: Readonly<Record<string, ScalewayServerlessContainerSpec['privacy']>> = {
+  privacy_public: 'public',
+  privacy_private: 'private',
+};
 
 /** The labels a manifest without them is taken to have. */
 export const DEFAULT_PROVISIONER = 'pulumi';
@@ -44,7 +55,7 @@ export function applyDefaults(data: unknown): ScalewayServerlessContainerManifes
   const filled: ScalewayServerlessContainerSpec = {
     region: spec.region as ScalewayServerlessContainerSpec['region'],
     image: spec.image as ScalewayServerlessContainerSpec['image'],
-    privacy: spec.privacy as ScalewayServerlessContainerSpec['privacy'],
+    privacy: PRIVACY_PROTO_NAMES[spec.privacy as string] ?? (spec.privacy as ScalewayServerlessContainerSpec['privacy']),
     port: (spec.port as number | undefined) ?? SPEC_DEFAULTS.port,
     description: (spec.description as string | undefined) ?? SPEC_DEFAULTS.description,
     memoryLimitMb: (spec.memoryLimitMb as number | undefined) ?? SPEC_DEFAULTS.memoryLimitMb,
@@ -75,6 +86,7 @@ export function applyDefaults(data: unknown): ScalewayServerlessContainerManifes
     metadata: {
       name: metadata.name as string,
       labels: (metadata.labels as Record<string, string> | undefined) ?? {},
+      ...Object.fromEntries(OPTIONAL_METADATA_FIELDS.filter((key) => metadata[key] !== undefined).map((key) => [key, metadata[key]])),
     },
     spec: filled,
   };

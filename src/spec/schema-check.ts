@@ -32,6 +32,14 @@ function compiledValidator(): GeneratedValidator {
   return generated;
 }
 
+/**
+ * The property names of every closed object of the schema, keyed by the schema-shaped instance
+ * path (`spec.env.variables[]`); free maps such as `metadata.labels` have no entry.
+ */
+export function knownProperties(): Readonly<Record<string, readonly string[]>> {
+  return compiledValidator().knownProperties;
+}
+
 export function checkSchema(data: unknown): Finding[] {
   const { validate: validateSchema, knownProperties } = compiledValidator();
   if (validateSchema(data)) return [];

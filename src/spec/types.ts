@@ -54,6 +54,7 @@ export interface ContainerImage {
 export interface ScalewayServerlessContainerSpec {
   readonly region: ScalewayRegion;
   readonly image: ContainerImage;
+  /** The proto names privacy_public / privacy_private are normalised to these before validation. */
   readonly privacy: 'public' | 'private';
   readonly port: number;
   readonly description: string;
@@ -77,10 +78,40 @@ export interface ScalewayServerlessContainerSpec {
   readonly cronTriggers: readonly CronTrigger[];
 }
 
+/** A relationship with another OpenMCF resource (metadata.relationships; kept, not deployed). */
+export interface MetadataRelationship {
+  readonly kind: string;
+  readonly env?: string;
+  readonly name: string;
+  readonly type?: 'depends_on' | 'runs_on' | 'managed_by' | 'uses';
+}
+
+/**
+ * The OpenMCF metadata (apis/org/openmcf/shared/metadata.proto of the original). `name` and
+ * `labels` drive the deployment; `org`, `env` and `id` become tags (src/program/tags.ts); the
+ * rest is carried along unchanged. Optional fields are absent when the manifest leaves them out.
+ */
 export interface ManifestMetadata {
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
+  readonly slug?: string;
+  readonly id?: string;
+  readonly org?: string;
+  readonly env?: string;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly tags?: readonly string[];
+  readonly relationships?: readonly MetadataRelationship[];
+  readonly group?: string;
 }
+
+/** Optional metadata fields, in the schema's order (how `openmcf load` prints them). */
+export const OPTIONAL_METADATA_FIELDS = ['slug', 'id', 'org', 'env', 'annotations', 'tags', 'relationships', 'group'] as const;
+
+/**
+ * Top-level fields a manifest may carry that are never input: `status` is what the original CLI
+ * recorded after a deployment. `openmcf load` leaves them out and says so.
+ */
+export const IGNORED_TOP_LEVEL_FIELDS = ['status'] as const;
 
 export interface ScalewayServerlessContainerManifest {
   readonly apiVersion: typeof API_VERSION;

@@ -7,7 +7,7 @@ import { documentStart, locate } from '../manifest/locate.js';
 import { displayPath } from '../manifest/path.js';
 import { MAX_ALIAS_COUNT } from '../manifest/parse.js';
 import { DiagnosticCode } from '../manifest/codes.js';
-import type { ScalewayServerlessContainerManifest } from './types.js';
+import { IGNORED_TOP_LEVEL_FIELDS, type ScalewayServerlessContainerManifest } from './types.js';
 import { checkSchema } from './schema-check.js';
 import type { Rule } from './finding.js';
 import {
@@ -23,7 +23,7 @@ import {
 import { cronArgsAreJsonObjects, cronNamesUnique, cronSchedulesParse } from './rules/cron.js';
 import { labelsKnownToOpenmcf, provisionerIsPulumi, stackLabelsPresent } from './rules/labels.js';
 import { applyDefaults } from './defaults.js';
-import type { Finding } from './finding.js';
+import { record, type Finding } from './finding.js';
 
 /**
  * The rules a JSON Schema cannot state (src/spec/rules/), one small named function each, all run
@@ -53,6 +53,8 @@ export interface ValidationResult {
   /** Where the document starts (1-based). */
   readonly origin: { readonly line: number; readonly column: number };
   readonly diagnostics: Diagnostic[];
+  /** Top-level fields present that are never input (IGNORED_TOP_LEVEL_FIELDS). */
+  readonly ignoredFields: readonly string[];
 }
 
 /** JSON Schema validation (ajv, compiled at build time) plus the rules a schema cannot state. */
@@ -65,6 +67,7 @@ export function validateDocument(doc: ParsedDocument): ValidationResult {
     // parseDocuments already refuses such documents; this guards documents changed since.
     return {
       origin,
+      ignoredFields: [],
       diagnostics: [
         {
           file: doc.file,
@@ -79,8 +82,10 @@ export function validateDocument(doc: ParsedDocument): ValidationResult {
   }
   const findings: Finding[] = [...checkSchema(data), ...RULES.flatMap((rule) => rule(data))];
   const diagnostics = findings.map((finding) => toDiagnostic(doc, finding)).sort(byPosition);
-  if (diagnostics.some((d) => d.severity === 'error')) return { origin, diagnostics };
-  return { origin, diagnostics, manifest: applyDefaults(data) };
+  const top = record(data) ?? {};
+  const ignoredFields = IGNORED_TOP_LEVEL_FIELDS.filter((field) => top[field] !== undefined);
+  if (diagnostics.some((d) => d.severity === 'error')) return { origin, diagnostics, ignoredFields };
+  return { origin, diagnostics, ignoredFields, manifest: applyDefaults(data) };
 }
 
 function toDiagnostic(doc: ParsedDocument, finding: Finding): Diagnostic {

@@ -13,7 +13,7 @@ test('openmcf schema prints the manifest JSON Schema on stdout, nothing else', (
   const schema = JSON.parse(stdout) as { $schema: string; $id: string; properties: Record<string, unknown> };
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
   assert.match(schema.$id, /ScalewayServerlessContainer/);
-  assert.deepEqual(Object.keys(schema.properties).sort(), ['apiVersion', 'kind', 'metadata', 'spec']);
+  assert.deepEqual(Object.keys(schema.properties).sort(), ['apiVersion', 'kind', 'metadata', 'spec', 'status']);
   assert.deepEqual(JSON.parse(stdout), JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
 });
 

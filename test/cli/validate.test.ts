@@ -132,5 +132,5 @@ test('validate-manifest is an alias, and --help shows examples', () => {
 test('without -f, validate says what is missing: exit 3', () => {
   const { code, stderr } = runOpenmcf(['validate']);
   assert.equal(code, 3);
-  assert.match(stderr, /required option '-f, --file <path>' not specified/);
+  assert.match(stderr, /^error: no manifest given\n\s+pass -f\/--file <path>/);
 });

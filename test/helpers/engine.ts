@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openmcfHome } from '../../src/engine/openmcf-home.js';
 import { cachedPluginPath } from '../../src/engine/provider-plugin.js';
-import { PULUMI_ENGINE_VERSION } from '../../src/version.js';
+import { KUSTOMIZE_VERSION, PULUMI_ENGINE_VERSION } from '../../src/version.js';
 
 /** The repository root (dist/test/helpers -> ../../..). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -29,12 +29,7 @@ export const OPENMCF_BIN = join(REPO_ROOT, 'bin', 'openmcf.js');
 export function engineBinary(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.OPENMCF_PULUMI_CLI;
   const path = configured && configured !== '' ? configured : join(openmcfHome(env), 'engine', `v${PULUMI_ENGINE_VERSION}`, 'bin', 'pulumi');
-  try {
-    if (statSync(path).isFile()) return path;
-  } catch {
-    /* reported below */
-  }
-  throw new Error(`the Pulumi engine is missing at ${path}: run \`sh engine/build.sh\` (or set OPENMCF_PULUMI_CLI) before the engine-backed tests`);
+  return existingFile(path, `the Pulumi engine is missing at ${path}: run \`sh engine/build.sh\` (or set OPENMCF_PULUMI_CLI) before the engine-backed tests`);
 }
 
 /**
@@ -45,12 +40,27 @@ export function engineBinary(env: NodeJS.ProcessEnv = process.env): string {
 export function pluginBinary(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.OPENMCF_SCALEWAY_PLUGIN;
   const path = configured && configured !== '' ? configured : cachedPluginPath(openmcfHome(env));
+  return existingFile(path, `the scaleway plugin is missing at ${path}: run \`sh provider/build.sh\` (or set OPENMCF_SCALEWAY_PLUGIN) before the engine-backed tests`);
+}
+
+/**
+ * The kustomize the `--kustomize-dir` tests run (through OPENMCF_KUSTOMIZE): OPENMCF_KUSTOMIZE if
+ * set, else the pinned build in $OPENMCF_HOME (or ~/.openmcf)/kustomize/v<version>/bin/kustomize.
+ * Throws, so the test FAILS, when it is missing: CI builds it first (sh kustomize/build.sh).
+ */
+export function kustomizeBinary(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.OPENMCF_KUSTOMIZE;
+  const path = configured && configured !== '' ? configured : join(openmcfHome(env), 'kustomize', `v${KUSTOMIZE_VERSION}`, 'bin', 'kustomize');
+  return existingFile(path, `kustomize is missing at ${path}: run \`sh kustomize/build.sh\` (or set OPENMCF_KUSTOMIZE) before the kustomize tests`);
+}
+
+function existingFile(path: string, missing: string): string {
   try {
     if (statSync(path).isFile()) return path;
   } catch {
     /* reported below */
   }
-  throw new Error(`the scaleway plugin is missing at ${path}: run \`sh provider/build.sh\` (or set OPENMCF_SCALEWAY_PLUGIN) before the engine-backed tests`);
+  throw new Error(missing);
 }
 
 export interface TempHome {

@@ -13,6 +13,17 @@ import {
 import { deployNotice } from '../../src/program/deploy-notice.js';
 import { OpenmcfError } from '../../src/errors.js';
 import { fullManifest, manifest } from './manifest-fixture.js';
+import { resourceTags } from '../../src/program/tags.js';
+
+/** fullManifest() sets metadata.org, env and id. */
+const FULL_TAGS = [
+  'planton-ai_resource=true',
+  'planton-ai_name=inference-grpc',
+  'planton-ai_kind=ScalewayServerlessContainer',
+  'planton-ai_organization=acme',
+  'planton-ai_environment=prod',
+  'planton-ai_id=scwsc-01abc',
+];
 
 test('every spec field maps to its non-deprecated container argument', () => {
   assert.deepEqual(containerArgs(fullManifest()), {
@@ -39,6 +50,7 @@ test('every spec field maps to its non-deprecated container argument', () => {
     scalingOptions: [{ concurrentRequestsThreshold: 50 }],
     localStorageLimitBytes: 1_024_000_000,
     registrySha256: 'sha256:abcdef1234567890',
+    tags: FULL_TAGS,
   });
 });
 
@@ -56,6 +68,7 @@ test('defaults map to the documented values and unset optional fields are left o
     timeout: 300,
     httpsConnectionsOnly: false,
     protocol: 'http1',
+    tags: ['planton-ai_resource=true', 'planton-ai_name=order-api', 'planton-ai_kind=ScalewayServerlessContainer'],
   });
   // Deprecated arguments never appear.
   for (const deprecated of ['memoryLimit', 'localStorageLimit', 'httpOption', 'healthChecks', 'registryImage', 'deploy']) {
@@ -91,8 +104,23 @@ test('valueFrom fields are left for the program to fill from a stack reference',
   assert.equal('privateNetworkId' in args, false);
 });
 
-test('namespace is named after the manifest, in its region', () => {
-  assert.deepEqual(namespaceArgs(fullManifest()), { name: 'inference-grpc', region: 'nl-ams' });
+test('namespace is named after the manifest, in its region, tagged like the container', () => {
+  assert.deepEqual(namespaceArgs(fullManifest()), { name: 'inference-grpc', region: 'nl-ams', tags: FULL_TAGS });
+});
+
+test('tags are the original module\'s key=value strings, in its order; org, env and id only when set', () => {
+  assert.deepEqual(resourceTags({ name: 'my-api', labels: {} }), [
+    'planton-ai_resource=true',
+    'planton-ai_name=my-api',
+    'planton-ai_kind=ScalewayServerlessContainer',
+  ]);
+  assert.deepEqual(resourceTags({ name: 'my-api', labels: {}, env: 'dev', org: '' }), [
+    'planton-ai_resource=true',
+    'planton-ai_name=my-api',
+    'planton-ai_kind=ScalewayServerlessContainer',
+    'planton-ai_environment=dev',
+  ]);
+  assert.deepEqual(namespaceArgs(fullManifest()).tags, containerArgs(fullManifest()).tags);
 });
 
 test('one cron per trigger: named by the trigger name or its index, args as canonical JSON', () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as pulumi from '@pulumi/pulumi';
 import type { MockResourceArgs } from '@pulumi/pulumi/runtime/index.js';
 import { OpenmcfError } from '../../src/errors.js';
-import { containerArgs } from '../../src/program/container-args.js';
+import { containerArgs, namespaceArgs } from '../../src/program/container-args.js';
 import { createContainerProgram, declareContainer, type ContainerProgramOutputs } from '../../src/program/container-program.js';
 import { resolveStackTarget } from '../../src/target/stack-target.js';
 import { fullManifest, manifest } from './manifest-fixture.js';
@@ -90,7 +90,8 @@ test('the program hands every mapped field to the resources, secrets as secrets'
   await settled(recorded, 4);
 
   const [namespace] = byType(recorded, 'scaleway:containers/namespace:Namespace');
-  assert.deepEqual(namespace?.inputs, { name: 'inference-grpc', region: 'nl-ams' });
+  assert.deepEqual(namespace?.inputs, namespaceArgs(full));
+  assert.ok((namespace?.inputs.tags as string[]).includes('planton-ai_organization=acme'));
 
   const [container] = byType(recorded, 'scaleway:containers/container:Container');
   assert.ok(container);

@@ -1,6 +1,6 @@
 // Typed manifests for program and target tests: the specification's defaults filled in, as the
 // validation layer hands them over.
-import type { ScalewayServerlessContainerManifest, ScalewayServerlessContainerSpec } from '../../src/spec/types.js';
+import type { ManifestMetadata, ScalewayServerlessContainerManifest, ScalewayServerlessContainerSpec } from '../../src/spec/types.js';
 import { SPEC_DEFAULTS } from '../../src/spec/defaults.js';
 
 export const LABELS_OK = {
@@ -22,12 +22,12 @@ export function baseSpec(): ScalewayServerlessContainerSpec {
 
 export function manifest(
   spec: Partial<ScalewayServerlessContainerSpec> = {},
-  metadata: { name?: string; labels?: Record<string, string> } = {},
+  metadata: Partial<ManifestMetadata> = {},
 ): ScalewayServerlessContainerManifest {
   return {
     apiVersion: 'scaleway.openmcf.org/v1',
     kind: 'ScalewayServerlessContainer',
-    metadata: { name: metadata.name ?? 'order-api', labels: metadata.labels ?? { ...LABELS_OK } },
+    metadata: { ...metadata, name: metadata.name ?? 'order-api', labels: metadata.labels ?? { ...LABELS_OK } },
     spec: { ...baseSpec(), ...spec },
   };
 }
@@ -70,5 +70,5 @@ export function fullManifest(): ScalewayServerlessContainerManifest {
       { name: 'hourly-sync', schedule: '0 * * * *', args: '{"task": "sync", "source": "s3://input-bucket"}' },
       { schedule: '0 2 * * *', args: '{ "format":"pdf", "task":"report" }' },
     ],
-  }, { name: 'inference-grpc' });
+  }, { name: 'inference-grpc', org: 'acme', env: 'prod', id: 'scwsc-01abc' });
 }

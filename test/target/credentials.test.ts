@@ -76,6 +76,24 @@ test('a provider-config file wins over the environment, and must be complete', a
   await assert.rejects(loadCredentials({ providerConfigPath: file, env, sandbox: false }), inputError('credentials-missing', /Scaleway secret key missing/));
 });
 
+test('a provider-config file in the original CLI\'s documented spelling (snake_case keys) works the same', async () => {
+  const dir = await tempDir();
+  const file = join(dir, 'scw.yaml');
+  await writeFile(file, `access_key: ${ACCESS}\nsecret_key: ${SECRET_2}\nproject_id: ${PROJECT}\norganization_id: ${ORG}\nregion: pl-waw\nzone: pl-waw-2\n`);
+  const creds = await loadCredentials({ providerConfigPath: file, env: { HOME: dir }, sandbox: false });
+  assert.equal(creds.source, 'provider-config');
+  assert.deepEqual(
+    [creds.accessKey, creds.secretKey, creds.projectId, creds.organizationId, creds.region, creds.zone],
+    [ACCESS, SECRET_2, PROJECT, ORG, 'pl-waw', 'pl-waw-2'],
+  );
+  // Mixed spellings are fine as long as each key is given once.
+  await writeFile(file, `access_key: ${ACCESS}\nsecretKey: ${SECRET_2}\n`);
+  const mixed = await loadCredentials({ providerConfigPath: file, env: { HOME: dir }, sandbox: false });
+  assert.equal(mixed.secretKey, SECRET_2);
+  await writeFile(file, `access_key: ${ACCESS}\n`);
+  await assert.rejects(loadCredentials({ providerConfigPath: file, env: { HOME: dir }, sandbox: false }), inputError('credentials-missing', /Scaleway secret key missing/));
+});
+
 test('provider-config problems point at file, line and column without quoting keys', async () => {
   const dir = await tempDir();
   const file = join(dir, 'scw.yaml');
@@ -96,10 +114,22 @@ test('provider-config problems point at file, line and column without quoting ke
   await writeFile(file, `accessKey: ${ACCESS}\nsecretKey: ${SECRET}\nregion: eu-west-1\n`);
   await assert.rejects(loadCredentials({ providerConfigPath: file, env, sandbox: false }), inputError('credentials-malformed', /"eu-west-1" is not one of fr-par, nl-ams, pl-waw/));
 
-  await writeFile(file, `accessKey: ${ACCESS}\nsecret_key: ${SECRET}\n`);
+  await writeFile(file, `accessKey: ${ACCESS}\nsecret-key: ${SECRET}\n`);
   await assert.rejects(
     loadCredentials({ providerConfigPath: file, env, sandbox: false }),
-    (error: unknown) => inputError('provider-config-unknown-key', /:2:1: unknown key "secret_key"/)(error) && /did you mean "secretKey"/.test((error as OpenmcfError).hint ?? ''),
+    (error: unknown) => inputError('provider-config-unknown-key', /:2:1: unknown key "secret-key"/)(error) && /did you mean "secretKey"/.test((error as OpenmcfError).hint ?? ''),
+  );
+
+  await writeFile(file, `accessKey: ${ACCESS}\nsecretKey: ${SECRET}\nsecret_key: ${SECRET_2}\n`);
+  await assert.rejects(
+    loadCredentials({ providerConfigPath: file, env, sandbox: false }),
+    inputError('provider-config-duplicate-key', /:3:1: "secret_key" and "secretKey" are the same key/, [SECRET, SECRET_2]),
+  );
+
+  await writeFile(file, `access_key: scw-lowercase\nsecret_key: ${SECRET}\n`);
+  await assert.rejects(
+    loadCredentials({ providerConfigPath: file, env, sandbox: false }),
+    inputError('credentials-malformed', /:1:13 \(key access_key\): the Scaleway access key is not "SCW"/, [SECRET, 'scw-lowercase']),
   );
 
   await writeFile(file, `accessKey: ${ACCESS}\n  secretKey: "${SECRET}\n`);

@@ -64,7 +64,14 @@ export function parseParallel(raw: string | undefined): number {
 
 export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): CloudOptions {
   return {
-    manifestFlags: { file: flags.file, ...(flags.set ? { set: flags.set } : {}), ...(flags.envFile ? { envFile: flags.envFile } : {}), json: flags.json ?? false },
+    manifestFlags: {
+      ...(flags.file ? { file: flags.file } : {}),
+      ...(flags.kustomizeDir !== undefined ? { kustomizeDir: flags.kustomizeDir } : {}),
+      ...(flags.overlay !== undefined ? { overlay: flags.overlay } : {}),
+      ...(flags.set ? { set: flags.set } : {}),
+      ...(flags.envFile ? { envFile: flags.envFile } : {}),
+      json: flags.json ?? false,
+    },
     json: flags.json ?? false,
     sandbox: flags.sandbox ?? false,
     ...(flags.backend !== undefined ? { backend: flags.backend } : {}),

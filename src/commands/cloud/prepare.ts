@@ -5,6 +5,7 @@ import type { PulumiCommand, PulumiFn } from '@pulumi/pulumi/automation/index.js
 import { delimiter, dirname } from 'node:path';
 import { invalidInput } from '../../errors.js';
 import type { LoadedManifest } from '../../manifest/load.js';
+import { kustomizeSourceName } from '../../manifest/kustomize.js';
 import type { Io } from '../../render/io.js';
 import { loadValidManifests } from '../load-valid-manifests.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../../engine/pulumi-cli.js';
@@ -173,8 +174,13 @@ function quote(arg: string): string {
 }
 
 function rerunArgs(loaded: LoadedManifest, options: CloudOptions): string {
+  const { kustomizeDir, overlay } = options.manifestFlags;
+  const kustomize = kustomizeDir !== undefined && overlay !== undefined ? { dir: kustomizeDir, overlay } : undefined;
   const file = loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file;
-  const parts = ['-f', quote(file)];
+  const parts =
+    kustomize !== undefined && loaded.origin.file === kustomizeSourceName(kustomize)
+      ? ['--kustomize-dir', quote(kustomize.dir), '--overlay', quote(kustomize.overlay)]
+      : ['-f', quote(file)];
   for (const set of options.manifestFlags.set ?? []) parts.push('--set', quote(set));
   if (options.manifestFlags.envFile !== undefined) parts.push('--env-file', quote(options.manifestFlags.envFile));
   if (options.sandbox) parts.push('--sandbox');
