@@ -20,6 +20,7 @@ const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load
   { names: ['outputs'], load: async () => (await import('./commands/outputs.js')).registerOutputs },
   { names: ['doctor'], load: async () => (await import('./commands/doctor.js')).registerDoctor },
   { names: ['engine'], load: async () => (await import('./commands/engine.js')).registerEngine },
+  { names: ['sandbox'], load: async () => (await import('./commands/sandbox.js')).registerSandbox },
   { names: ['init'], load: async () => (await import('./commands/init.js')).registerInit },
   { names: ['schema'], load: async () => (await import('./commands/schema.js')).registerSchema },
   { names: ['version'], load: async () => (await import('./commands/version.js')).registerVersion },

@@ -103,7 +103,7 @@ spec:
   #   secrets:
   #     - name: DATABASE_URL
   #       value: \${DATABASE_URL}
-  # Scheduled calls: 5-field cron in UTC; args is a JSON object, written as a string.
+  # Scheduled calls: 5-field cron, in Europe/Paris time (the platform's); args is a JSON object, written as a string.
   # cronTriggers:
   #   - name: nightly
   #     schedule: "0 2 * * *"

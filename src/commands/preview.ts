@@ -1,5 +1,5 @@
 // `openmcf preview`: what an apply would change, property by property, for every manifest.
-// Replacements are flagged loudly and cron triggers list their next runs in UTC. With
+// Replacements are flagged loudly and cron triggers list their next runs in the platform's time zone. With
 // --detailed-exitcode, pending changes exit 2 so CI can tell "changes" from "none" and "failed".
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';

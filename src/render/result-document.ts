@@ -23,8 +23,9 @@
 //       ],
 //       "outputs": { "containerId": "...", "namespaceId": "...", "domainName": "...", "url": "...",
 //                    "status": "ready", "errorMessage": "" },   // apply, outputs; secrets "[secret]"
-//       "cronSchedules": [ { "name": "hourly-sync", "schedule": "0 * * * *",
-//                            "nextRuns": ["2026-01-01T03:00:00.000Z", "..."] } ],      // preview
+//       "cronSchedules": [ { "name": "hourly-sync", "schedule": "0 * * * *",     // preview
+//                            "timeZone": "Europe/Paris",     // what the schedule is read in
+//                            "nextRuns": ["2026-01-01T03:00:00.000Z", "..."] } ],  // instants, UTC
 //       "durationMs": 5321,
 //       "error": { "code": "container-error", "message": "...", "hint": "...", "exitCode": 1 }
 //     }
@@ -62,6 +63,9 @@ export interface ResourceResult {
 export interface CronScheduleResult {
   readonly name: string;
   readonly schedule: string;
+  /** The IANA time zone the platform reads the schedule in (Europe/Paris). */
+  readonly timeZone: string;
+  /** The next runs as UTC instants (ISO 8601). */
   readonly nextRuns: readonly string[];
 }
 

@@ -4,6 +4,7 @@
 // every request they make are the real ones; only Scaleway's side is simulated.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { invalidInput } from '../errors.js';
 import { FAULTS_ENV } from './faults.js';
 import { startLocalApi, type LocalApi } from './api/server.js';
 
@@ -35,7 +36,14 @@ export interface RunningSandbox {
 
 /** Starts the local API for one run; OPENMCF_SANDBOX_FAULTS applies to it. */
 export async function startSandbox(settings: SandboxSettings, env: NodeJS.ProcessEnv): Promise<RunningSandbox> {
-  const api = await startLocalApi({ storeDir: settings.storeDir, ...(env[FAULTS_ENV] !== undefined ? { faults: env[FAULTS_ENV] } : {}) });
+  let api: LocalApi;
+  try {
+    api = await startLocalApi({ storeDir: settings.storeDir, ...(env[FAULTS_ENV] !== undefined ? { faults: env[FAULTS_ENV] } : {}) });
+  } catch (error) {
+    // A rule that cannot be read is the user's input, said before any engine starts.
+    if (error instanceof Error && error.message.startsWith(FAULTS_ENV)) throw invalidInput(error.message, 'sandbox.faults', `fix the rule or unset ${FAULTS_ENV} (syntax: <operation>:<Resource>=<effect>[*<count>], see the README)`);
+    throw error;
+  }
   return {
     api,
     env: {

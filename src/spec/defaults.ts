@@ -91,3 +91,11 @@ export function applyDefaults(data: unknown): ScalewayServerlessContainerManifes
     spec: filled,
   };
 }
+
+/**
+ * The time zone cron schedules run in. The provider creates every trigger with
+ * `timezone: "Europe/Paris"` (terraform-provider-scaleway internal/services/container/cron.go:
+ * "Timezone is required for API v1 so we use the same default as the Console"), so `0 2 * * *`
+ * fires at 02:00 Paris time: 01:00 UTC in winter, 00:00 UTC in summer.
+ */
+export const CRON_TIME_ZONE = 'Europe/Paris';

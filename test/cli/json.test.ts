@@ -57,12 +57,14 @@ test('preview --json lists planned property changes and the cron triggers next r
     container?.properties.find((p) => p.path === 'memoryLimitBytes'),
     { path: 'memoryLimitBytes', kind: 'add', replaces: false, new: 4_096_000_000 },
   );
-  assert.deepEqual(stack?.cronSchedules?.map((c) => [c.name, c.schedule, c.nextRuns.length]), [
-    ['hourly-sync', '0 * * * *', 3],
-    ['nightly-report', '0 2 * * *', 3],
+  assert.deepEqual(stack?.cronSchedules?.map((c) => [c.name, c.schedule, c.timeZone, c.nextRuns.length]), [
+    ['hourly-sync', '0 * * * *', 'Europe/Paris', 3],
+    ['nightly-report', '0 2 * * *', 'Europe/Paris', 3],
   ]);
-  for (const run of stack?.cronSchedules?.[1]?.nextRuns ?? []) assert.match(run, /^\d{4}-\d\d-\d\dT02:00:00\.000Z$/);
-  assert.match(result.stderr, /nightly-report "0 2 \* \* \*": \d{4}-\d\d-\d\d 02:00/);
+  // 02:00 in Paris is 01:00 UTC in winter and 00:00 UTC in summer.
+  for (const run of stack?.cronSchedules?.[1]?.nextRuns ?? []) assert.match(run, /^\d{4}-\d\d-\d\dT0[01]:00:00\.000Z$/);
+  assert.match(result.stderr, /next runs \(Europe\/Paris time, as the platform runs them\)/);
+  assert.match(result.stderr, /nightly-report "0 2 \* \* \*": \d{4}-\d\d-\d\d 02:00 \(0[01]:00 UTC\)/);
 });
 
 test('outputs reads the stack outputs without the engine touching the cloud: values on stdout, or as JSON', () => {

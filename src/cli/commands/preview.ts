@@ -7,7 +7,7 @@ import type { CloudFlags } from '../../commands/cloud/options.js';
 
 const HELP_AFTER = `
 Shows what apply would do, property by property: replacements are flagged (they destroy the old
-resource: new endpoint, downtime) and cron triggers list their next runs in UTC. Nothing is changed.
+resource: new endpoint, downtime) and cron triggers list their next runs (Europe/Paris time, where the platform runs them, and UTC). Nothing is changed.
 ${EXIT_CODES_HELP}
 
 Examples:

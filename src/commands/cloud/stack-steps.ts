@@ -7,6 +7,7 @@ import { ExitCode, OpenmcfError } from '../../errors.js';
 import { hasChanges } from '../../engine/events.js';
 import type { OperationOutcome } from '../../engine/run-operation.js';
 import { nextCronRuns, renderCronSchedules } from '../../render/cron-schedule.js';
+import { CRON_TIME_ZONE } from '../../spec/defaults.js';
 import { isDisplayedPlanStep, renderPlannedChange, replacementWarning } from '../../render/diff.js';
 import type { ProgressRenderer } from '../../render/progress.js';
 import type { CronScheduleResult } from '../../render/result-document.js';
@@ -39,7 +40,7 @@ export function cronSchedules(session: StackSession, now: Date, count = 3): Cron
     } catch {
       // validation has checked the schedule; nothing to list otherwise
     }
-    return { name: trigger.name ?? `#${index}`, schedule: trigger.schedule, nextRuns };
+    return { name: trigger.name ?? `#${index}`, schedule: trigger.schedule, timeZone: CRON_TIME_ZONE, nextRuns };
   });
 }
 

@@ -1,4 +1,4 @@
-// Cron trigger rules. Scaleway runs triggers on standard 5-field unix cron schedules in UTC, or the
+// Cron trigger rules. Scaleway runs triggers on standard 5-field unix cron schedules (in Europe/Paris time), or the
 // @-macros (../shared/reference/scaleway-containers.md, "Cron"); the schedule is checked by a real
 // cron parser (cron-parser), after a stricter check of the form, because that parser also accepts
 // 6-field, 4-field and Jenkins-style `H` schedules the platform does not. `args` is a string

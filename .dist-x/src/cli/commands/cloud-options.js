@@ -1,0 +1,27 @@
+import { DEFAULT_PARALLEL } from '../../commands/cloud/options.js';
+function collect(value, previous) {
+    return [...(previous ?? []), value];
+}
+export function addCloudOptions(command, set) {
+    command
+        .option('--sandbox', 'use the simulated Scaleway cloud and its own local state: nothing real is touched, no credentials needed')
+        .option('--backend <url>', 'Pulumi state backend (file:///dir, s3://..., https://api.pulumi.com); default: PULUMI_BACKEND_URL, your pulumi login, then $OPENMCF_HOME/state')
+        .option('--stack <org/project/stack>', 'stack to use instead of the manifest labels (one manifest only)')
+        .option('--parallel <n>', `stacks to run at once when several manifests are given (default ${DEFAULT_PARALLEL})`);
+    if (set.credentials)
+        command.option('-p, --provider-config <file>', 'YAML file with Scaleway credentials (accessKey, secretKey, projectId, organizationId, region, zone)');
+    if (set.refresh)
+        command.option('--refresh', 'refresh the state from the cloud first');
+    if (set.targeting !== 'none') {
+        command.option('--target <resource>', 'limit the operation to this resource: namespace, container, cron-<trigger>, or a URN (globs allowed; repeatable)', collect);
+    }
+    if (set.targeting === 'target-and-replace') {
+        command.option('--replace <resource>', 'replace this resource even if unchanged: namespace, container, cron-<trigger>, or a URN (repeatable)', collect);
+    }
+    return command;
+}
+/** The exit codes, the same in every cloud command's help. */
+export const EXIT_CODES_HELP = `
+Exit codes: 0 success; 1 the operation failed; 2 changes found (preview --detailed-exitcode);
+3 invalid input (manifest, flags, credentials), nothing touched; 4 stack locked by another run;
+130 interrupted (Ctrl-C).`;

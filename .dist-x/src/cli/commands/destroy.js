@@ -1,0 +1,25 @@
+import { addManifestOptions } from '../options.js';
+import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+const HELP_AFTER = `
+Deletes the namespace, container and cron triggers deployed from each manifest. On a terminal it
+lists what goes away and asks; without a terminal --yes is required. A stack never deployed has
+nothing to destroy (exit 0). The stack itself (its history) stays unless --remove.
+${EXIT_CODES_HELP}
+
+Examples:
+  $ openmcf destroy -f my-api.yaml
+  $ openmcf destroy -f manifests/ --yes
+  $ openmcf destroy -f my-api.yaml --sandbox --yes --remove
+`;
+export function registerDestroy(program, context) {
+    const command = program.command('destroy').alias('delete').description('delete what the manifests deployed');
+    addManifestOptions(command);
+    addCloudOptions(command, { credentials: true, targeting: 'target', refresh: true })
+        .option('-y, --yes', 'destroy without asking (required without a terminal)')
+        .option('--remove', 'also remove the stack and its history once it is empty')
+        .addHelpText('after', HELP_AFTER)
+        .action(async (flags) => {
+        const { destroy } = await import('../../commands/destroy.js');
+        context.setExitCode(await destroy(flags, context.io));
+    });
+}

@@ -1,0 +1,24 @@
+const HELP_AFTER = `
+Checks what an apply needs: Node.js, the Pulumi engine (path, version, where it came from), the
+Scaleway plugin, the state backend and the credentials source, and says what to do about anything
+missing. Exit code 0 only when an apply could run; 1 otherwise.
+
+Examples:
+  $ openmcf doctor                 # real deployments
+  $ openmcf doctor --sandbox       # the simulated cloud (no credentials or plugin download needed)
+  $ openmcf doctor --json
+`;
+export function registerDoctor(program, context) {
+    program
+        .command('doctor')
+        .description('check that everything an apply needs is in place, and say what to fix')
+        .option('--sandbox', 'check the sandbox set-up (simulated cloud) instead of a real deployment')
+        .option('--backend <url>', 'check this Pulumi state backend instead of the default choice')
+        .option('-p, --provider-config <file>', 'check Scaleway credentials from this YAML file')
+        .option('--json', 'print one machine-readable JSON document on stdout')
+        .addHelpText('after', HELP_AFTER)
+        .action(async (flags) => {
+        const { doctor } = await import('../../commands/doctor.js');
+        context.setExitCode(await doctor(flags, context.io));
+    });
+}

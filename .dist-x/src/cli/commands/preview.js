@@ -1,0 +1,23 @@
+import { addManifestOptions } from '../options.js';
+import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+const HELP_AFTER = `
+Shows what apply would do, property by property: replacements are flagged (they destroy the old
+resource: new endpoint, downtime) and cron triggers list their next runs (Europe/Paris time, where the platform runs them, and UTC). Nothing is changed.
+${EXIT_CODES_HELP}
+
+Examples:
+  $ openmcf preview -f my-api.yaml
+  $ openmcf preview -f manifests/ --detailed-exitcode     # CI: 0 no changes, 2 changes, 1 failed
+  $ openmcf preview -f my-api.yaml --sandbox --json | jq '.results[0].changes'
+`;
+export function registerPreview(program, context) {
+    const command = program.command('preview').alias('plan').description('show what apply would change, without changing anything');
+    addManifestOptions(command);
+    addCloudOptions(command, { credentials: true, targeting: 'target-and-replace', refresh: true })
+        .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none, 1 on failure)')
+        .addHelpText('after', HELP_AFTER)
+        .action(async (flags) => {
+        const { preview } = await import('../../commands/preview.js');
+        context.setExitCode(await preview(flags, context.io));
+    });
+}

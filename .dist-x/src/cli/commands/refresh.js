@@ -1,0 +1,25 @@
+import { addManifestOptions } from '../options.js';
+import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+const HELP_AFTER = `
+Reads each resource back from the cloud and records in the state what changed outside openmcf
+(drift), showing each changed property. No cloud resource is changed, so it does not ask.
+After an interrupted apply or destroy, refresh with --clear-pending-creates to drop the operations
+the interruption left pending.
+${EXIT_CODES_HELP}
+
+Examples:
+  $ openmcf refresh -f my-api.yaml
+  $ openmcf refresh -f my-api.yaml --sandbox --clear-pending-creates
+`;
+export function registerRefresh(program, context) {
+    const command = program.command('refresh').description('update the state from what really exists in the cloud');
+    addManifestOptions(command);
+    addCloudOptions(command, { credentials: true, targeting: 'target', refresh: false })
+        .option('--clear-pending-creates', 'forget creates left pending by an interrupted run')
+        .option('-y, --yes', 'accepted for symmetry with apply; refresh never asks')
+        .addHelpText('after', HELP_AFTER)
+        .action(async (flags) => {
+        const { refresh } = await import('../../commands/refresh.js');
+        context.setExitCode(await refresh(flags, context.io));
+    });
+}

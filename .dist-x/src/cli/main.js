@@ -1,0 +1,46 @@
+// The one place that turns errors into exit codes and messages. Everything below throws
+// OpenmcfError (or returns an exit code); nothing else calls process.exit.
+import { CommanderError } from 'commander';
+import { buildProgram } from './program.js';
+import { processIo } from '../render/io.js';
+import { ExitCode, OpenmcfError } from '../errors.js';
+export async function main(rawArgv) {
+    const io = processIo();
+    // Commander takes one short flag per option: `-V` (kept for scripts written against earlier
+    // versions) is read as `-v`.
+    const argv = rawArgv.length === 1 && rawArgv[0] === '-V' ? ['-v'] : rawArgv;
+    let exitCode = ExitCode.ok;
+    const program = await buildProgram(argv, io, (code) => {
+        exitCode = code;
+    });
+    program.exitOverride();
+    try {
+        await program.parseAsync([...argv], { from: 'user' });
+        return exitCode;
+    }
+    catch (error) {
+        return reportError(error, io);
+    }
+}
+function reportError(error, io) {
+    if (error instanceof CommanderError) {
+        // --help and --version end here too, with code 0; commander has already printed them.
+        if (error.exitCode === 0)
+            return ExitCode.ok;
+        return ExitCode.invalidInput;
+    }
+    if (error instanceof OpenmcfError) {
+        io.err(`error: ${error.message}\n`);
+        if (error.hint)
+            io.err(`  ${error.hint}\n`);
+        return error.exitCode;
+    }
+    // A bug of ours: say so plainly; the stack only on request, never by default.
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`error: internal error: ${message}\n`);
+    if (process.env.OPENMCF_DEBUG && error instanceof Error && error.stack)
+        io.err(`${error.stack}\n`);
+    else
+        io.err('  This is a bug in openmcf; rerun with OPENMCF_DEBUG=1 for details and report it.\n');
+    return ExitCode.failed;
+}

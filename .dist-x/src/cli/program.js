@@ -1,0 +1,47 @@
+// Declares the command tree. Each command's flags live in src/cli/commands/<verb>.ts, which
+// imports its handler lazily so that `validate` and `--help` never load the Pulumi SDK.
+import { Command } from 'commander';
+import { versionText } from '../version.js';
+/** Every command, in the order `--help` lists them, with the names (aliases too) that select it. */
+const COMMANDS = [
+    { names: ['validate', 'validate-manifest'], load: async () => (await import('./commands/validate.js')).registerValidate },
+    { names: ['load', 'load-manifest'], load: async () => (await import('./commands/load.js')).registerLoad },
+    { names: ['apply'], load: async () => (await import('./commands/apply.js')).registerApply },
+    { names: ['preview', 'plan'], load: async () => (await import('./commands/preview.js')).registerPreview },
+    { names: ['destroy', 'delete'], load: async () => (await import('./commands/destroy.js')).registerDestroy },
+    { names: ['refresh'], load: async () => (await import('./commands/refresh.js')).registerRefresh },
+    { names: ['outputs'], load: async () => (await import('./commands/outputs.js')).registerOutputs },
+    { names: ['doctor'], load: async () => (await import('./commands/doctor.js')).registerDoctor },
+    { names: ['engine'], load: async () => (await import('./commands/engine.js')).registerEngine },
+    { names: ['sandbox'], load: async () => (await import('./commands/sandbox.js')).registerSandbox },
+    { names: ['init'], load: async () => (await import('./commands/init.js')).registerInit },
+    { names: ['schema'], load: async () => (await import('./commands/schema.js')).registerSchema },
+    { names: ['version'], load: async () => (await import('./commands/version.js')).registerVersion },
+];
+/** `-v` is the original OpenMCF CLI's; `-V` was this CLI's first (main() reads it as `-v`). */
+export const VERSION_FLAGS = ['-v', '-V', '--version'];
+/**
+ * Builds the command tree for `argv`. When argv names a command, only that command is declared:
+ * each declaration is a module to load, and the quick commands (`validate`) are measured against
+ * bare Node start-up. `--version` alone needs none; anything else (`--help`, `help`, a typo) gets
+ * the whole tree.
+ */
+export async function buildProgram(argv, io, setExitCode) {
+    const program = new Command('openmcf')
+        .description('Turn a YAML manifest into a running Scaleway Serverless Container.')
+        .version(versionText(), '-v, --version', 'print the CLI version and the engine and plugin versions it pins (-V works too)')
+        .showHelpAfterError('(run with --help for usage)')
+        .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+        // Before any subcommand is added, so each inherits it: a usage error in a subcommand (e.g. a
+        // missing required -f) then reaches main() and exits 3 instead of commander's own exit(1).
+        .exitOverride();
+    const context = { io, setExitCode };
+    // `--version` needs no command at all.
+    const versionOnly = argv.length === 1 && VERSION_FLAGS.includes(argv[0]);
+    const selected = COMMANDS.filter((command) => command.names.includes(argv[0] ?? ''));
+    const wanted = versionOnly ? [] : selected.length > 0 ? selected : COMMANDS;
+    const registers = await Promise.all(wanted.map((command) => command.load()));
+    for (const register of registers)
+        register(program, context);
+    return program;
+}

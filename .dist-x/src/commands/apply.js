@@ -1,0 +1,69 @@
+// `openmcf apply`: manifests to running containers. On a terminal: preview every stack, ask once,
+// then update the stacks with changes. With --yes (required without a terminal): update directly,
+// showing each property change as it is made. Stacks run concurrently up to --parallel; one
+// failing does not stop the others; the exit code is the most severe.
+import { emptyChangeCounts } from '../engine/events.js';
+import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
+import { ProgressRenderer } from '../render/progress.js';
+import { liveStatusOption } from '../render/spinner-status.js';
+import { changeSummaryText } from '../render/summary.js';
+import { cloudOptionsFromFlags } from './cloud/options.js';
+import { prepareRun } from './cloud/prepare.js';
+import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { applyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
+import { runBoundedAll } from './run-bounded.js';
+import { withStackSessions } from './cloud/stack-sessions.js';
+export async function apply(flags, io) {
+    const cloud = cloudOptionsFromFlags(flags);
+    return runCloudCommand('apply', io, cloud, cloud.json, async () => {
+        requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
+        const run = await prepareRun(cloud, io, { credentials: true });
+        printDeployNotices(io, run);
+        const progress = new ProgressRenderer(io, { showProperties: cloud.yes, ...liveStatusOption(io) });
+        progress.setMultipleStacks(run.stacks.length > 1);
+        return withStackSessions(run, progress, async (sessions) => {
+            const outcomes = cloud.yes ? await applyDirectly(sessions, cloud, progress) : await previewConfirmApply(sessions, cloud, io, progress);
+            progress.stop();
+            return finishRun(io, cloud, outcomes, {
+                command: 'apply',
+                tense: 'done',
+                showOutputs: true,
+                ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+            });
+        });
+    });
+}
+async function applyDirectly(sessions, cloud, progress) {
+    return runBoundedAll(sessions, cloud.parallel, (session) => applyStep(session, cloud, progress, false));
+}
+async function previewConfirmApply(sessions, cloud, io, progress) {
+    const chalk = chalkFor(io);
+    const print = (text) => progress.line(`${text}\n`);
+    const previews = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, print));
+    const pending = previews.filter((p) => p.status === 'changes-pending');
+    let proceed = false;
+    if (pending.length > 0) {
+        progress.stop();
+        const total = sumCounts(pending.map((p) => p.counts));
+        const stacks = pending.length === 1 ? `stack ${pending[0].prepared.target.displayName}` : `${pending.length} stacks`;
+        proceed = await askConfirmation(`Apply these changes to ${stacks} (${changeSummaryText(chalk, total, 'planned')})?`);
+    }
+    return runBoundedAll(sessions, cloud.parallel, async (session, index) => {
+        const previewed = previews[index];
+        if (previewed.status === 'failed' || previewed.status === 'cancelled')
+            return previewed;
+        if (previewed.status === 'unchanged')
+            return unchangedStep(session, previewed);
+        if (!proceed)
+            return { ...previewed, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+        const applied = await applyStep(session, cloud, progress, true);
+        return { ...applied, durationMs: applied.durationMs + previewed.durationMs };
+    });
+}
+function sumCounts(all) {
+    const total = emptyChangeCounts();
+    for (const counts of all)
+        for (const kind of Object.keys(total))
+            total[kind] += counts[kind];
+    return total;
+}

@@ -1,0 +1,56 @@
+import { ExitCode, OpenmcfError } from '../../errors.js';
+import { emptyChangeCounts } from '../../engine/events.js';
+import { outputValues } from '../../render/outputs.js';
+export function failedOutcome(prepared, error, durationMs, partial = {}) {
+    return {
+        counts: emptyChangeCounts(),
+        changes: [],
+        ...partial,
+        prepared,
+        status: error instanceof OpenmcfError && error.exitCode === ExitCode.interrupted ? 'cancelled' : 'failed',
+        error: asOpenmcfError(error),
+        durationMs,
+    };
+}
+/** Anything thrown becomes an OpenmcfError; an unexpected one is reported as ours, not the user's. */
+export function asOpenmcfError(error) {
+    if (error instanceof OpenmcfError)
+        return error;
+    const message = error instanceof Error ? error.message : String(error);
+    return new OpenmcfError(`internal error: ${message}`, { exitCode: ExitCode.failed, code: 'internal', origin: 'tool', cause: error });
+}
+/** Most severe first: an interruption, then a failure, a lock, bad input, pending changes. */
+const SEVERITY = [ExitCode.interrupted, ExitCode.failed, ExitCode.stackLocked, ExitCode.invalidInput, ExitCode.changesPending, ExitCode.ok];
+export function mostSevereExitCode(codes) {
+    for (const code of SEVERITY)
+        if (codes.includes(code))
+            return code;
+    return codes.find((c) => c !== ExitCode.ok) ?? ExitCode.ok;
+}
+export function exitCodeOf(outcome, options = {}) {
+    if (outcome.error)
+        return outcome.error.exitCode;
+    if (outcome.status === 'changes-pending' && options.detailedExitcode)
+        return ExitCode.changesPending;
+    return ExitCode.ok;
+}
+export function resultError(error) {
+    return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode };
+}
+export function toStackResult(outcome, showSecrets = false) {
+    const { prepared } = outcome;
+    return {
+        manifest: { file: prepared.loaded.origin.file, document: prepared.loaded.origin.documentIndex, name: prepared.loaded.manifest.metadata.name },
+        stack: prepared.target.displayName,
+        engineStack: prepared.target.stackName,
+        backend: prepared.target.backendUrl,
+        sandbox: prepared.target.sandbox,
+        status: outcome.status,
+        changes: outcome.counts,
+        resources: outcome.changes.map((c) => ({ type: c.resource.type, name: c.resource.name, change: c.change, properties: c.properties })),
+        ...(outcome.outputs ? { outputs: outputValues(outcome.outputs, showSecrets) } : {}),
+        ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),
+        durationMs: outcome.durationMs,
+        ...(outcome.error ? { error: resultError(outcome.error) } : {}),
+    };
+}

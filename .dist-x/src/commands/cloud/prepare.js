@@ -1,0 +1,140 @@
+import { delimiter, dirname } from 'node:path';
+import { invalidInput } from '../../errors.js';
+import { kustomizeSourceName } from '../../manifest/kustomize.js';
+import { loadValidManifests } from '../load-valid-manifests.js';
+import { pulumiCommandFor, resolvePulumiCli } from '../../engine/pulumi-cli.js';
+import { EngineProcesses } from '../../engine/engine-processes.js';
+import { startSandbox } from '../../sandbox/environment.js';
+import { resolveScalewayPlugin } from '../../engine/provider-plugin.js';
+import { startSharedProvider } from '../../engine/shared-provider.js';
+import { chooseRunBackend } from './run-backend.js';
+import { resolveStackTarget } from '../../target/stack-target.js';
+import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
+import { prepareSecretsProvider } from '../../target/passphrase.js';
+import { createContainerProgram } from '../../program/container-program.js';
+import { describeValueFromRefs, valueFromStackMissing } from '../../program/value-from.js';
+import { stackExistsInState } from '../../engine/stack-existence.js';
+/** Stops what the run shares (idempotent): the provider process, then the local API. */
+export async function stopShared(run) {
+    run.provider?.stop();
+    await run.sandboxApi?.api.close();
+}
+export async function prepareRun(options, io, needs) {
+    // Problems are always printed for humans on stderr; with --json the result document carries
+    // them as well (see report.ts).
+    const manifests = await loadValidManifests(options.manifestFlags, io, { json: false });
+    if (manifests.length === 0) {
+        throw invalidInput('no manifests found in the given files', 'manifest.none', 'point -f at a manifest file, a directory of *.yaml files, or - for stdin');
+    }
+    if (options.stack !== undefined && manifests.length > 1) {
+        throw invalidInput(`--stack names one stack but ${manifests.length} manifests were given`, 'flag.stack', 'pass one manifest with --stack, or set each manifest\'s stack labels');
+    }
+    const { home, backend, sandbox } = await chooseRunBackend(options);
+    const targets = manifests.map((loaded) => resolveStackTarget(loaded.manifest, {
+        backend: { url: backend.url, kind: backend.kind },
+        sandbox: options.sandbox,
+        ...(options.stack !== undefined ? { stackOverride: options.stack } : {}),
+    }));
+    refuseSharedStacks(manifests, targets);
+    manifests.forEach((loaded, index) => checkValueFromStacks(loaded, targets[index]));
+    const credentialsEnv = needs.credentials
+        ? credentialsToEngineEnv(await loadCredentials({
+            ...(options.providerConfig !== undefined ? { providerConfigPath: options.providerConfig } : {}),
+            env: options.env,
+            sandbox: options.sandbox,
+            cwd: options.cwd,
+        }))
+        : {};
+    const secrets = await prepareSecretsProvider({ backendKind: backend.kind, env: options.env, openmcfHome: home, sandbox: options.sandbox });
+    if (secrets.notice)
+        io.err(`note: ${secrets.notice}\n`);
+    const cli = await resolvePulumiCli({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) });
+    const processes = new EngineProcesses();
+    const pulumiCommand = processes.wrap(await pulumiCommandFor(cli));
+    const names = manifests.map((m) => m.manifest.metadata.name);
+    const stacks = manifests.map((loaded, index) => {
+        const target = targets[index];
+        const name = loaded.manifest.metadata.name;
+        return {
+            loaded,
+            target,
+            label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
+            rerunArgs: rerunArgs(loaded, options),
+            program: createContainerProgram(loaded.manifest, { target }),
+        };
+    });
+    // Commands that run the program need the provider: found (or built) like the engine, started
+    // once for the run; under --sandbox, after the local API it is pointed at.
+    const plugin = needs.credentials ? await resolveScalewayPlugin({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) }) : undefined;
+    const sandboxApi = sandbox && needs.credentials ? await startSandbox(sandbox, options.env) : undefined;
+    const runEnv = { ...credentialsEnv, ...(sandboxApi?.env ?? {}) };
+    const provider = plugin ? await startSharedProvider(plugin.path, { ...process.env, ...options.env, ...runEnv }) : undefined;
+    return {
+        stacks,
+        backend,
+        engineEnv: {
+            ...runEnv,
+            ...secrets.envVars,
+            // Should the shared provider not start, the engines launch the plugin themselves from PATH;
+            // they never try to download one.
+            ...(plugin ? { PATH: [dirname(plugin.path), options.env.PATH ?? ''].join(delimiter), PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true' } : {}),
+            ...(provider?.engineEnv ?? {}),
+        },
+        ...(secrets.secretsProvider ? { secretsProvider: secrets.secretsProvider } : {}),
+        pulumiCommand,
+        processes,
+        ...(sandbox ? { sandbox } : {}),
+        ...(provider ? { provider } : {}),
+        ...(sandboxApi ? { sandboxApi } : {}),
+    };
+}
+/** Two manifests deploying to one stack would overwrite each other: refuse before starting. */
+function refuseSharedStacks(manifests, targets) {
+    const seen = new Map();
+    targets.forEach((target, index) => {
+        const loaded = manifests[index];
+        const first = seen.get(target.stackName);
+        if (first) {
+            throw invalidInput(`${where(first)} and ${where(loaded)} both deploy to stack ${target.displayName}`, 'stack.shared', 'give each manifest its own pulumi.openmcf.org/stack.name label');
+        }
+        seen.set(target.stackName, loaded);
+    });
+}
+/**
+ * A `valueFrom` naming a stack that does not exist is invalid input: say so before the engine
+ * starts (exit 3, nothing touched). Where only the engine can tell (remote backends), the program's
+ * own check reports it during the run; missing outputs are found there too.
+ */
+function checkValueFromStacks(loaded, target) {
+    for (const ref of describeValueFromRefs(loaded.manifest, target)) {
+        if (stackExistsInState({ ...target, stackName: ref.stackName }) === false)
+            throw valueFromStackMissing(ref);
+    }
+}
+function where(loaded) {
+    return `${loaded.origin.file}:${loaded.origin.line}`;
+}
+function quote(arg) {
+    return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
+}
+function rerunArgs(loaded, options) {
+    const { kustomizeDir, overlay } = options.manifestFlags;
+    const kustomize = kustomizeDir !== undefined && overlay !== undefined ? { dir: kustomizeDir, overlay } : undefined;
+    const file = loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file;
+    const parts = kustomize !== undefined && loaded.origin.file === kustomizeSourceName(kustomize)
+        ? ['--kustomize-dir', quote(kustomize.dir), '--overlay', quote(kustomize.overlay)]
+        : ['-f', quote(file)];
+    for (const set of options.manifestFlags.set ?? [])
+        parts.push('--set', quote(set));
+    if (options.manifestFlags.envFile !== undefined)
+        parts.push('--env-file', quote(options.manifestFlags.envFile));
+    if (options.sandbox)
+        parts.push('--sandbox');
+    if (options.backend !== undefined)
+        parts.push('--backend', quote(options.backend));
+    if (options.providerConfig !== undefined)
+        parts.push('-p', quote(options.providerConfig));
+    if (options.stack !== undefined)
+        parts.push('--stack', quote(options.stack));
+    return parts.join(' ');
+}

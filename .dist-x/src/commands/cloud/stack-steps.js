@@ -1,0 +1,113 @@
+import { ExitCode, OpenmcfError } from '../../errors.js';
+import { hasChanges } from '../../engine/events.js';
+import { nextCronRuns, renderCronSchedules } from '../../render/cron-schedule.js';
+import { CRON_TIME_ZONE } from '../../spec/defaults.js';
+import { isDisplayedPlanStep, renderPlannedChange, replacementWarning } from '../../render/diff.js';
+import { changeSummaryText } from '../../render/summary.js';
+import { failedOutcome } from './outcome.js';
+import { deployNotice } from '../../program/deploy-notice.js';
+import { chalkFor } from './report.js';
+/** The lines of one stack's preview: its changes property by property, cron runs, a summary. */
+export function renderPreviewBlock(chalk, session, outcome, now) {
+    const { prepared } = session;
+    const lines = [`${chalk.bold(`Preview of ${prepared.label}`)} ${chalk.dim(`(stack ${prepared.target.displayName})`)}`];
+    const shown = outcome.changes.filter((c) => isDisplayedPlanStep(c.step));
+    for (const change of shown)
+        lines.push(...renderPlannedChange(chalk, change));
+    lines.push(...renderCronSchedules(prepared.loaded.manifest.spec.cronTriggers, now));
+    lines.push(...replacementWarning(chalk, shown));
+    lines.push(`  ${changeSummaryText(chalk, outcome.counts, 'planned')}`);
+    return lines;
+}
+export function cronSchedules(session, now, count = 3) {
+    return session.prepared.loaded.manifest.spec.cronTriggers.map((trigger, index) => {
+        let nextRuns = [];
+        try {
+            nextRuns = nextCronRuns(trigger.schedule, count, now).map((d) => d.toISOString());
+        }
+        catch {
+            // validation has checked the schedule; nothing to list otherwise
+        }
+        return { name: trigger.name ?? `#${index}`, schedule: trigger.schedule, timeZone: CRON_TIME_ZONE, nextRuns };
+    });
+}
+/** Opens (creating the stack when new) and previews; prints the plan when done. */
+export async function previewStep(session, cloud, chalk, print) {
+    const started = Date.now();
+    try {
+        await session.open('create');
+        const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh });
+        const now = new Date();
+        print(renderPreviewBlock(chalk, session, outcome, now).join('\n'));
+        return {
+            prepared: session.prepared,
+            status: hasChanges(outcome.counts) ? 'changes-pending' : 'unchanged',
+            counts: outcome.counts,
+            changes: outcome.changes,
+            cronSchedules: cronSchedules(session, now),
+            durationMs: Date.now() - started,
+        };
+    }
+    catch (error) {
+        return failedOutcome(session.prepared, error, Date.now() - started);
+    }
+}
+/** The platform's status, read after every apply: a container in `error` fails the run. */
+export function containerStatusError(session, outputs) {
+    const status = outputs?.status?.value;
+    if (status !== 'error')
+        return undefined;
+    const message = String(outputs?.errorMessage?.value ?? '').trim() || 'the platform gave no message';
+    return new OpenmcfError(`the container of stack ${session.prepared.target.displayName} is in status "error": ${message}`, {
+        exitCode: ExitCode.failed,
+        code: 'container-error',
+        origin: 'cloud',
+        hint: `Scaleway could not run it (a wrong image name or tag, an image not built for amd64, or a crash at start are the usual causes). Fix the manifest and run \`openmcf apply ${session.prepared.rerunArgs}\` again.`,
+    });
+}
+/** Updates the stack (opening it first when the caller has not), then checks the container. */
+export async function applyStep(session, cloud, progress, opened) {
+    const started = Date.now();
+    try {
+        if (!opened)
+            await session.open('create');
+        const outcome = await session.operation('up', {
+            onEvent: progress.forStack(session.prepared.label),
+            replace: cloud.replace,
+            target: cloud.target,
+            refresh: cloud.refresh,
+        });
+        const statusError = containerStatusError(session, outcome.outputs);
+        const base = { counts: outcome.counts, changes: outcome.changes, ...(outcome.outputs ? { outputs: outcome.outputs } : {}) };
+        if (statusError)
+            return failedOutcome(session.prepared, statusError, Date.now() - started, base);
+        return { prepared: session.prepared, status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged', ...base, durationMs: Date.now() - started };
+    }
+    catch (error) {
+        return failedOutcome(session.prepared, error, Date.now() - started);
+    }
+}
+/** A stack with nothing to change: its outputs as they are, and its container checked all the same. */
+export async function unchangedStep(session, previewed) {
+    const started = Date.now();
+    try {
+        const outputs = await session.outputs();
+        const statusError = containerStatusError(session, outputs);
+        const durationMs = previewed.durationMs + (Date.now() - started);
+        if (statusError)
+            return failedOutcome(session.prepared, statusError, durationMs, { counts: previewed.counts, outputs });
+        return { ...previewed, status: 'unchanged', outputs, durationMs };
+    }
+    catch (error) {
+        return failedOutcome(session.prepared, error, previewed.durationMs + (Date.now() - started));
+    }
+}
+/** `deploy: false` asks for something the platform will not do: say so before running. */
+export function printDeployNotices(io, run) {
+    const chalk = chalkFor(io);
+    for (const stack of run.stacks) {
+        const notice = deployNotice(stack.loaded.manifest.spec);
+        if (notice)
+            io.err(`${chalk.yellow('note')}: ${stack.label}: ${notice}\n`);
+    }
+}

@@ -1,0 +1,95 @@
+import { emptyChangeCounts } from '../engine/events.js';
+import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
+import { ProgressRenderer } from '../render/progress.js';
+import { resourceLabel } from '../render/resource-label.js';
+import { liveStatusOption } from '../render/spinner-status.js';
+import { cloudOptionsFromFlags } from './cloud/options.js';
+import { failedOutcome } from './cloud/outcome.js';
+import { prepareRun } from './cloud/prepare.js';
+import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { runBoundedAll } from './run-bounded.js';
+import { withStackSessions } from './cloud/stack-sessions.js';
+export async function destroy(flags, io) {
+    const cloud = cloudOptionsFromFlags(flags);
+    return runCloudCommand('destroy', io, cloud, cloud.json, async () => {
+        requireConfirmationPossible('destroy', { yes: cloud.yes, interactive: io.interactive });
+        const run = await prepareRun(cloud, io, { credentials: true });
+        const chalk = chalkFor(io);
+        const progress = new ProgressRenderer(io, liveStatusOption(io));
+        progress.setMultipleStacks(run.stacks.length > 1);
+        return withStackSessions(run, progress, async (sessions) => {
+            const planned = await runBoundedAll(sessions, cloud.parallel, (session) => openForDestroy(session, cloud, chalk, (t) => progress.line(t)));
+            const toDestroy = planned.filter((p) => p.outcome.status === 'changes-pending');
+            let proceed = cloud.yes;
+            if (!cloud.yes && toDestroy.length > 0) {
+                progress.stop();
+                const deletes = toDestroy.reduce((n, p) => n + p.deletes, 0);
+                const where = toDestroy.length === 1 ? `stack ${toDestroy[0].outcome.prepared.target.displayName}` : `${toDestroy.length} stacks`;
+                proceed = await askConfirmation(`Destroy ${deletes} resource${deletes === 1 ? '' : 's'} in ${where}? They are deleted from the cloud.`);
+            }
+            const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session, index) => {
+                const { outcome } = planned[index];
+                if (outcome.status !== 'changes-pending')
+                    return outcome;
+                if (!proceed)
+                    return { ...outcome, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+                return destroyStep(session, cloud, progress, outcome.durationMs);
+            });
+            progress.stop();
+            return finishRun(io, cloud, outcomes, {
+                command: 'destroy',
+                tense: 'done',
+                showOutputs: false,
+                ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+            });
+        });
+    });
+}
+/** Selects the stack and, unless --yes, previews the destroy and prints what would go. */
+async function openForDestroy(session, cloud, chalk, print) {
+    const started = Date.now();
+    const { prepared } = session;
+    try {
+        if (!(await session.open('select'))) {
+            print(`${prepared.label}: stack ${prepared.target.displayName} does not exist; nothing to destroy`);
+            return { outcome: { prepared, status: 'unchanged', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started }, deletes: 0 };
+        }
+        if (cloud.yes) {
+            // No preview: the destroy itself lists each resource as it goes.
+            return { outcome: { prepared, status: 'changes-pending', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started }, deletes: 0 };
+        }
+        const plan = await session.operation('preview-destroy', { target: cloud.target, refresh: cloud.refresh });
+        const deleted = plan.changes.filter((c) => c.change === 'delete');
+        if (deleted.length === 0) {
+            print(`${prepared.label}: stack ${prepared.target.displayName} holds no resources; nothing to destroy`);
+            return { outcome: { prepared, status: 'unchanged', counts: plan.counts, changes: [], durationMs: Date.now() - started }, deletes: 0 };
+        }
+        print([
+            `${chalk.bold(`Destroy of ${prepared.label}`)} ${chalk.dim(`(stack ${prepared.target.displayName})`)} deletes:`,
+            ...deleted.map((c) => `  ${chalk.red('-')} ${resourceLabel(c.resource)}`),
+            '',
+        ].join('\n'));
+        return {
+            outcome: { prepared, status: 'changes-pending', counts: plan.counts, changes: plan.changes, durationMs: Date.now() - started },
+            deletes: deleted.length,
+        };
+    }
+    catch (error) {
+        return { outcome: failedOutcome(prepared, error, Date.now() - started), deletes: 0 };
+    }
+}
+async function destroyStep(session, cloud, progress, previewMs) {
+    const started = Date.now();
+    try {
+        const outcome = await session.operation('destroy', {
+            onEvent: progress.forStack(session.prepared.label),
+            target: cloud.target,
+            refresh: cloud.refresh,
+            removeStack: cloud.remove,
+        });
+        return { prepared: session.prepared, status: 'succeeded', counts: outcome.counts, changes: outcome.changes, durationMs: previewMs + Date.now() - started };
+    }
+    catch (error) {
+        return failedOutcome(session.prepared, error, previewMs + Date.now() - started);
+    }
+}

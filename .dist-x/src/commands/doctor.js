@@ -1,0 +1,43 @@
+// `openmcf doctor`: can an `apply` run here, and if not, what is missing? Checks the Node.js
+// version, the engine (path, version, where it came from), the Scaleway plugin, the state backend
+// and the credentials source. Exit 0 only when all of them are fine; 1 otherwise.
+//
+// --json prints one document on stdout:
+//   { "apiVersion": "openmcf.org/doctor/v1", "ok": true, "sandbox": false,
+//     "checks": [ { "name": "engine", "ok": true, "summary": "...", "fix": "..." }, ... ] }
+import { Chalk } from 'chalk';
+import { ExitCode } from '../errors.js';
+import { checkBackend, checkCredentials, checkEngine, checkNode, checkPlugin } from './doctor-checks.js';
+export const DOCTOR_API_VERSION = 'openmcf.org/doctor/v1';
+export async function runDoctor(options) {
+    const checks = [checkNode(), ...(await Promise.all([checkEngine(options), checkPlugin(options), checkBackend(options), checkCredentials(options)]))];
+    return { ok: checks.every((check) => check.ok), sandbox: options.sandbox, checks };
+}
+export async function doctor(flags, io, env = process.env) {
+    const report = await runDoctor({
+        env,
+        sandbox: flags.sandbox === true,
+        ...(flags.backend !== undefined ? { backend: flags.backend } : {}),
+        ...(flags.providerConfig !== undefined ? { providerConfig: flags.providerConfig } : {}),
+        cwd: process.cwd(),
+    });
+    if (flags.json)
+        io.out(`${JSON.stringify({ apiVersion: DOCTOR_API_VERSION, ...report }, null, 2)}\n`);
+    else
+        io.err(renderDoctor(report, io.color));
+    return report.ok ? ExitCode.ok : ExitCode.failed;
+}
+export function renderDoctor(report, color) {
+    const chalk = new Chalk({ level: color ? 1 : 0 });
+    const width = Math.max(...report.checks.map((check) => check.name.length));
+    const lines = report.checks.flatMap((check) => {
+        const mark = check.ok ? chalk.green('ok  ') : chalk.red('FAIL');
+        const line = `${mark} ${check.name.padEnd(width)}  ${check.summary}`;
+        return check.fix ? [line, `     ${' '.repeat(width)}  ${check.ok ? chalk.dim(check.fix) : chalk.yellow(`-> ${check.fix}`)}`] : [line];
+    });
+    const mode = report.sandbox ? ' in the sandbox (simulated cloud, nothing real is touched)' : '';
+    const verdict = report.ok
+        ? chalk.green(`openmcf is ready to apply${mode}.`)
+        : chalk.red(`openmcf cannot apply yet${mode}: fix the FAIL lines above.`) + (report.sandbox ? '' : chalk.dim(' (`openmcf doctor --sandbox` checks the simulated cloud set-up.)'));
+    return `${lines.join('\n')}\n\n${verdict}\n`;
+}

@@ -1,0 +1,27 @@
+import { ProgressRenderer } from '../render/progress.js';
+import { cloudOptionsFromFlags } from './cloud/options.js';
+import { prepareRun } from './cloud/prepare.js';
+import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { withStackSessions } from './cloud/stack-sessions.js';
+import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
+import { runBoundedAll } from './run-bounded.js';
+export async function preview(flags, io) {
+    const cloud = cloudOptionsFromFlags(flags);
+    return runCloudCommand('preview', io, cloud, cloud.json, async () => {
+        const run = await prepareRun(cloud, io, { credentials: true });
+        printDeployNotices(io, run);
+        const progress = new ProgressRenderer(io);
+        const chalk = chalkFor(io);
+        return withStackSessions(run, progress, async (sessions) => {
+            const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, (text) => progress.line(`${text}\n`)));
+            return finishRun(io, cloud, outcomes, {
+                command: 'preview',
+                tense: 'planned',
+                showOutputs: false,
+                separate: false,
+                detailedExitcode: cloud.detailedExitcode,
+                ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+            });
+        });
+    });
+}

@@ -1,0 +1,64 @@
+// `openmcf refresh`: reads every resource back from the cloud and records what changed outside
+// openmcf (drift) in the state. It changes no cloud resource, so it does not ask for confirmation.
+// --clear-pending-creates drops creates an interrupted run left pending (see the recovery line
+// printed on Ctrl-C).
+import { emptyChangeCounts, hasChanges } from '../engine/events.js';
+import { renderPlannedChange } from '../render/diff.js';
+import { ProgressRenderer } from '../render/progress.js';
+import { liveStatusOption } from '../render/spinner-status.js';
+import { cloudOptionsFromFlags } from './cloud/options.js';
+import { failedOutcome } from './cloud/outcome.js';
+import { prepareRun } from './cloud/prepare.js';
+import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { runBoundedAll } from './run-bounded.js';
+import { withStackSessions } from './cloud/stack-sessions.js';
+export async function refresh(flags, io) {
+    const cloud = cloudOptionsFromFlags(flags);
+    return runCloudCommand('refresh', io, cloud, cloud.json, async () => {
+        const run = await prepareRun(cloud, io, { credentials: true });
+        const progress = new ProgressRenderer(io, liveStatusOption(io));
+        progress.setMultipleStacks(run.stacks.length > 1);
+        return withStackSessions(run, progress, async (sessions) => {
+            const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => refreshStep(session, cloud, io, progress));
+            progress.stop();
+            return finishRun(io, cloud, outcomes, {
+                command: 'refresh',
+                tense: 'done',
+                showOutputs: false,
+                ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+            });
+        });
+    });
+}
+async function refreshStep(session, cloud, io, progress) {
+    const started = Date.now();
+    const { prepared } = session;
+    try {
+        if (!(await session.open('select'))) {
+            progress.line(`${prepared.label}: stack ${prepared.target.displayName} does not exist; nothing to refresh`);
+            return { prepared, status: 'unchanged', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started };
+        }
+        const outcome = await session.operation('refresh', {
+            onEvent: progress.forStack(prepared.label),
+            target: cloud.target,
+            clearPendingCreates: cloud.clearPendingCreates,
+        });
+        if (outcome.changes.length > 0) {
+            const chalk = chalkFor(io);
+            const lines = [`${chalk.bold(`Drift in ${prepared.label}`)} ${chalk.dim(`(stack ${prepared.target.displayName}); the state now records:`)}`];
+            for (const change of outcome.changes)
+                lines.push(...renderPlannedChange(chalk, change));
+            progress.line(`${lines.join('\n')}\n`);
+        }
+        return {
+            prepared,
+            status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged',
+            counts: outcome.counts,
+            changes: outcome.changes,
+            durationMs: Date.now() - started,
+        };
+    }
+    catch (error) {
+        return failedOutcome(prepared, error, Date.now() - started);
+    }
+}

@@ -1,0 +1,74 @@
+// The two ways to get the pinned engine when none is found: the official binary through the
+// Automation API's own installer (needs get.pulumi.com), or a build from Go modules with
+// engine/build.sh (needs Go and the module proxy). Both put it at <root>/bin/pulumi.
+import { spawn } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+/** engine/build.sh in the installed package (dist/src/engine/ -> package root). */
+export const ENGINE_BUILD_SCRIPT = fileURLToPath(new URL('../../../engine/build.sh', import.meta.url));
+/** First executable named `name` on PATH, or undefined. */
+export function findOnPath(name, env) {
+    for (const dir of (env.PATH ?? '').split(delimiter)) {
+        if (dir === '')
+            continue;
+        const candidate = join(dir, name);
+        if (isExecutable(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+/** A regular file this process may execute. */
+export function isExecutable(path) {
+    try {
+        if (!statSync(path).isFile())
+            return false;
+        accessSync(path, constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Official installer (PulumiCommand.install); throws when the download site is unreachable. */
+export async function downloadEngine(root, version) {
+    const { PulumiCommand } = await import('@pulumi/pulumi/automation/index.js');
+    const semver = await loadSdkSemver();
+    await PulumiCommand.install({ root, version: new semver.SemVer(version), skipVersionCheck: false });
+}
+/** Runs engine/build.sh with OPENMCF_HOME set, streaming its lines to `onLine`. */
+export function buildEngineFromGo(home, env, onLine) {
+    return new Promise((resolve, reject) => {
+        const child = spawn('sh', [ENGINE_BUILD_SCRIPT], {
+            env: { ...env, OPENMCF_HOME: home },
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let tail = '';
+        const relay = (chunk) => {
+            const text = tail + chunk.toString('utf8');
+            const lines = text.split('\n');
+            tail = lines.pop() ?? '';
+            for (const line of lines)
+                if (line.trim() !== '')
+                    onLine(line);
+        };
+        child.stdout.on('data', relay);
+        child.stderr.on('data', relay);
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (tail.trim() !== '')
+                onLine(tail);
+            if (code === 0)
+                resolve();
+            else
+                reject(new Error(`engine/build.sh exited with code ${code}`));
+        });
+    });
+}
+/** The `semver` the Automation API itself uses (a dependency of @pulumi/pulumi, not of ours). */
+export async function loadSdkSemver() {
+    const { createRequire } = await import('node:module');
+    const requireFromHere = createRequire(import.meta.url);
+    const sdkEntry = requireFromHere.resolve('@pulumi/pulumi');
+    return createRequire(sdkEntry)('semver');
+}

@@ -1,0 +1,157 @@
+// Pulumi's failures -> OpenmcfError with an exit code and a next step. The engine reports most
+// problems as text on stderr, and some texts changed over releases, so matching is done on several
+// wordings.
+import { ExitCode, OpenmcfError } from '../errors.js';
+import { SCALEWAY_PLUGIN_VERSION } from '../version.js';
+import { stripEngineMarkup } from './translate-events.js';
+/** The texts a locked stack has been reported with, across Pulumi releases and backends. */
+const LOCK_PATTERNS = [
+    /the stack is currently locked/i,
+    /is currently locked by/i,
+    /-{2,}\s*stack is locked/i,
+    /\bstack is locked\b/i,
+    /Another update is currently in progress/i,
+    /\[409\] Conflict/i,
+];
+const MISSING_PLUGIN_PATTERNS = [
+    /no resource plugin '?scaleway/i,
+    /could not (?:find|load|install|download)[^\n]*plugin[^\n]*scaleway/i,
+    /failed to (?:download|install|load)[^\n]*plugin[^\n]*scaleway/i,
+    /plugin[^\n]*scaleway[^\n]*(?:not found|was not found|could not be found)/i,
+    /resource plugin [^\n]*scaleway[^\n]*is required/i,
+];
+const PASSPHRASE_PATTERNS = [
+    /passphrase must be set/i,
+    /incorrect passphrase/i,
+    /failed to decrypt/i,
+    /PULUMI_CONFIG_PASSPHRASE/,
+];
+/** The engine's stderr (or the error message) of a failed Automation API call. */
+export function engineErrorText(error) {
+    if (error && typeof error === 'object' && 'commandResult' in error) {
+        const result = error.commandResult;
+        const stderr = typeof result?.stderr === 'string' ? result.stderr : '';
+        const cause = typeof result?.err?.message === 'string' ? result.err.message : '';
+        return stripEngineMarkup(`${stderr}\n${cause}`).trim();
+    }
+    if (error instanceof Error)
+        return stripEngineMarkup(error.message);
+    return String(error);
+}
+export function isLockError(error) {
+    if (error instanceof Error && error.name === 'ConcurrentUpdateError')
+        return true;
+    const text = engineErrorText(error);
+    return LOCK_PATTERNS.some((p) => p.test(text));
+}
+/** `<url>.json[?query]: created by user@host (pid 123) at 2026-...` lines of a self-managed
+ * backend; a `file://` lock is given as the path to delete. */
+export function lockHolders(text) {
+    const holders = [];
+    for (const match of text.matchAll(/(\S+\.json)(?:\?\S*)?: created by (.+)$/gm)) {
+        const location = match[1];
+        holders.push({ file: location.startsWith('file://') ? decodeURIComponent(location.slice('file://'.length)) : location, holder: match[2].trim() });
+    }
+    return holders;
+}
+/** The meaningful errors of the engine's output: each `error: ...` line with the lines that
+ * continue it (`\t* cause`), minus the generic ones ("update failed", "1 error occurred:"). */
+export function engineErrorLines(text) {
+    const raw = text.split('\n');
+    const errors = [];
+    for (let i = 0; i < raw.length; i += 1) {
+        const line = raw[i].trim();
+        if (!/^error:/i.test(line))
+            continue;
+        const parts = [line.replace(/^error:\s*/i, '')];
+        while (i + 1 < raw.length && /^\s+\S|^\s*\*/.test(raw[i + 1]) && !/^\s*(error|warning):/i.test(raw[i + 1])) {
+            i += 1;
+            parts.push(raw[i].trim().replace(/^\*\s*/, ''));
+        }
+        const message = parts
+            .map((p) => p.replace(/^\d+ errors? occurred:?$/i, '').trim())
+            .filter((p) => p !== '')
+            .join('; ');
+        if (message !== '' && !/^(update|preview|destroy|refresh) failed$/i.test(message) && !/^an error occurred/i.test(message))
+            errors.push(message);
+    }
+    if (errors.length > 0)
+        return [...new Set(errors)];
+    // No `error:` line: the last lines are the most telling (e.g. a spawn failure).
+    return raw
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0 && !/^(code|stdout|stderr|err\?):/.test(l) && !/^warning:/i.test(l))
+        .slice(-3);
+}
+function lockHint(context, holders) {
+    const cancel = `PULUMI_BACKEND_URL=${context.backendUrl} pulumi cancel --stack ${context.stackName} --yes`;
+    if (context.backendUrl.startsWith('file://') || holders.length > 0) {
+        const files = holders.map((h) => h.file);
+        const where = files.length > 0 ? `delete ${files.join(' ')}` : `delete the lock file under ${context.backendUrl}/.pulumi/locks/`;
+        return `If no other run is using this stack, the lock is stale (an interrupted run leaves it behind): ${where}, or run \`${cancel}\`. Otherwise wait for the other run to finish.`;
+    }
+    return `Wait for the other run to finish. If none is running, clear the stale lock with \`${cancel}\`.`;
+}
+function verbOf(operation) {
+    return operation === 'select' ? 'selecting the stack' : operation;
+}
+/** Maps any failure of an engine call to an OpenmcfError. */
+export function toOpenmcfError(error, context) {
+    if (error instanceof OpenmcfError)
+        return error;
+    const text = engineErrorText(error);
+    if (isLockError(error)) {
+        const holders = lockHolders(text);
+        const by = holders.length > 0 ? ` (held by ${holders.map((h) => h.holder).join('; ')})` : '';
+        return new OpenmcfError(`stack ${context.stackDisplay} is locked by another run${by}`, {
+            exitCode: ExitCode.stackLocked,
+            code: 'stack-locked',
+            origin: 'tool',
+            hint: lockHint(context, holders),
+            cause: error,
+        });
+    }
+    if (MISSING_PLUGIN_PATTERNS.some((p) => p.test(text))) {
+        return new OpenmcfError(`the engine cannot find the Scaleway provider plugin (scaleway v${SCALEWAY_PLUGIN_VERSION})`, {
+            exitCode: ExitCode.failed,
+            code: 'engine-plugin-missing',
+            origin: 'tool',
+            hint: `Install it with \`pulumi plugin install resource scaleway v${SCALEWAY_PLUGIN_VERSION} --server github://api.github.com/pulumiverse\`, ` +
+                'or try the simulated cloud with --sandbox. `openmcf doctor` shows what is missing.',
+            cause: error,
+        });
+    }
+    if (PASSPHRASE_PATTERNS.some((p) => p.test(text))) {
+        return new OpenmcfError(`the engine could not open the secrets of stack ${context.stackDisplay}: ${engineErrorLines(text)[0] ?? 'passphrase problem'}`, {
+            exitCode: ExitCode.invalidInput,
+            code: 'secrets-passphrase',
+            origin: 'user',
+            hint: 'Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with.',
+            cause: error,
+        });
+    }
+    const lines = engineErrorLines(text);
+    const detail = lines.length > 0 ? `: ${lines.join('; ')}` : '';
+    return new OpenmcfError(`${verbOf(context.operation)} failed for stack ${context.stackDisplay}${detail}`, {
+        exitCode: ExitCode.failed,
+        code: 'engine-failed',
+        origin: 'cloud',
+        hint: context.operation === 'apply' ? `Fix the cause, then run \`openmcf apply ${context.rerunArgs}\` again; it continues from what was done.` : undefined,
+        cause: error,
+    });
+}
+/** The error of a run the user interrupted (Ctrl-C), with how to recover. */
+export function interruptedError(context, killed) {
+    const how = killed ? 'the engine was stopped immediately' : 'the engine stopped cleanly';
+    const mutating = context.operation === 'apply' || context.operation === 'destroy' || context.operation === 'refresh';
+    const recovery = mutating
+        ? `Recover with \`openmcf refresh ${context.rerunArgs} --clear-pending-creates\` (it reconciles the state with the cloud and drops operations left pending), then run \`openmcf ${context.operation} ${context.rerunArgs}\` again.` +
+            (killed ? ' If a run then reports the stack as locked, the lock was left behind by this run: clear it as that message says.' : '')
+        : `Nothing was changed; run \`openmcf ${context.operation} ${context.rerunArgs}\` again when ready.`;
+    return new OpenmcfError(`interrupted: ${verbOf(context.operation)} of stack ${context.stackDisplay} was cancelled (${how})`, {
+        exitCode: ExitCode.interrupted,
+        code: 'interrupted',
+        origin: 'user',
+        hint: recovery,
+    });
+}

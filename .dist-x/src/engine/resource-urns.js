@@ -1,0 +1,18 @@
+// `--target` and `--replace` take URNs, which nobody types by hand. The resources of a manifest
+// have fixed names (`namespace`, `container`, `cron-<trigger>`), so those names are accepted too
+// and turned into the URNs of the stack at hand. URNs and URN globs pass through unchanged.
+const TYPE_OF_NAME = [
+    [/^namespace$/, 'scaleway:containers/namespace:Namespace'],
+    [/^container$/, 'scaleway:containers/container:Container'],
+    [/^cron-.+$/, 'scaleway:containers/cron:Cron'],
+];
+/** `container` -> `urn:pulumi:<stack>::<project>::scaleway:containers/container:Container::container`. */
+export function resourceUrn(value, target) {
+    if (value.startsWith('urn:') || value.includes('*'))
+        return value;
+    const type = TYPE_OF_NAME.find(([pattern]) => pattern.test(value))?.[1];
+    if (!type)
+        return value;
+    const bareStack = target.stackName.slice(target.stackName.lastIndexOf('/') + 1);
+    return `urn:pulumi:${bareStack}::${target.projectName}::${type}::${value}`;
+}

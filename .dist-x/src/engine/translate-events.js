@@ -1,0 +1,170 @@
+import { emptyChangeCounts, } from './events.js';
+import { propertyChanges } from './property-changes.js';
+/** The engine's own resources: the stack, provider instances, references to other stacks (read on
+ * every run). Not shown, not counted. */
+export function isBookkeepingType(type) {
+    return type === 'pulumi:pulumi:Stack' || type === 'pulumi:pulumi:StackReference' || type.startsWith('pulumi:providers:');
+}
+/** The user-facing kind of change of an engine step. */
+export function changeKindOf(step) {
+    switch (step) {
+        case 'same':
+        case 'create':
+        case 'update':
+        case 'delete':
+        case 'replace':
+        case 'read':
+        case 'refresh':
+        case 'import':
+            return step;
+        case 'create-replacement':
+        case 'delete-replaced':
+            return 'replace';
+        case 'discard':
+        case 'discard-replaced':
+            return 'delete';
+        case 'read-replacement':
+            return 'read';
+        case 'import-replacement':
+            return 'import';
+        default:
+            return undefined;
+    }
+}
+/** Which steps are counted: a replacement is one change though the engine takes three steps. */
+function countedKind(step, change) {
+    if (step === 'create-replacement' || step === 'delete-replaced' || step === 'discard-replaced')
+        return undefined;
+    if (change === 'refresh' || change === 'read')
+        return 'same';
+    if (change === 'import')
+        return 'create';
+    return change;
+}
+export function resourceRefOf(metadata) {
+    const urn = metadata.urn;
+    const name = urn.slice(urn.lastIndexOf('::') + 2);
+    return { urn, type: metadata.type, name };
+}
+/** Pulumi's colour markup, e.g. `<{%reset%}>`, which appears in messages even without colour. */
+export function stripEngineMarkup(text) {
+    return text.replace(/<\{%[^%]*%\}>/g, '');
+}
+function severityOf(raw) {
+    if (raw === 'error')
+        return 'error';
+    if (raw === 'warning')
+        return 'warning';
+    if (raw === 'info' || raw === 'info#err')
+        return 'info';
+    return undefined; // debug
+}
+/** Stateful: remembers when each step started (for elapsed times) and what it changed. */
+export class EngineEventTranslator {
+    steps = new Map();
+    now;
+    compare;
+    /** `refresh`: diffs compare the cloud's state (outputs), as a refresh reports drift. */
+    constructor(options = {}) {
+        this.now = options.now ?? Date.now;
+        this.compare = options.refresh ? 'outputs' : 'inputs';
+    }
+    translate(event) {
+        if (event.resourcePreEvent)
+            return this.started(event.resourcePreEvent.metadata, event.resourcePreEvent.planning === true);
+        if (event.resOutputsEvent)
+            return this.finished(event.resOutputsEvent.metadata, event.resOutputsEvent.planning === true);
+        if (event.resOpFailedEvent)
+            return this.failed(event.resOpFailedEvent.metadata);
+        if (event.diagnosticEvent) {
+            const d = event.diagnosticEvent;
+            const severity = severityOf(d.severity);
+            const message = stripEngineMarkup(d.message).trim();
+            if (!severity || d.ephemeral || message === '')
+                return [];
+            const resource = d.urn ? resourceRefOf({ urn: d.urn, type: typeFromUrn(d.urn) }) : undefined;
+            if (resource && isBookkeepingType(resource.type) && severity !== 'error')
+                return [];
+            return [{ type: 'diagnostic', severity, message, ...(resource && !isBookkeepingType(resource.type) ? { resource } : {}) }];
+        }
+        // The engine ends every event stream with a cancelEvent, interrupted or not: it says nothing.
+        if (event.summaryEvent)
+            return [{ type: 'summary', durationSeconds: event.summaryEvent.durationSeconds }];
+        return [];
+    }
+    /** Changes counted from the steps seen so far. */
+    counts() {
+        const counts = emptyChangeCounts();
+        for (const record of this.steps.values()) {
+            const kind = countedKind(record.step, record.change);
+            if (kind)
+                counts[kind] += 1;
+        }
+        return counts;
+    }
+    /** A step is known by its op and resource; in a refresh the op changes when the step finishes
+     * (refresh -> update when drifted), so there the resource alone names it. */
+    key(metadata) {
+        return this.compare === 'outputs' ? metadata.urn : `${metadata.op} ${metadata.urn}`;
+    }
+    started(metadata, planning) {
+        const change = changeKindOf(metadata.op);
+        if (!change || isBookkeepingType(metadata.type))
+            return [];
+        const ref = resourceRefOf(metadata);
+        this.steps.set(this.key(metadata), { ref, step: metadata.op, change, startedAt: this.now(), done: false });
+        return [{ type: 'resource-started', resource: ref, change, step: metadata.op, planning, properties: propertyChanges(metadata, this.compare) }];
+    }
+    finished(metadata, planning) {
+        const change = changeKindOf(metadata.op);
+        if (!change || isBookkeepingType(metadata.type))
+            return [];
+        const record = this.steps.get(this.key(metadata));
+        const now = this.now();
+        const ref = record?.ref ?? resourceRefOf(metadata);
+        if (record) {
+            // A refresh step is rewritten to `update` (drift) or `delete` (gone) when it finishes.
+            record.change = change;
+            record.done = true;
+        }
+        else {
+            this.steps.set(this.key(metadata), { ref, step: metadata.op, change, startedAt: now, done: true });
+        }
+        return [
+            {
+                type: 'resource-finished',
+                resource: ref,
+                change,
+                // The step as it started, so listeners pair the two events.
+                step: record?.step ?? metadata.op,
+                planning,
+                elapsedMs: record ? now - record.startedAt : 0,
+                properties: propertyChanges(metadata, this.compare),
+            },
+        ];
+    }
+    failed(metadata) {
+        const change = changeKindOf(metadata.op);
+        if (!change || isBookkeepingType(metadata.type))
+            return [];
+        const key = this.key(metadata);
+        const record = this.steps.get(key);
+        // A failed step changed nothing we can count.
+        this.steps.delete(key);
+        return [
+            {
+                type: 'resource-failed',
+                resource: record?.ref ?? resourceRefOf(metadata),
+                change,
+                step: metadata.op,
+                elapsedMs: record ? this.now() - record.startedAt : 0,
+            },
+        ];
+    }
+}
+/** `urn:pulumi:stack::project::type$type::name` -> the last type of the chain. */
+export function typeFromUrn(urn) {
+    const parts = urn.split('::');
+    const typeChain = parts[2] ?? '';
+    return typeChain.slice(typeChain.lastIndexOf('$') + 1);
+}

@@ -1,0 +1,125 @@
+import { DiagnosticCode } from './codes.js';
+import { registerSecret } from '../render/redact.js';
+export const URL_TIMEOUT_ENV = 'OPENMCF_URL_TIMEOUT_MS';
+export const DEFAULT_URL_TIMEOUT_MS = 30_000;
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+const MASK = '***';
+export function isManifestUrl(path) {
+    return /^https?:\/\//i.test(path);
+}
+/** Query keys whose values are credentials whatever they look like. */
+const SECRET_QUERY_KEY = /token|secret|passw|pwd|key|sig|auth|credential|session|code|jwt/i;
+/** A value that reads like a generated credential: long, no spaces, letters and digits mixed. */
+function looksLikeToken(value) {
+    return value.length >= 16 && /^[\w.~+/=%-]+$/.test(value) && /\d/.test(value) && /[A-Za-z]/.test(value);
+}
+/** The URL as it may be printed; a string that is not a URL is only cut at its first `@`. */
+export function maskUrl(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        const at = raw.indexOf('@');
+        return { shown: at < 0 ? raw : `${raw.slice(0, raw.indexOf('//') + 2)}${MASK}@${raw.slice(at + 1)}`, secrets: [] };
+    }
+    const secrets = [];
+    const userinfo = url.username !== '' || url.password !== '';
+    for (const part of [url.username, url.password])
+        if (part !== '')
+            secrets.push(decodeURIComponent(part));
+    const query = [...url.searchParams].map(([key, value]) => {
+        if (value === '' || !(SECRET_QUERY_KEY.test(key) || looksLikeToken(value)))
+            return `${encodeURIComponent(key)}=${encodeURIComponent(value)}`;
+        secrets.push(value);
+        return `${encodeURIComponent(key)}=${MASK}`;
+    });
+    const shown = `${url.protocol}//${userinfo ? `${MASK}@` : ''}${url.host}${url.pathname}${query.length > 0 ? `?${query.join('&')}` : ''}`;
+    return { shown, secrets };
+}
+export async function readUrl(raw, env = process.env) {
+    const { shown, secrets } = maskUrl(raw);
+    for (const secret of secrets)
+        registerSecret(secret);
+    const problem = (code, message, hint) => ({ problem: urlProblem(shown, code, message, hint) });
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return problem(DiagnosticCode.inputUrlFailed, 'not a valid URL', 'write it as https://host/path/manifest.yaml');
+    }
+    const headers = { accept: 'application/yaml, text/yaml, text/plain;q=0.9, */*;q=0.8' };
+    if (url.username !== '' || url.password !== '') {
+        const credentials = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+        headers.authorization = `Basic ${Buffer.from(credentials).toString('base64')}`;
+        url.username = '';
+        url.password = '';
+    }
+    const timeoutMs = urlTimeoutMs(env);
+    try {
+        const response = await fetch(url, { headers, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+        if (!response.ok) {
+            await response.body?.cancel().catch(() => undefined);
+            return problem(DiagnosticCode.inputUrlFailed, `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, response.status === 401 || response.status === 403 ? 'the URL needs credentials it does not have' : 'check the URL');
+        }
+        const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+        if (declared > MAX_MANIFEST_BYTES) {
+            await response.body?.cancel().catch(() => undefined);
+            return problem(DiagnosticCode.inputUrlTooLarge, tooLarge(`${declared} bytes`), TOO_LARGE_HINT);
+        }
+        const body = await readLimited(response);
+        if (body === undefined)
+            return problem(DiagnosticCode.inputUrlTooLarge, tooLarge(`more than ${MAX_MANIFEST_BYTES} bytes`), TOO_LARGE_HINT);
+        return { file: { file: shown, text: body } };
+    }
+    catch (error) {
+        if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+            return problem(DiagnosticCode.inputUrlTimeout, `no complete answer within ${formatMs(timeoutMs)}`, `check that the server is up; ${URL_TIMEOUT_ENV}=<milliseconds> waits longer`);
+        }
+        return problem(DiagnosticCode.inputUrlFailed, `cannot fetch: ${networkReason(error)}`, 'check the URL and your network connection');
+    }
+}
+const TOO_LARGE_HINT = 'a manifest is a few kilobytes; check that the URL points at the manifest itself';
+function tooLarge(size) {
+    return `the answer is too large for a manifest (${size}; the limit is ${MAX_MANIFEST_BYTES} bytes)`;
+}
+/** The body as text, or undefined as soon as it passes the limit (the rest is never read). */
+async function readLimited(response) {
+    if (!response.body)
+        return '';
+    const chunks = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > MAX_MANIFEST_BYTES) {
+            await reader.cancel().catch(() => undefined);
+            return undefined;
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+export function urlTimeoutMs(env) {
+    const configured = Number(env[URL_TIMEOUT_ENV]);
+    return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_URL_TIMEOUT_MS;
+}
+function formatMs(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+/** What went wrong on the network, without the URL (undici's causes: ECONNREFUSED, ENOTFOUND, ...). */
+function networkReason(error) {
+    const cause = error?.cause;
+    if (cause && typeof cause.code === 'string')
+        return cause.code === 'ENOTFOUND' ? 'the host name does not resolve (ENOTFOUND)' : cause.code;
+    if (cause && typeof cause.message === 'string')
+        return cause.message;
+    return error instanceof Error ? error.message : String(error);
+}
+function urlProblem(file, code, message, hint) {
+    return { file, line: 0, column: 0, severity: 'error', code, path: '', message, ...(hint ? { hint } : {}) };
+}

@@ -1,0 +1,123 @@
+// The manifest -> resource arguments mapping, as plain data so it can be tested without Pulumi.
+// Argument names follow @pulumiverse/scaleway 1.54.0 (containers/container.d.ts), always the
+// non-deprecated ones: memoryLimitBytes (not memoryLimit), localStorageLimitBytes (not
+// localStorageLimit), httpsConnectionsOnly (not httpOption), livenessProbe (not healthChecks), image
+// (not registryImage); `deploy` is deprecated upstream and has no effect, so it is not passed.
+import { invalidInput } from '../errors.js';
+import { resourceTags } from './tags.js';
+/** The provider's MB is decimal: 256 MB is 256,000,000 bytes. */
+export const BYTES_PER_MB = 1_000_000;
+/**
+ * The provider requires failureThreshold, interval and timeout on a liveness probe; the manifest's
+ * healthCheck has no timeout and may omit the other two. Unset ones take the values the platform
+ * itself uses when no probe is given (failureThreshold 30, interval 10s, timeout 1s), so a health
+ * check with only a path behaves like the platform default, probing that path over HTTP.
+ */
+export const LIVENESS_DEFAULTS = { failureThreshold: 30, intervalSeconds: 10, timeoutSeconds: 1 };
+export function namespaceArgs(manifest) {
+    return { name: manifest.metadata.name, region: manifest.spec.region, tags: resourceTags(manifest.metadata) };
+}
+export function containerArgs(manifest) {
+    const { spec } = manifest;
+    const endpoint = spec.image.registryEndpoint;
+    const network = spec.privateNetworkId;
+    return {
+        name: manifest.metadata.name,
+        region: spec.region,
+        ...('value' in endpoint ? { image: imageAddress(endpoint.value, spec.image) } : {}),
+        privacy: spec.privacy,
+        port: spec.port,
+        ...(spec.description !== '' ? { description: spec.description } : {}),
+        memoryLimitBytes: spec.memoryLimitMb * BYTES_PER_MB,
+        ...(spec.cpuLimit !== undefined ? { cpuLimit: spec.cpuLimit } : {}),
+        minScale: spec.minScale,
+        maxScale: spec.maxScale,
+        timeout: spec.timeoutSeconds,
+        httpsConnectionsOnly: spec.httpOption === 'redirected',
+        protocol: spec.protocol,
+        ...(spec.commands.length > 0 ? { commands: [...spec.commands] } : {}),
+        ...(spec.args.length > 0 ? { args: [...spec.args] } : {}),
+        ...(spec.env.variables.length > 0 ? { environmentVariables: toMap(spec.env.variables) } : {}),
+        ...(spec.env.secrets.length > 0 ? { secretEnvironmentVariables: toMap(spec.env.secrets) } : {}),
+        ...(network !== undefined && 'value' in network
+            ? { privateNetworkId: regionalPrivateNetworkId(network.value, spec.region, 'spec.privateNetworkId') }
+            : {}),
+        ...(spec.sandbox !== undefined ? { sandbox: spec.sandbox } : {}),
+        ...(spec.healthCheck !== undefined ? { livenessProbe: livenessProbe(spec.healthCheck) } : {}),
+        ...(spec.scalingOption !== undefined ? { scalingOptions: [scalingOption(spec.scalingOption)] } : {}),
+        ...(spec.localStorageLimitMb !== undefined ? { localStorageLimitBytes: spec.localStorageLimitMb * BYTES_PER_MB } : {}),
+        ...(spec.registrySha256 !== '' ? { registrySha256: spec.registrySha256 } : {}),
+        tags: resourceTags(manifest.metadata),
+    };
+}
+/** One Cron per trigger. Named triggers keep their resource when others are added or removed. */
+export function cronArgs(manifest) {
+    return manifest.spec.cronTriggers.map((trigger, index) => {
+        const name = trigger.name !== undefined && trigger.name !== '' ? trigger.name : `cron-${index}`;
+        return {
+            resourceName: `cron-${trigger.name !== undefined && trigger.name !== '' ? trigger.name : index}`,
+            name,
+            schedule: trigger.schedule,
+            args: canonicalJson(trigger.args),
+            region: manifest.spec.region,
+        };
+    });
+}
+/** `{registryEndpoint}/{name}:{tag}`; a trailing slash on the endpoint is not doubled. */
+export function imageAddress(registryEndpoint, image) {
+    return `${registryEndpoint.trim().replace(/\/+$/, '')}/${image.name}:${image.tag}`;
+}
+/**
+ * The provider stores private network ids as `{region}/{uuid}`: a bare uuid would show as a change
+ * on every run, so it is prefixed with the container's region. A regional id in another region
+ * cannot work (private networks are regional) and is refused.
+ */
+export function regionalPrivateNetworkId(id, region, where) {
+    const slash = id.indexOf('/');
+    if (slash < 0)
+        return `${region}/${id}`;
+    const idRegion = id.slice(0, slash);
+    if (idRegion !== region) {
+        throw invalidInput(`${where}: private network ${id} is in ${idRegion}, but the container is in ${region}`, 'private-network-region', 'private networks are regional: use a private network of the same region, or deploy the container there');
+    }
+    return id;
+}
+/** Cron args as compact JSON with sorted keys: the form the provider reads back, so formatting
+ * differences in the manifest never show as changes. Non-JSON text is passed through unchanged
+ * (validation reports it). */
+export function canonicalJson(text) {
+    try {
+        return JSON.stringify(sortKeys(JSON.parse(text)));
+    }
+    catch {
+        return text;
+    }
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (typeof value === 'object' && value !== null) {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map((key) => [key, sortKeys(value[key])]));
+    }
+    return value;
+}
+function livenessProbe(check) {
+    return {
+        http: { path: check.path },
+        failureThreshold: check.failureThreshold ?? LIVENESS_DEFAULTS.failureThreshold,
+        interval: `${check.intervalSeconds ?? LIVENESS_DEFAULTS.intervalSeconds}s`,
+        timeout: `${LIVENESS_DEFAULTS.timeoutSeconds}s`,
+    };
+}
+function scalingOption(option) {
+    return {
+        ...(option.concurrentRequestsThreshold !== undefined ? { concurrentRequestsThreshold: option.concurrentRequestsThreshold } : {}),
+        ...(option.cpuUsageThreshold !== undefined ? { cpuUsageThreshold: option.cpuUsageThreshold } : {}),
+        ...(option.memoryUsageThreshold !== undefined ? { memoryUsageThreshold: option.memoryUsageThreshold } : {}),
+    };
+}
+function toMap(entries) {
+    return Object.fromEntries(entries.map((entry) => [entry.name, entry.value]));
+}

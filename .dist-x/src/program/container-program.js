@@ -1,0 +1,77 @@
+import * as pulumi from '@pulumi/pulumi';
+import * as scaleway from '@pulumiverse/scaleway';
+import { OpenmcfError } from '../errors.js';
+import { containerArgs, cronArgs, imageAddress, namespaceArgs } from './container-args.js';
+import { referencedValue } from './stack-references.js';
+import { describeValueFromRefs } from './value-from.js';
+export function createContainerProgram(manifest, options = {}) {
+    return async () => {
+        try {
+            return declareContainer(manifest, await valueFromInputs(manifest, options.target));
+        }
+        catch (error) {
+            if (error instanceof OpenmcfError)
+                throw asRunError(error);
+            throw error;
+        }
+    };
+}
+/**
+ * Marks an input error (e.g. an unresolvable valueFrom) the way pulumi.RunError is marked, so the
+ * engine reports its message alone, without a JavaScript stack trace; it stays an OpenmcfError
+ * (exit code 3, hint) for the command that runs the program.
+ */
+function asRunError(error) {
+    Object.defineProperty(error, '__pulumiRunError', { value: true });
+    return error;
+}
+/** Declares the resources; exported so tests can run it under Pulumi's mocks. */
+export function declareContainer(manifest, referenced = {}) {
+    const plain = containerArgs(manifest);
+    if (plain.image === undefined && referenced.image === undefined)
+        throw new Error('declareContainer: the image comes from valueFrom; resolve it first (valueFromInputs)');
+    const namespace = new scaleway.containers.Namespace('namespace', namespaceArgs(manifest));
+    const { secretEnvironmentVariables, ...visible } = plain;
+    const container = new scaleway.containers.Container('container', {
+        ...visible,
+        ...referenced,
+        namespaceId: namespace.id,
+        ...(secretEnvironmentVariables !== undefined ? { secretEnvironmentVariables: pulumi.secret(secretEnvironmentVariables) } : {}),
+    });
+    for (const cron of cronArgs(manifest)) {
+        const { resourceName, ...args } = cron;
+        // A Cron cannot move to another container (the provider would "update" containerId and the
+        // old container's deletion would then take the cron with it): when the container is replaced,
+        // the Cron is replaced too. replaceOnChanges acts on the provider's per-property diff;
+        // replacementTrigger is compared by the engine itself, so the replacement happens even when a
+        // provider reports no property details.
+        new scaleway.containers.Cron(resourceName, { ...args, containerId: container.id }, { replaceOnChanges: ['containerId'], replacementTrigger: container.id });
+    }
+    return {
+        containerId: container.id,
+        namespaceId: namespace.id,
+        domainName: container.domainName,
+        url: pulumi.interpolate `https://${container.domainName}`,
+        status: container.status,
+        errorMessage: container.errorMessage.apply((message) => message ?? ''),
+    };
+}
+/** `image` and `privateNetworkId` read from other stacks, for the fields given by valueFrom. Awaited
+ * before any resource is declared: see stack-references.ts. */
+export async function valueFromInputs(manifest, target) {
+    const { spec } = manifest;
+    const hasRef = 'valueFrom' in spec.image.registryEndpoint || (spec.privateNetworkId !== undefined && 'valueFrom' in spec.privateNetworkId);
+    if (!hasRef)
+        return {};
+    if (target === undefined)
+        throw new Error('createContainerProgram: a manifest with valueFrom needs options.target');
+    const inputs = {};
+    for (const ref of describeValueFromRefs(manifest, target)) {
+        const value = await referencedValue(ref, spec.region);
+        if (ref.field === 'spec.image.registryEndpoint')
+            inputs.image = pulumi.output(value).apply((endpoint) => imageAddress(endpoint, spec.image));
+        else
+            inputs.privateNetworkId = value;
+    }
+    return inputs;
+}

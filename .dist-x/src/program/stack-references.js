@@ -1,0 +1,29 @@
+// In-program side of valueFrom: reads the referenced output through a Pulumi StackReference and
+// applies the same rules as the commands' pre-flight check (resolveValueFrom). The value stays a
+// secret exactly when the referenced output is one (another secret output of that stack does not
+// make it secret).
+//
+// The value is awaited before any resource is declared, so an unresolvable reference fails the
+// program itself, which the engine reports. (Throwing inside an `apply` that feeds a resource
+// input instead leaves the inline program's registration pending forever: the run hangs.)
+import * as pulumi from '@pulumi/pulumi';
+import { outputCandidates, resolveValueFrom } from './value-from.js';
+/** Resource names of the references, one per manifest field (two fields may name the same stack). */
+const RESOURCE_NAMES = {
+    'spec.image.registryEndpoint': 'value-from-registry-endpoint',
+    'spec.privateNetworkId': 'value-from-private-network-id',
+};
+export async function referencedValue(ref, region) {
+    const reference = new pulumi.StackReference(RESOURCE_NAMES[ref.field], { name: ref.stackName });
+    for (const candidate of outputCandidates(ref.outputName)) {
+        const details = await reference.getOutputDetails(candidate);
+        const secret = details.secretValue !== undefined;
+        const raw = secret ? details.secretValue : details.value;
+        if (raw === undefined)
+            continue;
+        const value = resolveValueFrom(ref, { [candidate]: raw }, region);
+        return secret ? pulumi.secret(value) : value;
+    }
+    // Throws the "has no output" error (resolveValueFrom's message, shared with the pre-flight check).
+    return resolveValueFrom(ref, {}, region, { availableOutputs: undefined });
+}

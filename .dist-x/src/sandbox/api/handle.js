@@ -1,0 +1,60 @@
+import { createContainer, deleteContainer, getContainer, listContainers, redeployContainer, updateContainer } from './containers.js';
+import { createNamespace, deleteNamespace, getNamespace, listNamespaces, updateNamespace } from './namespaces.js';
+import { paginate } from './pagination.js';
+import { FAULT_RESOURCE, faultOperation } from './routes.js';
+import { hashRequestSecrets } from './secret-hashes.js';
+import { settle } from './lifecycle.js';
+import { updateCloud } from './store.js';
+import { createTrigger, deleteTrigger, getTrigger, listTriggers, updateTrigger } from './triggers.js';
+import { publicView } from './wire.js';
+export async function handle(settings, r, query, body) {
+    await settings.gate.enter(faultOperation(r.action), FAULT_RESOURCE[r.kind], blockedBy(r, body));
+    const deploys = r.kind === 'container' && (r.action === 'create' || r.action === 'update' || r.action === 'redeploy');
+    const deployError = deploys ? await settings.gate.deployError() : undefined;
+    const secretHashes = r.action === 'create' || r.action === 'update' ? await hashRequestSecrets(body.secret_environment_variables) : {};
+    return updateCloud(settings.storeDir, (cloud) => {
+        const now = Date.now();
+        settle(cloud, now);
+        const ctx = { region: r.region, now, transitionMs: settings.transitionMs, ...(deployError !== undefined ? { deployError } : {}) };
+        const answer = dispatch(cloud, ctx, r, query, body, secretHashes);
+        const view = Array.isArray(answer) ? paginate(r.collection, answer.map(publicView), query) : publicView(answer);
+        // Instant transitions end here, after the answer was taken: the caller saw `creating` (or
+        // `deleting`), the store already holds the end state for whoever looks next.
+        if (settings.transitionMs <= 0)
+            settle(cloud, now);
+        return view;
+    });
+}
+/**
+ * What a 409 names as being in a transient state: for a create, the parent the new object needs
+ * ready (the namespace of a container, the container of a trigger), as the platform answers.
+ */
+function blockedBy(r, body) {
+    if (r.action === 'create' && r.kind === 'container')
+        return { kind: 'namespace', id: String(body.namespace_id ?? ''), state: 'pending' };
+    if (r.action === 'create' && r.kind === 'trigger')
+        return { kind: 'container', id: String(body.container_id ?? ''), state: 'updating' };
+    return { kind: r.kind, id: r.id ?? '', state: 'pending' };
+}
+function dispatch(cloud, ctx, r, query, body, hashes) {
+    const id = r.id ?? '';
+    switch (`${r.kind}:${r.action}`) {
+        case 'namespace:create': return createNamespace(cloud, ctx, body, hashes);
+        case 'namespace:get': return getNamespace(cloud, ctx, id);
+        case 'namespace:list': return listNamespaces(cloud, ctx, query);
+        case 'namespace:update': return updateNamespace(cloud, ctx, id, body, hashes);
+        case 'namespace:delete': return deleteNamespace(cloud, ctx, id);
+        case 'container:create': return createContainer(cloud, ctx, body, hashes);
+        case 'container:get': return getContainer(cloud, ctx, id);
+        case 'container:list': return listContainers(cloud, ctx, query);
+        case 'container:update': return updateContainer(cloud, ctx, id, body, hashes);
+        case 'container:redeploy': return redeployContainer(cloud, ctx, id);
+        case 'container:delete': return deleteContainer(cloud, ctx, id);
+        case 'trigger:create': return createTrigger(cloud, ctx, body);
+        case 'trigger:get': return getTrigger(cloud, ctx, id);
+        case 'trigger:list': return listTriggers(cloud, ctx, query);
+        case 'trigger:update': return updateTrigger(cloud, ctx, id, body);
+        case 'trigger:delete': return deleteTrigger(cloud, ctx, id);
+        default: throw new Error(`no handler for ${r.kind}:${r.action}`);
+    }
+}

@@ -1,0 +1,101 @@
+// /containers/v1/regions/{region}/namespaces: create, get, list, update, delete. Deleting a
+// namespace deletes its containers and their triggers, as on the platform.
+import { randomUUID } from 'node:crypto';
+import { nameProblem, nowText } from './context.js';
+import { conflict, notFound, transientState } from './errors.js';
+import { BodyReader } from './fields.js';
+import { begin, TRANSIENT } from './lifecycle.js';
+import { nextSecrets } from './secret-hashes.js';
+import { beginContainerDeletion } from './cascade.js';
+export function createNamespace(cloud, ctx, body, secretHashes) {
+    const read = new BodyReader(body);
+    const name = read.string('name');
+    const projectId = read.string('project_id');
+    const environment = read.stringMap('environment_variables') ?? {};
+    const secrets = read.stringMap('secret_environment_variables') ?? {};
+    const tags = read.strings('tags') ?? [];
+    const description = read.string('description') ?? '';
+    if (name === undefined || name === '')
+        read.problem('name', 'a name is required', 'required');
+    else {
+        const problem = nameProblem('namespace', name);
+        if (problem)
+            read.problem('name', problem, 'format');
+    }
+    if (projectId === undefined || projectId === '')
+        read.problem('project_id', 'a project id is required', 'required');
+    read.check();
+    const clash = Object.values(cloud.namespaces).find((n) => n.region === ctx.region && n.project_id === projectId && n.name === name);
+    if (clash)
+        throw conflict(`namespace with name ${name} already exists in this project (${clash.id})`);
+    const namespace = {
+        id: randomUUID(),
+        name: name,
+        // The platform derives it from the project; in a default project they are equal (as recorded).
+        organization_id: projectId,
+        project_id: projectId,
+        description,
+        status: 'creating',
+        environment_variables: environment,
+        secret_environment_variables: nextSecrets({}, secrets, secretHashes),
+        tags,
+        created_at: nowText(ctx.now),
+        updated_at: nowText(ctx.now),
+        region: ctx.region,
+    };
+    begin(namespace, 'creating', ctx.now, ctx.transitionMs, 'ready');
+    cloud.namespaces[namespace.id] = namespace;
+    return namespace;
+}
+export function getNamespace(cloud, ctx, id) {
+    const namespace = cloud.namespaces[id];
+    if (!namespace || namespace.region !== ctx.region)
+        throw notFound('namespace', id);
+    return namespace;
+}
+export function listNamespaces(cloud, ctx, query) {
+    return Object.values(cloud.namespaces).filter((n) => n.region === ctx.region &&
+        matches(query.get('name'), n.name) &&
+        matches(query.get('project_id'), n.project_id) &&
+        matches(query.get('organization_id'), n.organization_id));
+}
+export function updateNamespace(cloud, ctx, id, body, secretHashes) {
+    const namespace = getNamespace(cloud, ctx, id);
+    if (TRANSIENT.has(namespace.status))
+        throw transientState('namespace', id, namespace.status);
+    const read = new BodyReader(body);
+    const environment = read.stringMap('environment_variables');
+    const secrets = read.stringMap('secret_environment_variables');
+    const tags = read.strings('tags');
+    const description = read.string('description');
+    read.check();
+    if (environment !== undefined)
+        namespace.environment_variables = environment;
+    if (secrets !== undefined)
+        namespace.secret_environment_variables = nextSecrets(namespace.secret_environment_variables, secrets, secretHashes);
+    if (tags !== undefined)
+        namespace.tags = tags;
+    if (description !== undefined)
+        namespace.description = description;
+    namespace.updated_at = nowText(ctx.now);
+    // Recorded: a new description or tags are applied at once; new variables make it `updating`
+    // (they are pushed to every container of the namespace).
+    if (environment !== undefined || secrets !== undefined)
+        begin(namespace, 'updating', ctx.now, ctx.transitionMs, 'ready');
+    return namespace;
+}
+export function deleteNamespace(cloud, ctx, id) {
+    const namespace = getNamespace(cloud, ctx, id);
+    if (namespace.status === 'deleting')
+        throw transientState('namespace', id, namespace.status);
+    for (const container of Object.values(cloud.containers)) {
+        if (container.namespace_id === id && container.status !== 'deleting')
+            beginContainerDeletion(cloud, ctx, container);
+    }
+    namespace.updated_at = nowText(ctx.now);
+    begin(namespace, 'deleting', ctx.now, ctx.transitionMs, 'gone');
+    return namespace;
+}
+export function matches(wanted, actual) {
+    return wanted === null || wanted === '' || wanted === actual;
+}

@@ -1,0 +1,80 @@
+import { documentStart, locate } from '../manifest/locate.js';
+import { displayPath } from '../manifest/path.js';
+import { MAX_ALIAS_COUNT } from '../manifest/parse.js';
+import { DiagnosticCode } from '../manifest/codes.js';
+import { IGNORED_TOP_LEVEL_FIELDS } from './types.js';
+import { checkSchema } from './schema-check.js';
+import { cpuAndMemoryMetricsNeedMinScale, deployFalseHasNoEffect, envNamesNotReserved, envNamesUnique, minScaleNotAboveMaxScale, portNotReserved, privateNetworkInContainerRegion, scalingSetsOneMetric, } from './rules/platform.js';
+import { cronArgsAreJsonObjects, cronNamesUnique, cronSchedulesParse } from './rules/cron.js';
+import { labelsKnownToOpenmcf, provisionerIsPulumi, stackLabelsPresent } from './rules/labels.js';
+import { applyDefaults } from './defaults.js';
+import { record } from './finding.js';
+/**
+ * The rules a JSON Schema cannot state (src/spec/rules/), one small named function each, all run
+ * on every document (even one the schema rejected) so that all of its problems are reported at
+ * once. They live in three modules (platform, labels, cron): each module costs start-up time.
+ */
+export const RULES = [
+    provisionerIsPulumi,
+    stackLabelsPresent,
+    labelsKnownToOpenmcf,
+    portNotReserved,
+    minScaleNotAboveMaxScale,
+    scalingSetsOneMetric,
+    cpuAndMemoryMetricsNeedMinScale,
+    envNamesNotReserved,
+    envNamesUnique,
+    privateNetworkInContainerRegion,
+    deployFalseHasNoEffect,
+    cronSchedulesParse,
+    cronArgsAreJsonObjects,
+    cronNamesUnique,
+];
+/** JSON Schema validation (ajv, compiled at build time) plus the rules a schema cannot state. */
+export function validateDocument(doc) {
+    const origin = documentStart(doc);
+    let data;
+    try {
+        data = doc.document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        // parseDocuments already refuses such documents; this guards documents changed since.
+        return {
+            origin,
+            ignoredFields: [],
+            diagnostics: [
+                {
+                    file: doc.file,
+                    ...origin,
+                    severity: 'error',
+                    code: DiagnosticCode.yamlAliasLimit,
+                    path: '',
+                    message: `cannot expand the document: ${error instanceof Error ? error.message : String(error)}`,
+                },
+            ],
+        };
+    }
+    const findings = [...checkSchema(data), ...RULES.flatMap((rule) => rule(data))];
+    const diagnostics = findings.map((finding) => toDiagnostic(doc, finding)).sort(byPosition);
+    const top = record(data) ?? {};
+    const ignoredFields = IGNORED_TOP_LEVEL_FIELDS.filter((field) => top[field] !== undefined);
+    if (diagnostics.some((d) => d.severity === 'error'))
+        return { origin, diagnostics, ignoredFields };
+    return { origin, diagnostics, ignoredFields, manifest: applyDefaults(data) };
+}
+function toDiagnostic(doc, finding) {
+    const position = locate(doc, finding.at ?? finding.path, finding.anchor ?? 'value');
+    return {
+        file: doc.file,
+        line: position.line,
+        column: position.column,
+        severity: finding.severity,
+        code: finding.code,
+        path: displayPath(finding.path),
+        message: finding.message,
+        ...(finding.hint ? { hint: finding.hint } : {}),
+    };
+}
+function byPosition(a, b) {
+    return a.line - b.line || a.column - b.column;
+}

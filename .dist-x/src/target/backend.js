@@ -1,0 +1,168 @@
+// Which Pulumi state backend a run uses. Precedence: `--backend`, then PULUMI_BACKEND_URL, then the
+// current `pulumi login` (read from its credentials file: cheaper than running `pulumi whoami`),
+// then PULUMI_ACCESS_TOKEN alone (Pulumi Cloud, as the pulumi CLI itself would assume), then a
+// local folder under $OPENMCF_HOME. A sandbox run always uses the sandbox backend and never the
+// user's: combining `--backend` with `--sandbox` is refused.
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { invalidInput } from '../errors.js';
+import { registerSecret } from '../render/redact.js';
+export const PULUMI_CLOUD_URL = 'https://api.pulumi.com';
+const SELF_MANAGED_SCHEMES = new Set(['s3:', 'gs:', 'azblob:', 'postgres:']);
+const CLOUD_SCHEMES = new Set(['http:', 'https:']);
+export async function chooseBackend(options) {
+    const { env } = options;
+    const cwd = options.cwd ?? process.cwd();
+    if (options.sandbox) {
+        if (options.flag !== undefined) {
+            throw invalidInput('--backend cannot be combined with --sandbox: a sandbox run always keeps its state in the sandbox folder', 'backend-with-sandbox', 'drop --backend to run in the sandbox, or drop --sandbox to deploy for real');
+        }
+        if (options.sandboxBackendUrl === undefined)
+            throw new Error('chooseBackend: sandboxBackendUrl is required in sandbox mode');
+        const url = normalizeBackendUrl(options.sandboxBackendUrl, 'the sandbox settings', cwd);
+        await ensureFileBackendFolder(url, env, 'create');
+        return { ...url, source: 'sandbox', origin: 'sandbox' };
+    }
+    if (options.flag !== undefined) {
+        const url = normalizeBackendUrl(options.flag, '--backend', cwd);
+        await ensureFileBackendFolder(url, env, 'require', '--backend');
+        return { ...url, source: 'flag', origin: '--backend' };
+    }
+    const fromEnv = env.PULUMI_BACKEND_URL;
+    if (fromEnv !== undefined && fromEnv.trim() !== '') {
+        const url = normalizeBackendUrl(fromEnv, 'PULUMI_BACKEND_URL', cwd);
+        await ensureFileBackendFolder(url, env, 'require', 'PULUMI_BACKEND_URL');
+        return { ...url, source: 'env', origin: 'PULUMI_BACKEND_URL' };
+    }
+    const login = await currentPulumiLogin(env);
+    if (login !== undefined) {
+        const url = normalizeBackendUrl(login.current, login.path, cwd);
+        return { ...url, source: 'login', origin: login.path };
+    }
+    if ((env.PULUMI_ACCESS_TOKEN ?? '').trim() !== '') {
+        return { url: PULUMI_CLOUD_URL, kind: 'cloud', source: 'env', origin: 'PULUMI_ACCESS_TOKEN' };
+    }
+    const folder = join(resolve(options.openmcfHome), 'state');
+    await mkdir(folder, { recursive: true });
+    return { url: `file://${folder}`, kind: 'file', source: 'default', origin: `default (${folder})` };
+}
+/** The kind of a backend URL, or undefined for a scheme Pulumi does not serve. */
+export function backendKindOf(url) {
+    if (url.startsWith('file://'))
+        return 'file';
+    let scheme;
+    try {
+        scheme = new URL(url).protocol;
+    }
+    catch {
+        return undefined;
+    }
+    if (SELF_MANAGED_SCHEMES.has(scheme))
+        return 'self-managed';
+    if (CLOUD_SCHEMES.has(scheme))
+        return 'cloud';
+    return undefined;
+}
+/**
+ * Checks a backend URL and makes `file://` paths absolute (Pulumi strips `file://` textually and
+ * resolves the rest against its own working directory). `~` is left for Pulumi to expand.
+ * A password in the URL (postgres://user:pass@host) is registered as a secret.
+ */
+export function normalizeBackendUrl(raw, where, cwd) {
+    const value = raw.trim();
+    const kind = backendKindOf(value);
+    if (kind === undefined) {
+        throw invalidInput(`${where}: "${safeForMessage(value)}" is not a Pulumi backend URL`, 'backend-url-invalid', 'use file:///absolute/folder, s3://bucket, gs://bucket, azblob://container, postgres://..., or https://api.pulumi.com');
+    }
+    if (kind !== 'file') {
+        registerUrlPassword(value);
+        return { url: value, kind };
+    }
+    const [path = '', query] = splitOnce(value.slice('file://'.length), '?');
+    if (path === '') {
+        throw invalidInput(`${where}: "${value}" names no folder`, 'backend-url-invalid', 'use file:///absolute/folder');
+    }
+    const absolute = path.startsWith('~') || isAbsolute(path) ? path : resolve(cwd, path);
+    return { url: `file://${absolute}${query === undefined ? '' : `?${query}`}`, kind };
+}
+/** The folder a `file://` backend URL points at, with `~` expanded. */
+export function fileBackendFolder(url, env = process.env) {
+    const [path = ''] = splitOnce(url.slice('file://'.length), '?');
+    if (path === '~')
+        return homeDir(env);
+    if (path.startsWith('~/'))
+        return join(homeDir(env), path.slice(2));
+    return path;
+}
+/** `current` from the pulumi CLI's credentials file, if there is a login. */
+export async function currentPulumiLogin(env) {
+    const folder = nonEmpty(env.PULUMI_CREDENTIALS_PATH) ?? nonEmpty(env.PULUMI_HOME) ?? join(homeDir(env), '.pulumi');
+    const path = join(folder, 'credentials.json');
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (error) {
+        if (isMissingFile(error))
+            return undefined;
+        throw invalidInput(`cannot read the Pulumi login file ${path}: ${errorCode(error)}`, 'pulumi-login-unreadable', 'fix its permissions, or pass --backend');
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw invalidInput(`the Pulumi login file ${path} is not valid JSON`, 'pulumi-login-malformed', 'run `pulumi login` again, or pass --backend / set PULUMI_BACKEND_URL');
+    }
+    const current = typeof parsed === 'object' && parsed !== null ? parsed.current : undefined;
+    if (typeof current !== 'string' || current.trim() === '')
+        return undefined;
+    return { current, path };
+}
+async function ensureFileBackendFolder(backend, env, mode, where) {
+    if (backend.kind !== 'file')
+        return;
+    const folder = fileBackendFolder(backend.url, env);
+    if (mode === 'create') {
+        await mkdir(folder, { recursive: true });
+        return;
+    }
+    // A typo in a user-given path should not silently start a new, empty state folder.
+    const info = await stat(folder).catch(() => undefined);
+    if (info === undefined || !info.isDirectory()) {
+        throw invalidInput(`${where ?? 'backend'}: the state folder ${folder} does not exist`, 'backend-folder-missing', `create it (mkdir -p ${folder}) or point the backend at an existing folder`);
+    }
+}
+function registerUrlPassword(url) {
+    try {
+        const parsed = new URL(url);
+        if (parsed.password !== '') {
+            registerSecret(parsed.password);
+            registerSecret(decodeURIComponent(parsed.password));
+        }
+    }
+    catch {
+        // not parseable: nothing to register
+    }
+}
+/** Masks a password in a URL before it goes into a message. */
+function safeForMessage(url) {
+    return url.replace(/^([a-z0-9+.-]+:\/\/[^:/@]*:)[^@/]*@/i, '$1***@');
+}
+function splitOnce(text, separator) {
+    const at = text.indexOf(separator);
+    return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+function homeDir(env) {
+    return nonEmpty(env.HOME) ?? homedir();
+}
+function nonEmpty(value) {
+    return value === undefined || value.trim() === '' ? undefined : value;
+}
+function isMissingFile(error) {
+    return errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR';
+}
+function errorCode(error) {
+    return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown error';
+}

@@ -1,0 +1,89 @@
+// The secrets provider, set up so that no run ever prompts. Pulumi Cloud encrypts secrets itself.
+// Self-managed backends (file, s3, ...) use the passphrase provider, which needs
+// PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE: the user's own when set; otherwise a
+// passphrase generated once and kept in $OPENMCF_HOME/passphrase (mode 0600). Sandbox runs always
+// use their own passphrase under the sandbox folder, whatever the user has set, so that sandbox
+// state never depends on (or reveals) the real one.
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { invalidInput } from '../errors.js';
+import { registerSecret } from '../render/redact.js';
+export const PASSPHRASE_FILE_NAME = 'passphrase';
+export async function prepareSecretsProvider(options) {
+    const { env } = options;
+    if (options.sandbox) {
+        const folder = options.sandboxHome ?? join(options.openmcfHome, 'sandbox');
+        const { passphrase } = await storedPassphrase(join(resolve(folder), PASSPHRASE_FILE_NAME));
+        return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: 'passphrase' };
+    }
+    if (options.backendKind === 'cloud')
+        return { envVars: {}, secretsProvider: undefined };
+    // Pulumi reads PULUMI_CONFIG_PASSPHRASE first (an empty value counts), then the _FILE variant.
+    if (env.PULUMI_CONFIG_PASSPHRASE !== undefined) {
+        registerSecret(env.PULUMI_CONFIG_PASSPHRASE);
+        return { envVars: {}, secretsProvider: 'passphrase' };
+    }
+    if ((env.PULUMI_CONFIG_PASSPHRASE_FILE ?? '') !== '')
+        return { envVars: {}, secretsProvider: 'passphrase' };
+    const path = join(resolve(options.openmcfHome), PASSPHRASE_FILE_NAME);
+    const { passphrase, created } = await storedPassphrase(path);
+    return {
+        envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase },
+        secretsProvider: 'passphrase',
+        ...(created
+            ? {
+                notice: `Generated a passphrase to encrypt secrets in the Pulumi state and saved it in ${path} (readable only by you). ` +
+                    'Keep that file: the stacks\' secrets cannot be decrypted without it. ' +
+                    'To use your own passphrase instead, set PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE before the first run.',
+            }
+            : {}),
+    };
+}
+/** Reads the passphrase at `path`, creating it first when missing. Safe when runs race: the file
+ * appears atomically (written aside, then hard-linked into place), so nobody reads it half written. */
+async function storedPassphrase(path) {
+    const existing = await readPassphrase(path);
+    if (existing !== undefined)
+        return { passphrase: existing, created: false };
+    await mkdir(resolve(path, '..'), { recursive: true, mode: 0o700 });
+    const fresh = randomBytes(32).toString('base64url');
+    registerSecret(fresh);
+    const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(aside, fresh, { mode: 0o600 });
+    try {
+        await link(aside, path);
+        return { passphrase: fresh, created: true };
+    }
+    catch (error) {
+        if (!isCode(error, 'EEXIST'))
+            throw error;
+        const winner = await readPassphrase(path);
+        if (winner === undefined)
+            throw error;
+        return { passphrase: winner, created: false };
+    }
+    finally {
+        await unlink(aside).catch(() => undefined);
+    }
+}
+async function readPassphrase(path) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch (error) {
+        if (isCode(error, 'ENOENT'))
+            return undefined;
+        throw invalidInput(`cannot read the passphrase file ${path}`, 'passphrase-unreadable', 'fix its permissions, or set PULUMI_CONFIG_PASSPHRASE');
+    }
+    const passphrase = text.trim();
+    if (passphrase === '') {
+        throw invalidInput(`the passphrase file ${path} is empty`, 'passphrase-empty', 'restore it from a backup, or set PULUMI_CONFIG_PASSPHRASE to the passphrase the stacks were created with');
+    }
+    registerSecret(passphrase);
+    return passphrase;
+}
+function isCode(error, code) {
+    return typeof error === 'object' && error !== null && 'code' in error && error.code === code;
+}

@@ -1,0 +1,50 @@
+// On a terminal, apply and destroy show what they will do and ask before doing it. Run on a real
+// pseudo-terminal (`script` from util-linux), answering only once the question has appeared.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { CloudHome, manifest, REPO_ROOT } from './cloud-run.js';
+import { OPENMCF_BIN } from '../helpers/engine.js';
+const home = new CloudHome('openmcf-confirm-');
+async function onTerminal(args, question, answer) {
+    // A terminal of a known width, so the live progress line is drawn as on a real one.
+    const command = `stty cols 120 rows 40; ${[process.execPath, OPENMCF_BIN, ...args].map((a) => `'${a}'`).join(' ')}`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, env: home.env() });
+    let screen = '';
+    let asked = false;
+    child.stdout.on('data', (chunk) => {
+        screen += chunk.toString();
+        if (!asked && question.test(screen)) {
+            asked = true;
+            child.stdin.write(`${answer}\n`);
+        }
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    clearTimeout(timer);
+    return { code, screen, asked };
+}
+test('apply previews, asks, and applies on "y"', async () => {
+    const result = await onTerminal(['apply', '-f', manifest('my-api'), '--sandbox'], /Apply these changes to stack \S+my-api \(2 to create\)\? \[y\/N\] /, 'y');
+    assert.ok(result.asked, result.screen);
+    assert.equal(result.code, 0, result.screen);
+    assert.match(result.screen, /Preview of my-api/);
+    assert.match(result.screen, /\+  create +container/);
+    assert.match(result.screen, /✓ my-api: 2 created/);
+    assert.equal(Object.keys(home.cloud().containers).length, 1);
+});
+test('destroy names what goes away and changes nothing when declined', async () => {
+    const result = await onTerminal(['destroy', '-f', manifest('my-api'), '--sandbox'], /Destroy 2 resources in stack \S+my-api\? .*\[y\/N\] /, 'n');
+    assert.ok(result.asked, result.screen);
+    assert.equal(result.code, 0, result.screen);
+    assert.match(result.screen, /Destroy of my-api .* deletes:\r?\n +- container\r?\n +- namespace/);
+    assert.match(result.screen, /not applied \(declined\)/);
+    assert.equal(Object.keys(home.cloud().containers).length, 1, 'nothing was deleted');
+});
+test('Ctrl-C at the question is an interruption (exit 130) and changes nothing', async () => {
+    const result = await onTerminal(['apply', '-f', manifest('my-api'), '--sandbox', '--set', 'spec.port=9000'], /Apply these changes .*\[y\/N\] /, '\u0003');
+    assert.ok(result.asked, result.screen);
+    assert.equal(result.code, 130, result.screen);
+    assert.match(result.screen, /interrupted at the confirmation prompt; nothing was changed/);
+    assert.equal(Object.values(home.cloud().containers)[0]?.port, 8080);
+});

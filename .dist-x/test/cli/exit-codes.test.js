@@ -1,0 +1,108 @@
+// Every documented exit code, produced through the built binary on the real engine and the
+// sandbox cloud (0 and 2 are also produced by apply.test.ts): 1 the operation failed, 3 invalid
+// input with nothing touched, 4 a stack locked by another run, 130 interrupted.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { CloudHome, manifest, parseJson, waitUntil } from './cloud-run.js';
+const home = new CloudHome('openmcf-exit-');
+const STACK = 'my-org/my-project/dev.ScalewayServerlessContainer.my-api';
+test('3: an invalid manifest is refused before anything runs, with a JSON document under --json', () => {
+    const bad = home.file('bad.yaml', readFileSync(manifest('my-api'), 'utf8').replace(/port: 8080/, 'port: 9090'));
+    const result = home.run(['apply', '-f', bad, '--sandbox', '--yes', '--json']);
+    assert.equal(result.code, 3, result.stderr);
+    assert.match(result.stderr, /bad\.yaml:\d+:\d+: error: spec\.port/);
+    const document = parseJson(result.stdout);
+    assert.equal(document.exitCode, 3);
+    assert.equal(document.error?.code, 'manifest.invalid');
+    assert.deepEqual(document.error?.diagnostics?.map((d) => [d.path, d.severity, d.line > 0]), [['spec.port', 'error', true]]);
+    assert.deepEqual(document.results, []);
+    assert.equal(existsSync(join(home.dir, 'sandbox', 'state', '.pulumi')), false, 'no stack was created');
+});
+test('3: apply without a terminal needs --yes; nothing is touched', () => {
+    const result = home.run(['apply', '-f', manifest('my-api'), '--sandbox']);
+    assert.equal(result.code, 3);
+    assert.match(result.stderr, /needs confirmation, but this is not a terminal/);
+    assert.match(result.stderr, /--yes/);
+    assert.deepEqual(home.cloud().containers, {});
+});
+test('3: missing credentials and contradictory flags are refused before the engine starts', () => {
+    const noCredentials = home.run(['preview', '-f', manifest('my-api')], { env: { HOME: home.dir } });
+    assert.equal(noCredentials.code, 3);
+    assert.match(noCredentials.stderr, /no Scaleway credentials found/);
+    assert.doesNotMatch(noCredentials.stderr, /plugin/);
+    const both = home.run(['preview', '-f', manifest('my-api'), '--sandbox', '--backend', `file://${home.dir}`]);
+    assert.equal(both.code, 3);
+    assert.match(both.stderr, /--backend cannot be combined with --sandbox/);
+    const parallel = home.run(['preview', '-f', manifest('my-api'), '--sandbox', '--parallel', '0']);
+    assert.equal(parallel.code, 3);
+    assert.match(parallel.stderr, /--parallel must be a whole number/);
+});
+test('1: a container the platform reports in error fails the run with the platform message', () => {
+    const result = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--json'], {
+        env: { OPENMCF_SANDBOX_FAULTS: 'status:Container=error:image rg.fr-par.scw.cloud/my-registry/my-api:latest not found' },
+    });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /is in status "error": image rg\.fr-par\.scw\.cloud\/my-registry\/my-api:latest not found/);
+    const [stack] = parseJson(result.stdout).results;
+    assert.equal(stack?.status, 'failed');
+    assert.equal(stack?.error?.code, 'container-error');
+    assert.equal(stack?.outputs?.status, 'error');
+});
+test('1: an API failure fails the run and names the stack', () => {
+    const result = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8081'], {
+        env: { OPENMCF_SANDBOX_FAULTS: 'update:Container=500' },
+    });
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /x failed to update container/);
+    assert.match(result.stderr, new RegExp(`apply failed for stack ${STACK}: .*http error 500 Internal Server Error`));
+});
+test('4: a stack held by another run is reported as locked, naming it and how to clear a stale lock', async () => {
+    const holder = home.start(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8082'], {
+        env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=6000' },
+    });
+    try {
+        await waitUntil(() => home.lockFiles().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
+        const second = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes']);
+        assert.equal(second.code, 4, second.stderr);
+        assert.match(second.stderr, new RegExp(`stack ${STACK} is locked by another run \\(held by .*pid \\d+`));
+        assert.match(second.stderr, /If no other run is using this stack, the lock is stale/);
+        assert.match(second.stderr, /pulumi cancel --stack organization\/my-project\/dev\.ScalewayServerlessContainer\.my-api --yes/);
+    }
+    finally {
+        assert.equal(await holder.done, 0, holder.stderr);
+    }
+});
+test('130: Ctrl-C cancels the engine cleanly and says how to recover', async () => {
+    const run = home.start(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8083'], {
+        env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=3000' },
+    });
+    await run.waitFor(/updating container\.\.\./);
+    run.signal('SIGINT');
+    assert.equal(await run.done, 130, run.stderr);
+    assert.match(run.stderr, /cancelling: waiting for the engine to stop cleanly/);
+    assert.match(run.stderr, /interrupted: apply of stack .* was cancelled \(the engine stopped cleanly\)/);
+    assert.match(run.stderr, /openmcf refresh -f \S+my-api\.yaml --set spec\.port=8083 --sandbox --clear-pending-creates/);
+    assert.deepEqual(home.lockFiles(), [], 'a clean cancel releases the lock');
+});
+test('130: a second Ctrl-C kills the engine at once; the lock it leaves is reported and can be cleared', async () => {
+    const run = home.start(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8084'], {
+        env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=20000' },
+    });
+    await run.waitFor(/updating container\.\.\./);
+    run.signal('SIGINT');
+    await run.waitFor(/cancelling/);
+    const killedAt = Date.now();
+    run.signal('SIGINT');
+    assert.equal(await run.done, 130, run.stderr);
+    assert.ok(Date.now() - killedAt < 5_000, 'the second Ctrl-C does not wait for the engine');
+    assert.match(run.stderr, /the engine was stopped immediately/);
+    const locked = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes']);
+    assert.equal(locked.code, 4, locked.stderr);
+    const lockFile = /delete (\S+\.json),/.exec(locked.stderr)?.[1];
+    assert.ok(lockFile && existsSync(lockFile), `the hint names the lock file: ${locked.stderr}`);
+    rmSync(lockFile);
+    const recovered = home.run(['refresh', '-f', manifest('my-api'), '--sandbox', '--clear-pending-creates']);
+    assert.equal(recovered.code, 0, recovered.stderr);
+});

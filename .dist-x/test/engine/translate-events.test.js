@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EngineEventTranslator, changeKindOf, stripEngineMarkup, typeFromUrn } from '../../src/engine/translate-events.js';
+import { CONTAINER, CRON, NAMESPACE, diagnostic, failed, outputs, pre, state, step, urn } from './fixtures.js';
+function clock() {
+    let t = 1_000;
+    return { now: () => t, advance: (ms) => (t += ms) };
+}
+test('counts a first apply from steps and ignores the stack and provider resources', () => {
+    const translator = new EngineEventTranslator();
+    const stackStep = step('create', 'pulumi:pulumi:Stack', 'my-project-dev');
+    const provider = step('create', 'pulumi:providers:scaleway', 'default_1_54_0');
+    for (const s of [stackStep, provider, step('create', NAMESPACE, 'my-api'), step('create', CONTAINER, 'my-api'), step('create', CRON, 'my-api-hourly')]) {
+        translator.translate(pre(s));
+        translator.translate(outputs(s));
+    }
+    assert.deepEqual(translator.counts(), { create: 3, update: 0, replace: 0, delete: 0, same: 0 });
+});
+test('a replacement counts once although the engine takes three steps', () => {
+    const translator = new EngineEventTranslator();
+    for (const op of ['create-replacement', 'replace', 'delete-replaced']) {
+        const s = step(op, NAMESPACE, 'my-api', { old: state({ name: 'a' }), new: state({ name: 'b' }), keys: ['name'] });
+        translator.translate(pre(s, true));
+        translator.translate(outputs(s, true));
+    }
+    const counts = translator.counts();
+    assert.equal(counts.replace, 1);
+    assert.equal(counts.create + counts.delete, 0);
+});
+test('resource-finished carries the elapsed time since the step started', () => {
+    const c = clock();
+    const translator = new EngineEventTranslator({ now: c.now });
+    const s = step('create', CONTAINER, 'my-api');
+    translator.translate(pre(s));
+    c.advance(2_500);
+    const [finished] = translator.translate(outputs(s));
+    assert.equal(finished?.type, 'resource-finished');
+    assert.equal(finished.elapsedMs, 2_500);
+});
+test('a failed step is reported with its elapsed time and not counted', () => {
+    const c = clock();
+    const translator = new EngineEventTranslator({ now: c.now });
+    const s = step('update', CONTAINER, 'my-api', { old: state({ port: 1 }), new: state({ port: 2 }) });
+    translator.translate(pre(s));
+    c.advance(800);
+    const events = translator.translate(failed(s));
+    assert.deepEqual(events.map((e) => e.type), ['resource-failed']);
+    assert.equal(events[0].elapsedMs, 800);
+    assert.equal(translator.counts().update, 0);
+});
+test('a refresh step that finishes as an update counts as drift, unchanged ones as same', () => {
+    const translator = new EngineEventTranslator({ refresh: true });
+    const drifted = step('refresh', CONTAINER, 'my-api');
+    const unchanged = step('refresh', NAMESPACE, 'my-api');
+    translator.translate(pre(drifted));
+    translator.translate(pre(unchanged));
+    const [event] = translator.translate(outputs(step('update', CONTAINER, 'my-api', { old: state({ minScale: 0 }, { minScale: 0 }), new: state({ minScale: 0 }, { minScale: 2 }) })));
+    translator.translate(outputs(step('same', NAMESPACE, 'my-api')));
+    assert.equal(event?.type, 'resource-finished');
+    const finished = event;
+    assert.equal(finished.step, 'refresh', 'paired with the step that started');
+    assert.equal(finished.change, 'update');
+    assert.deepEqual(finished.properties, [{ path: 'minScale', kind: 'update', old: 0, new: 2, replaces: false }]);
+    assert.deepEqual(translator.counts(), { create: 0, update: 1, replace: 0, delete: 0, same: 1 });
+});
+test('diagnostics lose the engine colour markup, keep their resource, and skip bookkeeping info', () => {
+    const translator = new EngineEventTranslator();
+    const [error] = translator.translate(diagnostic('<{%fg 1%}>sandbox: 500 internal error<{%reset%}>\n', 'error', urn(CONTAINER, 'my-api')));
+    assert.deepEqual(error, {
+        type: 'diagnostic',
+        severity: 'error',
+        message: 'sandbox: 500 internal error',
+        resource: { urn: urn(CONTAINER, 'my-api'), type: CONTAINER, name: 'my-api' },
+    });
+    assert.deepEqual(translator.translate(diagnostic('provider chatter', 'info', urn('pulumi:providers:scaleway', 'default'))), []);
+    assert.deepEqual(translator.translate(diagnostic('', 'warning')), []);
+});
+test('step kinds map to what users call them', () => {
+    assert.equal(changeKindOf('create-replacement'), 'replace');
+    assert.equal(changeKindOf('discard'), 'delete');
+    assert.equal(changeKindOf('remove-pending-replace'), undefined);
+    assert.equal(stripEngineMarkup('<{%bold%}>x<{%reset%}>'), 'x');
+    assert.equal(typeFromUrn('urn:pulumi:s::p::pulumi:pulumi:Stack$scaleway:containers/cron:Cron::c'), CRON);
+});

@@ -1,0 +1,57 @@
+// The build-time bundles of commander and yaml (start-up speed) must stand in for the packages
+// exactly: same exports, same CLI output, and a silent fall-back when they cannot be used.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const PRELOAD = join(ROOT, 'dist', 'src', 'manifest', 'vendor-bundles.js');
+function run(script, env = {}) {
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+    assert.equal(result.status, 0, result.stderr);
+    return result.stdout.trim();
+}
+const PROBE = `
+  import { createRequire } from 'node:module';
+  const { preloadVendorBundles } = await import(${JSON.stringify(PRELOAD)});
+  const served = preloadVendorBundles();
+  const require = createRequire(${JSON.stringify(PRELOAD)});
+  const yaml = await import('yaml');
+  const { Command } = await import('commander');
+  // Loaded as usual, yaml's entry module has its 70 files as children; the bundle has none.
+  const cached = require.cache[require.resolve('yaml')];
+  const fromBundle = cached?.exports.parse === yaml.parse && cached?.children.length === 0;
+  const doc = yaml.parseDocument('a: [1, {b: c}]');
+  console.log(JSON.stringify({ served, fromBundle, data: doc.toJS(), command: typeof Command, names: Object.keys(yaml).sort().length }));
+`;
+test('commander and yaml are served from their bundles, with the packages\' behaviour', () => {
+    const probe = JSON.parse(run(PROBE));
+    assert.deepEqual(probe.served, ['commander', 'yaml']);
+    assert.equal(probe.fromBundle, true);
+    assert.deepEqual(probe.data, { a: [1, { b: 'c' }] });
+    assert.equal(probe.command, 'function');
+    const plain = JSON.parse(run(PROBE, { OPENMCF_NO_VENDOR_BUNDLES: '1' }));
+    assert.deepEqual(plain.served, []);
+    assert.equal(plain.fromBundle, false);
+    assert.deepEqual(plain.data, probe.data);
+    assert.equal(plain.names, probe.names, 'the bundle exports what the package exports');
+});
+test('a package already loaded is left alone', () => {
+    const out = run(`
+    const yaml = await import('yaml');
+    const { preloadVendorBundles } = await import(${JSON.stringify(PRELOAD)});
+    console.log(JSON.stringify(preloadVendorBundles()));
+  `);
+    assert.deepEqual(JSON.parse(out), ['commander']);
+});
+test('the CLI prints the same with and without the bundles', () => {
+    const args = [join(ROOT, 'bin', 'openmcf.js'), 'validate', '-f', 'manifests', '-f', 'test/fixtures/invalid/cron.yaml'];
+    const env = { ...process.env, NO_COLOR: '1' };
+    const bundled = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env });
+    const plain = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...env, OPENMCF_NO_VENDOR_BUNDLES: '1' } });
+    assert.equal(bundled.status, 3);
+    assert.equal(plain.status, 3);
+    assert.equal(bundled.stderr, plain.stderr);
+    assert.match(bundled.stderr, /cron\.yaml:19:17: error: spec\.cronTriggers\[0\]\.schedule/);
+});

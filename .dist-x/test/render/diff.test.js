@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Chalk } from 'chalk';
+import { renderPlannedChange, replacementWarning } from '../../src/render/diff.js';
+import { formatValue } from '../../src/render/format-value.js';
+import { UNKNOWN_VALUE } from '../../src/engine/property-changes.js';
+const plain = new Chalk({ level: 0 });
+const coloured = new Chalk({ level: 1 });
+const container = { urn: 'urn:pulumi:s::p::scaleway:containers/container:Container::my-api', type: 'scaleway:containers/container:Container', name: 'my-api' };
+const namespace = { urn: 'urn:pulumi:s::p::scaleway:containers/namespace:Namespace::my-api', type: 'scaleway:containers/namespace:Namespace', name: 'my-api' };
+test('an update shows each property with old and new value', () => {
+    const lines = renderPlannedChange(plain, {
+        resource: container,
+        change: 'update',
+        step: 'update',
+        properties: [{ path: 'image', kind: 'update', replaces: false, old: 'r/a:1', new: 'r/a:2' }],
+    });
+    assert.deepEqual(lines, ['  ~  update   container my-api', '      ~ image: "r/a:1" => "r/a:2"']);
+});
+test('a replacement is loud: REPLACE, the forcing property, and a red warning line', () => {
+    const planned = {
+        resource: namespace,
+        change: 'replace',
+        step: 'replace',
+        properties: [{ path: 'name', kind: 'update', replaces: true, old: 'my-api', new: 'my-api-2' }],
+    };
+    const lines = renderPlannedChange(plain, planned);
+    assert.equal(lines[0], '  +- REPLACE  namespace my-api (replaced because name changed)');
+    assert.equal(lines[1], '      ~ name: "my-api" => "my-api-2"  (forces replacement)');
+    assert.deepEqual(replacementWarning(plain, [planned]), ['  ! 1 resource is REPLACED (destroyed and created again): namespace my-api']);
+    assert.match(renderPlannedChange(coloured, planned)[0], /\u001b\[31m/); // red when colour is on
+    assert.deepEqual(replacementWarning(plain, []), []);
+});
+test('no colour codes at all when colour is off', () => {
+    const lines = renderPlannedChange(plain, { resource: container, change: 'delete', step: 'delete', properties: [] });
+    assert.ok(!lines.join('').includes('\u001b'));
+});
+test('values: secrets stay masked, unknowns say so, long values are cut', () => {
+    assert.equal(formatValue('[secret]'), '[secret]');
+    assert.equal(formatValue(UNKNOWN_VALUE), '(known after apply)');
+    assert.equal(formatValue({ a: UNKNOWN_VALUE }), '{"a":"(known after apply)"}');
+    assert.equal(formatValue('x'.repeat(500)).length, 120);
+    assert.equal(formatValue(undefined), '(none)');
+});

@@ -1,0 +1,38 @@
+// The OPENMCF_SANDBOX_FAULTS syntax documented in src/sandbox/faults.ts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { matchingFaults, parseFaults } from '../../src/sandbox/faults.js';
+test('each documented rule form parses', () => {
+    const rules = parseFaults('create:Container=409,update:Container=500*1,status:Container=error:image not found,delay:Cron=2000,read:*=500');
+    assert.deepEqual(rules.map((r) => [r.operation, r.resource, r.effect, r.count]), [
+        ['create', 'Container', { kind: 'http', status: 409 }, undefined],
+        ['update', 'Container', { kind: 'http', status: 500 }, 1],
+        ['status', 'Container', { kind: 'status', status: 'error', message: 'image not found' }, undefined],
+        ['delay', 'Cron', { kind: 'delay', ms: 2000 }, undefined],
+        ['read', '*', { kind: 'http', status: 500 }, undefined],
+    ]);
+});
+test('a message keeps its commas; only "<operation>:" starts a new rule', () => {
+    const rules = parseFaults('status:Container=error:pull failed, 3 retries, giving up,create:Cron=409');
+    assert.equal(rules.length, 2);
+    assert.deepEqual(rules[0].effect, { kind: 'status', status: 'error', message: 'pull failed, 3 retries, giving up' });
+});
+test('empty or unset means no faults', () => {
+    assert.deepEqual(parseFaults(undefined), []);
+    assert.deepEqual(parseFaults('  '), []);
+});
+test('bad rules are errors naming the rule and the fix', () => {
+    assert.throws(() => parseFaults('create:Container'), /OPENMCF_SANDBOX_FAULTS: cannot read rule "create:Container": expected <operation>:<Resource>=<effect>/);
+    assert.throws(() => parseFaults('explode:Container=409'), /unknown operation "explode"/);
+    assert.throws(() => parseFaults('create:Bucket=409'), /unknown resource "Bucket"/);
+    assert.throws(() => parseFaults('create:Container=404'), /409 \(transient state\) or 500/);
+    assert.throws(() => parseFaults('delay:Cron=soon'), /whole number of milliseconds/);
+    assert.throws(() => parseFaults('status:Cron=error:x'), /only containers have a status fault/);
+    assert.throws(() => parseFaults('status:Container=failed'), /error:<message>/);
+});
+test('rules match their operation and resource, * matching every resource', () => {
+    const rules = parseFaults('create:*=500,create:Cron=409,update:Cron=409');
+    assert.deepEqual(matchingFaults(rules, 'create', 'Cron').map((r) => r.text), ['create:*=500', 'create:Cron=409']);
+    assert.deepEqual(matchingFaults(rules, 'create', 'Namespace').map((r) => r.text), ['create:*=500']);
+    assert.deepEqual(matchingFaults(rules, 'delete', 'Cron'), []);
+});

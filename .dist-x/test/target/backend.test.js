@@ -1,0 +1,95 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OpenmcfError } from '../../src/errors.js';
+import { redact } from '../../src/render/redact.js';
+import { backendKindOf, chooseBackend } from '../../src/target/backend.js';
+import { inputError } from '../helpers/input-error.js';
+async function sandboxDirs() {
+    const root = await mkdtemp(join(tmpdir(), 'openmcf-backend-'));
+    const home = join(root, 'home');
+    const state = join(root, 'state');
+    await mkdir(home, { recursive: true });
+    await mkdir(state, { recursive: true });
+    return { home, openmcfHome: join(root, 'openmcf'), state };
+}
+async function loginFile(home, content) {
+    await mkdir(join(home, '.pulumi'), { recursive: true });
+    await writeFile(join(home, '.pulumi', 'credentials.json'), typeof content === 'string' ? content : JSON.stringify(content));
+}
+test('precedence: --backend, then PULUMI_BACKEND_URL, then the pulumi login, then the default folder', async () => {
+    const { home, openmcfHome, state } = await sandboxDirs();
+    await loginFile(home, { current: 'https://api.pulumi.com', accessTokens: { 'https://api.pulumi.com': 'pul-x' } });
+    const env = { HOME: home, PULUMI_BACKEND_URL: 's3://team-state' };
+    const flag = await chooseBackend({ flag: `file://${state}`, env, openmcfHome, sandbox: false });
+    assert.deepEqual([flag.url, flag.kind, flag.source], [`file://${state}`, 'file', 'flag']);
+    const fromEnv = await chooseBackend({ env, openmcfHome, sandbox: false });
+    assert.deepEqual([fromEnv.url, fromEnv.kind, fromEnv.source], ['s3://team-state', 'self-managed', 'env']);
+    const login = await chooseBackend({ env: { HOME: home }, openmcfHome, sandbox: false });
+    assert.deepEqual([login.url, login.kind, login.source], ['https://api.pulumi.com', 'cloud', 'login']);
+    assert.equal(login.origin, join(home, '.pulumi', 'credentials.json'));
+    const fallback = await chooseBackend({ env: { HOME: join(home, 'nobody') }, openmcfHome, sandbox: false });
+    assert.deepEqual([fallback.url, fallback.kind, fallback.source], [`file://${join(openmcfHome, 'state')}`, 'file', 'default']);
+    assert.ok((await stat(join(openmcfHome, 'state'))).isDirectory(), 'the default state folder is created');
+});
+test('PULUMI_HOME and PULUMI_CREDENTIALS_PATH locate the login file; a login without current is no login', async () => {
+    const { home, openmcfHome } = await sandboxDirs();
+    const custom = join(home, 'custom-pulumi');
+    await mkdir(custom, { recursive: true });
+    await writeFile(join(custom, 'credentials.json'), JSON.stringify({ current: 'file://~' }));
+    const viaHome = await chooseBackend({ env: { HOME: home, PULUMI_HOME: custom }, openmcfHome, sandbox: false });
+    assert.deepEqual([viaHome.url, viaHome.source], ['file://~', 'login']);
+    const viaCreds = await chooseBackend({ env: { HOME: home, PULUMI_CREDENTIALS_PATH: custom }, openmcfHome, sandbox: false });
+    assert.equal(viaCreds.source, 'login');
+    await loginFile(home, { accessTokens: {} });
+    const none = await chooseBackend({ env: { HOME: home }, openmcfHome, sandbox: false });
+    assert.equal(none.source, 'default');
+});
+test('a Pulumi access token without a login means Pulumi Cloud', async () => {
+    const { home, openmcfHome } = await sandboxDirs();
+    const choice = await chooseBackend({ env: { HOME: home, PULUMI_ACCESS_TOKEN: 'pul-abc' }, openmcfHome, sandbox: false });
+    assert.deepEqual([choice.url, choice.kind, choice.source, choice.origin], ['https://api.pulumi.com', 'cloud', 'env', 'PULUMI_ACCESS_TOKEN']);
+});
+test('sandbox always uses the sandbox backend, never the user one, and refuses --backend', async () => {
+    const { home, openmcfHome } = await sandboxDirs();
+    await loginFile(home, { current: 'https://api.pulumi.com' });
+    const sandboxBackendUrl = `file://${join(openmcfHome, 'sandbox', 'state')}`;
+    const env = { HOME: home, PULUMI_BACKEND_URL: 's3://real-state', PULUMI_ACCESS_TOKEN: 'pul-x' };
+    const choice = await chooseBackend({ env, openmcfHome, sandbox: true, sandboxBackendUrl });
+    assert.deepEqual([choice.url, choice.kind, choice.source], [sandboxBackendUrl, 'file', 'sandbox']);
+    assert.ok((await stat(join(openmcfHome, 'sandbox', 'state'))).isDirectory());
+    await assert.rejects(chooseBackend({ flag: 's3://real-state', env, openmcfHome, sandbox: true, sandboxBackendUrl }), inputError('backend-with-sandbox', /--backend cannot be combined with --sandbox/));
+});
+test('relative file paths are made absolute against the working directory', async () => {
+    const { home, openmcfHome, state } = await sandboxDirs();
+    const choice = await chooseBackend({ flag: 'file://state', env: { HOME: home }, openmcfHome, sandbox: false, cwd: join(state, '..') });
+    assert.equal(choice.url, `file://${state}`);
+    const withQuery = await chooseBackend({ env: { HOME: home, PULUMI_BACKEND_URL: `file://${state}?no_tmp_dir=false` }, openmcfHome, sandbox: false });
+    assert.equal(withQuery.url, `file://${state}?no_tmp_dir=false`);
+});
+test('bad backends are input errors naming their source', async () => {
+    const { home, openmcfHome } = await sandboxDirs();
+    await assert.rejects(chooseBackend({ flag: 'ftp://x', env: { HOME: home }, openmcfHome, sandbox: false }), inputError('backend-url-invalid', /^--backend: "ftp:\/\/x" is not a Pulumi backend URL/));
+    await assert.rejects(chooseBackend({ env: { HOME: home, PULUMI_BACKEND_URL: '/just/a/path' }, openmcfHome, sandbox: false }), inputError('backend-url-invalid', /^PULUMI_BACKEND_URL:/));
+    await assert.rejects(chooseBackend({ flag: 'file:///does/not/exist/anywhere', env: { HOME: home }, openmcfHome, sandbox: false }), inputError('backend-folder-missing', /--backend: the state folder \/does\/not\/exist\/anywhere does not exist/));
+    await loginFile(home, '{not json');
+    await assert.rejects(chooseBackend({ env: { HOME: home }, openmcfHome, sandbox: false }), inputError('pulumi-login-malformed', /credentials\.json is not valid JSON/));
+});
+test('a password in a backend URL never reaches messages or output', async () => {
+    const { home, openmcfHome } = await sandboxDirs();
+    const choice = await chooseBackend({ flag: 'postgres://pulumi:s3cr3t-pw@db.internal:5432/state', env: { HOME: home }, openmcfHome, sandbox: false });
+    assert.equal(choice.kind, 'self-managed');
+    assert.equal(redact(`backend ${choice.url}`).includes('s3cr3t-pw'), false);
+    await assert.rejects(chooseBackend({ flag: 'mysql://pulumi:an0ther-pw@db/x', env: { HOME: home }, openmcfHome, sandbox: false }), (error) => error instanceof OpenmcfError && !error.message.includes('an0ther-pw'));
+});
+test('backend kinds', () => {
+    assert.equal(backendKindOf('file:///x'), 'file');
+    assert.equal(backendKindOf('file://~'), 'file');
+    for (const url of ['s3://b', 'gs://b', 'azblob://c', 'postgres://u@h/db'])
+        assert.equal(backendKindOf(url), 'self-managed', url);
+    for (const url of ['https://api.pulumi.com', 'http://localhost:8080'])
+        assert.equal(backendKindOf(url), 'cloud', url);
+    assert.equal(backendKindOf('nonsense'), undefined);
+});
