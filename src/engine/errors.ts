@@ -4,6 +4,7 @@
 import { ExitCode, OpenmcfError } from '../errors.js';
 import { SCALEWAY_PLUGIN_VERSION } from '../version.js';
 import { stripEngineMarkup } from './translate-events.js';
+import { cleanProviderMessage } from './provider-messages.js';
 
 export type EngineOperation = 'preview' | 'apply' | 'destroy' | 'refresh' | 'outputs' | 'select';
 
@@ -86,13 +87,15 @@ export function engineErrorLines(text: string): string[] {
       i += 1;
       parts.push(raw[i]!.trim().replace(/^\*\s*/, ''));
     }
-    const message = parts
-      .map((p) => p.replace(/^\d+ errors? occurred:?$/i, '').trim())
-      .filter((p) => p !== '')
-      .join('; ');
+    const message = cleanProviderMessage(
+      parts
+        .map((p) => p.replace(/^\d+ errors? occurred:?$/i, '').trim())
+        .filter((p) => p !== '')
+        .join('; '),
+    ).replace(/^[\w-]+: (?=scaleway-sdk-go: )/, '');
     if (message !== '' && !/^(update|preview|destroy|refresh) failed$/i.test(message) && !/^an error occurred/i.test(message)) errors.push(message);
   }
-  if (errors.length > 0) return [...new Set(errors)];
+  if (errors.length > 0) return [...new Set(cleanProviderMessage(errors.join('; ')).split('; '))];
   // No `error:` line: the last lines are the most telling (e.g. a spawn failure).
   return raw
     .map((l) => l.trim())

@@ -11,6 +11,7 @@ import {
   type ResourceRef,
 } from './events.js';
 import { propertyChanges } from './property-changes.js';
+import { cleanProviderMessage } from './provider-messages.js';
 
 /** The engine's own resources: the stack, provider instances, references to other stacks (read on
  * every run). Not shown, not counted. */
@@ -98,7 +99,7 @@ export class EngineEventTranslator {
     if (event.diagnosticEvent) {
       const d = event.diagnosticEvent;
       const severity = severityOf(d.severity);
-      const message = stripEngineMarkup(d.message).trim();
+      const message = cleanProviderMessage(stripEngineMarkup(d.message));
       if (!severity || d.ephemeral || message === '') return [];
       const resource = d.urn ? resourceRefOf({ urn: d.urn, type: typeFromUrn(d.urn) }) : undefined;
       if (resource && isBookkeepingType(resource.type) && severity !== 'error') return [];
