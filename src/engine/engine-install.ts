@@ -3,7 +3,7 @@
 // engine/build.sh (needs Go and the module proxy). Both put it at <root>/bin/pulumi.
 import { spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** engine/build.sh in the installed package (dist/src/engine/ -> package root). */
@@ -39,8 +39,13 @@ export async function downloadEngine(root: string, version: string): Promise<voi
 
 /** Runs engine/build.sh with OPENMCF_HOME set, streaming its lines to `onLine`. */
 export function buildEngineFromGo(home: string, env: NodeJS.ProcessEnv, onLine: (line: string) => void): Promise<void> {
+  return runBuildScript(ENGINE_BUILD_SCRIPT, home, env, onLine);
+}
+
+/** Runs one of the package's build scripts (engine/, provider/) with OPENMCF_HOME set, line by line. */
+export function runBuildScript(script: string, home: string, env: NodeJS.ProcessEnv, onLine: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', [ENGINE_BUILD_SCRIPT], {
+    const child = spawn('sh', [script], {
       env: { ...env, OPENMCF_HOME: home },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -57,7 +62,7 @@ export function buildEngineFromGo(home: string, env: NodeJS.ProcessEnv, onLine: 
     child.on('close', (code) => {
       if (tail.trim() !== '') onLine(tail);
       if (code === 0) resolve();
-      else reject(new Error(`engine/build.sh exited with code ${code}`));
+      else reject(new Error(`${basename(dirname(script))}/${basename(script)} exited with code ${code}`));
     });
   });
 }

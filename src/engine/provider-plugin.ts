@@ -8,7 +8,6 @@
 //      minutes when cold, into that cache.
 // openmcf starts the plugin once per run and every engine of the run attaches to it (see
 // shared-provider.ts), so the engine never has to look for it.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -16,7 +15,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, OpenmcfError } from '../errors.js';
 import { SCALEWAY_PLUGIN_VERSION } from '../version.js';
-import { findOnPath, isExecutable } from './engine-install.js';
+import { findOnPath, isExecutable, runBuildScript } from './engine-install.js';
 import { openmcfHome } from './openmcf-home.js';
 
 export type PluginSource = 'setting' | 'installed' | 'cache' | 'built';
@@ -101,7 +100,7 @@ export async function resolveScalewayPlugin(options: ResolvePluginOptions = {}):
   progress(`scaleway plugin v${version} not found (looked at ${installed} and ${cached})`);
   progress(`building it from Go modules: the Terraform provider, bridged (15-20 minutes when cold; cached afterwards)`);
   try {
-    await runBuild(home, env, (line) => progress(`  ${line}`));
+    await runBuildScript(join(PROVIDER_SOURCE_DIR, 'build.sh'), home, env, (line) => progress(`  ${line}`));
   } catch (error) {
     throw new OpenmcfError(`building the scaleway plugin v${version} from Go modules failed: ${(error as Error).message}`, {
       exitCode: ExitCode.failed,
@@ -119,25 +118,5 @@ function pluginMissing(installed: string, cached: string): OpenmcfError {
     exitCode: ExitCode.failed,
     code: 'plugin-missing',
     hint: 'Run `openmcf engine install` (builds it from Go modules where it cannot be downloaded), or set OPENMCF_SCALEWAY_PLUGIN.',
-  });
-}
-
-function runBuild(home: string, env: NodeJS.ProcessEnv, onLine: (line: string) => void): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn('sh', [join(PROVIDER_SOURCE_DIR, 'build.sh')], { env: { ...env, OPENMCF_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let tail = '';
-    const relay = (chunk: Buffer): void => {
-      const lines = (tail + chunk.toString('utf8')).split('\n');
-      tail = lines.pop() ?? '';
-      for (const line of lines) if (line.trim() !== '') onLine(line);
-    };
-    child.stdout.on('data', relay);
-    child.stderr.on('data', relay);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      if (tail.trim() !== '') onLine(tail);
-      if (code === 0) done();
-      else fail(new Error(`provider/build.sh exited with code ${code}`));
-    });
   });
 }
