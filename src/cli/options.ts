@@ -14,6 +14,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 export function addManifestOptions(command: Command): Command {
+  reportUnknownOptionsFirst(command);
   return command
     .requiredOption('-f, --file <path>', 'manifest file, directory of *.yaml/*.yml, or - for stdin (repeatable)', collect)
     .option('--set <path=value>', 'override a manifest field before validation, e.g. spec.image.tag=v2 (repeatable)', collect)
@@ -28,4 +29,25 @@ export function manifestInputFromFlags(flags: ManifestFlags): import('../manifes
     ...(flags.set ? { sets: flags.set } : {}),
     ...(flags.envFile ? { envFile: flags.envFile } : {}),
   };
+}
+
+/**
+ * commander checks required options before unknown ones, so `validate --fil x` would say "-f is
+ * missing" instead of "unknown option --fil (Did you mean --file?)". The typo is the real problem:
+ * report it first.
+ */
+function reportUnknownOptionsFirst(command: Command): void {
+  // Both methods exist on every Command; commander's typings leave them out.
+  const internals = command as unknown as { missingMandatoryOptionValue(option: unknown): void; unknownOption(flag: string): void };
+  const missing = internals.missingMandatoryOptionValue.bind(command);
+  internals.missingMandatoryOptionValue = (option) => {
+    const unknown = command.args.find((arg) => arg.startsWith('-') && arg !== '-' && !isKnownFlag(command, arg));
+    if (unknown !== undefined) internals.unknownOption(unknown);
+    missing(option);
+  };
+}
+
+function isKnownFlag(command: Command, arg: string): boolean {
+  const flag = arg.split('=')[0] ?? arg;
+  return flag === '-h' || flag === '--help' || command.options.some((o) => o.short === flag || o.long === flag);
 }

@@ -47,6 +47,9 @@ export function mostSevereExitCode(codes: readonly number[]): number {
 
 export function exitCodeOf(outcome: StackOutcome, options: { readonly detailedExitcode?: boolean } = {}): number {
   if (outcome.error) return outcome.error.exitCode;
+  // Nothing was changed, and a script must not take that for success (Terraform and Pulumi exit
+  // non-zero too).
+  if (outcome.status === 'declined') return ExitCode.failed;
   if (outcome.status === 'changes-pending' && options.detailedExitcode) return ExitCode.changesPending;
   return ExitCode.ok;
 }

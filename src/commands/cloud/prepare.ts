@@ -15,7 +15,6 @@ import { resolveStackTarget } from '../../target/stack-target.js';
 import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
 import { prepareSecretsProvider } from '../../target/passphrase.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
-import { createContainerProgram } from '../../program/container-program.js';
 import { describeValueFromRefs, valueFromStackMissing } from '../../program/value-from.js';
 import { stackExistsInState } from '../../engine/stack-existence.js';
 import type { CloudOptions } from './options.js';
@@ -46,11 +45,15 @@ export interface PreparedRun {
 export interface PrepareNeeds {
   /** Scaleway credentials (every command that runs the program); `outputs` only reads state. */
   readonly credentials: boolean;
+  /** Told what is being done, for the live line (`reading manifests`, `starting the engine`). */
+  readonly onPhase?: (phase: string) => void;
 }
 
 export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNeeds): Promise<PreparedRun> {
+  const phase = needs.onPhase ?? ((): void => undefined);
   // Problems are always printed for humans on stderr; with --json the result document carries
   // them as well (see report.ts).
+  phase('reading manifests');
   const manifests = await loadValidManifests(options.manifestFlags, io, { json: false });
   if (manifests.length === 0) {
     throw invalidInput('no manifests found in the given files', 'manifest.none', 'point -f at a manifest file, a directory of *.yaml files, or - for stdin');
@@ -70,6 +73,11 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   refuseSharedStacks(manifests, targets);
   manifests.forEach((loaded, index) => checkValueFromStacks(loaded, targets[index]!));
 
+  if (options.sandbox && options.providerConfig !== undefined) {
+    // Silently ignoring it would let a user believe the run used those credentials.
+    io.err(`note: -p/--provider-config ${options.providerConfig} is not used with --sandbox: the sandbox runs with fake credentials and touches nothing real\n`);
+  }
+  if (needs.credentials) phase('checking credentials');
   const credentialsEnv = needs.credentials
     ? credentialsToEngineEnv(
         await loadCredentials({
@@ -83,10 +91,15 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   const secrets = await prepareSecretsProvider({ backendKind: backend.kind, env: options.env, openmcfHome: home, sandbox: options.sandbox });
   if (secrets.notice) io.err(`note: ${secrets.notice}\n`);
 
+  phase('finding the engine');
   const cli = await resolvePulumiCli({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) });
   const processes = new EngineProcesses();
   const pulumiCommand = processes.wrap(await pulumiCommandFor(cli));
 
+  // The Pulumi SDK and the provider SDK take most of a second to load: only now, once the input is
+  // known to be good, and with the live line saying so.
+  phase('loading the Pulumi SDK');
+  const { createContainerProgram } = await import('../../program/container-program.js');
   const names = manifests.map((m) => m.manifest.metadata.name);
   const stacks = manifests.map((loaded, index): PreparedStack => {
     const target = targets[index]!;
@@ -101,6 +114,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   });
 
   // Last, once nothing can fail any more: one sandbox provider for all the engines of the run.
+  if (sandbox && needs.credentials) phase('starting the sandbox provider');
   const provider = sandbox && needs.credentials ? await startSharedSandboxProvider({ ...process.env, ...credentialsEnv, ...sandbox.engineEnv }) : undefined;
   return {
     stacks,

@@ -43,14 +43,18 @@ export function cronSchedules(session: StackSession, now: Date, count = 3): Cron
   });
 }
 
-/** Opens (creating the stack when new) and previews; prints the plan when done. */
-export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, print: (text: string) => void): Promise<StackOutcome> {
+/** Opens (creating the stack when new) and previews; prints the plan when done. The live line
+ * says "previewing <stack>" until the engine has answered. */
+export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer): Promise<StackOutcome> {
   const started = Date.now();
+  const label = session.prepared.label;
+  progress.activity('previewing', label);
   try {
     await session.open('create');
     const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh });
     const now = new Date();
-    print(renderPreviewBlock(chalk, session, outcome, now).join('\n'));
+    progress.activity(undefined, label);
+    progress.line(`${renderPreviewBlock(chalk, session, outcome, now).join('\n')}\n`);
     return {
       prepared: session.prepared,
       status: hasChanges(outcome.counts) ? 'changes-pending' : 'unchanged',
@@ -60,6 +64,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
       durationMs: Date.now() - started,
     };
   } catch (error) {
+    progress.activity(undefined, label);
     return failedOutcome(session.prepared, error, Date.now() - started);
   }
 }
@@ -80,6 +85,9 @@ export function containerStatusError(session: StackSession, outputs: OutputMap |
 /** Updates the stack (opening it first when the caller has not), then checks the container. */
 export async function applyStep(session: StackSession, cloud: CloudOptions, progress: ProgressRenderer, opened: boolean): Promise<StackOutcome> {
   const started = Date.now();
+  const label = session.prepared.label;
+  // Until the first resource moves (the engine starts, runs the program, diffs).
+  progress.activity('updating', label);
   try {
     if (!opened) await session.open('create');
     const outcome = await session.operation('up', {
@@ -88,11 +96,13 @@ export async function applyStep(session: StackSession, cloud: CloudOptions, prog
       target: cloud.target,
       refresh: cloud.refresh,
     });
+    progress.activity(undefined, label);
     const statusError = containerStatusError(session, outcome.outputs);
     const base = { counts: outcome.counts, changes: outcome.changes, ...(outcome.outputs ? { outputs: outcome.outputs } : {}) };
     if (statusError) return failedOutcome(session.prepared, statusError, Date.now() - started, base);
     return { prepared: session.prepared, status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged', ...base, durationMs: Date.now() - started };
   } catch (error) {
+    progress.activity(undefined, label);
     return failedOutcome(session.prepared, error, Date.now() - started);
   }
 }
