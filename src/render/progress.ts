@@ -9,7 +9,7 @@ import type { ChangeKind, OperationEvent } from '../engine/events.js';
 import type { Io } from './io.js';
 import { redact } from './redact.js';
 import { resourceLabel } from './resource-label.js';
-import { formatValue } from './format-value.js';
+import { renderPropertyChanges } from './diff.js';
 import { truncateToWidth } from './terminal-width.js';
 
 /** The live line at the bottom of a terminal; a no-op without one. */
@@ -189,10 +189,7 @@ export class ProgressRenderer {
         const elapsed = this.chalk.dim(`(${formatElapsed(event.elapsedMs)})`);
         const lines = [`${this.prefix(stackLabel)}${symbolFor(this.chalk, event.change)} ${finishedText(event.step, event.change, verb.done, resourceLabel(event.resource))} ${elapsed}`];
         if (this.showProperties && (event.change === 'update' || event.change === 'replace')) {
-          for (const p of event.properties) {
-            const change = p.kind === 'add' ? formatValue(p.new) : p.kind === 'delete' ? `${formatValue(p.old)} => (none)` : `${formatValue(p.old)} => ${formatValue(p.new)}`;
-            lines.push(`${this.prefix(stackLabel)}    ${p.path}: ${change}${p.replaces ? this.chalk.red(' (forces replacement)') : ''}`);
-          }
+          for (const line of renderPropertyChanges(this.chalk, event.resource, event.change, event.properties)) lines.push(`${this.prefix(stackLabel)}${line.slice(2)}`);
         }
         this.line(lines.join('\n'));
         return;

@@ -4,7 +4,7 @@ import { ExitCode, OpenmcfError } from '../../errors.js';
 import { emptyChangeCounts, type ChangeCounts } from '../../engine/events.js';
 import type { ResourceChange } from '../../engine/run-operation.js';
 import { outputValues } from '../../render/outputs.js';
-import type { CronScheduleResult, ResultError, StackResult, StackStatus } from '../../render/result-document.js';
+import { jsonValue, resourceResult, type CronScheduleResult, type ResultError, type StackResult, type StackStatus } from '../../render/result-document.js';
 import type { PreparedStack } from './prepare.js';
 
 export interface StackOutcome {
@@ -68,8 +68,8 @@ export function toStackResult(outcome: StackOutcome, showSecrets = false): Stack
     sandbox: prepared.target.sandbox,
     status: outcome.status,
     changes: outcome.counts,
-    resources: outcome.changes.map((c) => ({ type: c.resource.type, name: c.resource.name, change: c.change, properties: c.properties })),
-    ...(outcome.outputs ? { outputs: outputValues(outcome.outputs, showSecrets) } : {}),
+    resources: outcome.changes.map((c) => resourceResult(c.resource, c.change, c.properties)),
+    ...(outcome.outputs ? { outputs: jsonValue(outputValues(outcome.outputs, showSecrets)) as Record<string, unknown> } : {}),
     ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),
     durationMs: outcome.durationMs,
     ...(outcome.error ? { error: resultError(outcome.error) } : {}),
