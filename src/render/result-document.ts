@@ -31,6 +31,9 @@
 //       // wherever it appears in "old", "new" or "outputs".
 //       "outputs": { "containerId": "...", "namespaceId": "...", "domainName": "...", "url": "...",
 //                    "status": "ready", "errorMessage": "" },   // apply, outputs; secrets "[secret]"
+//       "outputChanges": [ { "name": "url", "old": "https://...", "new": {"unknown": true} } ],
+//                                      // apply, preview: outputs of an existing stack that changed
+//                                      // (or may: unknown until applied)
 //       "cronSchedules": [ { "name": "hourly-sync", "schedule": "0 * * * *",
 //                            "nextRuns": ["2026-01-01T03:00:00.000Z", "..."] } ],      // preview
 //       "durationMs": 5321,
@@ -113,6 +116,7 @@ export interface StackResult {
   readonly changes: ChangeCounts;
   readonly resources: readonly ResourceResult[];
   readonly outputs?: Readonly<Record<string, unknown>>;
+  readonly outputChanges?: ReadonlyArray<{ readonly name: string; readonly old: unknown; readonly new: unknown }>;
   readonly cronSchedules?: readonly CronScheduleResult[];
   readonly durationMs: number;
   readonly error?: ResultError;

@@ -2,7 +2,7 @@
 import type { OutputMap } from '@pulumi/pulumi/automation/index.js';
 import { ExitCode, OpenmcfError } from '../../errors.js';
 import { emptyChangeCounts, type ChangeCounts } from '../../engine/events.js';
-import type { ResourceChange } from '../../engine/run-operation.js';
+import type { OutputChange, ResourceChange } from '../../engine/run-operation.js';
 import { outputValues } from '../../render/outputs.js';
 import { jsonValue, resourceResult, type CronScheduleResult, type ResultError, type StackResult, type StackStatus } from '../../render/result-document.js';
 import type { PreparedStack } from './prepare.js';
@@ -13,6 +13,8 @@ export interface StackOutcome {
   readonly counts: ChangeCounts;
   readonly changes: readonly ResourceChange[];
   readonly outputs?: OutputMap;
+  /** Outputs that changed (apply) or may change (preview) on an existing stack. */
+  readonly outputChanges?: readonly OutputChange[];
   readonly cronSchedules?: readonly CronScheduleResult[];
   readonly error?: OpenmcfError;
   readonly durationMs: number;
@@ -70,6 +72,7 @@ export function toStackResult(outcome: StackOutcome, showSecrets = false): Stack
     changes: outcome.counts,
     resources: outcome.changes.map((c) => resourceResult(c.resource, c.change, c.properties)),
     ...(outcome.outputs ? { outputs: jsonValue(outputValues(outcome.outputs, showSecrets)) as Record<string, unknown> } : {}),
+    ...(outcome.outputChanges ? { outputChanges: outcome.outputChanges.map((c) => ({ name: c.name, old: jsonValue(c.old), new: jsonValue(c.new) })) } : {}),
     ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),
     durationMs: outcome.durationMs,
     ...(outcome.error ? { error: resultError(outcome.error) } : {}),

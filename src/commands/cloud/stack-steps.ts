@@ -11,6 +11,8 @@ import { isDisplayedPlanStep, renderPlannedChange, replacementWarning } from '..
 import type { ProgressRenderer } from '../../render/progress.js';
 import type { CronScheduleResult } from '../../render/result-document.js';
 import { changeSummaryText } from '../../render/summary.js';
+import { renderOutputChanges } from '../../render/outputs.js';
+import { UNKNOWN_VALUE } from '../../engine/property-changes.js';
 import { failedOutcome, type StackOutcome } from './outcome.js';
 import type { CloudOptions } from './options.js';
 import type { Io } from '../../render/io.js';
@@ -27,8 +29,19 @@ export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, 
   for (const change of shown) lines.push(...renderPlannedChange(chalk, change));
   lines.push(...renderCronSchedules(prepared.loaded.manifest.spec.cronTriggers, now));
   lines.push(...replacementWarning(chalk, shown));
+  lines.push(...renderOutputChanges(chalk, previewedOutputChanges(outcome), 'planned'));
   lines.push(`  ${changeSummaryText(chalk, outcome.counts, 'planned')}`);
   return lines;
+}
+
+/**
+ * The outputs a preview says will change. A value the engine does not know yet is listed only when
+ * a resource is replaced (a new id and URL, for sure); an update leaves most outputs unknown in a
+ * preview although they keep their values.
+ */
+export function previewedOutputChanges(outcome: OperationOutcome): OperationOutcome['outputChanges'] {
+  const replacing = outcome.counts.replace > 0;
+  return outcome.outputChanges.filter((c) => c.new !== UNKNOWN_VALUE || replacing);
 }
 
 export function cronSchedules(session: StackSession, now: Date, count = 3): CronScheduleResult[] {
@@ -60,6 +73,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
       status: hasChanges(outcome.counts) ? 'changes-pending' : 'unchanged',
       counts: outcome.counts,
       changes: outcome.changes,
+      outputChanges: previewedOutputChanges(outcome),
       cronSchedules: cronSchedules(session, now),
       durationMs: Date.now() - started,
     };
@@ -98,7 +112,7 @@ export async function applyStep(session: StackSession, cloud: CloudOptions, prog
     });
     progress.activity(undefined, label);
     const statusError = containerStatusError(session, outcome.outputs);
-    const base = { counts: outcome.counts, changes: outcome.changes, ...(outcome.outputs ? { outputs: outcome.outputs } : {}) };
+    const base = { counts: outcome.counts, changes: outcome.changes, outputChanges: outcome.outputChanges, ...(outcome.outputs ? { outputs: outcome.outputs } : {}) };
     if (statusError) return failedOutcome(session.prepared, statusError, Date.now() - started, base);
     return { prepared: session.prepared, status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged', ...base, durationMs: Date.now() - started };
   } catch (error) {
