@@ -50,7 +50,7 @@ export function renderOutputChanges(
 ): string[] {
   if (changes.length === 0) return [];
   const title = tense === 'planned' ? 'outputs that will change:' : 'outputs that changed:';
-  const show = (value: unknown): string => (value === UNKNOWN_VALUE ? '(known after apply)' : typeof value === 'string' ? value : JSON.stringify(value));
+  const show = (value: unknown): string => (value === UNKNOWN_VALUE ? '(known after apply)' : typeof value === 'string' && value !== '' ? value : JSON.stringify(value));
   return [
     `${indent}${chalk.bold.yellow(title)}`,
     ...changes.map((c) => `${indent}  ${c.name}: ${show(c.old)} -> ${show(c.new)}`),
