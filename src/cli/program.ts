@@ -4,13 +4,14 @@ import { Command } from 'commander';
 import { versionText } from '../version.js';
 import type { Io } from '../render/io.js';
 import type { CommandContext } from './command-context.js';
+import { TOP_LEVEL_HELP } from './top-level-help.js';
 
 export type { CommandContext } from './command-context.js';
 
 type Register = (program: Command, context: CommandContext) => void;
 
 /** Every command, in the order `--help` lists them, with the names (aliases too) that select it. */
-const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load: () => Promise<Register> }> = [
+const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load: () => Promise<Register>; readonly needsAll?: boolean }> = [
   { names: ['validate', 'validate-manifest'], load: async () => (await import('./commands/validate.js')).registerValidate },
   { names: ['load', 'load-manifest'], load: async () => (await import('./commands/load.js')).registerLoad },
   { names: ['apply'], load: async () => (await import('./commands/apply.js')).registerApply },
@@ -24,6 +25,8 @@ const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load
   { names: ['init'], load: async () => (await import('./commands/init.js')).registerInit },
   { names: ['schema'], load: async () => (await import('./commands/schema.js')).registerSchema },
   { names: ['version'], load: async () => (await import('./commands/version.js')).registerVersion },
+  // Completion is generated from the whole tree, so it needs every command declared.
+  { names: ['completion'], load: async () => (await import('./commands/completion.js')).registerCompletion, needsAll: true },
 ];
 
 /** `-v` is the original OpenMCF CLI's; `-V` was this CLI's first (main() reads it as `-v`). */
@@ -43,6 +46,8 @@ export async function buildProgram(argv: readonly string[], io: Io, setExitCode:
     .description('Turn a YAML manifest into a running Scaleway Serverless Container.')
     .version(versionText(), '-v, --version', 'print the CLI version and the engine and plugin versions it pins (-V works too)')
     .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', TOP_LEVEL_HELP)
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     // Before any subcommand is added, so each inherits it: a usage error in a subcommand (e.g. a
     // missing required -f) then reaches main() and exits 3 instead of commander's own exit(1).
@@ -52,7 +57,7 @@ export async function buildProgram(argv: readonly string[], io: Io, setExitCode:
   // `--version` needs no command at all.
   const versionOnly = argv.length === 1 && VERSION_FLAGS.includes(argv[0] as string);
   const selected = COMMANDS.filter((command) => command.names.includes(argv[0] ?? ''));
-  const wanted = versionOnly ? [] : selected.length > 0 ? selected : COMMANDS;
+  const wanted = versionOnly ? [] : selected.length > 0 && !selected.some((c) => c.needsAll) ? selected : COMMANDS;
   const registers = await Promise.all(wanted.map((command) => command.load()));
   for (const register of registers) register(program, context);
   return program;

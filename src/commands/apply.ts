@@ -1,16 +1,19 @@
-// `openmcf apply`: manifests to running containers. On a terminal: preview every stack, ask once,
-// then update the stacks with changes. With --yes (required without a terminal): update directly,
-// showing each property change as it is made. Stacks run concurrently up to --parallel; one
-// failing does not stop the others; the exit code is the most severe.
+// `openmcf apply`: manifests to running containers. Every stack is previewed first and its plan
+// printed; on a terminal the user is asked once (a production stack whose plan replaces or deletes
+// something asks for its name to be typed), with --yes (required without a terminal) the plan is
+// shown and applied at once; --yes --skip-preview updates directly, showing each property change as
+// it is made. Stacks run concurrently up to --parallel; one failing does not stop the others; the
+// exit code is the most severe. A declined confirmation changes nothing and exits 1.
+import type { ChalkInstance } from 'chalk';
 import { emptyChangeCounts, type ChangeCounts } from '../engine/events.js';
-import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
+import { askConfirmation, askTypedConfirmation, declinedError, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
-import { liveStatusOption } from '../render/spinner-status.js';
+import { progressOptions } from '../render/spinner-status.js';
 import { changeSummaryText } from '../render/summary.js';
+import { isProductionStack } from '../target/production.js';
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
 import type { StackOutcome } from './cloud/outcome.js';
-import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { applyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
@@ -19,22 +22,29 @@ import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function apply(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
+  const skipPreview = cloud.yes && (flags.skipPreview ?? false);
   return runCloudCommand('apply', io, cloud, cloud.json, async () => {
     requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
-    const run = await prepareRun(cloud, io, { credentials: true });
-    printDeployNotices(io, run);
-    const progress = new ProgressRenderer(io, { showProperties: cloud.yes, ...liveStatusOption(io) });
-    progress.setMultipleStacks(run.stacks.length > 1);
-    return withStackSessions(run, progress, async (sessions) => {
-      const outcomes = cloud.yes ? await applyDirectly(sessions, cloud, progress) : await previewConfirmApply(sessions, cloud, io, progress);
-      progress.stop();
-      return finishRun(io, cloud, outcomes, {
-        command: 'apply',
-        tense: 'done',
-        showOutputs: true,
-        ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: skipPreview }));
+    try {
+      const { prepareRun } = await import('./cloud/prepare.js');
+      const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
+      progress.activity(undefined);
+      printDeployNotices(io, run);
+      progress.setMultipleStacks(run.stacks.length > 1);
+      return await withStackSessions(run, progress, async (sessions) => {
+        const outcomes = skipPreview ? await applyDirectly(sessions, cloud, progress) : await previewConfirmApply(sessions, cloud, io, progress);
+        progress.stop();
+        return finishRun(io, cloud, outcomes, {
+          command: 'apply',
+          tense: 'done',
+          showOutputs: true,
+          ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+        });
       });
-    });
+    } finally {
+      progress.stop();
+    }
   });
 }
 
@@ -44,26 +54,52 @@ async function applyDirectly(sessions: readonly StackSession[], cloud: CloudOpti
 
 async function previewConfirmApply(sessions: readonly StackSession[], cloud: CloudOptions, io: Io, progress: ProgressRenderer): Promise<StackOutcome[]> {
   const chalk = chalkFor(io);
-  const print = (text: string): void => progress.line(`${text}\n`);
-  const previews = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, print));
+  const previews = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, progress));
 
   const pending = previews.filter((p) => p.status === 'changes-pending');
-  let proceed = false;
-  if (pending.length > 0) {
+  let proceed = pending.length > 0 && cloud.yes;
+  if (pending.length > 0 && !cloud.yes) {
     progress.stop();
-    const total = sumCounts(pending.map((p) => p.counts));
-    const stacks = pending.length === 1 ? `stack ${pending[0]!.prepared.target.displayName}` : `${pending.length} stacks`;
-    proceed = await askConfirmation(`Apply these changes to ${stacks} (${changeSummaryText(chalk, total, 'planned')})?`);
+    proceed = await confirmApply(chalk, pending);
+    if (!proceed) io.err(`${chalk.yellow(declinedError('apply').message)}\n`);
   }
 
   return runBoundedAll(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
     const previewed = previews[index]!;
-    if (previewed.status === 'failed' || previewed.status === 'cancelled') return previewed;
-    if (previewed.status === 'unchanged') return unchangedStep(session, previewed);
-    if (!proceed) return { ...previewed, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+    if (previewed.status === 'failed' || previewed.status === 'cancelled') {
+      await session.removeIfCreated();
+      return previewed;
+    }
+    if (previewed.status === 'unchanged') {
+      await session.removeIfCreated();
+      return unchangedStep(session, previewed);
+    }
+    if (!proceed) {
+      await session.removeIfCreated();
+      return { ...previewed, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+    }
     const applied = await applyStep(session, cloud, progress, true);
     return { ...applied, durationMs: applied.durationMs + previewed.durationMs };
   });
+}
+
+/**
+ * One question for the whole run; a production stack whose plan replaces or deletes something
+ * (downtime, a new endpoint, data gone) asks for its stack name instead of a "y".
+ */
+async function confirmApply(chalk: ChalkInstance, pending: readonly StackOutcome[]): Promise<boolean> {
+  const total = sumCounts(pending.map((p) => p.counts));
+  const stacks = pending.length === 1 ? `stack ${pending[0]!.prepared.target.displayName}` : `${pending.length} stacks`;
+  const question = `Apply these changes to ${stacks} (${changeSummaryText(chalk, total, 'planned')})?`;
+  const risky = pending.filter((p) => isProductionStack(p.prepared.target) && (p.counts.replace > 0 || p.counts.delete > 0));
+  if (risky.length === 0) return askConfirmation(question);
+  for (const outcome of risky) {
+    const { target } = outcome.prepared;
+    const what = [outcome.counts.replace > 0 ? `replaces ${outcome.counts.replace}` : '', outcome.counts.delete > 0 ? `deletes ${outcome.counts.delete}` : ''].filter(Boolean).join(' and ');
+    const warning = chalk.bold.red(`${target.displayName} is a production stack and this apply ${what} of its resources.`);
+    if (!(await askTypedConfirmation(`${question}\n${warning}`, target.stack))) return false;
+  }
+  return true;
 }
 
 function sumCounts(all: readonly ChangeCounts[]): ChangeCounts {

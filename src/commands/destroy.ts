@@ -3,14 +3,14 @@
 // deployed has nothing to destroy and is not an error.
 import type { ChalkInstance } from 'chalk';
 import { emptyChangeCounts } from '../engine/events.js';
-import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
+import { askConfirmation, askTypedConfirmation, declinedError, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { resourceLabel } from '../render/resource-label.js';
-import { liveStatusOption } from '../render/spinner-status.js';
+import { progressOptions } from '../render/spinner-status.js';
+import { isProductionStack } from '../target/production.js';
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
@@ -20,37 +20,56 @@ export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
   return runCloudCommand('destroy', io, cloud, cloud.json, async () => {
     requireConfirmationPossible('destroy', { yes: cloud.yes, interactive: io.interactive });
-    const run = await prepareRun(cloud, io, { credentials: true });
-    const chalk = chalkFor(io);
-    const progress = new ProgressRenderer(io, liveStatusOption(io));
-    progress.setMultipleStacks(run.stacks.length > 1);
-    return withStackSessions(run, progress, async (sessions) => {
-      const planned = await runBoundedAll(sessions, cloud.parallel, (session) => openForDestroy(session, cloud, chalk, (t) => progress.line(t)));
+    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs));
+    try {
+      const { prepareRun } = await import('./cloud/prepare.js');
+      const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
+      progress.activity(undefined);
+      const chalk = chalkFor(io);
+      progress.setMultipleStacks(run.stacks.length > 1);
+      return await withStackSessions(run, progress, async (sessions) => {
+        const planned = await runBoundedAll(sessions, cloud.parallel, (session) => openForDestroy(session, cloud, chalk, progress));
 
-      const toDestroy = planned.filter((p) => p.outcome.status === 'changes-pending');
-      let proceed = cloud.yes;
-      if (!cloud.yes && toDestroy.length > 0) {
+        const toDestroy = planned.filter((p) => p.outcome.status === 'changes-pending');
+        let proceed = cloud.yes;
+        if (!cloud.yes && toDestroy.length > 0) {
+          progress.stop();
+          proceed = await confirmDestroy(chalk, toDestroy);
+          if (!proceed) io.err(`${chalk.yellow(declinedError('destroy').message)}\n`);
+        }
+
+        const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
+          const { outcome } = planned[index]!;
+          if (outcome.status !== 'changes-pending') return outcome;
+          if (!proceed) return { ...outcome, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+          return destroyStep(session, cloud, progress, outcome.durationMs);
+        });
         progress.stop();
-        const deletes = toDestroy.reduce((n, p) => n + p.deletes, 0);
-        const where = toDestroy.length === 1 ? `stack ${toDestroy[0]!.outcome.prepared.target.displayName}` : `${toDestroy.length} stacks`;
-        proceed = await askConfirmation(`Destroy ${deletes} resource${deletes === 1 ? '' : 's'} in ${where}? They are deleted from the cloud.`);
-      }
-
-      const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
-        const { outcome } = planned[index]!;
-        if (outcome.status !== 'changes-pending') return outcome;
-        if (!proceed) return { ...outcome, status: 'declined', counts: emptyChangeCounts(), changes: [] };
-        return destroyStep(session, cloud, progress, outcome.durationMs);
+        return finishRun(io, cloud, outcomes, {
+          command: 'destroy',
+          tense: 'done',
+          showOutputs: false,
+          ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+        });
       });
+    } finally {
       progress.stop();
-      return finishRun(io, cloud, outcomes, {
-        command: 'destroy',
-        tense: 'done',
-        showOutputs: false,
-        ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
-      });
-    });
+    }
   });
+}
+
+/** One "y" for the run; each production stack asks for its name to be typed instead. */
+async function confirmDestroy(chalk: ChalkInstance, toDestroy: ReadonlyArray<{ outcome: StackOutcome; deletes: number }>): Promise<boolean> {
+  const deletes = toDestroy.reduce((n, p) => n + p.deletes, 0);
+  const where = toDestroy.length === 1 ? `stack ${toDestroy[0]!.outcome.prepared.target.displayName}` : `${toDestroy.length} stacks`;
+  const question = `Destroy ${deletes} resource${deletes === 1 ? '' : 's'} in ${where}? They are deleted from the cloud.`;
+  const production = toDestroy.filter((p) => isProductionStack(p.outcome.prepared.target));
+  if (production.length === 0) return askConfirmation(question);
+  for (const { outcome } of production) {
+    const { target } = outcome.prepared;
+    if (!(await askTypedConfirmation(`${question}\n${chalk.bold.red(`${target.displayName} is a production stack.`)}`, target.stack))) return false;
+  }
+  return true;
 }
 
 /** Selects the stack and, unless --yes, previews the destroy and prints what would go. */
@@ -58,10 +77,12 @@ async function openForDestroy(
   session: StackSession,
   cloud: CloudOptions,
   chalk: ChalkInstance,
-  print: (text: string) => void,
+  progress: ProgressRenderer,
 ): Promise<{ outcome: StackOutcome; deletes: number }> {
   const started = Date.now();
   const { prepared } = session;
+  const print = (text: string): void => progress.line(text);
+  progress.activity('previewing the destroy of', prepared.label);
   try {
     if (!(await session.open('select'))) {
       print(`${prepared.label}: stack ${prepared.target.displayName} does not exist; nothing to destroy`);
@@ -90,6 +111,8 @@ async function openForDestroy(
     };
   } catch (error) {
     return { outcome: failedOutcome(prepared, error, Date.now() - started), deletes: 0 };
+  } finally {
+    progress.activity(undefined, prepared.label);
   }
 }
 

@@ -53,28 +53,43 @@ export async function runInit(options: InitOptions, io: Io, ask?: Ask): Promise<
   }
   // Questions only on a terminal, and only for what no flag gave.
   const asked = new Set<Field>(ask ? ASKED.filter((f) => !values.has(f)) : []);
-  let pending: Field[] = [...asked];
 
-  for (let attempt = 1; ; attempt++) {
-    for (const field of pending) {
-      values.set(field, await (ask as Ask)(QUESTIONS[field], defaultFor(field, values, options.path)));
+  // Each answer is checked as it is given (against the real validator, with the answers so far),
+  // and a rejected one is not kept: the defaults of later questions follow accepted answers only.
+  for (const field of asked) {
+    for (let attempt = 1; ; attempt++) {
+      const answer = await (ask as Ask)(QUESTIONS[field], defaultFor(field, values, options.path));
+      values.set(field, answer);
+      const problems = problemsWith(values, options.path).filter((p) => p.field === field);
+      if (problems.length === 0) break;
+      values.delete(field);
+      if (attempt >= MAX_ATTEMPTS) {
+        throw invalidInput(
+          `${QUESTIONS[field]} "${answer}": ${problems.map((p) => p.message).join('; ')}`,
+          'init.invalid-value',
+          'run openmcf init again with a valid value (or pass it as a flag)',
+        );
+      }
+      for (const problem of problems) io.err(`${QUESTIONS[field]}: ${problem.message}\n`);
     }
-    const answers = starterAnswers(values, options.path);
-    const problems = 'problems' in answers ? answers.problems : checkStarter(answers.answers);
-    if (problems.length === 0 && 'answers' in answers) {
-      return write(renderStarterManifest(answers.answers, schemaReference()), answers.answers, options, io);
-    }
-    const retry = problems.filter((p) => asked.has(p.field));
-    if (retry.length === 0 || retry.length < problems.length || attempt >= MAX_ATTEMPTS) {
-      throw invalidInput(
-        `the starter manifest would not be valid:\n${problems.map((p) => `  ${describe(p.field, values, asked)}: ${p.message}`).join('\n')}`,
-        'init.invalid-value',
-        'fix the values above and run openmcf init again',
-      );
-    }
-    for (const problem of retry) io.err(`${QUESTIONS[problem.field]}: ${problem.message}\n`);
-    pending = [...new Set(retry.map((p) => p.field))];
   }
+
+  const answers = starterAnswers(values, options.path);
+  const problems = 'problems' in answers ? answers.problems : checkStarter(answers.answers);
+  if (problems.length === 0 && 'answers' in answers) {
+    return write(renderStarterManifest(answers.answers, schemaReference()), answers.answers, options, io);
+  }
+  throw invalidInput(
+    `the starter manifest would not be valid:\n${problems.map((p) => `  ${describe(p.field, values, asked)}: ${p.message}`).join('\n')}`,
+    'init.invalid-value',
+    'fix the values above and run openmcf init again',
+  );
+}
+
+/** The problems of the starter manifest the values so far (defaults for the rest) would make. */
+function problemsWith(values: ReadonlyMap<Field, string>, path: string | undefined): FieldProblem[] {
+  const answers = starterAnswers(values, path);
+  return 'problems' in answers ? answers.problems : checkStarter(answers.answers);
 }
 
 interface FieldProblem {

@@ -1,74 +1,190 @@
 // `openmcf outputs`: the stack outputs of each manifest (containerId, namespaceId, domainName,
 // url, status, errorMessage), read from the state without running the program or touching the
 // cloud, so no credentials are needed. Secret outputs are masked unless --show-secrets.
-// Without --json the outputs are the result, so they go to stdout.
-import { ExitCode, OpenmcfError } from '../errors.js';
+// Without --json the outputs are the result, so they go to stdout: all of them, one output's raw
+// value (`outputs -f x.yaml url`, as `pulumi stack output url`), or `export` lines (--shell).
+//
+// On a local folder backend the outputs are read from the stack's checkpoint file directly (no
+// engine start: a tenth of the time); the engine is used for other backends, and when a secret
+// must be shown (only the engine can decrypt it).
+import { ExitCode, OpenmcfError, invalidInput } from '../errors.js';
 import { emptyChangeCounts } from '../engine/events.js';
+import { readOutputsFromState, type StateOutputs } from '../engine/state-outputs.js';
 import type { Io } from '../render/io.js';
-import { renderOutputs } from '../render/outputs.js';
-import { cloudOptionsFromFlags, type CloudFlags } from './cloud/options.js';
+import { renderOutputs, type StackOutputMap } from '../render/outputs.js';
+import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, mostSevereExitCode, type StackOutcome } from './cloud/outcome.js';
-import { prepareRun } from './cloud/prepare.js';
+import type { PreparedStack } from './cloud/prepare.js';
 import { chalkFor, errorLines, finishRun, runCloudCommand } from './cloud/report.js';
-import { StackSession } from './cloud/stack-session.js';
+import type { StackSession } from './cloud/stack-session.js';
+import { resolveRunTargets } from './cloud/targets.js';
 import { runBoundedAll } from './run-bounded.js';
 
-export async function outputs(flags: CloudFlags, io: Io): Promise<number> {
+export interface OutputsFlags extends CloudFlags {
+  readonly shell?: boolean;
+}
+
+/** What is printed: every output, one output's value, or shell `export` lines. */
+interface Selection {
+  readonly name?: string;
+  readonly shell: boolean;
+}
+
+export async function outputs(flags: OutputsFlags, io: Io, name?: string): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
+  const selection: Selection = { ...(name !== undefined ? { name } : {}), shell: flags.shell ?? false };
+  if (selection.shell && cloud.json) throw invalidInput('--shell and --json each print the outputs their own way: choose one', 'flag.shell');
   return runCloudCommand('outputs', io, cloud, cloud.json, async () => {
-    const run = await prepareRun(cloud, io, { credentials: false });
-    const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
+    const { outcomes, sandboxStoreDir } = (await outcomesFromState(cloud, io)) ?? (await outcomesFromEngine(cloud, io));
+    if (cloud.json) {
+      const chosen = selection.name === undefined ? outcomes : outcomes.map((o) => onlyOutput(o, selection.name!));
+      return finishRun(io, cloud, chosen, { command: 'outputs', tense: 'done', showOutputs: false, showSecrets: cloud.showSecrets, ...(sandboxStoreDir ? { sandboxStoreDir } : {}) });
+    }
+    return printOutputs(io, outcomes, cloud.showSecrets, selection);
+  });
+}
+
+interface Outcomes {
+  readonly outcomes: StackOutcome[];
+  readonly sandboxStoreDir?: string;
+}
+
+/** Every stack answered from its checkpoint file, or undefined when the engine must be asked. */
+async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes | undefined> {
+  const started = Date.now();
+  const { manifests, targets, sandbox } = await resolveRunTargets(cloud, io);
+  const read = targets.map((target) => readOutputsFromState(target));
+  const usable = (state: StateOutputs | undefined): boolean =>
+    state !== undefined && state.kind !== 'unreadable' && !(cloud.showSecrets && state.kind === 'found' && Object.values(state.outputs).some((o) => o.secret));
+  if (!read.every(usable)) return undefined;
+  const names = manifests.map((m) => m.manifest.metadata.name);
+  const outcomes = read.map((state, index): StackOutcome => {
+    const loaded = manifests[index]!;
+    const target = targets[index]!;
+    const name = loaded.manifest.metadata.name;
+    const prepared = {
+      loaded,
+      target,
+      label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
+      rerunArgs: `-f ${loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file}${cloud.sandbox ? ' --sandbox' : ''}`,
+      // Never run: outputs only reads.
+      program: async () => undefined,
+    } satisfies PreparedStack;
     try {
-      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => outputsStep(session));
-      if (cloud.json) {
-        return finishRun(io, cloud, outcomes, { command: 'outputs', tense: 'done', showOutputs: false, showSecrets: cloud.showSecrets, ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}) });
-      }
-      return printOutputs(io, outcomes, cloud.showSecrets, run.stacks.length > 1);
-    } finally {
-      await Promise.all(sessions.map((s) => s.close()));
+      if (state?.kind !== 'found') throw stackMissing(prepared);
+      return found(prepared, state.outputs, Date.now() - started);
+    } catch (error) {
+      return failedOutcome(prepared, error, Date.now() - started);
     }
   });
+  return { outcomes, ...(sandbox ? { sandboxStoreDir: sandbox.storeDir } : {}) };
+}
+
+async function outcomesFromEngine(cloud: CloudOptions, io: Io): Promise<Outcomes> {
+  const { prepareRun } = await import('./cloud/prepare.js');
+  const { StackSession } = await import('./cloud/stack-session.js');
+  const run = await prepareRun(cloud, io, { credentials: false });
+  const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
+  try {
+    const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => outputsStep(session));
+    return { outcomes, ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}) };
+  } finally {
+    await Promise.all(sessions.map((s) => s.close()));
+  }
+}
+
+function stackMissing(prepared: PreparedStack): OpenmcfError {
+  return new OpenmcfError(`stack ${prepared.target.displayName} does not exist on ${prepared.target.backendUrl}: nothing was deployed from ${prepared.label} yet`, {
+    exitCode: ExitCode.failed,
+    code: 'stack-not-found',
+    origin: 'user',
+    hint: `Run \`openmcf apply ${prepared.rerunArgs}\` first${prepared.target.sandbox ? '' : ', or check the backend (--backend, PULUMI_BACKEND_URL)'}.`,
+  });
+}
+
+function found(prepared: PreparedStack, values: StackOutputMap, durationMs: number): StackOutcome {
+  if (Object.keys(values).length === 0) {
+    throw new OpenmcfError(`stack ${prepared.target.displayName} has no outputs: nothing is deployed from ${prepared.label} (never applied, or destroyed)`, {
+      exitCode: ExitCode.failed,
+      code: 'stack-not-found',
+      origin: 'user',
+      hint: `Run \`openmcf apply ${prepared.rerunArgs}\` first.`,
+    });
+  }
+  return { prepared, status: 'succeeded', counts: emptyChangeCounts(), changes: [], outputs: values, durationMs };
 }
 
 async function outputsStep(session: StackSession): Promise<StackOutcome> {
   const started = Date.now();
   const { prepared } = session;
   try {
-    if (!(await session.open('select'))) {
-      throw new OpenmcfError(`stack ${prepared.target.displayName} does not exist on ${prepared.target.backendUrl}: nothing was deployed from ${prepared.label} yet`, {
-        exitCode: ExitCode.failed,
-        code: 'stack-not-found',
-        origin: 'user',
-        hint: `Run \`openmcf apply ${prepared.rerunArgs}\` first${prepared.target.sandbox ? '' : ', or check the backend (--backend, PULUMI_BACKEND_URL)'}.`,
-      });
-    }
-    const values = await session.outputs();
-    if (Object.keys(values).length === 0) {
-      throw new OpenmcfError(`stack ${prepared.target.displayName} has no outputs: nothing is deployed from ${prepared.label} (never applied, or destroyed)`, {
-        exitCode: ExitCode.failed,
-        code: 'stack-not-found',
-        origin: 'user',
-        hint: `Run \`openmcf apply ${prepared.rerunArgs}\` first.`,
-      });
-    }
-    return { prepared, status: 'succeeded', counts: emptyChangeCounts(), changes: [], outputs: values, durationMs: Date.now() - started };
+    if (!(await session.open('select'))) throw stackMissing(prepared);
+    return found(prepared, await session.outputs(), Date.now() - started);
   } catch (error) {
     return failedOutcome(prepared, error, Date.now() - started);
   }
 }
 
+/** The outcome with only the named output (for --json NAME). */
+function onlyOutput(outcome: StackOutcome, name: string): StackOutcome {
+  if (!outcome.outputs) return outcome;
+  const value = outcome.outputs[name];
+  return { ...outcome, outputs: value ? { [name]: value } : {} };
+}
+
+/** Shell words: single-quoted, so nothing in a value is expanded. */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+function rawText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** Human form: the values on stdout (one block per stack when there are several), errors on stderr. */
-function printOutputs(io: Io, outcomes: readonly StackOutcome[], showSecrets: boolean, headed: boolean): number {
+function printOutputs(io: Io, outcomes: readonly StackOutcome[], showSecrets: boolean, selection: Selection): number {
   const chalk = chalkFor(io);
   const codes: number[] = [];
+  const headed = outcomes.length > 1 && selection.name === undefined;
+  if (selection.shell && outcomes.length > 1) {
+    throw invalidInput('--shell prints the outputs of one stack, and several manifests were given', 'flag.shell', 'pass one manifest with --shell');
+  }
   for (const outcome of outcomes) {
     if (outcome.error) {
       io.err(`${[`${chalk.red('x')} ${outcome.prepared.label}`, ...errorLines(chalk, outcome.error)].join('\n')}\n`);
       codes.push(outcome.error.exitCode);
       continue;
     }
+    const values = outcome.outputs ?? {};
+    if (selection.name !== undefined && !(selection.name in values)) {
+      const known = Object.keys(values).sort().join(', ');
+      io.err(`${chalk.red('error:')} stack ${outcome.prepared.target.displayName} has no output named "${selection.name}"\n  ${chalk.dim(`its outputs: ${known}`)}\n`);
+      codes.push(ExitCode.invalidInput);
+      continue;
+    }
+    const names = selection.name !== undefined ? [selection.name] : Object.keys(values).sort();
+    const hidden = names.filter((n) => values[n]!.secret && !showSecrets);
+    if (selection.name !== undefined && !selection.shell) {
+      if (hidden.length > 0) {
+        // A script reading the value must never get a placeholder instead of it.
+        io.err(`${chalk.red('error:')} output "${selection.name}" of stack ${outcome.prepared.target.displayName} is secret\n  ${chalk.dim('add --show-secrets to print its value')}\n`);
+        codes.push(ExitCode.invalidInput);
+        continue;
+      }
+      io.out(`${rawText(values[selection.name]!.value)}\n`);
+      continue;
+    }
+    if (selection.shell) {
+      for (const n of names) {
+        if (hidden.includes(n)) continue;
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) continue;
+        io.out(`export ${n}=${shellQuote(rawText(values[n]!.value))}\n`);
+      }
+      if (hidden.length > 0) io.err(`note: left out secret output${hidden.length === 1 ? '' : 's'} ${hidden.join(', ')}; add --show-secrets to include ${hidden.length === 1 ? 'it' : 'them'}\n`);
+      continue;
+    }
     if (headed) io.out(`# ${outcome.prepared.label} (stack ${outcome.prepared.target.displayName})\n`);
-    io.out(`${renderOutputs(outcome.outputs ?? {}, showSecrets, headed ? '  ' : '').join('\n')}\n`);
+    io.out(`${renderOutputs(values, showSecrets, headed ? '  ' : '').join('\n')}\n`);
   }
   return mostSevereExitCode(codes);
 }

@@ -1,10 +1,12 @@
 // `openmcf preview`: what an apply would change, property by property, for every manifest.
 // Replacements are flagged loudly and cron triggers list their next runs in the platform's time zone. With
 // --detailed-exitcode, pending changes exit 2 so CI can tell "changes" from "none" and "failed".
+// A stack that does not exist yet is created for the engine to preview against and removed
+// afterwards: looking never leaves anything behind in the backend.
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
+import { progressOptions } from '../render/spinner-status.js';
 import { cloudOptionsFromFlags, type CloudFlags } from './cloud/options.js';
-import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
@@ -13,20 +15,31 @@ import { runBoundedAll } from './run-bounded.js';
 export async function preview(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
   return runCloudCommand('preview', io, cloud, cloud.json, async () => {
-    const run = await prepareRun(cloud, io, { credentials: true });
-    printDeployNotices(io, run);
-    const progress = new ProgressRenderer(io);
-    const chalk = chalkFor(io);
-    return withStackSessions(run, progress, async (sessions) => {
-      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, (text) => progress.line(`${text}\n`)));
-      return finishRun(io, cloud, outcomes, {
-        command: 'preview',
-        tense: 'planned',
-        showOutputs: false,
-        separate: false,
-        detailedExitcode: cloud.detailedExitcode,
-        ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs));
+    try {
+      const { prepareRun } = await import('./cloud/prepare.js');
+      const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
+      progress.activity(undefined);
+      printDeployNotices(io, run);
+      const chalk = chalkFor(io);
+      return await withStackSessions(run, progress, async (sessions) => {
+        const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session) => {
+          const outcome = await previewStep(session, cloud, chalk, progress);
+          await session.removeIfCreated();
+          return outcome;
+        });
+        progress.stop();
+        return finishRun(io, cloud, outcomes, {
+          command: 'preview',
+          tense: 'planned',
+          showOutputs: false,
+          separate: false,
+          detailedExitcode: cloud.detailedExitcode,
+          ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+        });
       });
-    });
+    } finally {
+      progress.stop();
+    }
   });
 }

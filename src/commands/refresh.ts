@@ -6,10 +6,9 @@ import { emptyChangeCounts, hasChanges } from '../engine/events.js';
 import type { Io } from '../render/io.js';
 import { renderPlannedChange } from '../render/diff.js';
 import { ProgressRenderer } from '../render/progress.js';
-import { liveStatusOption } from '../render/spinner-status.js';
+import { progressOptions } from '../render/spinner-status.js';
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
@@ -18,25 +17,32 @@ import { withStackSessions } from './cloud/stack-sessions.js';
 export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
   const cloud = cloudOptionsFromFlags(flags);
   return runCloudCommand('refresh', io, cloud, cloud.json, async () => {
-    const run = await prepareRun(cloud, io, { credentials: true });
-    const progress = new ProgressRenderer(io, liveStatusOption(io));
-    progress.setMultipleStacks(run.stacks.length > 1);
-    return withStackSessions(run, progress, async (sessions) => {
-      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => refreshStep(session, cloud, io, progress));
-      progress.stop();
-      return finishRun(io, cloud, outcomes, {
-        command: 'refresh',
-        tense: 'done',
-        showOutputs: false,
-        ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs));
+    try {
+      const { prepareRun } = await import('./cloud/prepare.js');
+      const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
+      progress.activity(undefined);
+      progress.setMultipleStacks(run.stacks.length > 1);
+      return await withStackSessions(run, progress, async (sessions) => {
+        const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => refreshStep(session, cloud, io, progress));
+        progress.stop();
+        return finishRun(io, cloud, outcomes, {
+          command: 'refresh',
+          tense: 'done',
+          showOutputs: false,
+          ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+        });
       });
-    });
+    } finally {
+      progress.stop();
+    }
   });
 }
 
 async function refreshStep(session: StackSession, cloud: CloudOptions, io: Io, progress: ProgressRenderer): Promise<StackOutcome> {
   const started = Date.now();
   const { prepared } = session;
+  progress.activity('refreshing', prepared.label);
   try {
     if (!(await session.open('select'))) {
       progress.line(`${prepared.label}: stack ${prepared.target.displayName} does not exist; nothing to refresh`);
@@ -62,5 +68,7 @@ async function refreshStep(session: StackSession, cloud: CloudOptions, io: Io, p
     };
   } catch (error) {
     return failedOutcome(prepared, error, Date.now() - started);
+  } finally {
+    progress.activity(undefined, prepared.label);
   }
 }

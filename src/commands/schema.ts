@@ -1,5 +1,6 @@
 // `openmcf schema`: the manifest's JSON Schema, for editors (yaml-language-server) and other tools.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Io } from '../render/io.js';
 import { schemaFileUrl } from '../manifest/schema-lookup.js';
 import { ExitCode, invalidInput } from '../errors.js';
@@ -17,9 +18,11 @@ export async function runSchema(options: SchemaOptions, io: Io): Promise<number>
     return ExitCode.ok;
   }
   try {
+    // `--output .vscode/openmcf.schema.json` in a fresh checkout: the folder is made as needed.
+    mkdirSync(dirname(options.output), { recursive: true });
     writeFileSync(options.output, json);
   } catch (error) {
-    throw invalidInput(`cannot write ${options.output}: ${(error as Error).message}`, 'schema.unwritable', 'check that the folder exists and is writable');
+    throw invalidInput(`cannot write ${options.output}: ${(error as Error).message}`, 'schema.unwritable', 'choose a path in a folder you can write to');
   }
   io.err(`Wrote the manifest schema to ${options.output}.\n`);
   return ExitCode.ok;

@@ -22,6 +22,14 @@ export interface RunOperationOptions {
   readonly removeStack?: boolean;
 }
 
+/** A stack output whose value changes (or, in a preview, may: `new` is UNKNOWN_VALUE). Secret
+ * values are `[secret]`. */
+export interface OutputChange {
+  readonly name: string;
+  readonly old: unknown;
+  readonly new: unknown;
+}
+
 /** A change the engine planned or made, as shown to the user. */
 export interface ResourceChange {
   readonly resource: ResourceRef;
@@ -36,6 +44,8 @@ export interface OperationOutcome {
   readonly changes: readonly ResourceChange[];
   /** After `up`: the stack outputs, each marked secret or not. */
   readonly outputs?: OutputMap;
+  /** Outputs of an existing stack that changed (up) or may change (preview). */
+  readonly outputChanges: readonly OutputChange[];
   readonly durationMs: number;
 }
 
@@ -49,9 +59,13 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
   const changes = new Map<string, ResourceChange>();
   const failed = new Set<string>();
   let stackOutputs: Record<string, unknown> | undefined;
+  let previousOutputs: Record<string, unknown> | undefined;
   const onEvent = (raw: EngineEvent): void => {
     const finished = raw.resOutputsEvent?.metadata;
-    if (finished?.type === 'pulumi:pulumi:Stack' && finished.new?.outputs) stackOutputs = finished.new.outputs;
+    if (finished?.type === 'pulumi:pulumi:Stack' && finished.new?.outputs) {
+      stackOutputs = finished.new.outputs;
+      previousOutputs = finished.old?.outputs;
+    }
     for (const event of translator.translate(raw)) {
       if (event.type === 'resource-started' || event.type === 'resource-finished') {
         const key = `${event.step} ${event.resource.urn}`;
@@ -106,8 +120,21 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
     counts: translator.counts(),
     changes: [...changes.entries()].filter(([key]) => !failed.has(key)).map(([, change]) => change),
     ...(outputs ? { outputs } : {}),
+    outputChanges: kind === 'up' || kind === 'preview' ? outputChanges(previousOutputs, stackOutputs) : [],
     durationMs: Date.now() - started,
   };
+}
+
+/** Outputs whose value differs between the stack's last update and this one; none for a new stack. */
+export function outputChanges(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): OutputChange[] {
+  if (!before || !after || Object.keys(before).length === 0) return [];
+  return Object.keys(after)
+    .sort()
+    .flatMap((name) => {
+      const old = maskSecrets(before[name]);
+      const now = maskSecrets(after[name]);
+      return JSON.stringify(old) === JSON.stringify(now) ? [] : [{ name, old, new: now }];
+    });
 }
 
 function replaceOption(options: RunOperationOptions): { replace?: string[] } {

@@ -83,6 +83,10 @@ interface StepRecord {
 /** Stateful: remembers when each step started (for elapsed times) and what it changed. */
 export class EngineEventTranslator {
   private readonly steps = new Map<string, StepRecord>();
+  /** `--refresh` before a preview or an update reads every resource first: those reads (started,
+   * then finished under whatever op they ended as) are not this operation's changes, and counting
+   * them would count every resource twice. Keyed by URN until the read finishes. */
+  private readonly refreshing = new Map<string, StepRecord>();
   private readonly now: () => number;
   private readonly compare: 'inputs' | 'outputs';
 
@@ -130,15 +134,22 @@ export class EngineEventTranslator {
     const change = changeKindOf(metadata.op);
     if (!change || isBookkeepingType(metadata.type)) return [];
     const ref = resourceRefOf(metadata);
-    this.steps.set(this.key(metadata), { ref, step: metadata.op, change, startedAt: this.now(), done: false });
+    const record = { ref, step: metadata.op, change, startedAt: this.now(), done: false };
+    if (metadata.op === 'refresh' && this.compare === 'inputs') this.refreshing.set(metadata.urn, record);
+    else this.steps.set(this.key(metadata), record);
     return [{ type: 'resource-started', resource: ref, change, step: metadata.op, planning, properties: propertyChanges(metadata, this.compare) }];
   }
 
   private finished(metadata: StepEventMetadata, planning: boolean): OperationEvent[] {
     const change = changeKindOf(metadata.op);
     if (!change || isBookkeepingType(metadata.type)) return [];
-    const record = this.steps.get(this.key(metadata));
     const now = this.now();
+    const read = this.refreshing.get(metadata.urn);
+    if (read) {
+      this.refreshing.delete(metadata.urn);
+      return [{ type: 'resource-finished', resource: read.ref, change, step: 'refresh', planning, elapsedMs: now - read.startedAt, properties: propertyChanges(metadata, 'outputs') }];
+    }
+    const record = this.steps.get(this.key(metadata));
     const ref = record?.ref ?? resourceRefOf(metadata);
     if (record) {
       // A refresh step is rewritten to `update` (drift) or `delete` (gone) when it finishes.

@@ -24,6 +24,10 @@ export interface OpenStackOptions {
 
 export interface OpenedStack {
   readonly stack: Stack;
+  /** This open created the stack (it did not exist before). */
+  readonly created: boolean;
+  /** Removes the stack from the backend; refused by the engine when it holds resources. */
+  remove(): Promise<void>;
   /** Removes the temporary workspace folder. */
   dispose(): Promise<void>;
 }
@@ -65,6 +69,18 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
     const name = options.target.stackName;
     const known = stackExistsInState(options.target);
     let stack: Stack;
+    let created = false;
+    const create = async (): Promise<Stack> => {
+      try {
+        const made = await Stack.create(name, workspace);
+        created = true;
+        return made;
+      } catch (error) {
+        // Created by another run meanwhile.
+        if (error instanceof Error && error.name === 'StackAlreadyExistsError') return Stack.select(name, workspace);
+        throw error;
+      }
+    };
     if (known === true) {
       // The state folder shows the stack: skip `pulumi stack select` (every command names the
       // stack with --stack, so nothing depends on the selection).
@@ -73,15 +89,17 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
     } else if (known === false && options.mode === 'select') {
       throw Object.assign(new Error(`no stack named '${name}' found`), { name: 'StackNotFoundError' });
     } else if (known === false) {
-      stack = await Stack.create(name, workspace).catch((error: unknown) => {
-        // Created by another run meanwhile.
-        if (error instanceof Error && error.name === 'StackAlreadyExistsError') return Stack.select(name, workspace);
+      stack = await create();
+    } else if (options.mode === 'select') {
+      stack = await Stack.select(name, workspace);
+    } else {
+      // Stack.createOrSelect, but knowing whether the stack was made here.
+      stack = await Stack.select(name, workspace).catch((error: unknown) => {
+        if (isStackNotFound(error)) return create();
         throw error;
       });
-    } else {
-      stack = options.mode === 'create' ? await Stack.createOrSelect(name, workspace) : await Stack.select(name, workspace);
     }
-    return { stack, dispose };
+    return { stack, created, remove: () => workspace.removeStack(name), dispose };
   } catch (error) {
     await dispose();
     throw error;

@@ -1,7 +1,7 @@
 // Confirmation before changing the cloud. `--yes` pre-answers it; without a terminal there is
 // nobody to ask, so the run is refused before anything starts rather than hanging on a prompt.
-import { createInterface } from 'node:readline/promises';
 import { ExitCode, OpenmcfError, invalidInput } from '../errors.js';
+import { askOnce } from './prompt.js';
 
 export type ConfirmDecision = 'proceed' | 'ask' | 'refuse';
 
@@ -26,25 +26,24 @@ export function isAffirmative(answer: string): boolean {
   return /^(y|yes)$/i.test(answer.trim());
 }
 
-/** Asks on stderr/stdin. Ctrl-C at the prompt is an interruption (exit 130). */
+/** Asks on stderr/stdin. Ctrl-C at the prompt is an interruption (exit 130); Ctrl-D (end of
+ * input) declines, as an empty answer does. */
 export async function askConfirmation(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  const controller = new AbortController();
-  let interrupted = false;
-  rl.on('SIGINT', () => {
-    interrupted = true;
-    controller.abort();
-  });
-  try {
-    const answer = await rl.question(`${question} [y/N] `, { signal: controller.signal });
-    return isAffirmative(answer);
-  } catch (error) {
-    if (interrupted) {
-      process.stderr.write('\n');
-      throw new OpenmcfError('interrupted at the confirmation prompt; nothing was changed', { exitCode: ExitCode.interrupted, code: 'interrupted', origin: 'user' });
-    }
-    throw error;
-  } finally {
-    rl.close();
-  }
+  const answer = await askOnce(`${question} [y/N] `, 'nothing was changed');
+  return answer.kind === 'answer' && isAffirmative(answer.text);
+}
+
+/**
+ * The deliberate confirmation for what cannot be undone in production: the user types the stack
+ * name (as GitHub and Pulumi ask before a deletion). Anything else, Ctrl-D included, declines.
+ */
+export async function askTypedConfirmation(question: string, expected: string): Promise<boolean> {
+  const answer = await askOnce(`${question}\n  Type the stack name ${expected} to confirm: `, 'nothing was changed');
+  return answer.kind === 'answer' && answer.text.trim() === expected;
+}
+
+/** A declined confirmation: nothing changed, and the run says so with exit 1, as Terraform and
+ * Pulumi do, so that a script never takes "not applied" for "applied". */
+export function declinedError(command: string): OpenmcfError {
+  return new OpenmcfError(`${command} cancelled: the confirmation was declined; nothing was changed`, { exitCode: ExitCode.failed, code: 'declined', origin: 'user' });
 }

@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { ChangeKind, PropertyChange, ResourceRef } from '../engine/events.js';
 import { formatValue } from './format-value.js';
+import { resourceManifestChanges, type ManifestChange } from './manifest-terms.js';
 import { resourceLabel } from './resource-label.js';
 
 export interface PlannedChange {
@@ -50,28 +51,71 @@ function colourFor(chalk: ChalkInstance, change: ChangeKind): (text: string) => 
   }
 }
 
-function propertyLine(chalk: ChalkInstance, p: PropertyChange, creating: boolean): string {
-  const forces = p.replaces ? chalk.bold.red('  (forces replacement)') : '';
-  if (creating) return `      ${p.path}: ${formatValue(p.new)}`;
-  switch (p.kind) {
+function providerNote(chalk: ChalkInstance, change: ManifestChange): string {
+  return change.providerPath ? chalk.dim(`  (${change.providerPath})`) : '';
+}
+
+/** `[secret]`-safe: a secret's value is never formatted, only that it is there or changed. */
+function changeLine(chalk: ChalkInstance, change: ManifestChange): string {
+  const forces = change.replaces ? chalk.bold.red('  (forces replacement)') : '';
+  const note = providerNote(chalk, change);
+  if (change.secret) {
+    const what = change.kind === 'add' ? 'added, value hidden' : change.kind === 'delete' ? 'removed' : 'value changed, hidden';
+    const symbol = change.kind === 'add' ? chalk.green('+') : change.kind === 'delete' ? chalk.red('-') : chalk.yellow('~');
+    return `      ${symbol} ${change.path}: (secret ${what})${note}${forces}`;
+  }
+  switch (change.kind) {
     case 'add':
-      return `      ${chalk.green('+')} ${p.path}: ${formatValue(p.new)}${forces}`;
+      return `      ${chalk.green('+')} ${change.path}: ${formatValue(change.new)}${note}${forces}`;
     case 'delete':
-      return `      ${chalk.red('-')} ${p.path}: ${formatValue(p.old)}${forces}`;
+      return `      ${chalk.red('-')} ${change.path}: ${formatValue(change.old)}${note}${forces}`;
     default:
-      return `      ${chalk.yellow('~')} ${p.path}: ${formatValue(p.old)} => ${formatValue(p.new)}${forces}`;
+      return `      ${chalk.yellow('~')} ${change.path}: ${formatValue(change.old)} -> ${formatValue(change.new)}${note}${forces}`;
   }
 }
 
-/** Lines for one planned change: a header and, below it, one line per property. */
+/** Provider arguments that only link resources together: nothing to read in a create listing. */
+const LINKS = new Set(['namespaceId', 'containerId']);
+
+/** A create as a compact listing: `field=value` pairs (manifest paths without `spec.`), wrapped. */
+function createListing(changes: readonly ManifestChange[], width = 100): string[] {
+  const tokens = changes
+    .filter((c) => !LINKS.has(c.path))
+    .map((c) => {
+      // Relative to the resource: `port`, not `spec.port`; a cron trigger's `schedule`.
+      const name = c.path === 'metadata.name' ? 'name' : c.path.replace(/^spec\./, '').replace(/^cronTriggers(\.[\w-]+|\[\d+\]|\["[^"]*"\])\./, '');
+      const value = c.secret ? '[secret]' : typeof c.new === 'string' && /^[^\s"=]+$/.test(c.new) && c.new !== '' ? c.new : formatValue(c.new);
+      return `${name}=${value}`;
+    });
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (line !== '' && line.length + 2 + token.length > width) {
+      lines.push(line);
+      line = token;
+    } else {
+      line = line === '' ? token : `${line}  ${token}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => `      ${l}`);
+}
+
+/** The property lines of one resource's change, in the manifest's terms. */
+export function renderPropertyChanges(chalk: ChalkInstance, resource: ResourceRef, change: ChangeKind, properties: readonly PropertyChange[]): string[] {
+  const changes = resourceManifestChanges(resource, properties);
+  if (change === 'create') return createListing(changes);
+  return changes.map((c) => changeLine(chalk, c));
+}
+
+/** Lines for one planned change: a header and, below it, its changes in the manifest's terms. */
 export function renderPlannedChange(chalk: ChalkInstance, planned: PlannedChange): string[] {
   const colour = colourFor(chalk, planned.change);
   const symbol = SYMBOL[planned.change];
   const header = `  ${colour(`${symbol.padEnd(2)} ${changeWord(planned.change).padEnd(8)}`)} ${resourceLabel(planned.resource)}`;
-  const forcing = planned.properties.filter((p) => p.replaces).map((p) => p.path);
+  const forcing = [...new Set(resourceManifestChanges(planned.resource, planned.properties.filter((p) => p.replaces)).map((c) => c.path))];
   const reason = planned.change === 'replace' && forcing.length > 0 ? chalk.bold.red(` (replaced because ${forcing.join(', ')} changed)`) : '';
-  const creating = planned.change === 'create';
-  return [header + reason, ...planned.properties.map((p) => propertyLine(chalk, p, creating))];
+  return [header + reason, ...renderPropertyChanges(chalk, planned.resource, planned.change, planned.properties)];
 }
 
 /** A loud line naming every resource that will be replaced; empty when none. */

@@ -1,4 +1,5 @@
 // Stack outputs for humans: one `name: value` line each, secrets masked unless asked for.
+import { UNKNOWN_VALUE } from '../engine/property-changes.js';
 export interface StackOutputValue {
   readonly value: unknown;
   readonly secret: boolean;
@@ -38,4 +39,20 @@ export function renderOutputs(outputs: StackOutputMap, showSecrets: boolean, ind
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     return `${indent}${`${name}:`.padEnd(width + 1)} ${text}`;
   });
+}
+
+/** Outputs that changed or will change, called out: a new URL after a replacement is news. */
+export function renderOutputChanges(
+  chalk: { bold: { yellow: (t: string) => string }; dim: (t: string) => string },
+  changes: ReadonlyArray<{ readonly name: string; readonly old: unknown; readonly new: unknown }>,
+  tense: 'planned' | 'done',
+  indent = '  ',
+): string[] {
+  if (changes.length === 0) return [];
+  const title = tense === 'planned' ? 'outputs that will change:' : 'outputs that changed:';
+  const show = (value: unknown): string => (value === UNKNOWN_VALUE ? '(known after apply)' : typeof value === 'string' && value !== '' ? value : JSON.stringify(value));
+  return [
+    `${indent}${chalk.bold.yellow(title)}`,
+    ...changes.map((c) => `${indent}  ${c.name}: ${show(c.old)} -> ${show(c.new)}`),
+  ];
 }

@@ -1,13 +1,16 @@
 // Live progress of engine operations. On a terminal: one spinner line listing the resources in
-// flight with their elapsed time, and a persistent line per finished resource. Without a terminal:
-// a plain line when a resource starts and one when it ends, so CI logs show what hung and how long
-// everything took. Several stacks run at once, so each line names its stack when there are many.
+// flight with their elapsed time (or, before any resource moves, what the run is doing: reading
+// manifests, starting the engine, previewing a stack), and a persistent line per finished resource.
+// Without a terminal: a plain line when a resource starts and one when it ends, and every
+// `heartbeatMs` a "still ..." line per operation still running, so CI logs show what hung and how
+// long everything took. Several stacks run at once, so each line names its stack when there are many.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ChangeKind, OperationEvent } from '../engine/events.js';
 import type { Io } from './io.js';
 import { redact } from './redact.js';
 import { resourceLabel } from './resource-label.js';
-import { formatValue } from './format-value.js';
+import { renderPropertyChanges } from './diff.js';
+import { truncateToWidth } from './terminal-width.js';
 
 /** The live line at the bottom of a terminal; a no-op without one. */
 export interface StatusLine {
@@ -65,14 +68,26 @@ function finishedText(step: string, change: ChangeKind, done: string, label: str
 }
 
 interface InFlight {
-  readonly label: string;
-  readonly doing: string;
+  /** `[stack] ` or empty. */
+  readonly prefix: string;
+  /** `creating container`, `previewing`. */
+  readonly what: string;
   readonly startedAt: number;
+  /** When the last "still ..." line was printed for it (without a terminal). */
+  lastBeat: number;
 }
+
+/** The default interval of "still ..." lines without a terminal, as Terraform's. */
+export const DEFAULT_HEARTBEAT_MS = 10_000;
 
 export interface ProgressOptions {
   /** Show property changes under updated and replaced resources (when no preview was shown). */
   readonly showProperties?: boolean;
+  /** Without a terminal: print a "still ..." line for each operation running this long, and again
+   * after each such interval; 0 turns them off. @default DEFAULT_HEARTBEAT_MS */
+  readonly heartbeatMs?: number;
+  /** The terminal's width, for the live line; undefined when unknown. */
+  readonly columns?: () => number | undefined;
   /** Injected for tests. */
   readonly now?: () => number;
   readonly statusLine?: StatusLine;
@@ -82,6 +97,11 @@ export interface ProgressOptions {
 export class ProgressRenderer {
   private readonly chalk: ChalkInstance;
   private readonly inFlight = new Map<string, InFlight>();
+  /** What a stack (or the run, key '') is doing while none of its resources is in flight. */
+  private readonly activities = new Map<string, InFlight>();
+  private readonly heartbeatMs: number;
+  private readonly columns: () => number | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private readonly now: () => number;
   private readonly status: StatusLine;
   /** A live line is drawn (a terminal); otherwise each start gets a plain line of its own. */
@@ -99,6 +119,25 @@ export class ProgressRenderer {
     this.status = options.statusLine ?? { update: () => undefined, stop: () => undefined };
     this.live = options.statusLine !== undefined;
     this.showProperties = options.showProperties ?? false;
+    this.heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+    this.columns = options.columns ?? (() => undefined);
+  }
+
+  /**
+   * What the run (stackLabel undefined) or one stack is doing outside resource steps: `reading
+   * manifests`, `starting the engine`, `previewing`. Shown on the live line while nothing else
+   * moves; undefined clears it.
+   */
+  activity(text: string | undefined, stackLabel?: string): void {
+    const key = stackLabel ?? '';
+    if (text === undefined) this.activities.delete(key);
+    else {
+      const previous = this.activities.get(key);
+      const what = stackLabel === undefined ? text : `${text} ${stackLabel}`;
+      if (previous?.what !== what) this.activities.set(key, { prefix: '', what, startedAt: this.now(), lastBeat: this.now() });
+    }
+    this.ensureTicker();
+    this.refreshStatus();
   }
 
   /** With more than one stack in flight, every line names its stack. */
@@ -120,7 +159,10 @@ export class ProgressRenderer {
 
   stop(): void {
     if (this.ticker) clearInterval(this.ticker);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     this.ticker = undefined;
+    this.heartbeat = undefined;
+    this.activities.clear();
     this.status.stop();
   }
 
@@ -134,7 +176,7 @@ export class ProgressRenderer {
         if (event.planning || isQuietStep(event.step)) return;
         const verb = VERBS[event.step] ?? { doing: event.step, done: event.step, failed: event.step };
         const key = `${stackLabel} ${event.step} ${event.resource.urn}`;
-        this.inFlight.set(key, { label: `${this.prefix(stackLabel)}${verb.doing} ${resourceLabel(event.resource)}`, doing: verb.doing, startedAt: this.now() });
+        this.inFlight.set(key, { prefix: this.prefix(stackLabel), what: `${verb.doing} ${resourceLabel(event.resource)}`, startedAt: this.now(), lastBeat: this.now() });
         if (!this.live) this.io.err(`${this.prefix(stackLabel)}${verb.doing} ${resourceLabel(event.resource)}...\n`);
         this.ensureTicker();
         this.refreshStatus();
@@ -147,10 +189,7 @@ export class ProgressRenderer {
         const elapsed = this.chalk.dim(`(${formatElapsed(event.elapsedMs)})`);
         const lines = [`${this.prefix(stackLabel)}${symbolFor(this.chalk, event.change)} ${finishedText(event.step, event.change, verb.done, resourceLabel(event.resource))} ${elapsed}`];
         if (this.showProperties && (event.change === 'update' || event.change === 'replace')) {
-          for (const p of event.properties) {
-            const change = p.kind === 'add' ? formatValue(p.new) : p.kind === 'delete' ? `${formatValue(p.old)} => (none)` : `${formatValue(p.old)} => ${formatValue(p.new)}`;
-            lines.push(`${this.prefix(stackLabel)}    ${p.path}: ${change}${p.replaces ? this.chalk.red(' (forces replacement)') : ''}`);
-          }
+          for (const line of renderPropertyChanges(this.chalk, event.resource, event.change, event.properties)) lines.push(`${this.prefix(stackLabel)}${line.slice(2)}`);
         }
         this.line(lines.join('\n'));
         return;
@@ -176,26 +215,60 @@ export class ProgressRenderer {
   }
 
   private ensureTicker(): void {
-    if (this.ticker || !this.live) return;
-    // Elapsed times on the live line move even when no event arrives.
-    this.ticker = setInterval(() => this.refreshStatus(), 250);
-    this.ticker.unref();
+    if (this.live) {
+      if (this.ticker) return;
+      // Elapsed times on the live line move even when no event arrives.
+      this.ticker = setInterval(() => this.refreshStatus(), 250);
+      this.ticker.unref();
+      return;
+    }
+    if (this.heartbeat || this.heartbeatMs <= 0) return;
+    this.heartbeat = setInterval(() => this.beat(), Math.min(this.heartbeatMs, 1_000));
+    this.heartbeat.unref();
   }
 
+  /** Without a terminal: "still creating container... [10s elapsed]" for what has run a while. */
+  beat(): void {
+    const now = this.now();
+    const lines: string[] = [];
+    for (const entry of this.visibleEntries()) {
+      if (now - entry.lastBeat < this.heartbeatMs) continue;
+      entry.lastBeat = now;
+      lines.push(`${entry.prefix}still ${entry.what}... [${formatElapsed(now - entry.startedAt)} elapsed]`);
+    }
+    if (lines.length > 0) this.io.err(`${lines.join('\n')}\n`);
+  }
+
+  /** The live line: resources in flight, else what each stack or the run is doing. */
   private refreshStatus(): void {
     if (!this.live) return;
-    if (this.inFlight.size === 0) {
+    const now = this.now();
+    const entries = this.visibleEntries();
+    if (entries.length === 0) {
       this.status.update('');
       return;
     }
-    const now = this.now();
-    const parts = [...this.inFlight.values()].map((f) => `${f.label} ${this.chalk.dim(formatElapsed(now - f.startedAt))}`);
+    // The spinner takes two columns; a line that wrapped would break the redraw.
+    const width = this.columns();
+    const parts = entries.map((f) => {
+      const line = `${f.prefix}${f.what} ${this.chalk.dim(formatElapsed(now - f.startedAt))}`;
+      return width !== undefined && width > 0 ? truncateToWidth(line, width - 3) : line;
+    });
     this.status.update(redact(parts.join('\n')));
+  }
+
+  /** Resources in flight; for each stack with none, what it is doing; with neither, the run's phase. */
+  private visibleEntries(): InFlight[] {
+    const busyStacks = new Set([...this.inFlight.keys()].map((key) => key.slice(0, key.indexOf(' '))));
+    const entries = [...this.inFlight.values(), ...[...this.activities.entries()].filter(([key]) => key !== '' && !busyStacks.has(key)).map(([, a]) => a)];
+    const runActivity = this.activities.get('');
+    if (entries.length === 0 && runActivity) entries.push(runActivity);
+    return entries;
   }
 
   /** Resources still in flight (for tests and for the interruption message). */
   inFlightResources(): string[] {
-    return [...this.inFlight.values()].map((f) => f.label);
+    return [...this.inFlight.values()].map((f) => `${f.prefix}${f.what}`);
   }
 }
 

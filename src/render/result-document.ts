@@ -17,12 +17,23 @@
 //       "status": "succeeded" | "unchanged" | "changes-pending" | "failed" | "cancelled" | "declined",
 //       "changes": { "create": 3, "update": 0, "replace": 0, "delete": 0, "same": 0 },
 //       "resources": [                 // the changes planned (preview) or made, without unchanged ones
-//         { "type": "scaleway:containers/container:Container", "name": "my-api", "change": "update",
+//         { "type": "scaleway:containers/container:Container", "name": "container", "change": "update",
+//           // as the engine reports them: provider arguments
 //           "properties": [ { "path": "image", "kind": "update", "replaces": false,
-//                             "old": "...", "new": "..." } ] }
+//                             "old": "...", "new": "..." } ],
+//           // the same in the manifest's terms: one entry per field, map entries one by one;
+//           // "providerPath" when the argument's name differs; a secret has "secret": true and
+//           // never a value
+//           "manifestChanges": [ { "path": "spec.image.tag", "providerPath": "image", "kind": "update",
+//                                  "replaces": false, "old": "v1", "new": "v2", "secret": false } ] }
 //       ],
+//       // A value only known after the update (a new id, a new domain name) is {"unknown": true}
+//       // wherever it appears in "old", "new" or "outputs".
 //       "outputs": { "containerId": "...", "namespaceId": "...", "domainName": "...", "url": "...",
 //                    "status": "ready", "errorMessage": "" },   // apply, outputs; secrets "[secret]"
+//       "outputChanges": [ { "name": "url", "old": "https://...", "new": {"unknown": true} } ],
+//                                      // apply, preview: outputs of an existing stack that changed
+//                                      // (or may: unknown until applied)
 //       "cronSchedules": [ { "name": "hourly-sync", "schedule": "0 * * * *",     // preview
 //                            "timeZone": "Europe/Paris",     // what the schedule is read in
 //                            "nextRuns": ["2026-01-01T03:00:00.000Z", "..."] } ],  // instants, UTC
@@ -34,7 +45,9 @@
 //              "diagnostics": [ { "severity": "error", "code": "...", "file": "...", "line": 3,
 //                                 "column": 5, "path": "spec.port", "message": "...", "hint": "..." } ] }
 // }
-import type { ChangeCounts, ChangeKind, PropertyChange } from '../engine/events.js';
+import type { ChangeCounts, ChangeKind, PropertyChange, ResourceRef } from '../engine/events.js';
+import { UNKNOWN_VALUE } from '../engine/property-changes.js';
+import { resourceManifestChanges, type ManifestChange } from './manifest-terms.js';
 import { emptyChangeCounts } from '../engine/events.js';
 import type { JsonDiagnostic } from './diagnostics.js';
 
@@ -58,6 +71,34 @@ export interface ResourceResult {
   readonly name: string;
   readonly change: ChangeKind;
   readonly properties: readonly PropertyChange[];
+  readonly manifestChanges: readonly ManifestChange[];
+}
+
+/** How --json spells a value the engine only knows after the update. */
+export const UNKNOWN_JSON = Object.freeze({ unknown: true });
+
+/** The engine's placeholder for unknown values replaced by UNKNOWN_JSON, anywhere in `value`. */
+export function jsonValue(value: unknown): unknown {
+  if (value === UNKNOWN_VALUE) return UNKNOWN_JSON;
+  if (Array.isArray(value)) return value.map(jsonValue);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonValue(v)]));
+  return value;
+}
+
+/** One resource's change for the document: engine properties and manifest terms, unknowns explicit. */
+export function resourceResult(resource: ResourceRef, change: ChangeKind, properties: readonly PropertyChange[]): ResourceResult {
+  const withValues = <T extends { old?: unknown; new?: unknown }>(p: T): T => ({
+    ...p,
+    ...('old' in p ? { old: jsonValue(p.old) } : {}),
+    ...('new' in p ? { new: jsonValue(p.new) } : {}),
+  });
+  return {
+    type: resource.type,
+    name: resource.name,
+    change,
+    properties: properties.map(withValues),
+    manifestChanges: resourceManifestChanges(resource, properties).map(withValues),
+  };
 }
 
 export interface CronScheduleResult {
@@ -79,6 +120,7 @@ export interface StackResult {
   readonly changes: ChangeCounts;
   readonly resources: readonly ResourceResult[];
   readonly outputs?: Readonly<Record<string, unknown>>;
+  readonly outputChanges?: ReadonlyArray<{ readonly name: string; readonly old: unknown; readonly new: unknown }>;
   readonly cronSchedules?: readonly CronScheduleResult[];
   readonly durationMs: number;
   readonly error?: ResultError;

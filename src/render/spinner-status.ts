@@ -2,7 +2,7 @@
 // spins, so finished-resource lines land above the spinner instead of through it.
 import ora, { type Ora } from 'ora';
 import type { Io } from './io.js';
-import type { StatusLine } from './progress.js';
+import type { ProgressOptions, StatusLine } from './progress.js';
 
 /** A live line when stderr is a terminal that knows its width; none otherwise (a terminal of
  * zero columns, as some pseudo-terminals report, would make the spinner's line count infinite). */
@@ -15,6 +15,12 @@ export function liveStatusLine(io: Io, stream: NodeJS.WriteStream = process.stde
 export function liveStatusOption(io: Io): { statusLine?: StatusLine } {
   const statusLine = liveStatusLine(io);
   return statusLine ? { statusLine } : {};
+}
+
+/** ProgressRenderer options for this process: the live line and the width on a terminal, the
+ * interval of "still ..." lines without one. */
+export function progressOptions(io: Io, heartbeatMs: number, extra: Pick<ProgressOptions, 'showProperties'> = {}): ProgressOptions {
+  return { ...extra, ...liveStatusOption(io), heartbeatMs, columns: () => (process.stderr.isTTY && process.stderr.columns > 0 ? process.stderr.columns : undefined) };
 }
 
 export function spinnerStatusLine(io: Io): StatusLine {

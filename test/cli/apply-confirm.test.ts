@@ -37,10 +37,11 @@ test('apply previews, asks, and applies on "y"', async () => {
   assert.equal(Object.keys(home.cloud().containers).length, 1);
 });
 
-test('destroy names what goes away and changes nothing when declined', async () => {
+test('destroy names what goes away and changes nothing when declined (exit 1, as Terraform and Pulumi)', async () => {
   const result = await onTerminal(['destroy', '-f', manifest('my-api'), '--sandbox'], /Destroy 2 resources in stack \S+my-api\? .*\[y\/N\] /, 'n');
   assert.ok(result.asked, result.screen);
-  assert.equal(result.code, 0, result.screen);
+  assert.equal(result.code, 1, result.screen);
+  assert.match(result.screen, /destroy cancelled: the confirmation was declined; nothing was changed/);
   assert.match(result.screen, /Destroy of my-api .* deletes:\r?\n +- container\r?\n +- namespace/);
   assert.match(result.screen, /not applied \(declined\)/);
   assert.equal(Object.keys(home.cloud().containers).length, 1, 'nothing was deleted');
@@ -50,6 +51,6 @@ test('Ctrl-C at the question is an interruption (exit 130) and changes nothing',
   const result = await onTerminal(['apply', '-f', manifest('my-api'), '--sandbox', '--set', 'spec.port=9000'], /Apply these changes .*\[y\/N\] /, '\u0003');
   assert.ok(result.asked, result.screen);
   assert.equal(result.code, 130, result.screen);
-  assert.match(result.screen, /interrupted at the confirmation prompt; nothing was changed/);
+  assert.match(result.screen, /interrupted at the prompt; nothing was changed/);
   assert.equal(Object.values(home.cloud().containers)[0]?.port, 8080);
 });

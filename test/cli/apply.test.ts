@@ -55,8 +55,9 @@ test('a changed field updates the container in place', () => {
   const [stack] = parseJson<ResultDocument>(result.stdout).results;
   assert.deepEqual(stack?.changes, { create: 0, update: 1, replace: 0, delete: 0, same: 1 });
   assert.deepEqual(stack?.resources.map((r) => [r.name, r.change, r.properties.map((p) => p.path)]), [['container', 'update', ['memoryLimitBytes']]]);
-  // With --yes there was no preview: each property change is shown as it is made.
-  assert.match(result.stderr, /~ updated container \(\d+\.\d+s\)\n\s+memoryLimitBytes: 512000000 => 1024000000/);
+  // With --yes the plan is printed first, in the manifest's terms.
+  assert.match(result.stderr, /Preview of order-api[^\n]*\n {2}~ {2}update +container\n {6}~ spec\.memoryLimitMb: 512 -> 1024 {2}\(memoryLimitBytes\)/);
+  assert.match(result.stderr, /~ updated container \(\d+\.\d+s\)/);
   const after = Object.values(home.cloud().containers).find((c) => c.name === 'order-api')!;
   assert.equal(after.id, before.id, 'same container: updated, not replaced');
   assert.equal(after.memory_limit_bytes, 1_024_000_000);
@@ -66,8 +67,8 @@ test('a rename is shown as a replacement in preview, which changes nothing', () 
   const before = home.cloud();
   const result = home.run(['preview', '-f', manifest('order-api'), '--sandbox', '--detailed-exitcode', '--json', '--set', 'spec.memoryLimitMb=1024', '--set', 'metadata.name=order-api-v2']);
   assert.equal(result.code, 2, result.stderr);
-  assert.match(result.stderr, /\+- REPLACE +namespace \(replaced because name changed\)/);
-  assert.match(result.stderr, /~ name: "order-api" => "order-api-v2" +\(forces replacement\)/);
+  assert.match(result.stderr, /\+- REPLACE +namespace \(replaced because metadata\.name changed\)/);
+  assert.match(result.stderr, /~ metadata\.name: "order-api" -> "order-api-v2" +\(forces replacement\)/);
   assert.match(result.stderr, /! \d resources are REPLACED/);
   const [stack] = parseJson<ResultDocument>(result.stdout).results;
   assert.equal(stack?.status, 'changes-pending');

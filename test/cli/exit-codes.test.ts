@@ -76,8 +76,11 @@ test('4: a stack held by another run is reported as locked, naming it and how to
     env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=6000' },
   });
   try {
+    // The update itself (apply --yes previews first, and the preview's lock is brief).
+    await holder.waitFor(/updating container\.\.\./);
     await waitUntil(() => home.lockFiles().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
-    const second = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes']);
+    // A change of its own: its update needs the lock (a preview does not take it).
+    const second = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8084']);
     assert.equal(second.code, 4, second.stderr);
     assert.match(second.stderr, new RegExp(`stack ${STACK} is locked by another run \\(held by .*pid \\d+`));
     assert.match(second.stderr, /If no other run is using this stack, the lock is stale/);

@@ -23,12 +23,12 @@ test('refresh records drift and shows each changed property; preview then plans 
   const refreshed = home.run(['refresh', '-f', manifest('my-api'), '--sandbox', '--json']);
   assert.equal(refreshed.code, 0, refreshed.stderr);
   assert.match(refreshed.stderr, /Drift in my-api/);
-  assert.match(refreshed.stderr, /maxScale: 20 => 3/);
+  assert.match(refreshed.stderr, /~ spec\.maxScale: 20 -> 3/);
   const [stack] = parseJson<ResultDocument>(refreshed.stdout).results;
   assert.equal(stack?.status, 'succeeded');
   assert.equal(stack?.changes.update, 1);
 
   const previewed = home.run(['preview', '-f', manifest('my-api'), '--sandbox', '--detailed-exitcode']);
   assert.equal(previewed.code, 2, previewed.stderr);
-  assert.match(previewed.stderr, /~ maxScale: 3 => 20/);
+  assert.match(previewed.stderr, /~ spec\.maxScale: 3 -> 20/);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runOpenmcf, tempDir } from './run-openmcf.js';
 
@@ -27,10 +27,20 @@ test('openmcf schema --output writes the same schema to a file', () => {
   assert.equal(readFileSync(out, 'utf8'), runOpenmcf(['schema']).stdout);
 });
 
+test('schema --output creates the folders it is missing', () => {
+  const out = join(tempDir(), '.vscode', 'schemas', 'openmcf.schema.json');
+  const { code, stderr } = runOpenmcf(['schema', '--output', out]);
+  assert.equal(code, 0, stderr);
+  assert.equal(readFileSync(out, 'utf8'), runOpenmcf(['schema']).stdout);
+});
+
 test('an unwritable --output is invalid input, without a stack trace', () => {
-  const { code, stderr } = runOpenmcf(['schema', '--output', '/nonexistent-dir/x.json']);
+  // Below a regular file: no folder can be made there, whoever runs the test.
+  const file = join(tempDir(), 'a-file');
+  writeFileSync(file, '');
+  const { code, stderr } = runOpenmcf(['schema', '--output', join(file, 'x.json')]);
   assert.equal(code, 3);
-  assert.match(stderr, /cannot write \/nonexistent-dir\/x\.json/);
+  assert.match(stderr, /cannot write .*a-file\/x\.json/);
   assert.doesNotMatch(stderr, /\n\s+at /);
 });
 

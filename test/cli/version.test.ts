@@ -48,3 +48,9 @@ test('every command\'s --help, subcommands included, shows at least one example'
     pending.push(...listedCommands(help.stdout).map((name) => [...command, name]));
   }
 });
+
+test('openmcf version prints what --version prints', () => {
+  const command = runOpenmcf(['version']);
+  assert.equal(command.code, 0, command.stderr);
+  assert.equal(command.stdout, runOpenmcf(['--version']).stdout);
+});

@@ -67,3 +67,24 @@ test('image references split like docker: registry, name, tag (default latest)',
   assert.ok('problem' in parseImageReference('ghcr.io/acme/api@sha256:0123'));
   assert.ok('problem' in parseImageReference(''));
 });
+
+test('each answer is checked as it is given, and a rejected one leaves no trace in later defaults', async () => {
+  const io = capture();
+  const { ask, asked } = scripted({ Name: ['Bad_Name', 'shop'], Region: ['mars-1', 'nl-ams'] });
+  assert.equal(await runInit({ path: '-' }, io, ask), 0);
+  assert.deepEqual(asked, [
+    'Name [my-api]',
+    'Name [my-api]', // asked again at once, before any other question
+    'Region [fr-par]',
+    'Region [fr-par]',
+    'Image [rg.nl-ams.scw.cloud/my-registry/shop:latest]', // from the accepted answers only
+    'Privacy [public]',
+  ]);
+  assert.match(io.stderr, /^Name .*: metadata\.name: /m);
+  assert.match(io.stderr, /^Region .*: spec\.region: /m);
+});
+
+test('three rejected answers to one question stop init with exit 3 naming the answer', async () => {
+  const { ask } = scripted({ Name: ['A', 'B', 'C'] });
+  await assert.rejects(runInit({ path: '-' }, capture(), ask), (error: Error & { exitCode?: number }) => error.exitCode === 3 && /Name .*"C"/.test(error.message));
+});

@@ -93,3 +93,20 @@ test('step kinds map to what users call them', () => {
   assert.equal(stripEngineMarkup('<{%bold%}>x<{%reset%}>'), 'x');
   assert.equal(typeFromUrn('urn:pulumi:s::p::pulumi:pulumi:Stack$scaleway:containers/cron:Cron::c'), CRON);
 });
+
+test('--refresh before an update: the reads are not counted, so each resource counts once', () => {
+  const translator = new EngineEventTranslator();
+  // The engine reads both resources first (the container has drifted), then plans the update.
+  translator.translate(pre(step('refresh', CONTAINER, 'my-api')));
+  translator.translate(pre(step('refresh', NAMESPACE, 'my-api')));
+  const [read] = translator.translate(outputs(step('update', CONTAINER, 'my-api', { old: state({ minScale: 0 }, { minScale: 0 }), new: state({ minScale: 0 }, { minScale: 2 }) })));
+  translator.translate(outputs(step('same', NAMESPACE, 'my-api')));
+  assert.equal((read as Extract<OperationEvent, { type: 'resource-finished' }>).step, 'refresh');
+  const update = step('update', CONTAINER, 'my-api', { old: state({ minScale: 2 }), new: state({ minScale: 0 }) });
+  translator.translate(pre(update));
+  translator.translate(outputs(update));
+  const same = step('same', NAMESPACE, 'my-api');
+  translator.translate(pre(same));
+  translator.translate(outputs(same));
+  assert.deepEqual(translator.counts(), { create: 0, update: 1, replace: 0, delete: 0, same: 1 });
+});

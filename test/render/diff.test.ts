@@ -15,9 +15,54 @@ test('an update shows each property with old and new value', () => {
     resource: container,
     change: 'update',
     step: 'update',
-    properties: [{ path: 'image', kind: 'update', replaces: false, old: 'r/a:1', new: 'r/a:2' }],
+    properties: [
+      { path: 'image', kind: 'update', replaces: false, old: 'rg.fr-par.scw.cloud/reg/a:1', new: 'rg.fr-par.scw.cloud/reg/a:2' },
+      { path: 'memoryLimitBytes', kind: 'update', replaces: false, old: 2_048_000_000, new: 4_096_000_000 },
+      { path: 'port', kind: 'update', replaces: false, old: 8080, new: 9000 },
+    ],
   });
-  assert.deepEqual(lines, ['  ~  update   container my-api', '      ~ image: "r/a:1" => "r/a:2"']);
+  assert.deepEqual(lines, [
+    '  ~  update   container my-api',
+    '      ~ spec.image.tag: "1" -> "2"  (image)',
+    '      ~ spec.memoryLimitMb: 2048 -> 4096  (memoryLimitBytes)',
+    '      ~ spec.port: 8080 -> 9000',
+  ]);
+});
+
+test('map entries one by one; a secret says which changed and never its value', () => {
+  const lines = renderPlannedChange(plain, {
+    resource: container,
+    change: 'update',
+    step: 'update',
+    properties: [
+      { path: 'environmentVariables', kind: 'update', replaces: false, old: { LOG_LEVEL: 'info', GONE: 'x' }, new: { LOG_LEVEL: 'debug', NEW: 'y' } },
+      { path: 'secretEnvironmentVariables.API_KEY', kind: 'update', replaces: false, old: '[secret]', new: '[secret]' },
+      { path: 'secretEnvironmentVariables.TOKEN', kind: 'add', replaces: false, new: '[secret]' },
+    ],
+  });
+  assert.deepEqual(lines.slice(1), [
+    '      ~ spec.env.secrets.API_KEY: (secret value changed, hidden)',
+    '      + spec.env.secrets.TOKEN: (secret added, value hidden)',
+    '      - spec.env.variables.GONE: "x"',
+    '      ~ spec.env.variables.LOG_LEVEL: "info" -> "debug"',
+    '      + spec.env.variables.NEW: "y"',
+  ]);
+});
+
+test('a create is a compact listing of the manifest\'s fields, without the links between resources', () => {
+  const lines = renderPlannedChange(plain, {
+    resource: container,
+    change: 'create',
+    step: 'create',
+    properties: [
+      { path: 'memoryLimitBytes', kind: 'add', replaces: false, new: 256_000_000 },
+      { path: 'namespaceId', kind: 'add', replaces: false, new: UNKNOWN_VALUE },
+      { path: 'port', kind: 'add', replaces: false, new: 8080 },
+      { path: 'description', kind: 'add', replaces: false, new: 'two words' },
+      { path: 'secretEnvironmentVariables', kind: 'add', replaces: false, new: '[secret]' },
+    ],
+  });
+  assert.deepEqual(lines, ['  +  create   container my-api', '      description="two words"  env.secrets=[secret]  memoryLimitMb=256  port=8080']);
 });
 
 test('a replacement is loud: REPLACE, the forcing property, and a red warning line', () => {
@@ -28,8 +73,8 @@ test('a replacement is loud: REPLACE, the forcing property, and a red warning li
     properties: [{ path: 'name', kind: 'update' as const, replaces: true, old: 'my-api', new: 'my-api-2' }],
   };
   const lines = renderPlannedChange(plain, planned);
-  assert.equal(lines[0], '  +- REPLACE  namespace my-api (replaced because name changed)');
-  assert.equal(lines[1], '      ~ name: "my-api" => "my-api-2"  (forces replacement)');
+  assert.equal(lines[0], '  +- REPLACE  namespace my-api (replaced because metadata.name changed)');
+  assert.equal(lines[1], '      ~ metadata.name: "my-api" -> "my-api-2"  (forces replacement)');
   assert.deepEqual(replacementWarning(plain, [planned]), ['  ! 1 resource is REPLACED (destroyed and created again): namespace my-api']);
   assert.match(renderPlannedChange(coloured, planned)[0]!, /\u001b\[31m/); // red when colour is on
   assert.deepEqual(replacementWarning(plain, []), []);

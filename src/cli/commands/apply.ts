@@ -6,8 +6,10 @@ import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
 import type { CloudFlags } from '../../commands/cloud/options.js';
 
 const HELP_AFTER = `
-On a terminal, apply previews every change and asks before making it. Without a terminal (CI),
---yes is required. Several manifests (files, folders, multi-document YAML, - for stdin) each get
+Apply previews every change and prints the plan first. On a terminal it then asks (a production
+stack, one whose stack name starts with prod. or production., asks for its name to be typed
+before a replacement or deletion); a declined confirmation changes nothing and exits 1. Without a
+terminal (CI), --yes is required: the plan is printed and applied (--skip-preview: not printed). Several manifests (files, folders, multi-document YAML, - for stdin) each get
 their own stack and run concurrently. After the update the container's status is read: a container
 the platform reports in "error" fails the run with the platform's message.
 ${EXIT_CODES_HELP}
@@ -16,6 +18,7 @@ Examples:
   $ openmcf apply -f my-api.yaml
   $ openmcf apply -f manifests/ --yes --json > result.json
   $ openmcf apply -f my-api.yaml --sandbox --yes        # simulated cloud, nothing real touched
+  $ openmcf apply -f my-api.yaml --sandbox --yes --skip-preview
   $ openmcf apply -f my-api.yaml -p scaleway.yaml --set spec.image.tag=v2 --yes
 `;
 
@@ -23,7 +26,8 @@ export function registerApply(program: Command, context: CommandContext): void {
   const command = program.command('apply').description('create or update the container described by each manifest');
   addManifestOptions(command);
   addCloudOptions(command, { credentials: true, targeting: 'target-and-replace', refresh: true })
-    .option('-y, --yes', 'apply without asking (required without a terminal)')
+    .option('-y, --yes', 'apply without asking (required without a terminal); the plan is still printed')
+    .option('--skip-preview', 'with --yes: update at once, without previewing first (changes are listed as they are made)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { apply } = await import('../../commands/apply.js');

@@ -39,15 +39,20 @@ export function registerInit(program: Command, context: CommandContext): void {
     });
 }
 
-/** Questions on the terminal: asked on stderr so that `init -` can still pipe stdout. */
+/** Questions on the terminal: asked on stderr so that `init -` can still pipe stdout. Ctrl-C is an
+ * interruption (exit 130), Ctrl-D ends init without an answer (exit 1); neither writes a file. */
 async function terminalPrompt(): Promise<{ ask: Ask; close: () => void }> {
-  const { createInterface } = await import('node:readline/promises');
-  const readline = createInterface({ input: process.stdin, output: process.stderr });
+  const { TerminalPrompt } = await import('../../render/prompt.js');
+  const { ExitCode, OpenmcfError } = await import('../../errors.js');
+  const prompt = new TerminalPrompt();
   return {
     ask: async (question, defaultValue) => {
-      const answer = await readline.question(`${question} [${defaultValue}]: `);
-      return answer.trim() === '' ? defaultValue : answer.trim();
+      const answer = await prompt.ask(`${question} [${defaultValue}]: `, 'nothing was written');
+      if (answer.kind === 'end-of-input') {
+        throw new OpenmcfError('init cancelled: no answer (end of input); nothing was written', { exitCode: ExitCode.failed, code: 'init.cancelled', origin: 'user' });
+      }
+      return answer.text.trim() === '' ? defaultValue : answer.text.trim();
     },
-    close: () => readline.close(),
+    close: () => prompt.close(),
   };
 }

@@ -3,28 +3,34 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { addManifestOptions } from '../options.js';
 import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
-import type { CloudFlags } from '../../commands/cloud/options.js';
+import type { OutputsFlags } from '../../commands/outputs.js';
 
 const HELP_AFTER = `
 Prints the stack outputs of each manifest (containerId, namespaceId, domainName, url, status,
 errorMessage) from the state: nothing runs in the cloud and no credentials are needed. Values go
-to stdout; secret outputs are masked unless --show-secrets.
+to stdout; secret outputs are masked unless --show-secrets. With a name, only that output's raw
+value is printed (a secret one needs --show-secrets); --shell prints export lines. A local
+folder backend is read directly, without starting the engine.
 ${EXIT_CODES_HELP}
 
 Examples:
   $ openmcf outputs -f my-api.yaml
+  $ openmcf outputs -f my-api.yaml url
+  $ curl "$(openmcf outputs -f my-api.yaml url)/health"
+  $ eval "$(openmcf outputs -f my-api.yaml --shell)"; echo "$url"
   $ openmcf outputs -f my-api.yaml --json | jq -r '.results[0].outputs.url'
   $ openmcf outputs -f my-api.yaml --sandbox --show-secrets
 `;
 
 export function registerOutputs(program: Command, context: CommandContext): void {
-  const command = program.command('outputs').description('print the stack outputs of each manifest');
+  const command = program.command('outputs').description('print the stack outputs of each manifest, or one output\'s value').argument('[name]', 'print only this output\'s raw value (e.g. url)');
   addManifestOptions(command);
   addCloudOptions(command, { credentials: false, targeting: 'none', refresh: false })
     .option('--show-secrets', 'print secret outputs in plain text')
+    .option('--shell', 'print `export name=\'value\'` lines for a shell to eval')
     .addHelpText('after', HELP_AFTER)
-    .action(async (flags: CloudFlags) => {
+    .action(async (name: string | undefined, flags: OutputsFlags) => {
       const { outputs } = await import('../../commands/outputs.js');
-      context.setExitCode(await outputs(flags, context.io));
+      context.setExitCode(await outputs(flags, context.io, name));
     });
 }

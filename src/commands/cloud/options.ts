@@ -2,6 +2,7 @@
 // src/cli/commands/<verb>.ts). Every field is read-only; defaults are documented where they apply.
 import { invalidInput } from '../../errors.js';
 import type { ManifestFlags } from '../../cli/options.js';
+import { DEFAULT_HEARTBEAT_MS } from '../../render/progress.js';
 
 export interface CloudFlags extends ManifestFlags {
   readonly sandbox?: boolean;
@@ -17,6 +18,7 @@ export interface CloudFlags extends ManifestFlags {
   readonly showSecrets?: boolean;
   readonly clearPendingCreates?: boolean;
   readonly remove?: boolean;
+  readonly skipPreview?: boolean;
 }
 
 export interface CloudOptions {
@@ -47,6 +49,8 @@ export interface CloudOptions {
   readonly clearPendingCreates: boolean;
   /** destroy: remove the stack afterwards. */
   readonly remove: boolean;
+  /** Without a terminal, "still ..." lines this often (OPENMCF_PROGRESS_INTERVAL, seconds); 0: none. */
+  readonly progressIntervalMs: number;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
@@ -60,6 +64,16 @@ export function parseParallel(raw: string | undefined): number {
     throw invalidInput(`--parallel must be a whole number from 1 to 64, got "${raw}"`, 'flag.parallel', 'e.g. --parallel 4');
   }
   return value;
+}
+
+/** OPENMCF_PROGRESS_INTERVAL: seconds (fractions allowed, for tests), 0 for none; default 10. */
+export function parseProgressInterval(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_HEARTBEAT_MS;
+  const seconds = Number(raw.trim());
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(seconds) || seconds > 3600) {
+    throw invalidInput(`OPENMCF_PROGRESS_INTERVAL must be a number of seconds from 0 to 3600, got "${raw}"`, 'env.progress-interval', 'e.g. OPENMCF_PROGRESS_INTERVAL=10, or 0 for no "still ..." lines');
+  }
+  return Math.round(seconds * 1000);
 }
 
 export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): CloudOptions {
@@ -86,6 +100,7 @@ export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv 
     showSecrets: flags.showSecrets ?? false,
     clearPendingCreates: flags.clearPendingCreates ?? false,
     remove: flags.remove ?? false,
+    progressIntervalMs: parseProgressInterval(env.OPENMCF_PROGRESS_INTERVAL),
     env,
     cwd,
   };

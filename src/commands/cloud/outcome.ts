@@ -2,9 +2,9 @@
 import type { OutputMap } from '@pulumi/pulumi/automation/index.js';
 import { ExitCode, OpenmcfError } from '../../errors.js';
 import { emptyChangeCounts, type ChangeCounts } from '../../engine/events.js';
-import type { ResourceChange } from '../../engine/run-operation.js';
+import type { OutputChange, ResourceChange } from '../../engine/run-operation.js';
 import { outputValues } from '../../render/outputs.js';
-import type { CronScheduleResult, ResultError, StackResult, StackStatus } from '../../render/result-document.js';
+import { jsonValue, resourceResult, type CronScheduleResult, type ResultError, type StackResult, type StackStatus } from '../../render/result-document.js';
 import type { PreparedStack } from './prepare.js';
 
 export interface StackOutcome {
@@ -13,6 +13,8 @@ export interface StackOutcome {
   readonly counts: ChangeCounts;
   readonly changes: readonly ResourceChange[];
   readonly outputs?: OutputMap;
+  /** Outputs that changed (apply) or may change (preview) on an existing stack. */
+  readonly outputChanges?: readonly OutputChange[];
   readonly cronSchedules?: readonly CronScheduleResult[];
   readonly error?: OpenmcfError;
   readonly durationMs: number;
@@ -47,6 +49,9 @@ export function mostSevereExitCode(codes: readonly number[]): number {
 
 export function exitCodeOf(outcome: StackOutcome, options: { readonly detailedExitcode?: boolean } = {}): number {
   if (outcome.error) return outcome.error.exitCode;
+  // Nothing was changed, and a script must not take that for success (Terraform and Pulumi exit
+  // non-zero too).
+  if (outcome.status === 'declined') return ExitCode.failed;
   if (outcome.status === 'changes-pending' && options.detailedExitcode) return ExitCode.changesPending;
   return ExitCode.ok;
 }
@@ -65,8 +70,9 @@ export function toStackResult(outcome: StackOutcome, showSecrets = false): Stack
     sandbox: prepared.target.sandbox,
     status: outcome.status,
     changes: outcome.counts,
-    resources: outcome.changes.map((c) => ({ type: c.resource.type, name: c.resource.name, change: c.change, properties: c.properties })),
-    ...(outcome.outputs ? { outputs: outputValues(outcome.outputs, showSecrets) } : {}),
+    resources: outcome.changes.map((c) => resourceResult(c.resource, c.change, c.properties)),
+    ...(outcome.outputs ? { outputs: jsonValue(outputValues(outcome.outputs, showSecrets)) as Record<string, unknown> } : {}),
+    ...(outcome.outputChanges ? { outputChanges: outcome.outputChanges.map((c) => ({ name: c.name, old: jsonValue(c.old), new: jsonValue(c.new) })) } : {}),
     ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),
     durationMs: outcome.durationMs,
     ...(outcome.error ? { error: resultError(outcome.error) } : {}),

@@ -3,24 +3,18 @@
 // Any problem up to the engine is invalid input (exit 3) and nothing has been touched.
 import type { PulumiCommand, PulumiFn } from '@pulumi/pulumi/automation/index.js';
 import { delimiter, dirname } from 'node:path';
-import { invalidInput } from '../../errors.js';
 import type { LoadedManifest } from '../../manifest/load.js';
 import { kustomizeSourceName } from '../../manifest/kustomize.js';
 import type { Io } from '../../render/io.js';
-import { loadValidManifests } from '../load-valid-manifests.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../../engine/pulumi-cli.js';
 import { EngineProcesses } from '../../engine/engine-processes.js';
 import { startSandbox, type RunningSandbox, type SandboxSettings } from '../../sandbox/environment.js';
 import { resolveScalewayPlugin } from '../../engine/provider-plugin.js';
 import { startSharedProvider, type SharedProvider } from '../../engine/shared-provider.js';
-import { chooseRunBackend } from './run-backend.js';
-import { resolveStackTarget } from '../../target/stack-target.js';
+import { resolveRunTargets } from './targets.js';
 import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
 import { prepareSecretsProvider } from '../../target/passphrase.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
-import { createContainerProgram } from '../../program/container-program.js';
-import { describeValueFromRefs, valueFromStackMissing } from '../../program/value-from.js';
-import { stackExistsInState } from '../../engine/stack-existence.js';
 import type { CloudOptions } from './options.js';
 
 export interface PreparedStack {
@@ -57,30 +51,22 @@ export async function stopShared(run: PreparedRun): Promise<void> {
 export interface PrepareNeeds {
   /** Scaleway credentials (every command that runs the program); `outputs` only reads state. */
   readonly credentials: boolean;
+  /** Told what is being done, for the live line (`reading manifests`, `starting the engine`). */
+  readonly onPhase?: (phase: string) => void;
 }
 
 export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNeeds): Promise<PreparedRun> {
+  const phase = needs.onPhase ?? ((): void => undefined);
   // Problems are always printed for humans on stderr; with --json the result document carries
   // them as well (see report.ts).
-  const manifests = await loadValidManifests(options.manifestFlags, io, { json: false });
-  if (manifests.length === 0) {
-    throw invalidInput('no manifests found in the given files', 'manifest.none', 'point -f at a manifest file, a directory of *.yaml files, or - for stdin');
-  }
-  if (options.stack !== undefined && manifests.length > 1) {
-    throw invalidInput(`--stack names one stack but ${manifests.length} manifests were given`, 'flag.stack', 'pass one manifest with --stack, or set each manifest\'s stack labels');
-  }
+  phase('reading manifests');
+  const { manifests, targets, home, backend, sandbox } = await resolveRunTargets(options, io);
 
-  const { home, backend, sandbox } = await chooseRunBackend(options);
-  const targets = manifests.map((loaded) =>
-    resolveStackTarget(loaded.manifest, {
-      backend: { url: backend.url, kind: backend.kind },
-      sandbox: options.sandbox,
-      ...(options.stack !== undefined ? { stackOverride: options.stack } : {}),
-    }),
-  );
-  refuseSharedStacks(manifests, targets);
-  manifests.forEach((loaded, index) => checkValueFromStacks(loaded, targets[index]!));
-
+  if (options.sandbox && options.providerConfig !== undefined) {
+    // Silently ignoring it would let a user believe the run used those credentials.
+    io.err(`note: -p/--provider-config ${options.providerConfig} is not used with --sandbox: the sandbox runs with fake credentials and touches nothing real\n`);
+  }
+  if (needs.credentials) phase('checking credentials');
   const credentialsEnv = needs.credentials
     ? credentialsToEngineEnv(
         await loadCredentials({
@@ -94,10 +80,15 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   const secrets = await prepareSecretsProvider({ backendKind: backend.kind, env: options.env, openmcfHome: home, sandbox: options.sandbox });
   if (secrets.notice) io.err(`note: ${secrets.notice}\n`);
 
+  phase('finding the engine');
   const cli = await resolvePulumiCli({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) });
   const processes = new EngineProcesses();
   const pulumiCommand = processes.wrap(await pulumiCommandFor(cli));
 
+  // The Pulumi SDK and the provider SDK take most of a second to load: only now, once the input is
+  // known to be good, and with the live line saying so.
+  phase('loading the Pulumi SDK');
+  const { createContainerProgram } = await import('../../program/container-program.js');
   const names = manifests.map((m) => m.manifest.metadata.name);
   const stacks = manifests.map((loaded, index): PreparedStack => {
     const target = targets[index]!;
@@ -113,9 +104,12 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
 
   // Commands that run the program need the provider: found (or built) like the engine, started
   // once for the run; under --sandbox, after the local API it is pointed at.
+  if (needs.credentials) phase('finding the scaleway plugin');
   const plugin = needs.credentials ? await resolveScalewayPlugin({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) }) : undefined;
+  if (sandbox && needs.credentials) phase('starting the sandbox API');
   const sandboxApi = sandbox && needs.credentials ? await startSandbox(sandbox, options.env) : undefined;
   const runEnv = { ...credentialsEnv, ...(sandboxApi?.env ?? {}) };
+  if (plugin) phase('starting the provider');
   const provider = plugin ? await startSharedProvider(plugin.path, { ...process.env, ...options.env, ...runEnv }) : undefined;
   return {
     stacks,
@@ -135,38 +129,6 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     ...(provider ? { provider } : {}),
     ...(sandboxApi ? { sandboxApi } : {}),
   };
-}
-
-/** Two manifests deploying to one stack would overwrite each other: refuse before starting. */
-function refuseSharedStacks(manifests: readonly LoadedManifest[], targets: readonly StackTarget[]): void {
-  const seen = new Map<string, LoadedManifest>();
-  targets.forEach((target, index) => {
-    const loaded = manifests[index]!;
-    const first = seen.get(target.stackName);
-    if (first) {
-      throw invalidInput(
-        `${where(first)} and ${where(loaded)} both deploy to stack ${target.displayName}`,
-        'stack.shared',
-        'give each manifest its own pulumi.openmcf.org/stack.name label',
-      );
-    }
-    seen.set(target.stackName, loaded);
-  });
-}
-
-/**
- * A `valueFrom` naming a stack that does not exist is invalid input: say so before the engine
- * starts (exit 3, nothing touched). Where only the engine can tell (remote backends), the program's
- * own check reports it during the run; missing outputs are found there too.
- */
-function checkValueFromStacks(loaded: LoadedManifest, target: StackTarget): void {
-  for (const ref of describeValueFromRefs(loaded.manifest, target)) {
-    if (stackExistsInState({ ...target, stackName: ref.stackName }) === false) throw valueFromStackMissing(ref);
-  }
-}
-
-function where(loaded: LoadedManifest): string {
-  return `${loaded.origin.file}:${loaded.origin.line}`;
 }
 
 function quote(arg: string): string {

@@ -3,7 +3,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { OpenmcfError } from '../../errors.js';
 import type { Io } from '../../render/io.js';
-import { renderOutputs } from '../../render/outputs.js';
+import { renderOutputChanges, renderOutputs } from '../../render/outputs.js';
+import { emptyChangeCounts, type ChangeCounts } from '../../engine/events.js';
+import { wrapWords } from '../../render/terminal-width.js';
 import { buildResultDocument, formatResultDocument, type CloudCommand } from '../../render/result-document.js';
 import { changeSummaryText, type SummaryTense } from '../../render/summary.js';
 import { SANDBOX_NOTICE } from '../../sandbox/environment.js';
@@ -46,7 +48,18 @@ export function renderStackReport(chalk: ChalkInstance, outcome: StackOutcome, o
   const what = outcome.status === 'declined' ? 'not applied (declined)' : changeSummaryText(chalk, outcome.counts, options.tense);
   const lines = [`${mark} ${name}: ${what} ${took} ${stack}`];
   if (options.showOutputs && outcome.outputs) lines.push(...renderOutputs(outcome.outputs, options.showSecrets ?? false, '    '));
+  if (options.showOutputs && outcome.outputChanges) lines.push(...renderOutputChanges(chalk, outcome.outputChanges, 'done', '    '));
   return lines;
+}
+
+/** The line under several stacks' reports: what changed in all of them, and how many failed. */
+export function renderTotalLine(chalk: ChalkInstance, outcomes: readonly StackOutcome[], tense: SummaryTense): string {
+  const total = emptyChangeCounts();
+  for (const outcome of outcomes) for (const kind of Object.keys(total) as Array<keyof ChangeCounts>) total[kind] += outcome.counts[kind];
+  const failed = outcomes.filter((o) => o.status === 'failed' || o.status === 'cancelled').length;
+  const declined = outcomes.filter((o) => o.status === 'declined').length;
+  const extra = [failed > 0 ? chalk.red(`${failed} failed`) : '', declined > 0 ? chalk.yellow(`${declined} declined`) : ''].filter(Boolean);
+  return `${chalk.bold('Total')}: ${changeSummaryText(chalk, total, tense)} in ${outcomes.length} stacks${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
 }
 
 export interface FinishOptions extends ReportOptions {
@@ -58,13 +71,20 @@ export interface FinishOptions extends ReportOptions {
   readonly separate?: boolean;
 }
 
+/** On a terminal narrower than a footer, the footer breaks between words instead of mid-path. */
+function fitFooter(text: string, io: Io): string {
+  const columns = io.interactive && process.stderr.isTTY ? process.stderr.columns : 0;
+  return columns > 0 ? wrapWords(text, columns - 1) : text;
+}
+
 /** Prints the report and, with --json, the document; returns the exit code of the run. */
 export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackOutcome[], options: FinishOptions): number {
   const chalk = chalkFor(io);
   const exitCode = mostSevereExitCode(outcomes.map((o) => exitCodeOf(o, options)));
   if (outcomes.length > 0 && options.separate !== false) io.err('\n');
   for (const outcome of outcomes) io.err(`${renderStackReport(chalk, outcome, options).join('\n')}\n`);
-  if (cloud.sandbox) io.err(`${chalk.cyan(`${SANDBOX_NOTICE} ${options.sandboxStoreDir ?? 'the sandbox folder'}`)}\n`);
+  if (outcomes.length > 1) io.err(`${renderTotalLine(chalk, outcomes, options.tense)}\n`);
+  if (cloud.sandbox) io.err(`${chalk.cyan(fitFooter(`${SANDBOX_NOTICE} ${options.sandboxStoreDir ?? 'the sandbox folder'}`, io))}\n`);
   if (cloud.json) {
     const document = buildResultDocument({
       command: options.command,

@@ -82,6 +82,21 @@ export class StackSession {
     }
   }
 
+  /**
+   * A stack this session created only to preview it (preview, or an apply that was declined or
+   * found nothing to do) is removed again: looking must not leave an empty stack in the backend.
+   * A stack that meanwhile holds resources (another run applied it) is kept: the engine refuses.
+   */
+  async removeIfCreated(): Promise<void> {
+    const opened = this.opened;
+    if (!opened?.created) return;
+    try {
+      await opened.remove();
+    } catch {
+      // Kept: it holds resources now, or the backend refused; either way nothing is lost.
+    }
+  }
+
   async close(): Promise<void> {
     await this.opened?.dispose();
     this.opened = undefined;

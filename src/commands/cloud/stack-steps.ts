@@ -12,6 +12,8 @@ import { isDisplayedPlanStep, renderPlannedChange, replacementWarning } from '..
 import type { ProgressRenderer } from '../../render/progress.js';
 import type { CronScheduleResult } from '../../render/result-document.js';
 import { changeSummaryText } from '../../render/summary.js';
+import { renderOutputChanges } from '../../render/outputs.js';
+import { UNKNOWN_VALUE } from '../../engine/property-changes.js';
 import { failedOutcome, type StackOutcome } from './outcome.js';
 import type { CloudOptions } from './options.js';
 import type { Io } from '../../render/io.js';
@@ -28,8 +30,19 @@ export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, 
   for (const change of shown) lines.push(...renderPlannedChange(chalk, change));
   lines.push(...renderCronSchedules(prepared.loaded.manifest.spec.cronTriggers, now));
   lines.push(...replacementWarning(chalk, shown));
+  lines.push(...renderOutputChanges(chalk, previewedOutputChanges(outcome), 'planned'));
   lines.push(`  ${changeSummaryText(chalk, outcome.counts, 'planned')}`);
   return lines;
+}
+
+/**
+ * The outputs a preview says will change. A value the engine does not know yet is listed only when
+ * a resource is replaced (a new id and URL, for sure); an update leaves most outputs unknown in a
+ * preview although they keep their values.
+ */
+export function previewedOutputChanges(outcome: OperationOutcome): OperationOutcome['outputChanges'] {
+  const replacing = outcome.counts.replace > 0;
+  return outcome.outputChanges.filter((c) => c.new !== UNKNOWN_VALUE || replacing);
 }
 
 export function cronSchedules(session: StackSession, now: Date, count = 3): CronScheduleResult[] {
@@ -44,23 +57,29 @@ export function cronSchedules(session: StackSession, now: Date, count = 3): Cron
   });
 }
 
-/** Opens (creating the stack when new) and previews; prints the plan when done. */
-export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, print: (text: string) => void): Promise<StackOutcome> {
+/** Opens (creating the stack when new) and previews; prints the plan when done. The live line
+ * says "previewing <stack>" until the engine has answered. */
+export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer): Promise<StackOutcome> {
   const started = Date.now();
+  const label = session.prepared.label;
+  progress.activity('previewing', label);
   try {
     await session.open('create');
     const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh });
     const now = new Date();
-    print(renderPreviewBlock(chalk, session, outcome, now).join('\n'));
+    progress.activity(undefined, label);
+    progress.line(`${renderPreviewBlock(chalk, session, outcome, now).join('\n')}\n`);
     return {
       prepared: session.prepared,
       status: hasChanges(outcome.counts) ? 'changes-pending' : 'unchanged',
       counts: outcome.counts,
       changes: outcome.changes,
+      outputChanges: previewedOutputChanges(outcome),
       cronSchedules: cronSchedules(session, now),
       durationMs: Date.now() - started,
     };
   } catch (error) {
+    progress.activity(undefined, label);
     return failedOutcome(session.prepared, error, Date.now() - started);
   }
 }
@@ -81,6 +100,9 @@ export function containerStatusError(session: StackSession, outputs: OutputMap |
 /** Updates the stack (opening it first when the caller has not), then checks the container. */
 export async function applyStep(session: StackSession, cloud: CloudOptions, progress: ProgressRenderer, opened: boolean): Promise<StackOutcome> {
   const started = Date.now();
+  const label = session.prepared.label;
+  // Until the first resource moves (the engine starts, runs the program, diffs).
+  progress.activity('updating', label);
   try {
     if (!opened) await session.open('create');
     const outcome = await session.operation('up', {
@@ -89,11 +111,13 @@ export async function applyStep(session: StackSession, cloud: CloudOptions, prog
       target: cloud.target,
       refresh: cloud.refresh,
     });
+    progress.activity(undefined, label);
     const statusError = containerStatusError(session, outcome.outputs);
-    const base = { counts: outcome.counts, changes: outcome.changes, ...(outcome.outputs ? { outputs: outcome.outputs } : {}) };
+    const base = { counts: outcome.counts, changes: outcome.changes, outputChanges: outcome.outputChanges, ...(outcome.outputs ? { outputs: outcome.outputs } : {}) };
     if (statusError) return failedOutcome(session.prepared, statusError, Date.now() - started, base);
     return { prepared: session.prepared, status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged', ...base, durationMs: Date.now() - started };
   } catch (error) {
+    progress.activity(undefined, label);
     return failedOutcome(session.prepared, error, Date.now() - started);
   }
 }

@@ -1,0 +1,80 @@
+// The first steps of every cloud command, which need neither the engine nor the Pulumi SDK: valid
+// manifests, the backend, and each manifest's stack. `outputs` can answer from here alone when
+// the state is a local folder.
+import { invalidInput } from '../../errors.js';
+import type { LoadedManifest } from '../../manifest/load.js';
+import type { Io } from '../../render/io.js';
+import { loadValidManifests } from '../load-valid-manifests.js';
+import type { SandboxSettings } from '../../sandbox/environment.js';
+import { chooseRunBackend } from './run-backend.js';
+import { resolveStackTarget } from '../../target/stack-target.js';
+import type { BackendChoice, StackTarget } from '../../target/types.js';
+import { describeValueFromRefs, valueFromStackMissing } from '../../program/value-from.js';
+import { stackExistsInState } from '../../engine/stack-existence.js';
+import type { CloudOptions } from './options.js';
+
+export interface RunTargets {
+  readonly manifests: readonly LoadedManifest[];
+  /** One per manifest, in the same order. */
+  readonly targets: readonly StackTarget[];
+  readonly home: string;
+  readonly backend: BackendChoice;
+  readonly sandbox?: SandboxSettings;
+}
+
+export async function resolveRunTargets(options: CloudOptions, io: Io): Promise<RunTargets> {
+  // Problems are always printed for humans on stderr; with --json the result document carries
+  // them as well (see report.ts).
+  const manifests = await loadValidManifests(options.manifestFlags, io, { json: false });
+  if (manifests.length === 0) {
+    throw invalidInput('no manifests found in the given files', 'manifest.none', 'point -f at a manifest file, a directory of *.yaml files, or - for stdin');
+  }
+  if (options.stack !== undefined && manifests.length > 1) {
+    throw invalidInput(`--stack names one stack but ${manifests.length} manifests were given`, 'flag.stack', 'pass one manifest with --stack, or set each manifest\'s stack labels');
+  }
+
+  const { home, backend, sandbox } = await chooseRunBackend(options);
+  const targets = manifests.map((loaded) =>
+    resolveStackTarget(loaded.manifest, {
+      backend: { url: backend.url, kind: backend.kind },
+      sandbox: options.sandbox,
+      ...(options.stack !== undefined ? { stackOverride: options.stack } : {}),
+    }),
+  );
+  refuseSharedStacks(manifests, targets);
+  manifests.forEach((loaded, index) => checkValueFromStacks(loaded, targets[index]!));
+  return { manifests, targets, home, backend, ...(sandbox ? { sandbox } : {}) };
+}
+
+/** Two manifests deploying to one stack would overwrite each other: refuse before starting. */
+function refuseSharedStacks(manifests: readonly LoadedManifest[], targets: readonly StackTarget[]): void {
+  const seen = new Map<string, LoadedManifest>();
+  targets.forEach((target, index) => {
+    const loaded = manifests[index]!;
+    const first = seen.get(target.stackName);
+    if (first) {
+      throw invalidInput(
+        `${where(first)} and ${where(loaded)} both deploy to stack ${target.displayName}`,
+        'stack.shared',
+        'give each manifest its own pulumi.openmcf.org/stack.name label',
+      );
+    }
+    seen.set(target.stackName, loaded);
+  });
+}
+
+/**
+ * A `valueFrom` naming a stack that does not exist is invalid input: say so before the engine
+ * starts (exit 3, nothing touched). Where only the engine can tell (remote backends), the program's
+ * own check reports it during the run; missing outputs are found there too.
+ */
+function checkValueFromStacks(loaded: LoadedManifest, target: StackTarget): void {
+  for (const ref of describeValueFromRefs(loaded.manifest, target)) {
+    if (stackExistsInState({ ...target, stackName: ref.stackName }) === false) throw valueFromStackMissing(ref);
+  }
+}
+
+function where(loaded: LoadedManifest): string {
+  return `${loaded.origin.file}:${loaded.origin.line}`;
+}
+
