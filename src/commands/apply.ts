@@ -11,7 +11,7 @@ import { changeSummaryText } from '../render/summary.js';
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
 import type { StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
-import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { applyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
 import { runBoundedAll } from './run-bounded.js';
@@ -32,7 +32,7 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
         command: 'apply',
         tense: 'done',
         showOutputs: true,
-        ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+        ...runReportOptions(run),
       });
     });
   });

@@ -2,7 +2,8 @@
 // as multi-document YAML or, with --json, as one document:
 //   { "apiVersion": "openmcf.org/load/v1",
 //     "manifests": [ { "source": { "file", "line", "column", "documentIndex" }, "manifest": {...} } ],
-//     "diagnostics": [ ...warnings, or the errors when invalid (then "manifests" is empty) ] }
+//     "diagnostics": [ ...warnings, or the errors when invalid (then "manifests" is empty) ],
+//     "shard": { "index": 2, "count": 4, "documents": 3, "totalDocuments": 10 } }   // with --shard
 // Secret values (env.secrets) print as "[secret]" unless --show-secrets. Invalid input: exit 3.
 import { stringify } from 'yaml';
 import type { ManifestFlags } from '../cli/options.js';
@@ -74,6 +75,7 @@ export async function runLoad(
         manifest: showSecrets ? m.manifest : maskSecrets(m.manifest),
       })),
       diagnostics: diagnosticsToJson(loaded.diagnostics),
+      ...(loaded.shard ? { shard: loaded.shard } : {}),
     };
     io.out(`${JSON.stringify(document, null, 2)}\n`);
   } else {

@@ -9,7 +9,7 @@ import { renderOutputs } from '../render/outputs.js';
 import { cloudOptionsFromFlags, type CloudFlags } from './cloud/options.js';
 import { failedOutcome, mostSevereExitCode, type StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
-import { chalkFor, errorLines, finishRun, runCloudCommand } from './cloud/report.js';
+import { chalkFor, errorLines, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
 
@@ -21,7 +21,7 @@ export async function outputs(flags: CloudFlags, io: Io): Promise<number> {
     try {
       const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => outputsStep(session));
       if (cloud.json) {
-        return finishRun(io, cloud, outcomes, { command: 'outputs', tense: 'done', showOutputs: false, showSecrets: cloud.showSecrets, ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}) });
+        return finishRun(io, cloud, outcomes, { command: 'outputs', tense: 'done', showOutputs: false, showSecrets: cloud.showSecrets, ...runReportOptions(run) });
       }
       return printOutputs(io, outcomes, cloud.showSecrets, run.stacks.length > 1);
     } finally {

@@ -5,7 +5,7 @@ import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { cloudOptionsFromFlags, type CloudFlags } from './cloud/options.js';
 import { prepareRun } from './cloud/prepare.js';
-import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
 import { runBoundedAll } from './run-bounded.js';
@@ -25,7 +25,7 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
         showOutputs: false,
         separate: false,
         detailedExitcode: cloud.detailedExitcode,
-        ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+        ...runReportOptions(run),
       });
     });
   });

@@ -10,7 +10,7 @@ import { liveStatusOption } from '../render/spinner-status.js';
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
-import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
@@ -28,7 +28,7 @@ export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
         command: 'refresh',
         tense: 'done',
         showOutputs: false,
-        ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+        ...runReportOptions(run),
       });
     });
   });

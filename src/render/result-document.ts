@@ -3,7 +3,7 @@
 //
 // {
 //   "apiVersion": "openmcf.org/result/v1",
-//   "command": "apply" | "preview" | "destroy" | "refresh" | "outputs",
+//   "command": "apply" | "preview" | "destroy" | "refresh" | "outputs" | "cancel",
 //   "exitCode": 0,                     // what the process exits with
 //   "sandbox": true,                   // the run used the simulated cloud
 //   "summary": { "create": 3, "update": 0, "replace": 0, "delete": 0, "same": 0 },  // all stacks
@@ -29,6 +29,7 @@
 //       "error": { "code": "container-error", "message": "...", "hint": "...", "exitCode": 1 }
 //     }
 //   ],
+//   "shard": { "index": 2, "count": 4, "documents": 3, "totalDocuments": 10 },  // only with --shard
 //   "error": { "code": "...", "message": "...", "exitCode": 3,      // only when no stack could run
 //              "diagnostics": [ { "severity": "error", "code": "...", "file": "...", "line": 3,
 //                                 "column": 5, "path": "spec.port", "message": "...", "hint": "..." } ] }
@@ -36,10 +37,11 @@
 import type { ChangeCounts, ChangeKind, PropertyChange } from '../engine/events.js';
 import { emptyChangeCounts } from '../engine/events.js';
 import type { JsonDiagnostic } from './diagnostics.js';
+import type { ShardReport } from '../manifest/shard.js';
 
 export const RESULT_API_VERSION = 'openmcf.org/result/v1';
 
-export type CloudCommand = 'apply' | 'preview' | 'destroy' | 'refresh' | 'outputs';
+export type CloudCommand = 'apply' | 'preview' | 'destroy' | 'refresh' | 'outputs' | 'cancel';
 
 export type StackStatus = 'succeeded' | 'unchanged' | 'changes-pending' | 'failed' | 'cancelled' | 'declined';
 
@@ -88,6 +90,8 @@ export interface ResultDocument {
   readonly summary: ChangeCounts;
   readonly results: readonly StackResult[];
   readonly error?: ResultError;
+  /** With --shard: the part that ran (1-based index of count) and its share of the documents. */
+  readonly shard?: ShardReport;
 }
 
 export function buildResultDocument(input: {
@@ -96,6 +100,7 @@ export function buildResultDocument(input: {
   readonly sandbox: boolean;
   readonly results: readonly StackResult[];
   readonly error?: ResultError;
+  readonly shard?: ShardReport;
 }): ResultDocument {
   const summary = emptyChangeCounts();
   for (const result of input.results) {
@@ -109,6 +114,7 @@ export function buildResultDocument(input: {
     summary,
     results: input.results,
     ...(input.error ? { error: input.error } : {}),
+    ...(input.shard ? { shard: input.shard } : {}),
   };
 }
 

@@ -2,6 +2,7 @@
 // src/cli/commands/<verb>.ts). Every field is read-only; defaults are documented where they apply.
 import { invalidInput } from '../../errors.js';
 import type { ManifestFlags } from '../../cli/options.js';
+import { parseLockWait } from './lock-wait.js';
 
 export interface CloudFlags extends ManifestFlags {
   readonly sandbox?: boolean;
@@ -17,12 +18,13 @@ export interface CloudFlags extends ManifestFlags {
   readonly showSecrets?: boolean;
   readonly clearPendingCreates?: boolean;
   readonly remove?: boolean;
+  readonly lockWait?: string;
 }
 
 export interface CloudOptions {
   readonly manifestFlags: ManifestFlags;
   readonly json: boolean;
-  /** Simulated cloud and sandbox backend; never combined with a real backend. */
+  /** Simulated cloud; its state in the sandbox folder unless `--backend` names a backend. */
   readonly sandbox: boolean;
   /** `--backend <url>`. */
   readonly backend?: string;
@@ -47,6 +49,8 @@ export interface CloudOptions {
   readonly clearPendingCreates: boolean;
   /** destroy: remove the stack afterwards. */
   readonly remove: boolean;
+  /** `--lock-wait`: wait this long for a stack another run holds. @default 0 (exit 4 at once) */
+  readonly lockWaitMs: number;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
@@ -79,6 +83,7 @@ export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv 
     showSecrets: flags.showSecrets ?? false,
     clearPendingCreates: flags.clearPendingCreates ?? false,
     remove: flags.remove ?? false,
+    lockWaitMs: parseLockWait(flags.lockWait),
     env,
     cwd,
   };

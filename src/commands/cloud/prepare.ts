@@ -5,7 +5,8 @@ import type { PulumiCommand, PulumiFn } from '@pulumi/pulumi/automation/index.js
 import { invalidInput } from '../../errors.js';
 import type { LoadedManifest } from '../../manifest/load.js';
 import type { Io } from '../../render/io.js';
-import { loadValidManifests } from '../load-valid-manifests.js';
+import { loadValidManifestsWithDiagnostics } from '../load-valid-manifests.js';
+import type { ShardReport } from '../../manifest/shard.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../../engine/pulumi-cli.js';
 import { EngineProcesses } from '../../engine/engine-processes.js';
 import type { SandboxSettings } from '../../sandbox/environment.js';
@@ -38,6 +39,10 @@ export interface PreparedRun {
   readonly secretsProvider?: string;
   readonly pulumiCommand: PulumiCommand;
   readonly processes: EngineProcesses;
+  /** --lock-wait: how long a stack held by another run is waited for; 0 fails at once (exit 4). */
+  readonly lockWaitMs: number;
+  /** --shard: the part of the manifests this run took. */
+  readonly shard?: ShardReport;
   readonly sandbox?: SandboxSettings;
   /** The one sandbox provider every engine of the run attaches to; stopped by withStackSessions. */
   readonly sandboxProvider?: SharedSandboxProvider;
@@ -51,8 +56,9 @@ export interface PrepareNeeds {
 export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNeeds): Promise<PreparedRun> {
   // Problems are always printed for humans on stderr; with --json the result document carries
   // them as well (see report.ts).
-  const manifests = await loadValidManifests(options.manifestFlags, io, { json: false });
-  if (manifests.length === 0) {
+  const { manifests, shard } = await loadValidManifestsWithDiagnostics(options.manifestFlags, io, { json: false });
+  // An empty part of a sharded run is normal (few manifests, many runners): nothing to do, exit 0.
+  if (manifests.length === 0 && shard === undefined) {
     throw invalidInput('no manifests found in the given files', 'manifest.none', 'point -f at a manifest file, a directory of *.yaml files, or - for stdin');
   }
   if (options.stack !== undefined && manifests.length > 1) {
@@ -80,7 +86,13 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
         }),
       )
     : {};
-  const secrets = await prepareSecretsProvider({ backendKind: backend.kind, env: options.env, openmcfHome: home, sandbox: options.sandbox });
+  const secrets = await prepareSecretsProvider({
+    backendKind: backend.kind,
+    env: options.env,
+    openmcfHome: home,
+    sandbox: options.sandbox,
+    sandboxOnUserBackend: options.sandbox && backend.source !== 'sandbox',
+  });
   if (secrets.notice) io.err(`note: ${secrets.notice}\n`);
 
   const cli = await resolvePulumiCli({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) });
@@ -101,7 +113,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   });
 
   // Last, once nothing can fail any more: one sandbox provider for all the engines of the run.
-  const provider = sandbox && needs.credentials ? await startSharedSandboxProvider({ ...process.env, ...credentialsEnv, ...sandbox.engineEnv }) : undefined;
+  const provider = sandbox && needs.credentials && stacks.length > 0 ? await startSharedSandboxProvider({ ...process.env, ...credentialsEnv, ...sandbox.engineEnv }) : undefined;
   return {
     stacks,
     backend,
@@ -109,6 +121,8 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     ...(secrets.secretsProvider ? { secretsProvider: secrets.secretsProvider } : {}),
     pulumiCommand,
     processes,
+    lockWaitMs: options.lockWaitMs,
+    ...(shard ? { shard } : {}),
     ...(sandbox ? { sandbox } : {}),
     ...(provider ? { sandboxProvider: provider } : {}),
   };

@@ -11,6 +11,8 @@ import { diagnosticsToJson } from '../../render/diagnostics.js';
 import { ManifestInvalidError } from '../load-valid-manifests.js';
 import { asOpenmcfError, exitCodeOf, mostSevereExitCode, resultError, toStackResult, type StackOutcome } from './outcome.js';
 import type { CloudOptions } from './options.js';
+import type { PreparedRun } from './prepare.js';
+import { shardPrefix, type ShardReport } from '../../manifest/shard.js';
 
 export function chalkFor(io: Io): ChalkInstance {
   return new Chalk({ level: io.color ? 1 : 0 });
@@ -56,6 +58,13 @@ export interface FinishOptions extends ReportOptions {
   readonly sandboxStoreDir?: string;
   /** A blank line before the report, to set it off from progress lines. @default true */
   readonly separate?: boolean;
+  /** --shard: the part of the manifests this run took. */
+  readonly shard?: ShardReport;
+}
+
+/** What the report needs to know about the run beyond its stacks. */
+export function runReportOptions(run: Pick<PreparedRun, 'sandbox' | 'shard'>): Pick<FinishOptions, 'sandboxStoreDir' | 'shard'> {
+  return { ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}), ...(run.shard ? { shard: run.shard } : {}) };
 }
 
 /** Prints the report and, with --json, the document; returns the exit code of the run. */
@@ -64,6 +73,7 @@ export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackO
   const exitCode = mostSevereExitCode(outcomes.map((o) => exitCodeOf(o, options)));
   if (outcomes.length > 0 && options.separate !== false) io.err('\n');
   for (const outcome of outcomes) io.err(`${renderStackReport(chalk, outcome, options).join('\n')}\n`);
+  if (options.shard) io.err(`${chalk.dim(`${shardPrefix(options.shard)}${options.shard.documents === 0 ? ': no manifest falls in this part, nothing to do' : ''}`)}\n`);
   if (cloud.sandbox) io.err(`${chalk.cyan(`${SANDBOX_NOTICE} ${options.sandboxStoreDir ?? 'the sandbox folder'}`)}\n`);
   if (cloud.json) {
     const document = buildResultDocument({
@@ -71,6 +81,7 @@ export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackO
       exitCode,
       sandbox: cloud.sandbox,
       results: outcomes.map((o) => toStackResult(o, options.showSecrets ?? false)),
+      ...(options.shard ? { shard: options.shard } : {}),
     });
     io.out(formatResultDocument(document));
   }

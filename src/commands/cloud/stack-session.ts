@@ -3,12 +3,13 @@
 // and an interruption by the user as exit 130 with how to recover.
 import type { OutputMap, PulumiFn } from '@pulumi/pulumi/automation/index.js';
 import { OpenmcfError } from '../../errors.js';
-import { interruptedError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../../engine/errors.js';
+import { interruptedError, isLockError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../../engine/errors.js';
 import type { OperationEvent } from '../../engine/events.js';
 import { runOperation, type EngineOperationKind, type OperationOutcome, type RunOperationOptions } from '../../engine/run-operation.js';
 import { isStackNotFound, openStack, type OpenedStack } from '../../engine/workspace.js';
 import { resourceUrn } from '../../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
+import { withLockWait } from './lock-wait.js';
 
 const AMBIENT_PLUGIN_WARNING = /^using pulumi-resource-scaleway from \$PATH/;
 
@@ -29,19 +30,22 @@ export class StackSession {
   constructor(
     readonly prepared: PreparedStack,
     private readonly run: PreparedRun,
+    /** Progress lines of --lock-wait. */
+    private readonly notify: (line: string) => void = () => undefined,
   ) {}
 
   /** Opens the stack. With `select`, a stack that does not exist yet gives `false`. */
   async open(mode: 'create' | 'select'): Promise<boolean> {
     try {
-      this.opened = await openStack({
+      // Creating a stack takes its lock for a moment, so --lock-wait covers it too.
+      this.opened = await this.lockWaited(() => openStack({
         target: this.prepared.target,
         program: this.guardedProgram(this.prepared.program),
         pulumiCommand: this.run.pulumiCommand,
         envVars: this.run.engineEnv,
         ...(this.run.secretsProvider ? { secretsProvider: this.run.secretsProvider } : {}),
         mode,
-      });
+      }), 'select');
       return true;
     } catch (error) {
       if (mode === 'select' && isStackNotFound(error) && !this.run.processes.interrupted) return false;
@@ -63,12 +67,15 @@ export class StackSession {
         : onEvent;
     try {
       const target = this.prepared.target;
-      return await runOperation(stack, kind, {
-        ...options,
-        ...(listener ? { onEvent: listener } : {}),
-        ...(options.target ? { target: options.target.map((t) => resourceUrn(t, target)) } : {}),
-        ...(options.replace ? { replace: options.replace.map((r) => resourceUrn(r, target)) } : {}),
-      });
+      const run = (): Promise<OperationOutcome> =>
+        runOperation(stack, kind, {
+          ...options,
+          ...(listener ? { onEvent: listener } : {}),
+          ...(options.target ? { target: options.target.map((t) => resourceUrn(t, target)) } : {}),
+          ...(options.replace ? { replace: options.replace.map((r) => resourceUrn(r, target)) } : {}),
+        });
+      // Previews take no lock; updates, destroys and refreshes do.
+      return kind === 'preview' || kind === 'preview-destroy' ? await run() : await this.lockWaited(run, OPERATION_OF[kind]);
     } catch (error) {
       throw this.mapError(error, OPERATION_OF[kind]);
     }
@@ -79,6 +86,15 @@ export class StackSession {
       return await this.requireOpened().stack.outputs();
     } catch (error) {
       throw this.mapError(error, 'outputs');
+    }
+  }
+
+  /** Deletes every lock of the stack (`pulumi cancel`): for a lock left by a run that is gone. */
+  async releaseLock(): Promise<void> {
+    try {
+      await this.requireOpened().stack.cancel();
+    } catch (error) {
+      throw this.mapError(error, 'cancel');
     }
   }
 
@@ -96,6 +112,22 @@ export class StackSession {
       sandbox: this.prepared.target.sandbox,
       rerunArgs: this.prepared.rerunArgs,
     };
+  }
+
+  /** Runs an engine call; with --lock-wait, a lock held by another run is waited for. A lock
+   * comes out as a StackLockedError, other failures as they were. */
+  private lockWaited<T>(call: () => Promise<T>, operation: EngineOperation): Promise<T> {
+    const attempt = (): Promise<T> =>
+      call().catch((error: unknown) => {
+        throw isLockError(error) ? this.mapError(error, operation) : error;
+      });
+    if (this.run.lockWaitMs <= 0) return attempt();
+    return withLockWait(attempt, {
+      waitMs: this.run.lockWaitMs,
+      stackDisplay: this.prepared.target.displayName,
+      notify: this.notify,
+      cancelled: () => this.run.processes.interrupted,
+    });
   }
 
   private mapError(error: unknown, operation: EngineOperation): OpenmcfError {
