@@ -68,7 +68,13 @@ export function parseParallel(raw: string | undefined): number {
 
 export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): CloudOptions {
   return {
-    manifestFlags: { file: flags.file, ...(flags.set ? { set: flags.set } : {}), ...(flags.envFile ? { envFile: flags.envFile } : {}), json: flags.json ?? false },
+    manifestFlags: {
+      file: flags.file,
+      ...(flags.set ? { set: flags.set } : {}),
+      ...(flags.envFile ? { envFile: flags.envFile } : {}),
+      ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
+      json: flags.json ?? false,
+    },
     json: flags.json ?? false,
     sandbox: flags.sandbox ?? false,
     ...(flags.backend !== undefined ? { backend: flags.backend } : {}),
