@@ -8,7 +8,7 @@ import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { liveStatusOption } from '../render/spinner-status.js';
 import { changeSummaryText } from '../render/summary.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
+import { type CloudFlags, type CloudOptions } from './cloud/options.js';
 import type { StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
@@ -18,8 +18,7 @@ import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function apply(flags: CloudFlags, io: Io): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
-  return runCloudCommand('apply', io, cloud, cloud.json, async () => {
+  return runCloudCommand('apply', io, flags, async (cloud) => {
     requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
     const run = await prepareRun(cloud, io, { credentials: true });
     printDeployNotices(io, run);

@@ -6,7 +6,7 @@
 import { emptyChangeCounts } from '../engine/events.js';
 import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../render/io.js';
-import { cloudOptionsFromFlags, type CloudFlags } from './cloud/options.js';
+import { type CloudFlags } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
 import { finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
@@ -14,8 +14,7 @@ import { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
 
 export async function cancel(flags: CloudFlags, io: Io): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
-  return runCloudCommand('cancel', io, cloud, cloud.json, async () => {
+  return runCloudCommand('cancel', io, flags, async (cloud) => {
     requireConfirmationPossible('cancel', { yes: cloud.yes, interactive: io.interactive });
     const run = await prepareRun(cloud, io, { credentials: false });
     if (!cloud.yes) {

@@ -8,7 +8,7 @@ import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { resourceLabel } from '../render/resource-label.js';
 import { liveStatusOption } from '../render/spinner-status.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
+import { type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
@@ -17,8 +17,7 @@ import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
-  return runCloudCommand('destroy', io, cloud, cloud.json, async () => {
+  return runCloudCommand('destroy', io, flags, async (cloud) => {
     requireConfirmationPossible('destroy', { yes: cloud.yes, interactive: io.interactive });
     const run = await prepareRun(cloud, io, { credentials: true });
     const chalk = chalkFor(io);

@@ -6,7 +6,7 @@ import { ExitCode, OpenmcfError } from '../errors.js';
 import { emptyChangeCounts } from '../engine/events.js';
 import type { Io } from '../render/io.js';
 import { renderOutputs } from '../render/outputs.js';
-import { cloudOptionsFromFlags, type CloudFlags } from './cloud/options.js';
+import { type CloudFlags } from './cloud/options.js';
 import { failedOutcome, mostSevereExitCode, type StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, errorLines, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
@@ -14,8 +14,7 @@ import { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
 
 export async function outputs(flags: CloudFlags, io: Io): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
-  return runCloudCommand('outputs', io, cloud, cloud.json, async () => {
+  return runCloudCommand('outputs', io, flags, async (cloud) => {
     const run = await prepareRun(cloud, io, { credentials: false });
     const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
     try {

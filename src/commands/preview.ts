@@ -3,7 +3,7 @@
 // --detailed-exitcode, pending changes exit 2 so CI can tell "changes" from "none" and "failed".
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
-import { cloudOptionsFromFlags, type CloudFlags } from './cloud/options.js';
+import { type CloudFlags } from './cloud/options.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
@@ -11,8 +11,7 @@ import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
 import { runBoundedAll } from './run-bounded.js';
 
 export async function preview(flags: CloudFlags, io: Io): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
-  return runCloudCommand('preview', io, cloud, cloud.json, async () => {
+  return runCloudCommand('preview', io, flags, async (cloud) => {
     const run = await prepareRun(cloud, io, { credentials: true });
     printDeployNotices(io, run);
     const progress = new ProgressRenderer(io);

@@ -7,7 +7,7 @@ import type { Io } from '../render/io.js';
 import { renderPlannedChange } from '../render/diff.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { liveStatusOption } from '../render/spinner-status.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
+import { type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
@@ -16,8 +16,7 @@ import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
-  return runCloudCommand('refresh', io, cloud, cloud.json, async () => {
+  return runCloudCommand('refresh', io, flags, async (cloud) => {
     const run = await prepareRun(cloud, io, { credentials: true });
     const progress = new ProgressRenderer(io, liveStatusOption(io));
     progress.setMultipleStacks(run.stacks.length > 1);

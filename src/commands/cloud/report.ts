@@ -10,7 +10,7 @@ import { SANDBOX_NOTICE } from '../../sandbox/environment.js';
 import { diagnosticsToJson } from '../../render/diagnostics.js';
 import { ManifestInvalidError } from '../load-valid-manifests.js';
 import { asOpenmcfError, exitCodeOf, mostSevereExitCode, resultError, toStackResult, type StackOutcome } from './outcome.js';
-import type { CloudOptions } from './options.js';
+import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './options.js';
 import type { PreparedRun } from './prepare.js';
 import { shardPrefix, type ShardReport } from '../../manifest/shard.js';
 
@@ -89,21 +89,24 @@ export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackO
 }
 
 /**
- * Runs a cloud command's body. A failure before any stack ran (bad manifest, flags, credentials,
- * no engine) is rethrown for the entry point to print and exit with; with --json, a result
- * document carrying the error is printed first, so a pipeline always gets one.
+ * Runs a cloud command's body with its options read from the flags. A failure before any stack ran
+ * (bad flags, manifest, credentials, no engine) is rethrown for the entry point to print and exit
+ * with; with --json, a result document carrying the error is printed first, so a pipeline always
+ * gets one.
  */
-export async function runCloudCommand(command: CloudCommand, io: Io, cloud: CloudOptions | undefined, json: boolean, body: () => Promise<number>): Promise<number> {
+export async function runCloudCommand(command: CloudCommand, io: Io, flags: CloudFlags, body: (cloud: CloudOptions) => Promise<number>): Promise<number> {
+  let cloud: CloudOptions | undefined;
   try {
-    return await body();
+    cloud = cloudOptionsFromFlags(flags);
+    return await body(cloud);
   } catch (error) {
-    if (json) {
+    if (flags.json === true) {
       const failure = asOpenmcfError(error);
       const diagnostics = error instanceof ManifestInvalidError ? { diagnostics: diagnosticsToJson(error.diagnostics) } : {};
       const document = buildResultDocument({
         command,
         exitCode: failure.exitCode,
-        sandbox: cloud?.sandbox ?? false,
+        sandbox: cloud?.sandbox ?? flags.sandbox ?? false,
         results: [],
         error: { ...resultError(failure), ...diagnostics },
       });
