@@ -24,6 +24,9 @@ export interface OpenStackOptions {
 
 export interface OpenedStack {
   readonly stack: Stack;
+  /** Set when the stack was named without asking the engine whether it exists (a remote backend,
+   * mode `create`): creates it, for the first operation that finds it missing to try again. */
+  readonly createWhenMissing?: () => Promise<void>;
   /** Removes the temporary workspace folder. */
   dispose(): Promise<void>;
 }
@@ -31,6 +34,13 @@ export interface OpenedStack {
 /** True for the Automation API's "no stack named ..." error. */
 export function isStackNotFound(error: unknown): boolean {
   return error instanceof Error && error.name === 'StackNotFoundError';
+}
+
+/** True when an operation failed because its stack does not exist (the engine's own words). */
+export function isMissingStackFailure(error: unknown): boolean {
+  if (isStackNotFound(error)) return true;
+  const stderr = (error as { commandResult?: { stderr?: unknown } } | undefined)?.commandResult?.stderr;
+  return typeof stderr === 'string' && /no stack named '[^']*' found/.test(stderr);
 }
 
 export async function openStack(options: OpenStackOptions): Promise<OpenedStack> {
@@ -78,8 +88,24 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
         if (error instanceof Error && error.name === 'StackAlreadyExistsError') return Stack.select(name, workspace);
         throw error;
       });
+    } else if (options.mode === 'create') {
+      // A remote backend (S3, PostgreSQL, Pulumi Cloud), where only the engine can tell. Asking it
+      // (`stack select`, then `stack init` for a new stack) costs an engine start per stack, on
+      // every run; instead the stack is named without a call (every command passes --stack) and
+      // created only when the first operation reports it missing, the rare case in CI.
+      workspace.selectStack = async () => undefined;
+      stack = await Stack.select(name, workspace);
+      return {
+        stack,
+        dispose,
+        createWhenMissing: () =>
+          workspace.createStack(name).catch((error: unknown) => {
+            if (error instanceof Error && error.name === 'StackAlreadyExistsError') return;
+            throw error;
+          }),
+      };
     } else {
-      stack = options.mode === 'create' ? await Stack.createOrSelect(name, workspace) : await Stack.select(name, workspace);
+      stack = await Stack.select(name, workspace);
     }
     return { stack, dispose };
   } catch (error) {

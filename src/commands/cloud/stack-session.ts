@@ -6,7 +6,7 @@ import { OpenmcfError } from '../../errors.js';
 import { interruptedError, isLockError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../../engine/errors.js';
 import type { OperationEvent } from '../../engine/events.js';
 import { runOperation, type EngineOperationKind, type OperationOutcome, type RunOperationOptions } from '../../engine/run-operation.js';
-import { isStackNotFound, openStack, type OpenedStack } from '../../engine/workspace.js';
+import { isMissingStackFailure, isStackNotFound, openStack, type OpenedStack } from '../../engine/workspace.js';
 import { resourceUrn } from '../../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
 import { withLockWait } from './lock-wait.js';
@@ -75,7 +75,17 @@ export class StackSession {
           ...(options.replace ? { replace: options.replace.map((r) => resourceUrn(r, target)) } : {}),
         });
       // Previews take no lock; updates, destroys and refreshes do.
-      return kind === 'preview' || kind === 'preview-destroy' ? await run() : await this.lockWaited(run, OPERATION_OF[kind]);
+      const attempt = (): Promise<OperationOutcome> => (kind === 'preview' || kind === 'preview-destroy' ? run() : this.lockWaited(run, OPERATION_OF[kind]));
+      const createWhenMissing = this.opened?.createWhenMissing;
+      if (createWhenMissing === undefined) return await attempt();
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!isMissingStackFailure(error) || this.run.processes.interrupted) throw error;
+        // A new stack on a remote backend (see openStack): create it, then run the operation again.
+        await this.lockWaited(createWhenMissing, 'select');
+        return await attempt();
+      }
     } catch (error) {
       throw this.mapError(error, OPERATION_OF[kind]);
     }
