@@ -14,6 +14,7 @@ Examples:
   $ openmcf preview -f my-api.yaml
   $ openmcf preview -f manifests/ --detailed-exitcode     # CI: 0 no changes, 2 changes, 1 failed
   $ openmcf preview -f my-api.yaml --sandbox --json | jq '.results[0].changes'
+  $ openmcf preview -f manifests/ --shard 2/4 --detailed-exitcode   # the second of four CI runners
 `;
 
 export function registerPreview(program: Command, context: CommandContext): void {
