@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { addManifestOptions } from '../options.js';
-import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from './cloud-options.js';
 import type { CloudFlags } from '../../commands/cloud/options.js';
 
 const HELP_AFTER = `
@@ -29,7 +29,7 @@ export function registerApply(program: Command, context: CommandContext): void {
     .option('-y, --yes', 'apply without asking (required without a terminal)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { apply } = await import('../../commands/apply.js');
+      const { apply } = await loadCloudHandler(() => import('../../commands/apply.js'));
       context.setExitCode(await apply(flags, context.io));
     });
 }

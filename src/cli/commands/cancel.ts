@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { addManifestOptions } from '../options.js';
-import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from './cloud-options.js';
 import type { CloudFlags } from '../../commands/cloud/options.js';
 
 const HELP_AFTER = `
@@ -26,7 +26,7 @@ export function registerCancel(program: Command, context: CommandContext): void 
     .option('-y, --yes', 'release without asking (required without a terminal)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { cancel } = await import('../../commands/cancel.js');
+      const { cancel } = await loadCloudHandler(() => import('../../commands/cancel.js'));
       context.setExitCode(await cancel(flags, context.io));
     });
 }

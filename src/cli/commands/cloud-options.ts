@@ -42,3 +42,10 @@ export const EXIT_CODES_HELP = `
 Exit codes: 0 success; 1 the operation failed; 2 changes found (preview --detailed-exitcode);
 3 invalid input (manifest, flags, credentials), nothing touched; 4 stack locked by another run;
 130 interrupted (Ctrl-C).`;
+
+/** Imports a command handler that loads the Pulumi SDK, after telling the SDK's loading to leave
+ * out what openmcf never uses (src/engine/lazy-typescript.ts). */
+export async function loadCloudHandler<T>(load: () => Promise<T>): Promise<T> {
+  (await import('../../engine/lazy-typescript.js')).deferTypescriptLoading();
+  return load();
+}

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { addManifestOptions } from '../options.js';
-import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from './cloud-options.js';
 import type { CloudFlags } from '../../commands/cloud/options.js';
 
 const HELP_AFTER = `
@@ -24,7 +24,7 @@ export function registerOutputs(program: Command, context: CommandContext): void
     .option('--show-secrets', 'print secret outputs in plain text')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { outputs } = await import('../../commands/outputs.js');
+      const { outputs } = await loadCloudHandler(() => import('../../commands/outputs.js'));
       context.setExitCode(await outputs(flags, context.io));
     });
 }
