@@ -26,7 +26,8 @@
 //       "cronSchedules": [ { "name": "hourly-sync", "schedule": "0 * * * *",
 //                            "nextRuns": ["2026-01-01T03:00:00.000Z", "..."] } ],      // preview
 //       "durationMs": 5321,
-//       "error": { "code": "container-error", "message": "...", "hint": "...", "exitCode": 1 }
+//       "error": { "code": "container-error", "message": "...", "hint": "...", "exitCode": 1,
+//                  "lockHolders": [ { "user", "host", "pid", "since", "stale" } ] }   // stack-locked only
 //     }
 //   ],
 //   "shard": { "index": 2, "count": 4, "documents": 3, "totalDocuments": 10 },  // only with --shard
@@ -52,6 +53,8 @@ export interface ResultError {
   readonly exitCode: number;
   /** Manifest problems (file, line, column) when the input was invalid; see render/diagnostics.ts. */
   readonly diagnostics?: readonly JsonDiagnostic[];
+  /** `stack-locked`: who holds the lock, as the backend records it (none named on Pulumi Cloud). */
+  readonly lockHolders?: ReadonlyArray<{ readonly user: string; readonly host: string; readonly pid: number; readonly since: string; readonly stale: boolean }>;
 }
 
 export interface ResourceResult {

@@ -81,7 +81,7 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
   test(`${name}: two applies on one stack from two processes: one goes on, the other exits 4 naming the holder`, async () => {
     const first = run(['apply', '-f', manifest('my-api'), '--yes']);
     assert.equal(first.code, 0, first.stderr);
-    const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8081'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=4000' });
+    const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8081'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=10000' });
     try {
       await waitUntil(() => locks().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
       const second = run(['apply', '-f', manifest('my-api'), '--yes', '--json']);
@@ -91,6 +91,11 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
       const [locked] = parseJson<ResultDocument>(second.stdout).results;
       assert.equal(locked?.error?.code, 'stack-locked');
       assert.equal(locked?.error?.exitCode, 4);
+      assert.deepEqual(
+        locked?.error?.lockHolders?.map((h) => [h.host, h.pid > 0, h.stale, Number.isNaN(Date.parse(h.since))]),
+        [[hostname(), true, false, false]],
+        'the holder is in the JSON document: this host, a live process, a time',
+      );
     } finally {
       assert.equal(await holder.done, 0, holder.stderr);
     }
