@@ -6,8 +6,8 @@
 #
 # Unlike the engine (engine/build.sh), versitygw's go.mod has no replace directives, so plain
 # `go install module/cmd@version` does it; no wrapper module is needed.
-# Cold: about 2.5 min on 2 cores with a cold build cache (see README, Development); warm: nothing
-# to do, the binary is cached per version.
+# Cold (about 80 modules to download, a cold build cache): 4 min 16 s of wall on a busy 2-core
+# machine, 1 min 36 s of CPU; a 45 MB binary. Warm: nothing to do, the binary is cached per version.
 # Usage: sh servers/versitygw/build.sh     (OPENMCF_HOME picks the cache root)
 set -eu
 

@@ -37,15 +37,17 @@ export class StackSession {
   /** Opens the stack. With `select`, a stack that does not exist yet gives `false`. */
   async open(mode: 'create' | 'select'): Promise<boolean> {
     try {
+      const open = (): Promise<OpenedStack> =>
+        openStack({
+          target: this.prepared.target,
+          program: this.guardedProgram(this.prepared.program),
+          pulumiCommand: this.run.pulumiCommand,
+          envVars: this.run.engineEnv,
+          ...(this.run.secretsProvider ? { secretsProvider: this.run.secretsProvider } : {}),
+          mode,
+        });
       // Creating a stack takes its lock for a moment, so --lock-wait covers it too.
-      this.opened = await this.lockWaited(() => openStack({
-        target: this.prepared.target,
-        program: this.guardedProgram(this.prepared.program),
-        pulumiCommand: this.run.pulumiCommand,
-        envVars: this.run.engineEnv,
-        ...(this.run.secretsProvider ? { secretsProvider: this.run.secretsProvider } : {}),
-        mode,
-      }), 'select');
+      this.opened = await this.lockWaited(open, 'select');
       return true;
     } catch (error) {
       if (mode === 'select' && isStackNotFound(error) && !this.run.processes.interrupted) return false;
@@ -75,7 +77,8 @@ export class StackSession {
           ...(options.replace ? { replace: options.replace.map((r) => resourceUrn(r, target)) } : {}),
         });
       // Previews take no lock; updates, destroys and refreshes do.
-      const attempt = (): Promise<OperationOutcome> => (kind === 'preview' || kind === 'preview-destroy' ? run() : this.lockWaited(run, OPERATION_OF[kind]));
+      const takesLock = kind !== 'preview' && kind !== 'preview-destroy';
+      const attempt = (): Promise<OperationOutcome> => (takesLock ? this.lockWaited(run, OPERATION_OF[kind]) : run());
       const createWhenMissing = this.opened?.createWhenMissing;
       if (createWhenMissing === undefined) return await attempt();
       try {
