@@ -2,6 +2,7 @@
 // everywhere.
 import { Option, type Command } from 'commander';
 import { invalidInput } from '../errors.js';
+import { parseShard } from '../manifest/shard.js';
 
 export interface ManifestFlags {
   /** -f/--file and --manifest, in the order given (positional paths appended by the command). */
@@ -11,6 +12,7 @@ export interface ManifestFlags {
   readonly json?: boolean;
   readonly kustomizeDir?: string;
   readonly overlay?: string;
+  readonly shard?: string;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -25,6 +27,7 @@ export function addManifestOptions(command: Command): Command {
     .option('--overlay <name>', 'the kustomize overlay to build (needs --kustomize-dir)')
     .option('--set <path=value>', 'override a manifest field before validation, e.g. spec.image.tag=v2 (repeatable)', collect)
     .option('--env-file <file>', 'read ${VAR} substitution values from a dotenv file (process environment wins)')
+    .option('--shard <i/n>', 'take only part i of n of the documents (stable by file and position), for a CI matrix of n runners, e.g. 2/4')
     .addOption(new Option('--json', 'print one machine-readable JSON document on stdout'));
   // --manifest is a second long name of --file: its values join -f's list, in command-line order.
   command.on('option:manifest', (value: string) => {
@@ -60,5 +63,6 @@ export function manifestInputFromFlags(flags: ManifestFlags): import('../manifes
     ...(flags.kustomizeDir !== undefined && flags.overlay !== undefined ? { kustomize: { dir: flags.kustomizeDir, overlay: flags.overlay } } : {}),
     ...(flags.set ? { sets: flags.set } : {}),
     ...(flags.envFile ? { envFile: flags.envFile } : {}),
+    ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
   };
 }

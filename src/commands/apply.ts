@@ -12,18 +12,17 @@ import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
 import { changeSummaryText } from '../render/summary.js';
 import { isProductionStack } from '../target/production.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
+import { type CloudFlags, type CloudOptions } from './cloud/options.js';
 import type { StackOutcome } from './cloud/outcome.js';
-import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { applyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
 import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function apply(flags: CloudFlags, io: Io): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
-  const skipPreview = cloud.yes && (flags.skipPreview ?? false);
-  return runCloudCommand('apply', io, cloud, cloud.json, async () => {
+  return runCloudCommand('apply', io, flags, async (cloud) => {
+    const skipPreview = cloud.yes && (flags.skipPreview ?? false);
     requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: skipPreview }));
     try {
@@ -39,7 +38,7 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
           command: 'apply',
           tense: 'done',
           showOutputs: true,
-          ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+          ...runReportOptions(run),
         });
       });
     } finally {

@@ -9,16 +9,15 @@ import { ProgressRenderer } from '../render/progress.js';
 import { resourceLabel } from '../render/resource-label.js';
 import { progressOptions } from '../render/spinner-status.js';
 import { isProductionStack } from '../target/production.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
+import { type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
-  return runCloudCommand('destroy', io, cloud, cloud.json, async () => {
+  return runCloudCommand('destroy', io, flags, async (cloud) => {
     requireConfirmationPossible('destroy', { yes: cloud.yes, interactive: io.interactive });
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs));
     try {
@@ -49,7 +48,7 @@ export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
           command: 'destroy',
           tense: 'done',
           showOutputs: false,
-          ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+          ...runReportOptions(run),
         });
       });
     } finally {

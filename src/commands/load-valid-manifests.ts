@@ -8,6 +8,7 @@ import { ExitCode, OpenmcfError } from '../errors.js';
 import type { Io } from '../render/io.js';
 import { problemSummary, reportDiagnostics } from '../render/diagnostics.js';
 import { registerSecret } from '../render/redact.js';
+import type { ShardReport } from '../manifest/shard.js';
 
 /** Manifest input had errors: exit 3, nothing touched. Carries the diagnostics for --json callers. */
 export class ManifestInvalidError extends OpenmcfError {
@@ -39,7 +40,7 @@ export async function loadValidManifestsWithDiagnostics(
   flags: ManifestFlags,
   io: Io,
   options: LoadValidManifestsOptions = {},
-): Promise<{ manifests: LoadedManifest[]; diagnostics: readonly Diagnostic[] }> {
+): Promise<{ manifests: LoadedManifest[]; diagnostics: readonly Diagnostic[]; shard?: ShardReport }> {
   const result = await loadManifests({
     ...manifestInputFromFlags(flags),
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
@@ -50,7 +51,7 @@ export async function loadValidManifestsWithDiagnostics(
   }
   await reportDiagnostics(io, result.diagnostics, { json: options.json ?? flags.json ?? false });
   if (result.diagnostics.some((d) => d.severity === 'error')) throw new ManifestInvalidError(result.diagnostics);
-  return { manifests: [...result.manifests], diagnostics: result.diagnostics };
+  return { manifests: [...result.manifests], diagnostics: result.diagnostics, ...(result.shard ? { shard: result.shard } : {}) };
 }
 
 /**

@@ -3,7 +3,8 @@
 //   { "apiVersion": "openmcf.org/load/v1",
 //     "manifests": [ { "source": { "file", "line", "column", "documentIndex" }, "manifest": {...},
 //                      "ignoredFields": ["status"] } ],   // top-level fields left out: never input
-//     "diagnostics": [ ...warnings, or the errors when invalid (then "manifests" is empty) ] }
+//     "diagnostics": [ ...warnings, or the errors when invalid (then "manifests" is empty) ],
+//     "shard": { "index": 2, "count": 4, "documents": 3, "totalDocuments": 10 } }   // with --shard
 // Secret values (env.secrets) print as "[secret]" unless --show-secrets. Invalid input: exit 3.
 import { stringify } from 'yaml';
 import type { ManifestFlags } from '../cli/options.js';
@@ -79,6 +80,7 @@ export async function runLoad(
         ...(m.ignoredFields.length > 0 ? { ignoredFields: m.ignoredFields } : {}),
       })),
       diagnostics: diagnosticsToJson(loaded.diagnostics),
+      ...(loaded.shard ? { shard: loaded.shard } : {}),
     };
     io.out(`${JSON.stringify(document, null, 2)}\n`);
   } else {

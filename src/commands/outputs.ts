@@ -12,10 +12,11 @@ import { emptyChangeCounts } from '../engine/events.js';
 import { readOutputsFromState, type StateOutputs } from '../engine/state-outputs.js';
 import type { Io } from '../render/io.js';
 import { renderOutputs, type StackOutputMap } from '../render/outputs.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
+import { type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, mostSevereExitCode, type StackOutcome } from './cloud/outcome.js';
 import type { PreparedStack } from './cloud/prepare.js';
-import { chalkFor, errorLines, finishRun, runCloudCommand } from './cloud/report.js';
+import { chalkFor, errorLines, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
+import type { ShardReport } from '../manifest/shard.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { resolveRunTargets } from './cloud/targets.js';
 import { runBoundedAll } from './run-bounded.js';
@@ -31,14 +32,13 @@ interface Selection {
 }
 
 export async function outputs(flags: OutputsFlags, io: Io, name?: string): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
   const selection: Selection = { ...(name !== undefined ? { name } : {}), shell: flags.shell ?? false };
-  if (selection.shell && cloud.json) throw invalidInput('--shell and --json each print the outputs their own way: choose one', 'flag.shell');
-  return runCloudCommand('outputs', io, cloud, cloud.json, async () => {
-    const { outcomes, sandboxStoreDir } = (await outcomesFromState(cloud, io)) ?? (await outcomesFromEngine(cloud, io));
+  return runCloudCommand('outputs', io, flags, async (cloud) => {
+    if (selection.shell && cloud.json) throw invalidInput('--shell and --json each print the outputs their own way: choose one', 'flag.shell');
+    const { outcomes, sandboxStoreDir, shard } = (await outcomesFromState(cloud, io)) ?? (await outcomesFromEngine(cloud, io));
     if (cloud.json) {
       const chosen = selection.name === undefined ? outcomes : outcomes.map((o) => onlyOutput(o, selection.name!));
-      return finishRun(io, cloud, chosen, { command: 'outputs', tense: 'done', showOutputs: false, showSecrets: cloud.showSecrets, ...(sandboxStoreDir ? { sandboxStoreDir } : {}) });
+      return finishRun(io, cloud, chosen, { command: 'outputs', tense: 'done', showOutputs: false, showSecrets: cloud.showSecrets, ...(sandboxStoreDir ? { sandboxStoreDir } : {}), ...(shard ? { shard } : {}) });
     }
     return printOutputs(io, outcomes, cloud.showSecrets, selection);
   });
@@ -47,12 +47,13 @@ export async function outputs(flags: OutputsFlags, io: Io, name?: string): Promi
 interface Outcomes {
   readonly outcomes: StackOutcome[];
   readonly sandboxStoreDir?: string;
+  readonly shard?: ShardReport;
 }
 
 /** Every stack answered from its checkpoint file, or undefined when the engine must be asked. */
 async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes | undefined> {
   const started = Date.now();
-  const { manifests, targets, sandbox } = await resolveRunTargets(cloud, io);
+  const { manifests, targets, sandbox, shard } = await resolveRunTargets(cloud, io);
   const read = targets.map((target) => readOutputsFromState(target));
   const usable = (state: StateOutputs | undefined): boolean =>
     state !== undefined && state.kind !== 'unreadable' && !(cloud.showSecrets && state.kind === 'found' && Object.values(state.outputs).some((o) => o.secret));
@@ -77,7 +78,7 @@ async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes 
       return failedOutcome(prepared, error, Date.now() - started);
     }
   });
-  return { outcomes, ...(sandbox ? { sandboxStoreDir: sandbox.storeDir } : {}) };
+  return { outcomes, ...(sandbox ? { sandboxStoreDir: sandbox.storeDir } : {}), ...(shard ? { shard } : {}) };
 }
 
 async function outcomesFromEngine(cloud: CloudOptions, io: Io): Promise<Outcomes> {
@@ -87,7 +88,7 @@ async function outcomesFromEngine(cloud: CloudOptions, io: Io): Promise<Outcomes
   const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
   try {
     const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => outputsStep(session));
-    return { outcomes, ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}) };
+    return { outcomes, ...runReportOptions(run) };
   } finally {
     await Promise.all(sessions.map((s) => s.close()));
   }

@@ -6,15 +6,14 @@
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import { cloudOptionsFromFlags, type CloudFlags } from './cloud/options.js';
-import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { type CloudFlags } from './cloud/options.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
 import { runBoundedAll } from './run-bounded.js';
 
 export async function preview(flags: CloudFlags, io: Io): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
-  return runCloudCommand('preview', io, cloud, cloud.json, async () => {
+  return runCloudCommand('preview', io, flags, async (cloud) => {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs));
     try {
       const { prepareRun } = await import('./cloud/prepare.js');
@@ -35,7 +34,7 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
           showOutputs: false,
           separate: false,
           detailedExitcode: cloud.detailedExitcode,
-          ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+          ...runReportOptions(run),
         });
       });
     } finally {

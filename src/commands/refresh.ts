@@ -7,16 +7,15 @@ import type { Io } from '../render/io.js';
 import { renderPlannedChange } from '../render/diff.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
+import { type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
-  const cloud = cloudOptionsFromFlags(flags);
-  return runCloudCommand('refresh', io, cloud, cloud.json, async () => {
+  return runCloudCommand('refresh', io, flags, async (cloud) => {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs));
     try {
       const { prepareRun } = await import('./cloud/prepare.js');
@@ -30,7 +29,7 @@ export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
           command: 'refresh',
           tense: 'done',
           showOutputs: false,
-          ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}),
+          ...runReportOptions(run),
         });
       });
     } finally {

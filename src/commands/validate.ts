@@ -7,12 +7,14 @@
 //     "valid": true | false,                  // no error anywhere
 //     "summary": { "files": n, "documents": n, "validDocuments": n, "errors": n, "warnings": n },
 //     "documents": [ { "file", "documentIndex", "line", "column", "name"?, "valid", "errors", "warnings" } ],
-//     "diagnostics": [ { "severity", "code", "file", "line", "column", "path", "message", "hint"? } ]
+//     "diagnostics": [ { "severity", "code", "file", "line", "column", "path", "message", "hint"? } ],
+//     "shard": { "index", "count", "documents", "totalDocuments" }   // only with --shard
 //   }
 // `documents` lists every YAML document that parsed as a mapping; problems that stop a file
 // before that (missing file, YAML syntax) are only in `diagnostics`.
 import type { ManifestFlags } from '../cli/options.js';
 import { manifestInputFromFlags } from '../cli/options.js';
+import { shardPrefix, type ShardReport } from '../manifest/shard.js';
 import { loadManifests, type DocumentSummary, type ManifestInputOptions } from '../manifest/load.js';
 import type { Diagnostic } from '../manifest/diagnostic.js';
 import { ExitCode } from '../errors.js';
@@ -26,6 +28,7 @@ export interface ValidateReport {
   readonly fileCount: number;
   readonly documents: readonly DocumentSummary[];
   readonly diagnostics: readonly Diagnostic[];
+  readonly shard?: ShardReport;
 }
 
 export interface ValidateJson {
@@ -34,13 +37,14 @@ export interface ValidateJson {
   readonly summary: { files: number; documents: number; validDocuments: number; errors: number; warnings: number };
   readonly documents: readonly DocumentSummary[];
   readonly diagnostics: readonly JsonDiagnostic[];
+  readonly shard?: ShardReport;
 }
 
 /** Validates without printing anything: the data behind both output forms. */
 export async function validateManifests(input: ManifestInputOptions): Promise<ValidateReport> {
   const result = await loadManifests(input);
   const valid = !result.diagnostics.some((d) => d.severity === 'error');
-  return { valid, fileCount: result.fileCount, documents: result.documents, diagnostics: result.diagnostics };
+  return { valid, fileCount: result.fileCount, documents: result.documents, diagnostics: result.diagnostics, ...(result.shard ? { shard: result.shard } : {}) };
 }
 
 export function validateJson(report: ValidateReport): ValidateJson {
@@ -57,6 +61,7 @@ export function validateJson(report: ValidateReport): ValidateJson {
     },
     documents: report.documents,
     diagnostics: diagnosticsToJson(report.diagnostics),
+    ...(report.shard ? { shard: report.shard } : {}),
   };
 }
 
@@ -90,7 +95,7 @@ export async function runValidate(
     io.out(`${JSON.stringify(validateJson(report), null, 2)}\n`);
   } else {
     const chalk = await styleFor(io);
-    const line = validateSummaryLine(report);
+    const line = `${report.shard ? `${shardPrefix(report.shard)}: ` : ''}${validateSummaryLine(report)}`;
     io.err(`${report.valid ? chalk.green(line) : chalk.red(line)}\n`);
   }
   return report.valid ? ExitCode.ok : ExitCode.invalidInput;

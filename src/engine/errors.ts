@@ -3,10 +3,11 @@
 // wordings.
 import { ExitCode, OpenmcfError } from '../errors.js';
 import { SCALEWAY_PLUGIN_VERSION } from '../version.js';
+import { describeHolder, lockHolders, type LockHolder } from './stack-lock.js';
 import { stripEngineMarkup } from './translate-events.js';
 import { cleanProviderMessage } from './provider-messages.js';
 
-export type EngineOperation = 'preview' | 'apply' | 'destroy' | 'refresh' | 'outputs' | 'select';
+export type EngineOperation = 'preview' | 'apply' | 'destroy' | 'refresh' | 'outputs' | 'select' | 'cancel';
 
 export interface EngineErrorContext {
   readonly operation: EngineOperation;
@@ -63,17 +64,6 @@ export function isLockError(error: unknown): boolean {
   return LOCK_PATTERNS.some((p) => p.test(text));
 }
 
-/** `<url>.json[?query]: created by user@host (pid 123) at 2026-...` lines of a self-managed
- * backend; a `file://` lock is given as the path to delete. */
-export function lockHolders(text: string): Array<{ file: string; holder: string }> {
-  const holders: Array<{ file: string; holder: string }> = [];
-  for (const match of text.matchAll(/(\S+\.json)(?:\?\S*)?: created by (.+)$/gm)) {
-    const location = match[1]!;
-    holders.push({ file: location.startsWith('file://') ? decodeURIComponent(location.slice('file://'.length)) : location, holder: match[2]!.trim() });
-  }
-  return holders;
-}
-
 /** The meaningful errors of the engine's output: each `error: ...` line with the lines that
  * continue it (`\t* cause`), minus the generic ones ("update failed", "1 error occurred:"). */
 export function engineErrorLines(text: string): string[] {
@@ -103,18 +93,34 @@ export function engineErrorLines(text: string): string[] {
     .slice(-3);
 }
 
-function lockHint(context: EngineErrorContext, holders: Array<{ file: string; holder: string }>): string {
-  const cancel = `PULUMI_BACKEND_URL=${context.backendUrl} pulumi cancel --stack ${context.stackName} --yes`;
-  if (context.backendUrl.startsWith('file://') || holders.length > 0) {
-    const files = holders.map((h) => h.file);
-    const where = files.length > 0 ? `delete ${files.join(' ')}` : `delete the lock file under ${context.backendUrl}/.pulumi/locks/`;
-    return `If no other run is using this stack, the lock is stale (an interrupted run leaves it behind): ${where}, or run \`${cancel}\`. Otherwise wait for the other run to finish.`;
+/** A stack held by another run: exit 4, with the holders the engine named (for --lock-wait's
+ * progress lines and the JSON document). */
+export class StackLockedError extends OpenmcfError {
+  constructor(
+    message: string,
+    readonly holders: readonly LockHolder[],
+    options: { hint: string; cause: unknown },
+  ) {
+    super(message, { exitCode: ExitCode.stackLocked, code: 'stack-locked', origin: 'tool', ...options });
   }
-  return `Wait for the other run to finish. If none is running, clear the stale lock with \`${cancel}\`.`;
+}
+
+export function stackLockedError(error: unknown, context: EngineErrorContext, holders: readonly LockHolder[]): StackLockedError {
+  const by = holders.length > 0 ? ` (held by ${holders.map((h) => describeHolder(h)).join('; ')})` : '';
+  return new StackLockedError(`stack ${context.stackDisplay} is locked by another run${by}`, holders, { hint: lockHint(context, holders), cause: error });
+}
+
+function lockHint(context: EngineErrorContext, holders: readonly LockHolder[]): string {
+  const cancel = `openmcf cancel ${context.rerunArgs} --yes`;
+  if (holders.length > 0 && holders.every((h) => h.stale)) {
+    return `The run that took the lock has ended without releasing it (it ran on this machine), so the lock is stale: release it with \`${cancel}\`, then run again.`;
+  }
+  return `Wait for the other run to finish, or pass --lock-wait <duration> (e.g. --lock-wait 10m) to wait for it. If no run is using this stack any more (an interrupted run leaves its lock behind), release the lock with \`${cancel}\`.`;
 }
 
 function verbOf(operation: EngineOperation): string {
-  return operation === 'select' ? 'selecting the stack' : operation;
+  if (operation === 'select') return 'selecting the stack';
+  return operation === 'cancel' ? 'releasing the lock' : operation;
 }
 
 /** Maps any failure of an engine call to an OpenmcfError. */
@@ -122,17 +128,7 @@ export function toOpenmcfError(error: unknown, context: EngineErrorContext): Ope
   if (error instanceof OpenmcfError) return error;
   const text = engineErrorText(error);
 
-  if (isLockError(error)) {
-    const holders = lockHolders(text);
-    const by = holders.length > 0 ? ` (held by ${holders.map((h) => h.holder).join('; ')})` : '';
-    return new OpenmcfError(`stack ${context.stackDisplay} is locked by another run${by}`, {
-      exitCode: ExitCode.stackLocked,
-      code: 'stack-locked',
-      origin: 'tool',
-      hint: lockHint(context, holders),
-      cause: error,
-    });
-  }
+  if (isLockError(error)) return stackLockedError(error, context, lockHolders(text));
 
   if (MISSING_PLUGIN_PATTERNS.some((p) => p.test(text))) {
     return new OpenmcfError(`the engine cannot find the Scaleway provider plugin (scaleway v${SCALEWAY_PLUGIN_VERSION})`, {

@@ -24,10 +24,14 @@ export interface OpenStackOptions {
 
 export interface OpenedStack {
   readonly stack: Stack;
-  /** This open created the stack (it did not exist before). */
+  /** This open created the stack (it did not exist before); on a remote backend it becomes true
+   * once createWhenMissing has created it. */
   readonly created: boolean;
   /** Removes the stack from the backend; refused by the engine when it holds resources. */
   remove(): Promise<void>;
+  /** Set when the stack was named without asking the engine whether it exists (a remote backend,
+   * mode `create`): creates it, for the first operation that finds it missing to try again. */
+  readonly createWhenMissing?: () => Promise<void>;
   /** Removes the temporary workspace folder. */
   dispose(): Promise<void>;
 }
@@ -35,6 +39,13 @@ export interface OpenedStack {
 /** True for the Automation API's "no stack named ..." error. */
 export function isStackNotFound(error: unknown): boolean {
   return error instanceof Error && error.name === 'StackNotFoundError';
+}
+
+/** True when an operation failed because its stack does not exist (the engine's own words). */
+export function isMissingStackFailure(error: unknown): boolean {
+  if (isStackNotFound(error)) return true;
+  const stderr = (error as { commandResult?: { stderr?: unknown } } | undefined)?.commandResult?.stderr;
+  return typeof stderr === 'string' && /no stack named '[^']*' found/.test(stderr);
 }
 
 export async function openStack(options: OpenStackOptions): Promise<OpenedStack> {
@@ -93,11 +104,31 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
     } else if (options.mode === 'select') {
       stack = await Stack.select(name, workspace);
     } else {
-      // Stack.createOrSelect, but knowing whether the stack was made here.
-      stack = await Stack.select(name, workspace).catch((error: unknown) => {
-        if (isStackNotFound(error)) return create();
-        throw error;
-      });
+      // A remote backend (S3, PostgreSQL, Pulumi Cloud) in mode `create`, where only the engine
+      // can tell. Asking it (`stack select`, then `stack init` for a new stack) costs an engine
+      // start per stack, on every run; instead the stack is named without a call (every command
+      // passes --stack) and created only when the first operation reports it missing, the rare
+      // case in CI.
+      workspace.selectStack = async () => undefined;
+      const named = await Stack.select(name, workspace);
+      return {
+        stack: named,
+        get created() {
+          return created;
+        },
+        remove: () => workspace.removeStack(name),
+        dispose,
+        createWhenMissing: () =>
+          workspace.createStack(name).then(
+            () => {
+              created = true;
+            },
+            (error: unknown) => {
+              if (error instanceof Error && error.name === 'StackAlreadyExistsError') return;
+              throw error;
+            },
+          ),
+      };
     }
     return { stack, created, remove: () => workspace.removeStack(name), dispose };
   } catch (error) {

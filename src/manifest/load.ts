@@ -12,6 +12,7 @@ import { substitutionVariables } from './env-file.js';
 import { validateDocument } from '../spec/validate.js';
 import { normaliseProtoNames } from '../spec/proto-names.js';
 import { registerSecret } from '../render/redact.js';
+import { inShard, type Shard, type ShardReport } from './shard.js';
 
 export interface ManifestInputOptions {
   /** Paths to files or directories (`*.yaml`, `*.yml`), or `-` for standard input. */
@@ -31,6 +32,10 @@ export interface ManifestInputOptions {
    * (default true; false only when the user asked to see secrets, e.g. `load --show-secrets`).
    */
   readonly registerSecrets?: boolean;
+  /** `--shard i/n`: only the documents of that part are checked and used (see shard.ts). */
+  readonly shard?: Shard;
+  /** Paths are named relative to this for sharding (default process.cwd()). */
+  readonly cwd?: string;
 }
 
 export interface LoadedManifest {
@@ -67,6 +72,8 @@ export interface LoadResult {
   readonly documents: readonly DocumentSummary[];
   /** How many files (or standard input) were read. */
   readonly fileCount: number;
+  /** With --shard: which part this was, and how many documents it had of all. */
+  readonly shard?: ShardReport;
 }
 
 export async function loadManifests(options: ManifestInputOptions): Promise<LoadResult> {
@@ -82,11 +89,15 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
   const inputFailed = diagnostics.some((d) => d.severity === 'error');
   const sources = await readSources(options.files, options.readStdin, options.kustomize ? { kustomize: options.kustomize } : {});
   diagnostics.push(...sources.diagnostics);
+  let totalDocuments = 0;
   for (const source of sources.files) {
     const fileProblems: Diagnostic[] = [];
     const parsed = parseDocuments(source);
+    // Problems of a whole file (YAML syntax) belong to no one part: every shard reports them.
     fileProblems.push(...parsed.diagnostics);
+    totalDocuments += parsed.documents.length;
     for (const doc of parsed.documents) {
+      if (!inShard(options.shard, doc.file, doc.index, options.cwd)) continue;
       const documentProblems: Diagnostic[] = [];
       // First: substitution and --set then see one spelling of each field (the JSON one).
       documentProblems.push(...normaliseProtoNames(doc));
@@ -128,5 +139,6 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
     // the order of problems at the same place; file-level problems at line 0 come first).
     diagnostics.push(...fileProblems.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0)));
   }
-  return { manifests, diagnostics, documents, fileCount: sources.files.length };
+  const shard = options.shard ? { ...options.shard, documents: documents.length, totalDocuments } : undefined;
+  return { manifests, diagnostics, documents, fileCount: sources.files.length, ...(shard ? { shard } : {}) };
 }

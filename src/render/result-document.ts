@@ -3,7 +3,7 @@
 //
 // {
 //   "apiVersion": "openmcf.org/result/v1",
-//   "command": "apply" | "preview" | "destroy" | "refresh" | "outputs",
+//   "command": "apply" | "preview" | "destroy" | "refresh" | "outputs" | "cancel",
 //   "exitCode": 0,                     // what the process exits with
 //   "sandbox": true,                   // the run used the simulated cloud
 //   "summary": { "create": 3, "update": 0, "replace": 0, "delete": 0, "same": 0 },  // all stacks
@@ -38,9 +38,11 @@
 //                            "timeZone": "Europe/Paris",     // what the schedule is read in
 //                            "nextRuns": ["2026-01-01T03:00:00.000Z", "..."] } ],  // instants, UTC
 //       "durationMs": 5321,
-//       "error": { "code": "container-error", "message": "...", "hint": "...", "exitCode": 1 }
+//       "error": { "code": "container-error", "message": "...", "hint": "...", "exitCode": 1,
+//                  "lockHolders": [ { "user", "host", "pid", "since", "stale" } ] }   // stack-locked only
 //     }
 //   ],
+//   "shard": { "index": 2, "count": 4, "documents": 3, "totalDocuments": 10 },  // only with --shard
 //   "error": { "code": "...", "message": "...", "exitCode": 3,      // only when no stack could run
 //              "diagnostics": [ { "severity": "error", "code": "...", "file": "...", "line": 3,
 //                                 "column": 5, "path": "spec.port", "message": "...", "hint": "..." } ] }
@@ -50,10 +52,11 @@ import { UNKNOWN_VALUE } from '../engine/property-changes.js';
 import { resourceManifestChanges, type ManifestChange } from './manifest-terms.js';
 import { emptyChangeCounts } from '../engine/events.js';
 import type { JsonDiagnostic } from './diagnostics.js';
+import type { ShardReport } from '../manifest/shard.js';
 
 export const RESULT_API_VERSION = 'openmcf.org/result/v1';
 
-export type CloudCommand = 'apply' | 'preview' | 'destroy' | 'refresh' | 'outputs';
+export type CloudCommand = 'apply' | 'preview' | 'destroy' | 'refresh' | 'outputs' | 'cancel';
 
 export type StackStatus = 'succeeded' | 'unchanged' | 'changes-pending' | 'failed' | 'cancelled' | 'declined';
 
@@ -64,6 +67,8 @@ export interface ResultError {
   readonly exitCode: number;
   /** Manifest problems (file, line, column) when the input was invalid; see render/diagnostics.ts. */
   readonly diagnostics?: readonly JsonDiagnostic[];
+  /** `stack-locked`: who holds the lock, as the backend records it (none named on Pulumi Cloud). */
+  readonly lockHolders?: ReadonlyArray<{ readonly user: string; readonly host: string; readonly pid: number; readonly since: string; readonly stale: boolean }>;
 }
 
 export interface ResourceResult {
@@ -134,6 +139,8 @@ export interface ResultDocument {
   readonly summary: ChangeCounts;
   readonly results: readonly StackResult[];
   readonly error?: ResultError;
+  /** With --shard: the part that ran (1-based index of count) and its share of the documents. */
+  readonly shard?: ShardReport;
 }
 
 export function buildResultDocument(input: {
@@ -142,6 +149,7 @@ export function buildResultDocument(input: {
   readonly sandbox: boolean;
   readonly results: readonly StackResult[];
   readonly error?: ResultError;
+  readonly shard?: ShardReport;
 }): ResultDocument {
   const summary = emptyChangeCounts();
   for (const result of input.results) {
@@ -155,6 +163,7 @@ export function buildResultDocument(input: {
     summary,
     results: input.results,
     ...(input.error ? { error: input.error } : {}),
+    ...(input.shard ? { shard: input.shard } : {}),
   };
 }
 

@@ -1,8 +1,9 @@
 // Which Pulumi state backend a run uses. Precedence: `--backend`, then PULUMI_BACKEND_URL, then the
 // current `pulumi login` (read from its credentials file: cheaper than running `pulumi whoami`),
 // then PULUMI_ACCESS_TOKEN alone (Pulumi Cloud, as the pulumi CLI itself would assume), then a
-// local folder under $OPENMCF_HOME. A sandbox run always uses the sandbox backend and never the
-// user's: combining `--backend` with `--sandbox` is refused.
+// local folder under $OPENMCF_HOME. A sandbox run uses the sandbox's own file backend unless
+// `--backend` names one (a team trying a shared set-up without an account); it never picks up
+// PULUMI_BACKEND_URL or the login, so a sandbox run does not land in real state by accident.
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -31,14 +32,8 @@ const CLOUD_SCHEMES = new Set(['http:', 'https:']);
 export async function chooseBackend(options: ChooseBackendOptions): Promise<BackendChoice> {
   const { env } = options;
   const cwd = options.cwd ?? process.cwd();
-  if (options.sandbox) {
-    if (options.flag !== undefined) {
-      throw invalidInput(
-        '--backend cannot be combined with --sandbox: a sandbox run always keeps its state in the sandbox folder',
-        'backend-with-sandbox',
-        'drop --backend to run in the sandbox, or drop --sandbox to deploy for real',
-      );
-    }
+  registerBackendSecrets(env);
+  if (options.sandbox && options.flag === undefined) {
     if (options.sandboxBackendUrl === undefined) throw new Error('chooseBackend: sandboxBackendUrl is required in sandbox mode');
     const url = normalizeBackendUrl(options.sandboxBackendUrl, 'the sandbox settings', cwd);
     await ensureFileBackendFolder(url, env, 'create');
@@ -104,6 +99,7 @@ export function normalizeBackendUrl(raw: string, where: string, cwd: string): { 
   }
   if (kind !== 'file') {
     registerUrlPassword(value);
+    checkRemoteBackendUrl(value, where);
     return { url: value, kind };
   }
   const [path = '', query] = splitOnce(value.slice('file://'.length), '?');
@@ -174,6 +170,27 @@ async function ensureFileBackendFolder(
       `create it (mkdir -p ${folder}) or point the backend at an existing folder`,
     );
   }
+}
+
+/** A bucket or database URL without its name would fail deep in the engine: say so up front. */
+function checkRemoteBackendUrl(url: string, where: string): void {
+  if (!url.startsWith('s3://')) return;
+  const bucket = /^s3:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+  if (bucket === '') {
+    throw invalidInput(
+      `${where}: "${safeForMessage(url)}" names no bucket`,
+      'backend-url-invalid',
+      'use s3://<bucket>?endpoint=s3.<region>.scw.cloud&region=<region> (Scaleway) or s3://<bucket>?region=<region> (AWS)',
+    );
+  }
+}
+
+/** The variables the engine authenticates to a bucket or database with: secrets like any other,
+ * masked wherever they could surface (an engine error echoing its configuration, say). */
+export const BACKEND_SECRET_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'PGPASSWORD'] as const;
+
+export function registerBackendSecrets(env: NodeJS.ProcessEnv): void {
+  for (const name of BACKEND_SECRET_VARIABLES) registerSecret(env[name]);
 }
 
 function registerUrlPassword(url: string): void {

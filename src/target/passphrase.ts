@@ -3,7 +3,9 @@
 // PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE: the user's own when set; otherwise a
 // passphrase generated once and kept in $OPENMCF_HOME/passphrase (mode 0600). Sandbox runs always
 // use their own passphrase under the sandbox folder, whatever the user has set, so that sandbox
-// state never depends on (or reveals) the real one.
+// state never depends on (or reveals) the real one; except a sandbox run on a backend the user
+// named (`--sandbox --backend`), shared by several runners, which takes PULUMI_CONFIG_PASSPHRASE(_FILE)
+// when set: every runner must encrypt with the same passphrase.
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -16,6 +18,8 @@ export interface SecretsProviderOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly openmcfHome: string;
   readonly sandbox: boolean;
+  /** A sandbox run whose state is on a backend the user named, not the sandbox folder's. */
+  readonly sandboxOnUserBackend?: boolean;
   /** The sandbox folder (default `$OPENMCF_HOME/sandbox`). */
   readonly sandboxHome?: string;
 }
@@ -33,12 +37,12 @@ export const PASSPHRASE_FILE_NAME = 'passphrase';
 
 export async function prepareSecretsProvider(options: SecretsProviderOptions): Promise<SecretsProviderSetup> {
   const { env } = options;
-  if (options.sandbox) {
+  if (options.sandbox && !(options.sandboxOnUserBackend === true && userPassphraseSet(env))) {
     const folder = options.sandboxHome ?? join(options.openmcfHome, 'sandbox');
     const { passphrase } = await storedPassphrase(join(resolve(folder), PASSPHRASE_FILE_NAME));
     return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: 'passphrase' };
   }
-  if (options.backendKind === 'cloud') return { envVars: {}, secretsProvider: undefined };
+  if (options.backendKind === 'cloud' && !options.sandbox) return { envVars: {}, secretsProvider: undefined };
 
   // Pulumi reads PULUMI_CONFIG_PASSPHRASE first (an empty value counts), then the _FILE variant.
   if (env.PULUMI_CONFIG_PASSPHRASE !== undefined) {
@@ -85,6 +89,10 @@ async function storedPassphrase(path: string): Promise<{ passphrase: string; cre
   } finally {
     await unlink(aside).catch(() => undefined);
   }
+}
+
+function userPassphraseSet(env: NodeJS.ProcessEnv): boolean {
+  return env.PULUMI_CONFIG_PASSPHRASE !== undefined || (env.PULUMI_CONFIG_PASSPHRASE_FILE ?? '') !== '';
 }
 
 async function readPassphrase(path: string): Promise<string | undefined> {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engineErrorLines, interruptedError, isLockError, lockHolders, toOpenmcfError, type EngineErrorContext } from '../../src/engine/errors.js';
+import { engineErrorLines, interruptedError, isLockError, StackLockedError, toOpenmcfError, type EngineErrorContext } from '../../src/engine/errors.js';
 import { ExitCode, OpenmcfError } from '../../src/errors.js';
 
 const context: EngineErrorContext = {
@@ -30,18 +30,19 @@ test('lock errors are recognised in every wording and exit 4 with the stack and 
   }
   const error = toOpenmcfError(commandError(DIY_LOCK), context);
   assert.equal(error.exitCode, ExitCode.stackLocked);
-  assert.match(error.message, /stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api is locked/);
-  assert.match(error.message, /me@host \(pid 4242\)/);
-  assert.match(error.hint ?? '', /delete \/home\/me\/.*0b8f\.json,/);
-  assert.match(error.hint ?? '', /pulumi cancel --stack organization\/my-project\/dev\.ScalewayServerlessContainer\.my-api --yes/);
+  assert.ok(error instanceof StackLockedError);
+  assert.match(error.message, /stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api is locked by another run/);
+  assert.match(error.message, /held by me@host, process 4242, since 2026-11-28T01:00:00Z/);
+  assert.match(error.hint ?? '', /--lock-wait/);
+  assert.match(error.hint ?? '', /openmcf cancel -f my-api\.yaml --sandbox --yes/);
   assert.ok(isLockError(commandError('whatever', 'ConcurrentUpdateError')));
 });
 
-test('lock holders are read from the self-managed backend message', () => {
-  assert.deepEqual(lockHolders('s3://b/.pulumi/locks/x/1.json: created by ci@runner (pid 1) at t'), [{ file: 's3://b/.pulumi/locks/x/1.json', holder: 'ci@runner (pid 1) at t' }]);
-  assert.deepEqual(lockHolders(DIY_LOCK), [
-    { file: '/home/me/.openmcf/sandbox/state/.pulumi/locks/organization/my-project/dev/0b8f.json', holder: 'me@host (pid 4242) at 2026-11-28T01:00:00Z' },
-  ]);
+test('Pulumi Cloud names no holder; the stack and what to do are still said', () => {
+  const error = toOpenmcfError(commandError('error: [409] Conflict: Another update is currently in progress.'), context);
+  assert.ok(error instanceof StackLockedError);
+  assert.deepEqual(error.holders, []);
+  assert.equal(error.message, 'stack my-org/my-project/dev.ScalewayServerlessContainer.my-api is locked by another run');
 });
 
 test('a missing scaleway plugin says how to install it or to use the sandbox', () => {

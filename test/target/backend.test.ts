@@ -64,18 +64,31 @@ test('a Pulumi access token without a login means Pulumi Cloud', async () => {
   assert.deepEqual([choice.url, choice.kind, choice.source, choice.origin], ['https://api.pulumi.com', 'cloud', 'env', 'PULUMI_ACCESS_TOKEN']);
 });
 
-test('sandbox always uses the sandbox backend, never the user one, and refuses --backend', async () => {
-  const { home, openmcfHome } = await sandboxDirs();
+test('sandbox uses its own backend, never PULUMI_BACKEND_URL or the login; --backend names another one', async () => {
+  const { home, openmcfHome, state } = await sandboxDirs();
   await loginFile(home, { current: 'https://api.pulumi.com' });
   const sandboxBackendUrl = `file://${join(openmcfHome, 'sandbox', 'state')}`;
   const env = { HOME: home, PULUMI_BACKEND_URL: 's3://real-state', PULUMI_ACCESS_TOKEN: 'pul-x' };
   const choice = await chooseBackend({ env, openmcfHome, sandbox: true, sandboxBackendUrl });
   assert.deepEqual([choice.url, choice.kind, choice.source], [sandboxBackendUrl, 'file', 'sandbox']);
   assert.ok((await stat(join(openmcfHome, 'sandbox', 'state'))).isDirectory());
+
+  const shared = await chooseBackend({ flag: 'postgres://u:pw-123456@127.0.0.1:5432/state?sslmode=disable', env, openmcfHome, sandbox: true, sandboxBackendUrl });
+  assert.deepEqual([shared.url, shared.kind, shared.source], ['postgres://u:pw-123456@127.0.0.1:5432/state?sslmode=disable', 'self-managed', 'flag']);
+  const folder = await chooseBackend({ flag: `file://${state}`, env, openmcfHome, sandbox: true, sandboxBackendUrl });
+  assert.deepEqual([folder.url, folder.source], [`file://${state}`, 'flag']);
+});
+
+test('S3 URLs need a bucket; the AWS and PostgreSQL credentials of the environment are masked', async () => {
+  const { home, openmcfHome } = await sandboxDirs();
   await assert.rejects(
-    chooseBackend({ flag: 's3://real-state', env, openmcfHome, sandbox: true, sandboxBackendUrl }),
-    inputError('backend-with-sandbox', /--backend cannot be combined with --sandbox/),
+    chooseBackend({ flag: 's3://?endpoint=s3.fr-par.scw.cloud&region=fr-par', env: { HOME: home }, openmcfHome, sandbox: false }),
+    inputError('backend-url-invalid', /^--backend: "s3:\/\/\?endpoint=s3\.fr-par\.scw\.cloud&region=fr-par" names no bucket/),
   );
+  const env = { HOME: home, AWS_ACCESS_KEY_ID: 'SCWABCDEFGHIJKLMNOPQ', AWS_SECRET_ACCESS_KEY: 'aws-secret-value-1', PGPASSWORD: 'pg-secret-value-2' };
+  const choice = await chooseBackend({ flag: 's3://team-state?endpoint=s3.fr-par.scw.cloud&region=fr-par', env, openmcfHome, sandbox: false });
+  assert.equal(choice.kind, 'self-managed');
+  assert.equal(redact('key SCWABCDEFGHIJKLMNOPQ secret aws-secret-value-1 pg pg-secret-value-2'), 'key [secret] secret [secret] pg [secret]');
 });
 
 test('relative file paths are made absolute against the working directory', async () => {

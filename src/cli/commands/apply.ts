@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { addManifestOptions } from '../options.js';
-import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from './cloud-options.js';
 import type { CloudFlags } from '../../commands/cloud/options.js';
 
 const HELP_AFTER = `
@@ -20,6 +20,9 @@ Examples:
   $ openmcf apply -f my-api.yaml --sandbox --yes        # simulated cloud, nothing real touched
   $ openmcf apply -f my-api.yaml --sandbox --yes --skip-preview
   $ openmcf apply -f my-api.yaml -p scaleway.yaml --set spec.image.tag=v2 --yes
+  $ openmcf apply -f manifests/ --shard 1/4 --lock-wait 10m --yes \\
+      --backend 's3://team-state?endpoint=s3.fr-par.scw.cloud&region=fr-par'   # AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY set
+  $ openmcf apply -f my-api.yaml --sandbox --backend postgres://u:pw@db:5432/state --yes   # shared state, simulated cloud
 `;
 
 export function registerApply(program: Command, context: CommandContext): void {
@@ -30,7 +33,7 @@ export function registerApply(program: Command, context: CommandContext): void {
     .option('--skip-preview', 'with --yes: update at once, without previewing first (changes are listed as they are made)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { apply } = await import('../../commands/apply.js');
+      const { apply } = await loadCloudHandler(() => import('../../commands/apply.js'));
       context.setExitCode(await apply(flags, context.io));
     });
 }

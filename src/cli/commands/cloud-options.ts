@@ -19,7 +19,11 @@ export interface CloudOptionSet {
 export function addCloudOptions(command: Command, set: CloudOptionSet): Command {
   command
     .option('--sandbox', 'use the simulated Scaleway cloud and its own local state: nothing real is touched, no credentials needed')
-    .option('--backend <url>', 'Pulumi state backend (file:///dir, s3://..., https://api.pulumi.com); default: PULUMI_BACKEND_URL, your pulumi login, then $OPENMCF_HOME/state')
+    .option(
+      '--backend <url>',
+      'Pulumi state backend (file:///dir, s3://bucket?endpoint=..., postgres://..., https://api.pulumi.com); default: PULUMI_BACKEND_URL, your pulumi login, then $OPENMCF_HOME/state (with --sandbox: the sandbox folder)',
+    )
+    .option('--lock-wait <duration>', 'when another run holds a stack, wait up to this long for it (e.g. 30s, 5m) instead of exiting 4')
     .option('--stack <org/project/stack>', 'stack to use instead of the manifest labels (one manifest only)')
     .option('--parallel <n>', `stacks to run at once when several manifests are given (default ${DEFAULT_PARALLEL})`);
   if (set.credentials) command.option('-p, --provider-config <file>', 'YAML file with Scaleway credentials (accessKey, secretKey, projectId, organizationId, region, zone)');
@@ -38,3 +42,10 @@ export const EXIT_CODES_HELP = `
 Exit codes: 0 success; 1 the operation failed; 2 changes found (preview --detailed-exitcode);
 3 invalid input (manifest, flags, credentials), nothing touched; 4 stack locked by another run;
 130 interrupted (Ctrl-C).`;
+
+/** Imports a command handler that loads the Pulumi SDK, after telling the SDK's loading to leave
+ * out what openmcf never uses (src/engine/lazy-typescript.ts). */
+export async function loadCloudHandler<T>(load: () => Promise<T>): Promise<T> {
+  (await import('../../engine/lazy-typescript.js')).deferTypescriptLoading();
+  return load();
+}

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { addManifestOptions } from '../options.js';
-import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from './cloud-options.js';
 import type { CloudFlags } from '../../commands/cloud/options.js';
 
 const HELP_AFTER = `
@@ -25,7 +25,7 @@ export function registerDestroy(program: Command, context: CommandContext): void
     .option('--remove', 'also remove the stack and its history once it is empty')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { destroy } = await import('../../commands/destroy.js');
+      const { destroy } = await loadCloudHandler(() => import('../../commands/destroy.js'));
       context.setExitCode(await destroy(flags, context.io));
     });
 }

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import type { DoctorFlags } from '../../commands/doctor.js';
+import { loadCloudHandler } from './cloud-options.js';
 
 const HELP_AFTER = `
 Checks what an apply needs: Node.js, the Pulumi engine (path, version, where it came from), the
@@ -24,7 +25,7 @@ export function registerDoctor(program: Command, context: CommandContext): void 
     .option('--json', 'print one machine-readable JSON document on stdout')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: DoctorFlags) => {
-      const { doctor } = await import('../../commands/doctor.js');
+      const { doctor } = await loadCloudHandler(() => import('../../commands/doctor.js'));
       context.setExitCode(await doctor(flags, context.io));
     });
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { addManifestOptions } from '../options.js';
-import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from './cloud-options.js';
 import type { OutputsFlags } from '../../commands/outputs.js';
 
 const HELP_AFTER = `
@@ -30,7 +30,7 @@ export function registerOutputs(program: Command, context: CommandContext): void
     .option('--shell', 'print `export name=\'value\'` lines for a shell to eval')
     .addHelpText('after', HELP_AFTER)
     .action(async (name: string | undefined, flags: OutputsFlags) => {
-      const { outputs } = await import('../../commands/outputs.js');
+      const { outputs } = await loadCloudHandler(() => import('../../commands/outputs.js'));
       context.setExitCode(await outputs(flags, context.io, name));
     });
 }

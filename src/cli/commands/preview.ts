@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { addManifestOptions } from '../options.js';
-import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from './cloud-options.js';
 import type { CloudFlags } from '../../commands/cloud/options.js';
 
 const HELP_AFTER = `
@@ -14,6 +14,7 @@ Examples:
   $ openmcf preview -f my-api.yaml
   $ openmcf preview -f manifests/ --detailed-exitcode     # CI: 0 no changes, 2 changes, 1 failed
   $ openmcf preview -f my-api.yaml --sandbox --json | jq '.results[0].changes'
+  $ openmcf preview -f manifests/ --shard 2/4 --detailed-exitcode   # the second of four CI runners
 `;
 
 export function registerPreview(program: Command, context: CommandContext): void {
@@ -23,7 +24,7 @@ export function registerPreview(program: Command, context: CommandContext): void
     .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none, 1 on failure)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { preview } = await import('../../commands/preview.js');
+      const { preview } = await loadCloudHandler(() => import('../../commands/preview.js'));
       context.setExitCode(await preview(flags, context.io));
     });
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../program.js';
 import { addManifestOptions } from '../options.js';
-import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from './cloud-options.js';
 import type { CloudFlags } from '../../commands/cloud/options.js';
 
 const HELP_AFTER = `
@@ -25,7 +25,7 @@ export function registerRefresh(program: Command, context: CommandContext): void
     .option('-y, --yes', 'accepted for symmetry with apply; refresh never asks')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { refresh } = await import('../../commands/refresh.js');
+      const { refresh } = await loadCloudHandler(() => import('../../commands/refresh.js'));
       context.setExitCode(await refresh(flags, context.io));
     });
 }

@@ -3,6 +3,7 @@
 import { invalidInput } from '../../errors.js';
 import type { ManifestFlags } from '../../cli/options.js';
 import { DEFAULT_HEARTBEAT_MS } from '../../render/progress.js';
+import { parseLockWait } from './lock-wait.js';
 
 export interface CloudFlags extends ManifestFlags {
   readonly sandbox?: boolean;
@@ -19,12 +20,13 @@ export interface CloudFlags extends ManifestFlags {
   readonly clearPendingCreates?: boolean;
   readonly remove?: boolean;
   readonly skipPreview?: boolean;
+  readonly lockWait?: string;
 }
 
 export interface CloudOptions {
   readonly manifestFlags: ManifestFlags;
   readonly json: boolean;
-  /** Simulated cloud and sandbox backend; never combined with a real backend. */
+  /** Simulated cloud; its state in the sandbox folder unless `--backend` names a backend. */
   readonly sandbox: boolean;
   /** `--backend <url>`. */
   readonly backend?: string;
@@ -51,6 +53,8 @@ export interface CloudOptions {
   readonly remove: boolean;
   /** Without a terminal, "still ..." lines this often (OPENMCF_PROGRESS_INTERVAL, seconds); 0: none. */
   readonly progressIntervalMs: number;
+  /** `--lock-wait`: wait this long for a stack another run holds. @default 0 (exit 4 at once) */
+  readonly lockWaitMs: number;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
@@ -84,6 +88,7 @@ export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv 
       ...(flags.overlay !== undefined ? { overlay: flags.overlay } : {}),
       ...(flags.set ? { set: flags.set } : {}),
       ...(flags.envFile ? { envFile: flags.envFile } : {}),
+      ...(flags.shard !== undefined ? { shard: flags.shard } : {}),
       json: flags.json ?? false,
     },
     json: flags.json ?? false,
@@ -101,6 +106,7 @@ export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv 
     clearPendingCreates: flags.clearPendingCreates ?? false,
     remove: flags.remove ?? false,
     progressIntervalMs: parseProgressInterval(env.OPENMCF_PROGRESS_INTERVAL),
+    lockWaitMs: parseLockWait(flags.lockWait),
     env,
     cwd,
   };

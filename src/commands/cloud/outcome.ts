@@ -1,6 +1,7 @@
 // What happened to each stack of a run, and what the run as a whole exits with.
 import type { OutputMap } from '@pulumi/pulumi/automation/index.js';
 import { ExitCode, OpenmcfError } from '../../errors.js';
+import { StackLockedError } from '../../engine/errors.js';
 import { emptyChangeCounts, type ChangeCounts } from '../../engine/events.js';
 import type { OutputChange, ResourceChange } from '../../engine/run-operation.js';
 import { outputValues } from '../../render/outputs.js';
@@ -57,7 +58,9 @@ export function exitCodeOf(outcome: StackOutcome, options: { readonly detailedEx
 }
 
 export function resultError(error: OpenmcfError): ResultError {
-  return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode };
+  const holders =
+    error instanceof StackLockedError ? { lockHolders: error.holders.map(({ user, host, pid, since, stale }) => ({ user, host, pid, since, stale })) } : {};
+  return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode, ...holders };
 }
 
 export function toStackResult(outcome: StackOutcome, showSecrets = false): StackResult {

@@ -6,6 +6,7 @@ import { delimiter, dirname } from 'node:path';
 import type { LoadedManifest } from '../../manifest/load.js';
 import { kustomizeSourceName } from '../../manifest/kustomize.js';
 import type { Io } from '../../render/io.js';
+import type { ShardReport } from '../../manifest/shard.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../../engine/pulumi-cli.js';
 import { EngineProcesses } from '../../engine/engine-processes.js';
 import { startSandbox, type RunningSandbox, type SandboxSettings } from '../../sandbox/environment.js';
@@ -35,6 +36,10 @@ export interface PreparedRun {
   readonly secretsProvider?: string;
   readonly pulumiCommand: PulumiCommand;
   readonly processes: EngineProcesses;
+  /** --lock-wait: how long a stack held by another run is waited for; 0 fails at once (exit 4). */
+  readonly lockWaitMs: number;
+  /** --shard: the part of the manifests this run took. */
+  readonly shard?: ShardReport;
   readonly sandbox?: SandboxSettings;
   /** The `scaleway` plugin every engine of the run attaches to, and the sandbox's local API:
    * both stopped by `stopShared` (withStackSessions calls it). */
@@ -60,7 +65,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   // Problems are always printed for humans on stderr; with --json the result document carries
   // them as well (see report.ts).
   phase('reading manifests');
-  const { manifests, targets, home, backend, sandbox } = await resolveRunTargets(options, io);
+  const { manifests, targets, home, backend, sandbox, shard } = await resolveRunTargets(options, io);
 
   if (options.sandbox && options.providerConfig !== undefined) {
     // Silently ignoring it would let a user believe the run used those credentials.
@@ -77,7 +82,13 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
         }),
       )
     : {};
-  const secrets = await prepareSecretsProvider({ backendKind: backend.kind, env: options.env, openmcfHome: home, sandbox: options.sandbox });
+  const secrets = await prepareSecretsProvider({
+    backendKind: backend.kind,
+    env: options.env,
+    openmcfHome: home,
+    sandbox: options.sandbox,
+    sandboxOnUserBackend: options.sandbox && backend.source !== 'sandbox',
+  });
   if (secrets.notice) io.err(`note: ${secrets.notice}\n`);
 
   phase('finding the engine');
@@ -103,11 +114,13 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   });
 
   // Commands that run the program need the provider: found (or built) like the engine, started
-  // once for the run; under --sandbox, after the local API it is pointed at.
-  if (needs.credentials) phase('finding the scaleway plugin');
-  const plugin = needs.credentials ? await resolveScalewayPlugin({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) }) : undefined;
-  if (sandbox && needs.credentials) phase('starting the sandbox API');
-  const sandboxApi = sandbox && needs.credentials ? await startSandbox(sandbox, options.env) : undefined;
+  // once for the run; under --sandbox, after the local API it is pointed at. An empty shard runs
+  // nothing and needs neither.
+  const runsProgram = needs.credentials && stacks.length > 0;
+  if (runsProgram) phase('finding the scaleway plugin');
+  const plugin = runsProgram ? await resolveScalewayPlugin({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) }) : undefined;
+  if (sandbox && runsProgram) phase('starting the sandbox API');
+  const sandboxApi = sandbox && runsProgram ? await startSandbox(sandbox, options.env) : undefined;
   const runEnv = { ...credentialsEnv, ...(sandboxApi?.env ?? {}) };
   if (plugin) phase('starting the provider');
   const provider = plugin ? await startSharedProvider(plugin.path, { ...process.env, ...options.env, ...runEnv }) : undefined;
@@ -125,6 +138,8 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     ...(secrets.secretsProvider ? { secretsProvider: secrets.secretsProvider } : {}),
     pulumiCommand,
     processes,
+    lockWaitMs: options.lockWaitMs,
+    ...(shard ? { shard } : {}),
     ...(sandbox ? { sandbox } : {}),
     ...(provider ? { provider } : {}),
     ...(sandboxApi ? { sandboxApi } : {}),

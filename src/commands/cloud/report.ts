@@ -12,7 +12,9 @@ import { SANDBOX_NOTICE } from '../../sandbox/environment.js';
 import { diagnosticsToJson } from '../../render/diagnostics.js';
 import { ManifestInvalidError } from '../load-valid-manifests.js';
 import { asOpenmcfError, exitCodeOf, mostSevereExitCode, resultError, toStackResult, type StackOutcome } from './outcome.js';
-import type { CloudOptions } from './options.js';
+import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './options.js';
+import type { PreparedRun } from './prepare.js';
+import { shardPrefix, type ShardReport } from '../../manifest/shard.js';
 
 export function chalkFor(io: Io): ChalkInstance {
   return new Chalk({ level: io.color ? 1 : 0 });
@@ -69,6 +71,13 @@ export interface FinishOptions extends ReportOptions {
   readonly sandboxStoreDir?: string;
   /** A blank line before the report, to set it off from progress lines. @default true */
   readonly separate?: boolean;
+  /** --shard: the part of the manifests this run took. */
+  readonly shard?: ShardReport;
+}
+
+/** What the report needs to know about the run beyond its stacks. */
+export function runReportOptions(run: Pick<PreparedRun, 'sandbox' | 'shard'>): Pick<FinishOptions, 'sandboxStoreDir' | 'shard'> {
+  return { ...(run.sandbox ? { sandboxStoreDir: run.sandbox.storeDir } : {}), ...(run.shard ? { shard: run.shard } : {}) };
 }
 
 /** On a terminal narrower than a footer, the footer breaks between words instead of mid-path. */
@@ -84,6 +93,7 @@ export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackO
   if (outcomes.length > 0 && options.separate !== false) io.err('\n');
   for (const outcome of outcomes) io.err(`${renderStackReport(chalk, outcome, options).join('\n')}\n`);
   if (outcomes.length > 1) io.err(`${renderTotalLine(chalk, outcomes, options.tense)}\n`);
+  if (options.shard) io.err(`${chalk.dim(`${shardPrefix(options.shard)}${options.shard.documents === 0 ? ': no manifest falls in this part, nothing to do' : ''}`)}\n`);
   if (cloud.sandbox) io.err(`${chalk.cyan(fitFooter(`${SANDBOX_NOTICE} ${options.sandboxStoreDir ?? 'the sandbox folder'}`, io))}\n`);
   if (cloud.json) {
     const document = buildResultDocument({
@@ -91,6 +101,7 @@ export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackO
       exitCode,
       sandbox: cloud.sandbox,
       results: outcomes.map((o) => toStackResult(o, options.showSecrets ?? false)),
+      ...(options.shard ? { shard: options.shard } : {}),
     });
     io.out(formatResultDocument(document));
   }
@@ -98,21 +109,24 @@ export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackO
 }
 
 /**
- * Runs a cloud command's body. A failure before any stack ran (bad manifest, flags, credentials,
- * no engine) is rethrown for the entry point to print and exit with; with --json, a result
- * document carrying the error is printed first, so a pipeline always gets one.
+ * Runs a cloud command's body with its options read from the flags. A failure before any stack ran
+ * (bad flags, manifest, credentials, no engine) is rethrown for the entry point to print and exit
+ * with; with --json, a result document carrying the error is printed first, so a pipeline always
+ * gets one.
  */
-export async function runCloudCommand(command: CloudCommand, io: Io, cloud: CloudOptions | undefined, json: boolean, body: () => Promise<number>): Promise<number> {
+export async function runCloudCommand(command: CloudCommand, io: Io, flags: CloudFlags, body: (cloud: CloudOptions) => Promise<number>): Promise<number> {
+  let cloud: CloudOptions | undefined;
   try {
-    return await body();
+    cloud = cloudOptionsFromFlags(flags);
+    return await body(cloud);
   } catch (error) {
-    if (json) {
+    if (flags.json === true) {
       const failure = asOpenmcfError(error);
       const diagnostics = error instanceof ManifestInvalidError ? { diagnostics: diagnosticsToJson(error.diagnostics) } : {};
       const document = buildResultDocument({
         command,
         exitCode: failure.exitCode,
-        sandbox: cloud?.sandbox ?? false,
+        sandbox: cloud?.sandbox ?? flags.sandbox ?? false,
         results: [],
         error: { ...resultError(failure), ...diagnostics },
       });

@@ -3,12 +3,13 @@
 // and an interruption by the user as exit 130 with how to recover.
 import type { OutputMap, PulumiFn } from '@pulumi/pulumi/automation/index.js';
 import { OpenmcfError } from '../../errors.js';
-import { interruptedError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../../engine/errors.js';
+import { interruptedError, isLockError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../../engine/errors.js';
 import type { OperationEvent } from '../../engine/events.js';
 import { runOperation, type EngineOperationKind, type OperationOutcome, type RunOperationOptions } from '../../engine/run-operation.js';
-import { isStackNotFound, openStack, type OpenedStack } from '../../engine/workspace.js';
+import { isMissingStackFailure, isStackNotFound, openStack, type OpenedStack } from '../../engine/workspace.js';
 import { resourceUrn } from '../../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
+import { withLockWait } from './lock-wait.js';
 
 const AMBIENT_PLUGIN_WARNING = /^using pulumi-resource-scaleway from \$PATH/;
 
@@ -29,19 +30,24 @@ export class StackSession {
   constructor(
     readonly prepared: PreparedStack,
     private readonly run: PreparedRun,
+    /** Progress lines of --lock-wait. */
+    private readonly notify: (line: string) => void = () => undefined,
   ) {}
 
   /** Opens the stack. With `select`, a stack that does not exist yet gives `false`. */
   async open(mode: 'create' | 'select'): Promise<boolean> {
     try {
-      this.opened = await openStack({
-        target: this.prepared.target,
-        program: this.guardedProgram(this.prepared.program),
-        pulumiCommand: this.run.pulumiCommand,
-        envVars: this.run.engineEnv,
-        ...(this.run.secretsProvider ? { secretsProvider: this.run.secretsProvider } : {}),
-        mode,
-      });
+      const open = (): Promise<OpenedStack> =>
+        openStack({
+          target: this.prepared.target,
+          program: this.guardedProgram(this.prepared.program),
+          pulumiCommand: this.run.pulumiCommand,
+          envVars: this.run.engineEnv,
+          ...(this.run.secretsProvider ? { secretsProvider: this.run.secretsProvider } : {}),
+          mode,
+        });
+      // Creating a stack takes its lock for a moment, so --lock-wait covers it too.
+      this.opened = await this.lockWaited(open, 'select');
       return true;
     } catch (error) {
       if (mode === 'select' && isStackNotFound(error) && !this.run.processes.interrupted) return false;
@@ -63,12 +69,26 @@ export class StackSession {
         : onEvent;
     try {
       const target = this.prepared.target;
-      return await runOperation(stack, kind, {
-        ...options,
-        ...(listener ? { onEvent: listener } : {}),
-        ...(options.target ? { target: options.target.map((t) => resourceUrn(t, target)) } : {}),
-        ...(options.replace ? { replace: options.replace.map((r) => resourceUrn(r, target)) } : {}),
-      });
+      const run = (): Promise<OperationOutcome> =>
+        runOperation(stack, kind, {
+          ...options,
+          ...(listener ? { onEvent: listener } : {}),
+          ...(options.target ? { target: options.target.map((t) => resourceUrn(t, target)) } : {}),
+          ...(options.replace ? { replace: options.replace.map((r) => resourceUrn(r, target)) } : {}),
+        });
+      // Previews take no lock; updates, destroys and refreshes do.
+      const takesLock = kind !== 'preview' && kind !== 'preview-destroy';
+      const attempt = (): Promise<OperationOutcome> => (takesLock ? this.lockWaited(run, OPERATION_OF[kind]) : run());
+      const createWhenMissing = this.opened?.createWhenMissing;
+      if (createWhenMissing === undefined) return await attempt();
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!isMissingStackFailure(error) || this.run.processes.interrupted) throw error;
+        // A new stack on a remote backend (see openStack): create it, then run the operation again.
+        await this.lockWaited(createWhenMissing, 'select');
+        return await attempt();
+      }
     } catch (error) {
       throw this.mapError(error, OPERATION_OF[kind]);
     }
@@ -97,6 +117,15 @@ export class StackSession {
     }
   }
 
+  /** Deletes every lock of the stack (`pulumi cancel`): for a lock left by a run that is gone. */
+  async releaseLock(): Promise<void> {
+    try {
+      await this.requireOpened().stack.cancel();
+    } catch (error) {
+      throw this.mapError(error, 'cancel');
+    }
+  }
+
   async close(): Promise<void> {
     await this.opened?.dispose();
     this.opened = undefined;
@@ -111,6 +140,22 @@ export class StackSession {
       sandbox: this.prepared.target.sandbox,
       rerunArgs: this.prepared.rerunArgs,
     };
+  }
+
+  /** Runs an engine call; with --lock-wait, a lock held by another run is waited for. A lock
+   * comes out as a StackLockedError, other failures as they were. */
+  private lockWaited<T>(call: () => Promise<T>, operation: EngineOperation): Promise<T> {
+    const attempt = (): Promise<T> =>
+      call().catch((error: unknown) => {
+        throw isLockError(error) ? this.mapError(error, operation) : error;
+      });
+    if (this.run.lockWaitMs <= 0) return attempt();
+    return withLockWait(attempt, {
+      waitMs: this.run.lockWaitMs,
+      stackDisplay: this.prepared.target.displayName,
+      notify: this.notify,
+      cancelled: () => this.run.processes.interrupted,
+    });
   }
 
   private mapError(error: unknown, operation: EngineOperation): OpenmcfError {

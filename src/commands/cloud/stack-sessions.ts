@@ -19,7 +19,7 @@ export async function withStackSessions<R>(
       progress.line('stopping the engine now');
     },
   });
-  const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
+  const sessions = run.stacks.map((prepared) => new StackSession(prepared, run, (line) => progress.line(line)));
   try {
     return await body(sessions);
   } finally {

@@ -4,7 +4,8 @@
 import { invalidInput } from '../../errors.js';
 import type { LoadedManifest } from '../../manifest/load.js';
 import type { Io } from '../../render/io.js';
-import { loadValidManifests } from '../load-valid-manifests.js';
+import { loadValidManifestsWithDiagnostics } from '../load-valid-manifests.js';
+import type { ShardReport } from '../../manifest/shard.js';
 import type { SandboxSettings } from '../../sandbox/environment.js';
 import { chooseRunBackend } from './run-backend.js';
 import { resolveStackTarget } from '../../target/stack-target.js';
@@ -20,13 +21,16 @@ export interface RunTargets {
   readonly home: string;
   readonly backend: BackendChoice;
   readonly sandbox?: SandboxSettings;
+  /** --shard: the part of the manifests this run took. */
+  readonly shard?: ShardReport;
 }
 
 export async function resolveRunTargets(options: CloudOptions, io: Io): Promise<RunTargets> {
   // Problems are always printed for humans on stderr; with --json the result document carries
   // them as well (see report.ts).
-  const manifests = await loadValidManifests(options.manifestFlags, io, { json: false });
-  if (manifests.length === 0) {
+  const { manifests, shard } = await loadValidManifestsWithDiagnostics(options.manifestFlags, io, { json: false });
+  // An empty part of a sharded run is normal (few manifests, many runners): nothing to do, exit 0.
+  if (manifests.length === 0 && shard === undefined) {
     throw invalidInput('no manifests found in the given files', 'manifest.none', 'point -f at a manifest file, a directory of *.yaml files, or - for stdin');
   }
   if (options.stack !== undefined && manifests.length > 1) {
@@ -43,7 +47,7 @@ export async function resolveRunTargets(options: CloudOptions, io: Io): Promise<
   );
   refuseSharedStacks(manifests, targets);
   manifests.forEach((loaded, index) => checkValueFromStacks(loaded, targets[index]!));
-  return { manifests, targets, home, backend, ...(sandbox ? { sandbox } : {}) };
+  return { manifests, targets, home, backend, ...(sandbox ? { sandbox } : {}), ...(shard ? { shard } : {}) };
 }
 
 /** Two manifests deploying to one stack would overwrite each other: refuse before starting. */

@@ -1,0 +1,52 @@
+// `openmcf cancel`: releases the lock of each manifest's stack, for a lock left behind by a run that
+// was killed (a second Ctrl-C, a CI job cancelled, a runner lost). It runs the engine's own
+// `pulumi cancel`, which on self-managed backends (file, S3, PostgreSQL, ...) deletes every lock
+// object of the stack, so it works wherever the state is. A run that is still going would lose its
+// lock too, hence the confirmation (or --yes) like destroy.
+import { emptyChangeCounts } from '../engine/events.js';
+import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
+import type { Io } from '../render/io.js';
+import { type CloudFlags } from './cloud/options.js';
+import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
+import { prepareRun } from './cloud/prepare.js';
+import { finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
+import { StackSession } from './cloud/stack-session.js';
+import { runBoundedAll } from './run-bounded.js';
+
+export async function cancel(flags: CloudFlags, io: Io): Promise<number> {
+  return runCloudCommand('cancel', io, flags, async (cloud) => {
+    requireConfirmationPossible('cancel', { yes: cloud.yes, interactive: io.interactive });
+    const run = await prepareRun(cloud, io, { credentials: false });
+    if (!cloud.yes) {
+      const stacks = run.stacks.length === 1 ? `stack ${run.stacks[0]!.target.displayName}` : `${run.stacks.length} stacks`;
+      const proceed = await askConfirmation(`Release the lock of ${stacks}? Only do this when no run is using it any more.`);
+      if (!proceed) {
+        const declined = run.stacks.map((prepared): StackOutcome => ({ prepared, status: 'declined', counts: emptyChangeCounts(), changes: [], durationMs: 0 }));
+        return finishRun(io, cloud, declined, { command: 'cancel', tense: 'done', showOutputs: false, ...runReportOptions(run) });
+      }
+    }
+    const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
+    try {
+      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => releaseStep(session, io));
+      return finishRun(io, cloud, outcomes, { command: 'cancel', tense: 'done', showOutputs: false, ...runReportOptions(run) });
+    } finally {
+      await Promise.all(sessions.map((s) => s.close()));
+    }
+  });
+}
+
+async function releaseStep(session: StackSession, io: Io): Promise<StackOutcome> {
+  const started = Date.now();
+  const { prepared } = session;
+  try {
+    if (!(await session.open('select'))) {
+      io.err(`${prepared.label}: stack ${prepared.target.displayName} does not exist; there is no lock to release\n`);
+      return { prepared, status: 'unchanged', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started };
+    }
+    await session.releaseLock();
+    io.err(`${prepared.label}: released the lock of stack ${prepared.target.displayName}\n`);
+    return { prepared, status: 'succeeded', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started };
+  } catch (error) {
+    return failedOutcome(prepared, error, Date.now() - started);
+  }
+}
