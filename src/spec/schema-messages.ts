@@ -3,6 +3,7 @@
 import { schemaPathKey, type ManifestPath } from '../manifest/path.js';
 import { DiagnosticCode } from '../manifest/codes.js';
 import { didYouMean } from './did-you-mean.js';
+import { mayHoldSecretValue } from '../manifest/secret-paths.js';
 import { code, kindOf, valueAt, type Finding } from './finding.js';
 
 /** An ajv error as the generated validator reports it. */
@@ -67,9 +68,13 @@ const REQUIRED_HINTS: Readonly<Record<string, string>> = {
   'spec.image.registryEndpoint': 'add `registryEndpoint: {value: rg.fr-par.scw.cloud/my-registry}`',
 };
 
-/** Fields that hold secrets: their values never appear in a message. */
+/**
+ * Fields whose value may be or contain a secret: anything in `spec.env.secrets` (a name written
+ * where the value belongs too), and the maps on the way to it (`spec.env` set from a flag's JSON).
+ * Their values never appear in a message.
+ */
 function isSecretPath(path: ManifestPath): boolean {
-  return path[0] === 'spec' && path[1] === 'env' && path[2] === 'secrets';
+  return mayHoldSecretValue(path) || (path[0] === 'spec' && path[1] === 'env' && path[2] === 'secrets');
 }
 
 /** The StringValueOrRef fields: a plain string there is the most common mistake. */
