@@ -11,6 +11,7 @@ import { EngineProcesses } from '../../engine/engine-processes.js';
 import type { SandboxSettings } from '../../sandbox/environment.js';
 import { startSharedSandboxProvider, type SharedSandboxProvider } from '../../sandbox/shared-provider.js';
 import { chooseRunBackend } from './run-backend.js';
+import { checkResourceFlags } from './resource-flags.js';
 import { resolveStackTarget } from '../../target/stack-target.js';
 import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
 import { prepareSecretsProvider } from '../../target/passphrase.js';
@@ -58,6 +59,9 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   if (options.stack !== undefined && manifests.length > 1) {
     throw invalidInput(`--stack names one stack but ${manifests.length} manifests were given`, 'flag.stack', 'pass one manifest with --stack, or set each manifest\'s stack labels');
   }
+
+  checkResourceFlags('--target', options.target, manifests);
+  checkResourceFlags('--replace', options.replace, manifests);
 
   const { home, backend, sandbox } = await chooseRunBackend(options);
   const targets = manifests.map((loaded) =>
