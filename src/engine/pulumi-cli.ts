@@ -9,7 +9,7 @@
 import { join, resolve } from 'node:path';
 import { ExitCode, OpenmcfError } from '../errors.js';
 import { PULUMI_ENGINE_VERSION } from '../version.js';
-import { openmcfHome } from './openmcf-home.js';
+import { ensureOpenmcfHome, openmcfHome } from './openmcf-home.js';
 import { MINIMUM_ENGINE_VERSION, compareVersions, probeEngineVersion } from './cli-version.js';
 import { buildEngineFromGo, downloadEngine, findOnPath, isExecutable } from './engine-install.js';
 
@@ -91,6 +91,7 @@ function fromPath(path: string, home: string, env: NodeJS.ProcessEnv, progress: 
 }
 
 async function install(root: string, home: string, env: NodeJS.ProcessEnv, progress: (line: string) => void): Promise<ResolvedPulumiCli> {
+  ensureOpenmcfHome(env); // the engine goes under it: a home that is a file is said before any download
   const path = join(root, 'bin', 'pulumi');
   const version = PULUMI_ENGINE_VERSION;
   progress(`pulumi CLI not found (looked at OPENMCF_PULUMI_CLI, PATH and ${path})`);

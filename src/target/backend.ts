@@ -3,7 +3,8 @@
 // then PULUMI_ACCESS_TOKEN alone (Pulumi Cloud, as the pulumi CLI itself would assume), then a
 // local folder under $OPENMCF_HOME. A sandbox run always uses the sandbox backend and never the
 // user's: combining `--backend` with `--sandbox` is refused.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { ensureFolder } from '../folders.js';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { invalidInput } from '../errors.js';
@@ -69,7 +70,7 @@ export async function chooseBackend(options: ChooseBackendOptions): Promise<Back
   }
 
   const folder = join(resolve(options.openmcfHome), 'state');
-  await mkdir(folder, { recursive: true });
+  ensureFolder(folder, 'the default state folder');
   return { url: `file://${folder}`, kind: 'file', source: 'default', origin: `default (${folder})` };
 }
 
@@ -162,7 +163,7 @@ async function ensureFileBackendFolder(
   if (backend.kind !== 'file') return;
   const folder = fileBackendFolder(backend.url, env);
   if (mode === 'create') {
-    await mkdir(folder, { recursive: true });
+    ensureFolder(folder, `${where ?? 'backend'}: the state folder`);
     return;
   }
   // A typo in a user-given path should not silently start a new, empty state folder.
