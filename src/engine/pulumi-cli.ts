@@ -72,6 +72,15 @@ function fromSetting(path: string, home: string, env: NodeJS.ProcessEnv): Resolv
     });
   }
   const version = probeVersion(path, home, env);
+  // A `pulumi` found on PATH below the minimum is skipped; one the user named cannot be, so it is
+  // refused rather than run (older engines lack flags and events openmcf relies on).
+  if (compareVersions(version, MINIMUM_ENGINE_VERSION) < 0) {
+    throw new OpenmcfError(`the Pulumi CLI set by OPENMCF_PULUMI_CLI (or --pulumi-cli) is v${version}, older than the v${MINIMUM_ENGINE_VERSION} openmcf needs: ${path}`, {
+      exitCode: ExitCode.invalidInput,
+      code: 'engine-too-old',
+      hint: `Point it at Pulumi v${MINIMUM_ENGINE_VERSION} or later, or unset it to use the pinned v${PULUMI_ENGINE_VERSION} (\`openmcf engine install\`).`,
+    });
+  }
   return withRoot({ path, version, source: 'setting' });
 }
 

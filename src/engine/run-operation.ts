@@ -2,6 +2,7 @@
 // changes counted from the steps. Errors are left to the caller (see errors.ts), which knows the
 // manifest and whether the user interrupted.
 import type { EngineEvent, OutputMap, Stack, UpOptions } from '@pulumi/pulumi/automation/index.js';
+import { ExitCode, OpenmcfError } from '../errors.js';
 import { maskSecrets } from './property-changes.js';
 import type { ChangeCounts, OperationEventListener, PropertyChange, ResourceRef, ChangeKind } from './events.js';
 import { EngineEventTranslator } from './translate-events.js';
@@ -49,7 +50,9 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
   const changes = new Map<string, ResourceChange>();
   const failed = new Set<string>();
   let stackOutputs: Record<string, unknown> | undefined;
+  let summarized = false;
   const onEvent = (raw: EngineEvent): void => {
+    if (raw.summaryEvent) summarized = true;
     const finished = raw.resOutputsEvent?.metadata;
     if (finished?.type === 'pulumi:pulumi:Stack' && finished.new?.outputs) stackOutputs = finished.new.outputs;
     for (const event of translator.translate(raw)) {
@@ -85,7 +88,7 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
       await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options) });
       break;
     case 'up':
-      outputs = await upWithOutputsFromEvents(stack, () => stackOutputs, {
+      outputs = await upWithOutputsFromEvents(stack, () => stackOutputs, () => requireSummary(kind, summarized), {
         ...common,
         diff: true,
         ...(options.refresh ? { refresh: true } : {}),
@@ -102,12 +105,36 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
       await stack.refresh({ ...common, ...(options.clearPendingCreates ? { clearPendingCreates: true } : {}) });
       break;
   }
+  requireSummary(kind, summarized);
   return {
     counts: translator.counts(),
     changes: [...changes.entries()].filter(([key]) => !failed.has(key)).map(([, change]) => change),
     ...(outputs ? { outputs } : {}),
     durationMs: Date.now() - started,
   };
+}
+
+/**
+ * Every engine run ends with a summary event. Without one, the counts above are not "nothing
+ * changed" but "nothing known": an engine that printed no events (a broken or foreign binary, a
+ * cut event stream) must not be reported as a preview without changes (exit 0).
+ */
+const OPERATION_WORDS: Readonly<Record<EngineOperationKind, string>> = {
+  preview: 'preview',
+  up: 'update',
+  'preview-destroy': 'destroy preview',
+  destroy: 'destroy',
+  refresh: 'refresh',
+};
+
+function requireSummary(kind: EngineOperationKind, summarized: boolean): void {
+  if (summarized) return;
+  throw new OpenmcfError(`the engine finished the ${OPERATION_WORDS[kind]} without reporting its summary, so what it would change (or changed) is unknown`, {
+    exitCode: ExitCode.failed,
+    code: 'engine-no-summary',
+    origin: 'tool',
+    hint: 'run it again; if it happens every time, check the engine (`openmcf doctor`, or unset OPENMCF_PULUMI_CLI to use the pinned one)',
+  });
 }
 
 function replaceOption(options: RunOperationOptions): { replace?: string[] } {
@@ -121,7 +148,12 @@ function replaceOption(options: RunOperationOptions): { replace?: string[] } {
  * those calls are skipped for this one update; if the events carried no outputs, they are read
  * the usual way.
  */
-async function upWithOutputsFromEvents(stack: Stack, eventOutputs: () => Record<string, unknown> | undefined, options: UpOptions): Promise<OutputMap> {
+async function upWithOutputsFromEvents(
+  stack: Stack,
+  eventOutputs: () => Record<string, unknown> | undefined,
+  checkFinished: () => void,
+  options: UpOptions,
+): Promise<OutputMap> {
   const patched = stack as Stack & { outputs: Stack['outputs']; info: Stack['info'] };
   const ownOutputs = Object.prototype.hasOwnProperty.call(patched, 'outputs');
   const ownInfo = Object.prototype.hasOwnProperty.call(patched, 'info');
@@ -133,6 +165,7 @@ async function upWithOutputsFromEvents(stack: Stack, eventOutputs: () => Record<
     if (!ownOutputs) delete (patched as Partial<typeof patched>).outputs;
     if (!ownInfo) delete (patched as Partial<typeof patched>).info;
   }
+  checkFinished();
   const values = eventOutputs();
   if (!values) return stack.outputs();
   const outputs: OutputMap = {};
