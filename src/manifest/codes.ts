@@ -8,6 +8,8 @@ export const DiagnosticCode = {
   inputUnreadable: 'input.unreadable',
   /** A directory given to -f holds no *.yaml or *.yml file. */
   inputEmptyDirectory: 'input.empty-directory',
+  /** A file or standard input holds more than a manifest source may (MAX_SOURCE_BYTES). */
+  inputTooLarge: 'input.too-large',
 
   // YAML.
   /** The text is not valid YAML (the yaml library's own code is in the message's hint). */
