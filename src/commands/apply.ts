@@ -58,9 +58,15 @@ async function previewConfirmApply(sessions: readonly StackSession[], cloud: Clo
 
   return runBoundedAll(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
     const previewed = previews[index]!;
-    if (previewed.status === 'failed' || previewed.status === 'cancelled') return previewed;
+    if (previewed.status === 'failed' || previewed.status === 'cancelled') {
+      await session.removeIfCreatedHere();
+      return previewed;
+    }
     if (previewed.status === 'unchanged') return unchangedStep(session, previewed);
-    if (!proceed) return { ...previewed, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+    if (!proceed) {
+      await session.removeIfCreatedHere();
+      return { ...previewed, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+    }
     const applied = await applyStep(session, cloud, progress, true);
     return { ...applied, durationMs: applied.durationMs + previewed.durationMs };
   });

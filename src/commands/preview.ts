@@ -18,7 +18,11 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
     const progress = new ProgressRenderer(io);
     const chalk = chalkFor(io);
     return withStackSessions(run, progress, async (sessions) => {
-      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, (text) => progress.line(`${text}\n`)));
+      const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session) => {
+        const outcome = await previewStep(session, cloud, chalk, (text) => progress.line(`${text}\n`));
+        await session.removeIfCreatedHere();
+        return outcome;
+      });
       return finishRun(io, cloud, outcomes, {
         command: 'preview',
         tense: 'planned',

@@ -24,6 +24,8 @@ export interface OpenStackOptions {
 
 export interface OpenedStack {
   readonly stack: Stack;
+  /** Whether this call created the stack (it did not exist before). */
+  readonly created: boolean;
   /** Removes the temporary workspace folder. */
   dispose(): Promise<void>;
 }
@@ -31,6 +33,18 @@ export interface OpenedStack {
 /** True for the Automation API's "no stack named ..." error. */
 export function isStackNotFound(error: unknown): boolean {
   return error instanceof Error && error.name === 'StackNotFoundError';
+}
+
+type StackClass = typeof import('@pulumi/pulumi/automation/index.js').Stack;
+
+async function createStack(name: string, workspace: Parameters<StackClass['create']>[1], StackOf: StackClass): Promise<{ stack: Stack; created: boolean }> {
+  try {
+    return { stack: await StackOf.create(name, workspace), created: true };
+  } catch (error) {
+    // Created by another run meanwhile.
+    if (error instanceof Error && error.name === 'StackAlreadyExistsError') return { stack: await StackOf.select(name, workspace), created: false };
+    throw error;
+  }
 }
 
 export async function openStack(options: OpenStackOptions): Promise<OpenedStack> {
@@ -65,6 +79,7 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
     const name = options.target.stackName;
     const known = stackExistsInState(options.target);
     let stack: Stack;
+    let created = false;
     if (known === true) {
       // The state folder shows the stack: skip `pulumi stack select` (every command names the
       // stack with --stack, so nothing depends on the selection).
@@ -73,15 +88,19 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
     } else if (known === false && options.mode === 'select') {
       throw Object.assign(new Error(`no stack named '${name}' found`), { name: 'StackNotFoundError' });
     } else if (known === false) {
-      stack = await Stack.create(name, workspace).catch((error: unknown) => {
-        // Created by another run meanwhile.
-        if (error instanceof Error && error.name === 'StackAlreadyExistsError') return Stack.select(name, workspace);
-        throw error;
-      });
+      ({ stack, created } = await createStack(name, workspace, Stack));
+    } else if (options.mode === 'select') {
+      stack = await Stack.select(name, workspace);
     } else {
-      stack = options.mode === 'create' ? await Stack.createOrSelect(name, workspace) : await Stack.select(name, workspace);
+      // What Stack.createOrSelect does (select, create when missing), keeping whether it created.
+      try {
+        stack = await Stack.select(name, workspace);
+      } catch (error) {
+        if (!isStackNotFound(error)) throw error;
+        ({ stack, created } = await createStack(name, workspace, Stack));
+      }
     }
-    return { stack, dispose };
+    return { stack, created, dispose };
   } catch (error) {
     await dispose();
     throw error;

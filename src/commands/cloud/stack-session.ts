@@ -82,6 +82,24 @@ export class StackSession {
     }
   }
 
+  /**
+   * A preview needs a stack, so a new one is created for it; when nothing follows (a `preview`, a
+   * declined or failed `apply`), that stack is removed again, so looking never leaves empty stacks
+   * in the backend. Only a stack this session created, and only while it holds no resources: the
+   * engine's `stack rm` without `--force` refuses otherwise. Best effort: a stack that cannot be
+   * removed stays as it was (empty), which is harmless.
+   */
+  async removeIfCreatedHere(): Promise<void> {
+    const opened = this.opened;
+    if (!opened?.created || this.run.processes.interrupted) return;
+    try {
+      await opened.stack.workspace.removeStack(this.prepared.target.stackName);
+      this.opened = { ...opened, created: false };
+    } catch {
+      // stays, empty; the next apply uses it
+    }
+  }
+
   async close(): Promise<void> {
     await this.opened?.dispose();
     this.opened = undefined;
