@@ -148,7 +148,9 @@ export function toOpenmcfError(error: unknown, context: EngineErrorContext): Ope
       exitCode: ExitCode.invalidInput,
       code: 'secrets-passphrase',
       origin: 'user',
-      hint: 'Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with.',
+      hint: context.sandbox
+        ? 'The sandbox encrypts its state with the passphrase in $OPENMCF_HOME/sandbox/passphrase (it ignores PULUMI_CONFIG_PASSPHRASE): restore that file, or delete $OPENMCF_HOME/sandbox to start the sandbox over.'
+        : 'Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with, or restore $OPENMCF_HOME/passphrase if openmcf generated it.',
       cause: error,
     });
   }

@@ -13,6 +13,7 @@ import { startSharedSandboxProvider, type SharedSandboxProvider } from '../../sa
 import { chooseRunBackend } from './run-backend.js';
 import { checkResourceFlags } from './resource-flags.js';
 import { resolveStackTarget } from '../../target/stack-target.js';
+import { fileBackendFolder } from '../../target/backend.js';
 import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
 import { prepareSecretsProvider } from '../../target/passphrase.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
@@ -84,7 +85,13 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
         }),
       )
     : {};
-  const secrets = await prepareSecretsProvider({ backendKind: backend.kind, env: options.env, openmcfHome: home, sandbox: options.sandbox });
+  const secrets = await prepareSecretsProvider({
+    backendKind: backend.kind,
+    env: options.env,
+    openmcfHome: home,
+    sandbox: options.sandbox,
+    ...(backend.kind === 'file' ? { stateFolder: localStateFolder(backend.url, options.env) } : {}),
+  });
   if (secrets.notice) io.err(`note: ${secrets.notice}\n`);
 
   const cli = await resolvePulumiCli({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) });
@@ -156,6 +163,16 @@ function refuseSharedStacks(manifests: readonly LoadedManifest[], targets: reado
 function checkValueFromStacks(loaded: LoadedManifest, target: StackTarget): void {
   for (const ref of describeValueFromRefs(loaded.manifest, target)) {
     if (stackExistsInState({ ...target, stackName: ref.stackName }) === false) throw valueFromStackMissing(ref);
+  }
+}
+
+/** The folder of a `file://` backend, as the engine reads it (percent-escapes decoded where valid). */
+function localStateFolder(url: string, env: NodeJS.ProcessEnv): string {
+  const folder = fileBackendFolder(url, env);
+  try {
+    return decodeURIComponent(folder);
+  } catch {
+    return folder;
   }
 }
 
