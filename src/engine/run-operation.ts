@@ -51,6 +51,8 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
   const failed = new Set<string>();
   let stackOutputs: Record<string, unknown> | undefined;
   let summarized = false;
+  const finishedSteps = new Set<string>();
+  const resourceErrors: string[] = [];
   const onEvent = (raw: EngineEvent): void => {
     if (raw.summaryEvent) summarized = true;
     const finished = raw.resOutputsEvent?.metadata;
@@ -71,7 +73,10 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
         }
       } else if (event.type === 'resource-failed') {
         failed.add(`${event.step} ${event.resource.urn}`);
+      } else if (event.type === 'diagnostic' && event.severity === 'error' && event.resource) {
+        resourceErrors.push(`${event.resource.name}: ${oneLine(event.message)}`);
       }
+      if (event.type === 'resource-finished') finishedSteps.add(`${event.step} ${event.resource.urn}`);
       options.onEvent?.(event);
     }
   };
@@ -83,12 +88,44 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
   };
   const started = Date.now();
   let outputs: OutputMap | undefined;
+  try {
+    outputs = await runKind(stack, kind, options, common, () => stackOutputs, () => requireSummary(kind, summarized));
+  } catch (error) {
+    // What the run did before it failed, and the resources' own error messages (the engine's
+    // stderr often says only "destroy failed"): the caller reports both.
+    throw withPartialOutcome(error, {
+      counts: translator.counts(true),
+      changes: [...changes.entries()].filter(([key]) => !failed.has(key) && finishedSteps.has(key)).map(([, change]) => change),
+      durationMs: Date.now() - started,
+      resourceErrors,
+    });
+  }
+  requireSummary(kind, summarized);
+  return {
+    counts: translator.counts(),
+    changes: [...changes.entries()].filter(([key]) => !failed.has(key)).map(([, change]) => change),
+    ...(outputs ? { outputs } : {}),
+    durationMs: Date.now() - started,
+  };
+}
+
+type CommonOptions = { onEvent: (raw: EngineEvent) => void; color: 'never'; target?: string[] };
+
+async function runKind(
+  stack: Stack,
+  kind: EngineOperationKind,
+  options: RunOperationOptions,
+  common: CommonOptions,
+  stackOutputs: () => Record<string, unknown> | undefined,
+  checkFinished: () => void,
+): Promise<OutputMap | undefined> {
+  let outputs: OutputMap | undefined;
   switch (kind) {
     case 'preview':
       await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options) });
       break;
     case 'up':
-      outputs = await upWithOutputsFromEvents(stack, () => stackOutputs, () => requireSummary(kind, summarized), {
+      outputs = await upWithOutputsFromEvents(stack, stackOutputs, checkFinished, {
         ...common,
         diff: true,
         ...(options.refresh ? { refresh: true } : {}),
@@ -105,13 +142,28 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
       await stack.refresh({ ...common, ...(options.clearPendingCreates ? { clearPendingCreates: true } : {}) });
       break;
   }
-  requireSummary(kind, summarized);
-  return {
-    counts: translator.counts(),
-    changes: [...changes.entries()].filter(([key]) => !failed.has(key)).map(([, change]) => change),
-    ...(outputs ? { outputs } : {}),
-    durationMs: Date.now() - started,
-  };
+  return outputs;
+}
+
+/** What a failed operation had done when it failed. */
+export interface PartialOutcome {
+  readonly counts: ChangeCounts;
+  readonly changes: readonly ResourceChange[];
+  readonly durationMs: number;
+  /** Error diagnostics the engine reported against resources, e.g. `container: http error 500 ...`. */
+  readonly resourceErrors: readonly string[];
+}
+
+const PARTIAL = Symbol('openmcf.partialOutcome');
+
+/** Marks `error` (kept as it is: its name and text are matched later) with what was done. */
+export function withPartialOutcome<E>(error: E, partial: PartialOutcome): E {
+  if (typeof error === 'object' && error !== null) Object.defineProperty(error, PARTIAL, { value: partial, configurable: true });
+  return error;
+}
+
+export function partialOutcomeOf(error: unknown): PartialOutcome | undefined {
+  return typeof error === 'object' && error !== null ? (error as { [PARTIAL]?: PartialOutcome })[PARTIAL] : undefined;
 }
 
 /**
@@ -119,6 +171,15 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
  * changed" but "nothing known": an engine that printed no events (a broken or foreign binary, a
  * cut event stream) must not be reported as a preview without changes (exit 0).
  */
+/** `1 error occurred:\n\t* cause` -> `cause`: one line for a message. */
+function oneLine(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => line.trim().replace(/^\*\s*/, ''))
+    .filter((line) => line !== '' && !/^\d+ errors? occurred:?$/i.test(line))
+    .join('; ');
+}
+
 const OPERATION_WORDS: Readonly<Record<EngineOperationKind, string>> = {
   preview: 'preview',
   up: 'update',
