@@ -6,7 +6,6 @@
 // state never depends on (or reveals) the real one.
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { invalidInput } from '../errors.js';
 import { registerSecret } from '../render/redact.js';
@@ -20,11 +19,11 @@ export interface SecretsProviderOptions {
   /** The sandbox folder (default `$OPENMCF_HOME/sandbox`). */
   readonly sandboxHome?: string;
   /**
-   * The local folder of the state the passphrase protects (a `file://` backend, the sandbox's
-   * state): a missing passphrase file is not replaced while stacks there were encrypted with it.
-   * Undefined where the state cannot be looked at cheaply (s3, ...).
+   * The stacks of this run that already exist in the state (as `org/project/stack`, and where):
+   * they were encrypted with the stored passphrase, so a missing passphrase file is not replaced
+   * while there are any. Empty where existence cannot be told cheaply (s3, ...).
    */
-  readonly stateFolder?: string;
+  readonly existingStacks?: { readonly names: readonly string[]; readonly backend: string };
 }
 
 export interface SecretsProviderSetup {
@@ -42,7 +41,7 @@ export async function prepareSecretsProvider(options: SecretsProviderOptions): P
   const { env } = options;
   if (options.sandbox) {
     const folder = options.sandboxHome ?? join(options.openmcfHome, 'sandbox');
-    const { passphrase } = await storedPassphrase(join(resolve(folder), PASSPHRASE_FILE_NAME), { stateFolder: options.stateFolder, sandboxFolder: resolve(folder) });
+    const { passphrase } = await storedPassphrase(join(resolve(folder), PASSPHRASE_FILE_NAME), { existing: options.existingStacks, sandboxFolder: resolve(folder) });
     return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: 'passphrase' };
   }
   if (options.backendKind === 'cloud') return { envVars: {}, secretsProvider: undefined };
@@ -55,7 +54,7 @@ export async function prepareSecretsProvider(options: SecretsProviderOptions): P
   if ((env.PULUMI_CONFIG_PASSPHRASE_FILE ?? '') !== '') return { envVars: {}, secretsProvider: 'passphrase' };
 
   const path = join(resolve(options.openmcfHome), PASSPHRASE_FILE_NAME);
-  const { passphrase, created } = await storedPassphrase(path, { stateFolder: options.stateFolder });
+  const { passphrase, created } = await storedPassphrase(path, { existing: options.existingStacks });
   return {
     envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase },
     secretsProvider: 'passphrase',
@@ -72,7 +71,12 @@ export async function prepareSecretsProvider(options: SecretsProviderOptions): P
 
 /** Reads the passphrase at `path`, creating it first when missing. Safe when runs race: the file
  * appears atomically (written aside, then hard-linked into place), so nobody reads it half written. */
-async function storedPassphrase(path: string, protects: { stateFolder?: string | undefined; sandboxFolder?: string }): Promise<{ passphrase: string; created: boolean }> {
+interface Protected {
+  readonly existing?: { readonly names: readonly string[]; readonly backend: string } | undefined;
+  readonly sandboxFolder?: string;
+}
+
+async function storedPassphrase(path: string, protects: Protected): Promise<{ passphrase: string; created: boolean }> {
   const existing = await readPassphrase(path);
   if (existing !== undefined) return { passphrase: existing, created: false };
   refuseToReplace(path, protects);
@@ -96,45 +100,23 @@ async function storedPassphrase(path: string, protects: { stateFolder?: string |
 }
 
 /**
- * A passphrase file that is gone while the state still holds stacks is a lost key, not a first
- * run: a new passphrase would not decrypt those stacks (the engine then fails asking for
- * PULUMI_CONFIG_PASSPHRASE, which the sandbox does not even read), and writing one would hide
- * what happened. Say which file is missing and what it protected.
+ * A passphrase file that is gone while this run's stacks exist is a lost key, not a first run: a
+ * new passphrase would not decrypt them (the engine then fails asking for PULUMI_CONFIG_PASSPHRASE,
+ * which the sandbox does not even read), and writing one would take the place a restored backup
+ * belongs in. Say which file is missing and what it protected.
  */
-function refuseToReplace(path: string, protects: { stateFolder?: string | undefined; sandboxFolder?: string }): void {
-  if (protects.stateFolder === undefined) return;
-  const stacks = stacksInState(protects.stateFolder);
+function refuseToReplace(path: string, protects: Protected): void {
+  const stacks = protects.existing?.names ?? [];
   if (stacks.length === 0) return;
-  const which = `${stacks.length} stack${stacks.length === 1 ? '' : 's'} (${stacks.slice(0, 3).join(', ')}${stacks.length > 3 ? ', ...' : ''})`;
+  const which = `stack${stacks.length === 1 ? '' : 's'} ${stacks.slice(0, 3).join(', ')}${stacks.length > 3 ? ', ...' : ''}`;
   throw invalidInput(
-    `the passphrase file ${path} is missing, but the state in ${protects.stateFolder} holds ${which} whose secrets were encrypted with it; ` +
+    `the passphrase file ${path} is missing, but ${which} in ${protects.existing?.backend} ${stacks.length === 1 ? 'was' : 'were'} encrypted with it; ` +
       'openmcf does not write a new passphrase over a lost one',
     'passphrase-missing',
     protects.sandboxFolder !== undefined
       ? `restore ${path} from a backup; or, to start the sandbox over, delete ${protects.sandboxFolder} (its simulated cloud and state go with it)`
-      : `restore ${path} from a backup, or set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase those stacks were created with`,
+      : `restore ${path} from a backup, or set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with`,
   );
-}
-
-/** `<project>/<stack>` of every stack a file backend holds (`.pulumi/stacks/<project>/<stack>.json[.gz|.zst]`). */
-function stacksInState(folder: string): string[] {
-  const root = join(folder, '.pulumi', 'stacks');
-  const found: string[] = [];
-  for (const project of safeList(root)) {
-    for (const file of safeList(join(root, project))) {
-      const stack = /^(.+)\.json(\.gz|\.zst)?$/.exec(file)?.[1];
-      if (stack !== undefined) found.push(`${project}/${stack}`);
-    }
-  }
-  return found.sort();
-}
-
-function safeList(folder: string): string[] {
-  try {
-    return readdirSync(folder);
-  } catch {
-    return [];
-  }
 }
 
 async function readPassphrase(path: string): Promise<string | undefined> {

@@ -13,7 +13,6 @@ import { startSharedSandboxProvider, type SharedSandboxProvider } from '../../sa
 import { chooseRunBackend } from './run-backend.js';
 import { checkResourceFlags } from './resource-flags.js';
 import { resolveStackTarget } from '../../target/stack-target.js';
-import { fileBackendFolder } from '../../target/backend.js';
 import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
 import { prepareSecretsProvider } from '../../target/passphrase.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
@@ -90,7 +89,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     env: options.env,
     openmcfHome: home,
     sandbox: options.sandbox,
-    ...(backend.kind === 'file' ? { stateFolder: localStateFolder(backend.url, options.env) } : {}),
+    existingStacks: { names: targets.filter((target) => stackExistsInState(target) === true).map((target) => target.displayName), backend: backend.url },
   });
   if (secrets.notice) io.err(`note: ${secrets.notice}\n`);
 
@@ -163,16 +162,6 @@ function refuseSharedStacks(manifests: readonly LoadedManifest[], targets: reado
 function checkValueFromStacks(loaded: LoadedManifest, target: StackTarget): void {
   for (const ref of describeValueFromRefs(loaded.manifest, target)) {
     if (stackExistsInState({ ...target, stackName: ref.stackName }) === false) throw valueFromStackMissing(ref);
-  }
-}
-
-/** The folder of a `file://` backend, as the engine reads it (percent-escapes decoded where valid). */
-function localStateFolder(url: string, env: NodeJS.ProcessEnv): string {
-  const folder = fileBackendFolder(url, env);
-  try {
-    return decodeURIComponent(folder);
-  } catch {
-    return folder;
   }
 }
 
