@@ -1,6 +1,8 @@
 // Pulumi's failures -> OpenmcfError with an exit code and a next step. The engine reports most
 // problems as text on stderr, and some texts changed over releases, so matching is done on several
 // wordings.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ExitCode, OpenmcfError } from '../errors.js';
 import { SCALEWAY_PLUGIN_VERSION } from '../version.js';
 import { describeHolder, lockHolders, type LockHolder } from './stack-lock.js';
@@ -19,6 +21,9 @@ export interface EngineErrorContext {
   readonly sandbox: boolean;
   /** How to name this manifest in a suggested command, e.g. `-f my-api.yaml --sandbox`. */
   readonly rerunArgs: string;
+  /** Errors the engine reported against resources during the run: the cause when its own output
+   * says no more than "destroy failed". */
+  readonly resourceErrors?: readonly string[];
 }
 
 /** The texts a locked stack has been reported with, across Pulumi releases and backends. */
@@ -147,20 +152,80 @@ export function toOpenmcfError(error: unknown, context: EngineErrorContext): Ope
       exitCode: ExitCode.invalidInput,
       code: 'secrets-passphrase',
       origin: 'user',
-      hint: 'Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with.',
+      hint: context.sandbox
+        ? 'The sandbox encrypts its state with the passphrase in $OPENMCF_HOME/sandbox/passphrase (it ignores PULUMI_CONFIG_PASSPHRASE): restore that file, or delete $OPENMCF_HOME/sandbox to start the sandbox over.'
+        : 'Set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with, or restore $OPENMCF_HOME/passphrase if openmcf generated it.',
       cause: error,
     });
   }
 
-  const lines = engineErrorLines(text);
+  const damaged = damagedState(text, context);
+  if (damaged) return new OpenmcfError(damaged.message, { exitCode: ExitCode.failed, code: 'state-damaged', origin: 'tool', hint: damaged.hint, cause: error });
+
+  const resourceErrors = [...new Set(context.resourceErrors ?? [])];
+  const lines = resourceErrors.length > 0 ? resourceErrors : engineErrorLines(text);
   const detail = lines.length > 0 ? `: ${lines.join('; ')}` : '';
   return new OpenmcfError(`${verbOf(context.operation)} failed for stack ${context.stackDisplay}${detail}`, {
     exitCode: ExitCode.failed,
     code: 'engine-failed',
     origin: 'cloud',
-    hint: context.operation === 'apply' ? `Fix the cause, then run \`openmcf apply ${context.rerunArgs}\` again; it continues from what was done.` : undefined,
+    hint: nextStep(context),
     cause: error,
   });
+}
+
+/** What to do after a failed operation: fix the cause and run it again (it resumes). */
+function nextStep(context: EngineErrorContext): string | undefined {
+  switch (context.operation) {
+    case 'apply':
+      return `Fix the cause, then run \`openmcf apply ${context.rerunArgs}\` again; it continues from what was done.`;
+    case 'destroy':
+      return `Fix the cause (a transient cloud error only needs a retry), then run \`openmcf destroy ${context.rerunArgs}\` again; it deletes what is left.`;
+    case 'refresh':
+      return `Fix the cause (a transient cloud error only needs a retry), then run \`openmcf refresh ${context.rerunArgs}\` again; nothing in the cloud was changed.`;
+    case 'preview':
+      return `Fix the cause, then run \`openmcf preview ${context.rerunArgs}\` again; nothing was changed.`;
+    default:
+      return undefined;
+  }
+}
+
+const DAMAGED_STATE_PATTERNS: readonly RegExp[] = [/failed to load checkpoint/i, /could not deserialize deployment/i, /unexpected end of JSON input/i];
+
+/**
+ * A stack's state file that does not parse (cut short by a full disk, edited by hand): the
+ * engine's "failed to load checkpoint: unexpected end of JSON input" names no file. On a `file://`
+ * backend, say which file it is, where its backups are, and how to put one back.
+ */
+function damagedState(text: string, context: EngineErrorContext): { message: string; hint: string } | undefined {
+  if (!DAMAGED_STATE_PATTERNS.some((p) => p.test(text))) return undefined;
+  const cause = engineErrorLines(text)[0] ?? 'its state does not parse';
+  const [, project = '', stack = ''] = context.stackName.split('/');
+  if (!context.backendUrl.startsWith('file://')) {
+    return {
+      message: `the state of stack ${context.stackDisplay} in ${context.backendUrl} is damaged: ${cause}`,
+      hint: `Restore it from a copy made with \`pulumi stack export\` (\`pulumi stack import --stack ${context.stackName} --file <copy>\`), then run \`openmcf refresh ${context.rerunArgs}\` to bring it in line with the cloud.`,
+    };
+  }
+  const folder = safeDecode(context.backendUrl.slice('file://'.length).split('?')[0] ?? '');
+  const file = join(folder, '.pulumi', 'stacks', project, `${stack}.json`);
+  const backup = `${file}.bak`;
+  const backups = join(folder, '.pulumi', 'backups', project, stack);
+  const restore = existsSync(backup)
+    ? `Put the previous version back with \`cp '${backup}' '${file}'\` (older ones are in ${backups})`
+    : `Put a backup back over it: the newest file in ${backups}`;
+  return {
+    message: `the state file of stack ${context.stackDisplay} is damaged: ${file} (${cause})`,
+    hint: `${restore}, then run \`openmcf refresh ${context.rerunArgs}\` so the state matches the cloud again. Keep the damaged file aside if you want to inspect it.`,
+  };
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** The error of a run the user interrupted (Ctrl-C), with how to recover. */

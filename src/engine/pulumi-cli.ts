@@ -9,7 +9,7 @@
 import { join, resolve } from 'node:path';
 import { ExitCode, OpenmcfError } from '../errors.js';
 import { PULUMI_ENGINE_VERSION } from '../version.js';
-import { openmcfHome } from './openmcf-home.js';
+import { ensureOpenmcfHome, openmcfHome } from './openmcf-home.js';
 import { MINIMUM_ENGINE_VERSION, compareVersions, probeEngineVersion } from './cli-version.js';
 import { buildEngineFromGo, downloadEngine, findOnPath, isExecutable } from './engine-install.js';
 
@@ -72,6 +72,15 @@ function fromSetting(path: string, home: string, env: NodeJS.ProcessEnv): Resolv
     });
   }
   const version = probeVersion(path, home, env);
+  // A `pulumi` found on PATH below the minimum is skipped; one the user named cannot be, so it is
+  // refused rather than run (older engines lack flags and events openmcf relies on).
+  if (compareVersions(version, MINIMUM_ENGINE_VERSION) < 0) {
+    throw new OpenmcfError(`the Pulumi CLI set by OPENMCF_PULUMI_CLI (or --pulumi-cli) is v${version}, older than the v${MINIMUM_ENGINE_VERSION} openmcf needs: ${path}`, {
+      exitCode: ExitCode.invalidInput,
+      code: 'engine-too-old',
+      hint: `Point it at Pulumi v${MINIMUM_ENGINE_VERSION} or later, or unset it to use the pinned v${PULUMI_ENGINE_VERSION} (\`openmcf engine install\`).`,
+    });
+  }
   return withRoot({ path, version, source: 'setting' });
 }
 
@@ -91,6 +100,7 @@ function fromPath(path: string, home: string, env: NodeJS.ProcessEnv, progress: 
 }
 
 async function install(root: string, home: string, env: NodeJS.ProcessEnv, progress: (line: string) => void): Promise<ResolvedPulumiCli> {
+  ensureOpenmcfHome(env); // the engine goes under it: a home that is a file is said before any download
   const path = join(root, 'bin', 'pulumi');
   const version = PULUMI_ENGINE_VERSION;
   progress(`pulumi CLI not found (looked at OPENMCF_PULUMI_CLI, PATH and ${path})`);

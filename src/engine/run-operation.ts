@@ -2,6 +2,7 @@
 // changes counted from the steps. Errors are left to the caller (see errors.ts), which knows the
 // manifest and whether the user interrupted.
 import type { EngineEvent, OutputMap, Stack, UpOptions } from '@pulumi/pulumi/automation/index.js';
+import { ExitCode, OpenmcfError } from '../errors.js';
 import { maskSecrets } from './property-changes.js';
 import type { ChangeCounts, OperationEventListener, PropertyChange, ResourceRef, ChangeKind } from './events.js';
 import { EngineEventTranslator } from './translate-events.js';
@@ -60,7 +61,11 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
   const failed = new Set<string>();
   let stackOutputs: Record<string, unknown> | undefined;
   let previousOutputs: Record<string, unknown> | undefined;
+  let summarized = false;
+  const finishedSteps = new Set<string>();
+  const resourceErrors: string[] = [];
   const onEvent = (raw: EngineEvent): void => {
+    if (raw.summaryEvent) summarized = true;
     const finished = raw.resOutputsEvent?.metadata;
     if (finished?.type === 'pulumi:pulumi:Stack' && finished.new?.outputs) {
       stackOutputs = finished.new.outputs;
@@ -82,7 +87,10 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
         }
       } else if (event.type === 'resource-failed') {
         failed.add(`${event.step} ${event.resource.urn}`);
+      } else if (event.type === 'diagnostic' && event.severity === 'error' && event.resource) {
+        resourceErrors.push(`${event.resource.name}: ${oneLine(event.message)}`);
       }
+      if (event.type === 'resource-finished') finishedSteps.add(`${event.step} ${event.resource.urn}`);
       options.onEvent?.(event);
     }
   };
@@ -94,12 +102,45 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
   };
   const started = Date.now();
   let outputs: OutputMap | undefined;
+  try {
+    outputs = await runKind(stack, kind, options, common, () => stackOutputs, () => requireSummary(kind, summarized));
+  } catch (error) {
+    // What the run did before it failed, and the resources' own error messages (the engine's
+    // stderr often says only "destroy failed"): the caller reports both.
+    throw withPartialOutcome(error, {
+      counts: translator.counts(true),
+      changes: [...changes.entries()].filter(([key]) => !failed.has(key) && finishedSteps.has(key)).map(([, change]) => change),
+      durationMs: Date.now() - started,
+      resourceErrors,
+    });
+  }
+  requireSummary(kind, summarized);
+  return {
+    counts: translator.counts(),
+    changes: [...changes.entries()].filter(([key]) => !failed.has(key)).map(([, change]) => change),
+    ...(outputs ? { outputs } : {}),
+    outputChanges: kind === 'up' || kind === 'preview' ? outputChanges(previousOutputs, stackOutputs) : [],
+    durationMs: Date.now() - started,
+  };
+}
+
+type CommonOptions = { onEvent: (raw: EngineEvent) => void; color: 'never'; target?: string[] };
+
+async function runKind(
+  stack: Stack,
+  kind: EngineOperationKind,
+  options: RunOperationOptions,
+  common: CommonOptions,
+  stackOutputs: () => Record<string, unknown> | undefined,
+  checkFinished: () => void,
+): Promise<OutputMap | undefined> {
+  let outputs: OutputMap | undefined;
   switch (kind) {
     case 'preview':
       await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options) });
       break;
     case 'up':
-      outputs = await upWithOutputsFromEvents(stack, () => stackOutputs, {
+      outputs = await upWithOutputsFromEvents(stack, stackOutputs, checkFinished, {
         ...common,
         diff: true,
         ...(options.refresh ? { refresh: true } : {}),
@@ -116,13 +157,60 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
       await stack.refresh({ ...common, ...(options.clearPendingCreates ? { clearPendingCreates: true } : {}) });
       break;
   }
-  return {
-    counts: translator.counts(),
-    changes: [...changes.entries()].filter(([key]) => !failed.has(key)).map(([, change]) => change),
-    ...(outputs ? { outputs } : {}),
-    outputChanges: kind === 'up' || kind === 'preview' ? outputChanges(previousOutputs, stackOutputs) : [],
-    durationMs: Date.now() - started,
-  };
+  return outputs;
+}
+
+/** What a failed operation had done when it failed. */
+export interface PartialOutcome {
+  readonly counts: ChangeCounts;
+  readonly changes: readonly ResourceChange[];
+  readonly durationMs: number;
+  /** Error diagnostics the engine reported against resources, e.g. `container: http error 500 ...`. */
+  readonly resourceErrors: readonly string[];
+}
+
+const PARTIAL = Symbol('openmcf.partialOutcome');
+
+/** Marks `error` (kept as it is: its name and text are matched later) with what was done. */
+export function withPartialOutcome<E>(error: E, partial: PartialOutcome): E {
+  if (typeof error === 'object' && error !== null) Object.defineProperty(error, PARTIAL, { value: partial, configurable: true });
+  return error;
+}
+
+export function partialOutcomeOf(error: unknown): PartialOutcome | undefined {
+  return typeof error === 'object' && error !== null ? (error as { [PARTIAL]?: PartialOutcome })[PARTIAL] : undefined;
+}
+
+/**
+ * Every engine run ends with a summary event. Without one, the counts above are not "nothing
+ * changed" but "nothing known": an engine that printed no events (a broken or foreign binary, a
+ * cut event stream) must not be reported as a preview without changes (exit 0).
+ */
+/** `1 error occurred:\n\t* cause` -> `cause`: one line for a message. */
+function oneLine(message: string): string {
+  return message
+    .split('\n')
+    .map((line) => line.trim().replace(/^\*\s*/, ''))
+    .filter((line) => line !== '' && !/^\d+ errors? occurred:?$/i.test(line))
+    .join('; ');
+}
+
+const OPERATION_WORDS: Readonly<Record<EngineOperationKind, string>> = {
+  preview: 'preview',
+  up: 'update',
+  'preview-destroy': 'destroy preview',
+  destroy: 'destroy',
+  refresh: 'refresh',
+};
+
+function requireSummary(kind: EngineOperationKind, summarized: boolean): void {
+  if (summarized) return;
+  throw new OpenmcfError(`the engine finished the ${OPERATION_WORDS[kind]} without reporting its summary, so what it would change (or changed) is unknown`, {
+    exitCode: ExitCode.failed,
+    code: 'engine-no-summary',
+    origin: 'tool',
+    hint: 'run it again; if it happens every time, check the engine (`openmcf doctor`, or unset OPENMCF_PULUMI_CLI to use the pinned one)',
+  });
 }
 
 /** Outputs whose value differs between the stack's last update and this one; none for a new stack. */
@@ -148,7 +236,12 @@ function replaceOption(options: RunOperationOptions): { replace?: string[] } {
  * those calls are skipped for this one update; if the events carried no outputs, they are read
  * the usual way.
  */
-async function upWithOutputsFromEvents(stack: Stack, eventOutputs: () => Record<string, unknown> | undefined, options: UpOptions): Promise<OutputMap> {
+async function upWithOutputsFromEvents(
+  stack: Stack,
+  eventOutputs: () => Record<string, unknown> | undefined,
+  checkFinished: () => void,
+  options: UpOptions,
+): Promise<OutputMap> {
   const patched = stack as Stack & { outputs: Stack['outputs']; info: Stack['info'] };
   const ownOutputs = Object.prototype.hasOwnProperty.call(patched, 'outputs');
   const ownInfo = Object.prototype.hasOwnProperty.call(patched, 'info');
@@ -160,6 +253,7 @@ async function upWithOutputsFromEvents(stack: Stack, eventOutputs: () => Record<
     if (!ownOutputs) delete (patched as Partial<typeof patched>).outputs;
     if (!ownInfo) delete (patched as Partial<typeof patched>).info;
   }
+  checkFinished();
   const values = eventOutputs();
   if (!values) return stack.outputs();
   const outputs: OutputMap = {};

@@ -114,10 +114,12 @@ export class EngineEventTranslator {
     return [];
   }
 
-  /** Changes counted from the steps seen so far. */
-  counts(): ChangeCounts {
+  /** Changes counted from the steps seen so far; `finishedOnly`: only those the engine finished
+   * (what a failed run did, as opposed to what it set out to do). */
+  counts(finishedOnly = false): ChangeCounts {
     const counts = emptyChangeCounts();
     for (const record of this.steps.values()) {
+      if (finishedOnly && !record.done) continue;
       const kind = countedKind(record.step, record.change);
       if (kind) counts[kind] += 1;
     }

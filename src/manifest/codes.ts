@@ -16,6 +16,8 @@ export const DiagnosticCode = {
   inputUrlTooLarge: 'input.url-too-large',
   /** `kustomize build` of --kustomize-dir/--overlay failed, or no kustomize could be found or built. */
   inputKustomizeFailed: 'input.kustomize-failed',
+  /** A file or standard input holds more than a manifest source may (MAX_SOURCE_BYTES). */
+  inputTooLarge: 'input.too-large',
 
   // YAML.
   /** The text is not valid YAML (the yaml library's own code is in the message's hint). */

@@ -10,8 +10,9 @@ import { isMap, isScalar, isSeq, type Document, type Node, type ParsedNode } fro
 import type { Diagnostic } from './diagnostic.js';
 import type { ParsedDocument } from './document.js';
 import { isSecretValuePath } from './node-path.js';
+import { mayHoldSecretValue, mayMeanSecretValue } from './secret-paths.js';
 import { displayPath, type PathSegment } from './path.js';
-import { parseSetFlag } from './set-flag.js';
+import { parsePath, parseSetFlag } from './set-flag.js';
 import { childSchema, isFreeMap, readManifestSchema, valueKind, type JsonSchema } from './schema-lookup.js';
 import { typeValue } from './typed-value.js';
 import { didYouMean } from '../spec/did-you-mean.js';
@@ -34,6 +35,8 @@ export interface OverrideOptions {
 }
 
 const SECRET_MASK = '[secret]';
+/** In place of the value of a flag whose path could not be read, so it may have been a secret. */
+const VALUE_NOT_SHOWN = '[not shown]';
 
 /** Parses and types every `--set` flag against the schema. */
 export function parseOverrides(
@@ -54,11 +57,14 @@ export function parseOverrides(
 
 function parseOne(root: JsonSchema, text: string, onSecret: (value: string) => void): { override: Override } | { diagnostic: Diagnostic } {
   const parsed = parseSetFlag(text);
-  if (!parsed.ok) return { diagnostic: flagProblem(shownFlag(text, false), '', DiagnosticCode.setSyntax, parsed.message) };
+  if (!parsed.ok) return { diagnostic: flagProblem(unreadableFlag(root, text), '', DiagnosticCode.setSyntax, parsed.message) };
 
   const resolved = resolveAgainstSchema(root, parsed.path);
-  const secret = resolved.ok && isSecretValuePath(resolved.path);
-  const flag = shownFlag(text, secret);
+  // Decided by the path alone, before the value is looked at: a value that may be a secret is never
+  // quoted, whatever is wrong with it, and is masked in all output from here on.
+  const secret = resolved.ok ? mayHoldSecretValue(resolved.path) : resolved.mayMeanSecret;
+  if (secret) onSecret(parsed.value);
+  const flag = shownFlag(text, secret ? SECRET_MASK : undefined);
   if (!resolved.ok) return { diagnostic: flagProblem(flag, resolved.at, DiagnosticCode.setUnknownField, resolved.message, resolved.hint) };
 
   const path = displayPath(resolved.path);
@@ -67,24 +73,38 @@ function parseOne(root: JsonSchema, text: string, onSecret: (value: string) => v
     const got = secret ? '' : `, got ${JSON.stringify(parsed.value)}`;
     return { diagnostic: flagProblem(flag, path, DiagnosticCode.setType, `must be ${typed.expected}${got}`) };
   }
-  if (secret) onSecret(parsed.value);
   return { override: { flag, path: resolved.path, value: typed.value } };
 }
 
-/**
- * The flag as messages show it. The value of a secret is masked; so is the value of a flag that
- * failed to parse or resolve but mentions secrets (a misspelt `spec.env.secret[0].value=...`).
- */
-function shownFlag(text: string, secret: boolean): string {
+/** The flag as messages show it: the value replaced by `mask` when there is one. */
+function shownFlag(text: string, mask: string | undefined): string {
+  if (mask === undefined) return `--set ${text}`;
   const equals = text.indexOf('=');
-  const path = equals < 0 ? text : text.slice(0, equals);
-  if (!secret && !/secret/i.test(path)) return `--set ${text}`;
-  return equals < 0 ? `--set ${SECRET_MASK}` : `--set ${path}=${SECRET_MASK}`;
+  return equals < 0 ? `--set ${mask}` : `--set ${text.slice(0, equals)}=${mask}`;
+}
+
+/**
+ * A flag whose path cannot be read: what it would have set is unknown, so its value is not shown.
+ * Without any `=` the whole text is shown only when it is a path the schema knows (`--set
+ * spec.minScale`); anything else may be a value given without its path.
+ */
+function unreadableFlag(root: JsonSchema, text: string): string {
+  if (text.includes('=')) return shownFlag(text, VALUE_NOT_SHOWN);
+  const path = parsePath(text);
+  const known = typeof path !== 'string' && resolveAgainstSchema(root, path).ok;
+  return known ? `--set ${text}` : `--set ${VALUE_NOT_SHOWN}`;
 }
 
 type Resolution =
   | { readonly ok: true; readonly path: PathSegment[]; readonly schema: JsonSchema }
-  | { readonly ok: false; readonly at: string; readonly message: string; readonly hint?: string };
+  | {
+      readonly ok: false;
+      readonly at: string;
+      readonly message: string;
+      readonly hint?: string;
+      /** Whether the user may have meant a path that holds secret values (`spec.env.secerts`). */
+      readonly mayMeanSecret: boolean;
+    };
 
 /**
  * Walks the schema along the path. Field names may be written in snake_case or kebab-case too
@@ -118,10 +138,11 @@ function resolveAgainstSchema(root: JsonSchema, raw: readonly PathSegment[]): Re
         child.reason === 'not-a-list'
           ? `${displayPath(path) || 'the manifest'} is not a list; [${String(segment)}] cannot index it`
           : `${displayPath(path)} has no fields (it holds a single value)`;
-      return { ok: false, at: here, message };
+      return { ok: false, at: here, message, mayMeanSecret: mayHoldSecretValue(path) };
     }
     if (typeof segment === 'number') {
-      return { ok: false, at: here, message: `${displayPath(path)} is not a list; [${segment}] cannot index it` };
+      const message = `${displayPath(path)} is not a list; [${segment}] cannot index it`;
+      return { ok: false, at: here, message, mayMeanSecret: mayHoldSecretValue(path) };
     }
     const canonical = child.known.find((name) => normalize(name) === normalize(segment));
     if (canonical !== undefined) {
@@ -135,6 +156,7 @@ function resolveAgainstSchema(root: JsonSchema, raw: readonly PathSegment[]): Re
       at: here,
       message: 'unknown field',
       hint: suggestion ? `did you mean \`${suggestion}\`?` : `known fields here: ${child.known.join(', ')}`,
+      mayMeanSecret: mayMeanSecretValue(path, segment, child.known),
     };
   }
   return { ok: true, path, schema };
@@ -166,7 +188,7 @@ export function applyOverrides(doc: ParsedDocument, overrides: readonly Override
       continue;
     }
     recordOverride(doc, displayPath(override.path), override.flag);
-    if (touchesSecrets(override.path)) forEachSecretValue(override.value, override.path, options.onSecret ?? registerSecret);
+    if (mayHoldSecretValue(override.path)) forEachSecretValue(override.value, override.path, options.onSecret ?? registerSecret);
   }
   return diagnostics;
 }
@@ -220,12 +242,6 @@ function setIn(document: Document.Parsed, path: readonly PathSegment[], value: u
     }
   }
   return undefined;
-}
-
-/** Whether the override sets a secret value or something that holds secret values (`spec.env`). */
-function touchesSecrets(path: readonly PathSegment[]): boolean {
-  const secretValue: readonly PathSegment[] = ['spec', 'env', 'secrets', 0, 'value'];
-  return path.length <= secretValue.length && path.every((s, i) => (i === 3 ? typeof s === 'number' : s === secretValue[i]));
 }
 
 function forEachSecretValue(value: unknown, path: readonly PathSegment[], onSecret: (value: string) => void): void {

@@ -2,7 +2,7 @@
 // *.yml entries, not recursive, sorted by name, like `kubectl apply -f dir`), `-` for standard
 // input, http(s) URLs (read-url.ts) and a kustomize overlay's built output (kustomize.ts). A path that cannot be read becomes a diagnostic, so one bad path does not hide the
 // problems of the others.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
@@ -12,6 +12,13 @@ import { isManifestUrl, readUrl } from './read-url.js';
 import type { KustomizeSource } from './kustomize.js';
 
 export const STDIN_NAME = '<stdin>';
+
+/**
+ * The most one source (a file or standard input) may hold. Manifests are a few kilobytes; without
+ * a bound, `-f /dev/zero` or a runaway pipe is read until memory runs out. Reading stops one byte
+ * past the bound, so the refusal costs at most that much memory.
+ */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 const MANIFEST_EXTENSIONS = /\.ya?ml$/i;
 
 export interface ReadOptions {
@@ -50,7 +57,9 @@ export async function readSources(
   const files: SourceFile[] = [];
   for (const entry of expanded) {
     if (entry === STDIN) {
-      files.push({ file: STDIN_NAME, text: await readStdin() });
+      const text = await readStdin();
+      if (Buffer.byteLength(text, 'utf8') > MAX_SOURCE_BYTES) diagnostics.push(tooLarge(STDIN_NAME));
+      else files.push({ file: STDIN_NAME, text });
       continue;
     }
     if (typeof entry === 'object') {
@@ -60,7 +69,9 @@ export async function readSources(
       continue;
     }
     try {
-      files.push({ file: entry, text: readFileSync(entry, 'utf8') });
+      const bytes = readBounded(entry);
+      if (bytes === TOO_LARGE) diagnostics.push(tooLarge(entry));
+      else files.push({ file: entry, text: bytes.toString('utf8') });
     } catch (error) {
       diagnostics.push(inputProblem(entry, DiagnosticCode.inputUnreadable, `cannot read file: ${systemMessage(error)}`));
     }
@@ -73,7 +84,41 @@ export async function readSources(
   return { files, diagnostics };
 }
 
+/**
+ * A file's bytes, or at most MAX_SOURCE_BYTES + 1 of them. A regular file's size is known up front
+ * (read whole, as before); a device or FIFO may have no end, so it is read in chunks up to the bound.
+ */
+function readBounded(path: string): Buffer | typeof TOO_LARGE {
+  const fd = openSync(path, 'r');
+  try {
+    const info = fstatSync(fd);
+    if (info.isFile()) return info.size > MAX_SOURCE_BYTES ? TOO_LARGE : readFileSync(fd);
+    const chunks: Buffer[] = [];
+    let length = 0;
+    while (length <= MAX_SOURCE_BYTES) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      length += read;
+    }
+    return length > MAX_SOURCE_BYTES ? TOO_LARGE : Buffer.concat(chunks, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function tooLarge(file: string): Diagnostic {
+  return inputProblem(
+    file,
+    DiagnosticCode.inputTooLarge,
+    `holds more than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB; a manifest source may not be larger`,
+    'split the manifests over several files, or check that -f names the file you meant',
+  );
+}
+
 const STDIN = Symbol('stdin');
+const TOO_LARGE = Symbol('too large');
 
 async function expandPath(path: string): Promise<{ files: string[] } | { problem: Diagnostic }> {
   let info;
@@ -125,8 +170,15 @@ function systemMessage(error: unknown): string {
   return code ?? (error instanceof Error ? error.message : String(error));
 }
 
+/** Standard input up to one byte past the bound; leaving the loop early stops reading it. */
 async function readProcessStdin(): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(bytes);
+    length += bytes.length;
+    if (length > MAX_SOURCE_BYTES) break;
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_SOURCE_BYTES + 1).toString('utf8');
 }

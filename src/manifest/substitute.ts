@@ -4,7 +4,8 @@
 import type { Scalar } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 import type { ParsedDocument } from './document.js';
-import { expandVariables } from './expand.js';
+import { expandVariables, type ExpansionProblem } from './expand.js';
+import { DiagnosticCode } from './codes.js';
 import { forEachValueScalar, isSecretValuePath } from './node-path.js';
 import { displayPath, type PathSegment } from './path.js';
 import { childSchema, readManifestSchema, valueKind, type JsonSchema } from './schema-lookup.js';
@@ -35,20 +36,26 @@ export function substituteVariables(
     if (expansion.problems.length > 0) {
       const position = startOf(doc, scalar);
       for (const problem of expansion.problems) {
-        diagnostics.push({
-          ...position,
-          severity: 'error',
-          code: problem.code,
-          path: displayPath(path),
-          message: problem.message,
-          hint: problem.hint,
-        });
+        const { message, hint } = secret ? secretSafe(problem) : problem;
+        diagnostics.push({ ...position, severity: 'error', code: problem.code, path: displayPath(path), message, hint });
       }
       return;
     }
     scalar.value = secret ? expansion.value : typedForField(path, expansion.value);
   });
   return diagnostics;
+}
+
+/**
+ * A problem in a secret's text, told without any of that text: not even a variable's name, which in
+ * a secret such as `pa${ss}word` is a piece of the password. The position points at the value.
+ */
+function secretSafe(problem: ExpansionProblem): { message: string; hint: string } {
+  if (problem.code !== DiagnosticCode.substitutionUnsetVariable) return problem; // these name no text
+  return {
+    message: 'a ${...} variable in this secret value is not set (its name is not shown: no part of a secret is)',
+    hint: 'export the variable the value refers to, add it to the --env-file, or give a default ${NAME:-value}; write $${ for a literal ${',
+  };
 }
 
 function startOf(doc: ParsedDocument, scalar: Scalar): { file: string; line: number; column: number } {

@@ -110,6 +110,14 @@ export function containerArgs(manifest: ScalewayServerlessContainerManifest): Pl
   };
 }
 
+/** The Pulumi resource names of a manifest's resources: what `--target` and `--replace` take. */
+export const NAMESPACE_RESOURCE = 'namespace';
+export const CONTAINER_RESOURCE = 'container';
+
+export function resourceNames(manifest: ScalewayServerlessContainerManifest): string[] {
+  return [NAMESPACE_RESOURCE, CONTAINER_RESOURCE, ...cronArgs(manifest).map((cron) => cron.resourceName)];
+}
+
 /** One Cron per trigger. Named triggers keep their resource when others are added or removed. */
 export function cronArgs(manifest: ScalewayServerlessContainerManifest): PlainCronArgs[] {
   return manifest.spec.cronTriggers.map((trigger: CronTrigger, index) => {

@@ -10,7 +10,7 @@ import * as scaleway from '@pulumiverse/scaleway';
 import { OpenmcfError } from '../errors.js';
 import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
 import type { StackTarget } from '../target/types.js';
-import { containerArgs, cronArgs, imageAddress, namespaceArgs } from './container-args.js';
+import { CONTAINER_RESOURCE, containerArgs, cronArgs, imageAddress, NAMESPACE_RESOURCE, namespaceArgs } from './container-args.js';
 import { referencedValue } from './stack-references.js';
 import type { ContainerStackOutputs } from './types.js';
 import { describeValueFromRefs } from './value-from.js';
@@ -54,10 +54,10 @@ export interface ReferencedInputs {
 export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}): ContainerProgramOutputs {
   const plain = containerArgs(manifest);
   if (plain.image === undefined && referenced.image === undefined) throw new Error('declareContainer: the image comes from valueFrom; resolve it first (valueFromInputs)');
-  const namespace = new scaleway.containers.Namespace('namespace', namespaceArgs(manifest));
+  const namespace = new scaleway.containers.Namespace(NAMESPACE_RESOURCE, namespaceArgs(manifest));
 
   const { secretEnvironmentVariables, ...visible } = plain;
-  const container = new scaleway.containers.Container('container', {
+  const container = new scaleway.containers.Container(CONTAINER_RESOURCE, {
     ...visible,
     ...referenced,
     namespaceId: namespace.id,

@@ -22,7 +22,7 @@ export async function referencedValue(ref: ValueFromReference, region: string): 
     const secret = details.secretValue !== undefined;
     const raw: unknown = secret ? details.secretValue : details.value;
     if (raw === undefined) continue;
-    const value = resolveValueFrom(ref, { [candidate]: raw }, region);
+    const value = resolveValueFrom(ref, { [candidate]: raw }, region, { secret });
     return secret ? pulumi.secret(value) : value;
   }
   // Throws the "has no output" error (resolveValueFrom's message, shared with the pre-flight check).

@@ -20,6 +20,8 @@ import type { ScalewayServerlessContainerManifest, StringValueOrRef, ValueFromRe
 import { engineStackName } from '../target/stack-target.js';
 import type { StackTarget } from '../target/types.js';
 import { regionalPrivateNetworkId } from './container-args.js';
+import { referencedValueProblems } from '../spec/referenced-value.js';
+import { stackNamePartProblem } from '../spec/pulumi-names.js';
 
 export type ValueFromField = 'spec.image.registryEndpoint' | 'spec.privateNetworkId';
 
@@ -51,8 +53,6 @@ export interface ValueFromReference {
   readonly outputPath: readonly string[];
 }
 
-const PULUMI_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
-
 /** Every valueFrom of the manifest, with the stack and output it points at. */
 export function describeValueFromRefs(manifest: ScalewayServerlessContainerManifest, target: StackTarget): ValueFromReference[] {
   const refs: ValueFromReference[] = [];
@@ -73,9 +73,10 @@ function describeRef(field: ValueFromField, ref: ValueFromRef, target: StackTarg
   const name = nonEmpty(ref.name);
   if (name === undefined) throw invalidInput(`${where}.name is required`, 'value-from-invalid', 'name the referenced resource (its metadata.name)');
   const stack = `${env}.${kind}.${name}`;
-  if (!PULUMI_NAME.test(stack)) {
+  const problem = stackNamePartProblem('stack', stack);
+  if (problem !== undefined) {
     throw invalidInput(
-      `${where}: the referenced stack name "${stack}" is not a valid Pulumi stack name`,
+      `${where}: the referenced stack name "${stack}" is not a valid Pulumi stack name: it ${problem}`,
       'value-from-invalid',
       'env, kind and name may only use letters, digits, hyphens, underscores and periods',
     );
@@ -144,11 +145,11 @@ export function resolveValueFrom(
   region: string,
   /** The stack's output names for the hint when the output is missing; default: the keys of
    * `outputs`; undefined when the caller only looked up the candidates. */
-  options: { availableOutputs?: readonly string[] | undefined } = { availableOutputs: Object.keys(outputs) },
+  options: { availableOutputs?: readonly string[] | undefined; secret?: boolean } = { availableOutputs: Object.keys(outputs) },
 ): string {
   const found = outputCandidates(ref.outputName).find((candidate) => outputs[candidate] !== undefined);
   if (found === undefined) {
-    const available = options.availableOutputs;
+    const available = 'availableOutputs' in options ? options.availableOutputs : Object.keys(outputs);
     throw invalidInput(
       `${ref.field}.valueFrom: stack ${ref.displayStackName} has no output "${ref.outputName}"`,
       'value-from-unresolved',
@@ -171,14 +172,33 @@ export function resolveValueFrom(
       );
     }
   }
+  const output = `output "${[found, ...ref.outputPath].join('.')}" of stack ${ref.displayStackName}`;
   if (typeof value !== 'string' || value.trim() === '') {
     throw invalidInput(
-      `${ref.field}.valueFrom: output "${[found, ...ref.outputPath].join('.')}" of stack ${ref.displayStackName} is ${describeValue(value)}, not a non-empty string`,
+      `${ref.field}.valueFrom: ${output} is ${describeValue(value)}, not a non-empty string`,
       'value-from-unresolved',
       'point valueFrom.fieldPath at a string output',
     );
   }
+  checkAsLiteral(ref, value.trim(), region, output, options.secret === true);
   return ref.field === 'spec.privateNetworkId' ? regionalPrivateNetworkId(value.trim(), region, `${ref.field}.valueFrom (${ref.displayStackName})`) : value.trim();
+}
+
+/**
+ * The checks the value would get if it were written as `value:` in the manifest (an endpoint with
+ * `https://` is refused here as it is there), reported with the reference that produced it. A
+ * secret output is never quoted: schema messages end with `(got "...")`, which is cut, and their
+ * hints (which quote a corrected value) are left out.
+ */
+function checkAsLiteral(ref: ValueFromReference, value: string, region: string, output: string, secret: boolean): void {
+  const [problem] = referencedValueProblems(ref.field, value, region);
+  if (problem === undefined) return;
+  const message = secret ? problem.message.replace(/ \(got .*\)$/s, '') : problem.message;
+  throw invalidInput(
+    `${ref.field}.valueFrom: ${output}${secret ? ' (a secret, not shown)' : ''}: ${message}`,
+    'value-from-invalid',
+    (secret ? undefined : problem.hint) ?? `fix that output in the ${ref.kind} "${ref.name}", or point valueFrom.fieldPath at another output`,
+  );
 }
 
 /** The error for a referenced stack that does not exist (the runner's pre-flight check uses it). */

@@ -51,12 +51,16 @@ export function checkSchema(data: unknown): Finding[] {
 /**
  * ajv in allErrors mode also reports why each `oneOf` branch failed, and keeps checking keywords
  * on a value of the wrong type. Keep the errors a person can act on: a type error alone for its
- * value, and a `oneOf` error without the `required` failures of its branches.
+ * value, an empty string's error without its pattern's, and a `oneOf` error without the `required`
+ * failures of its branches.
  */
 function relevantErrors(errors: readonly SchemaError[]): SchemaError[] {
   const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const emptyAt = new Set(errors.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
   return errors.filter((error) => {
     if (error.keyword !== 'type' && typeErrorAt.has(error.instancePath)) return false;
+    // "must not be empty" says it all; the pattern an empty string also fails would only repeat it.
+    if (error.keyword === 'pattern' && emptyAt.has(error.instancePath)) return false;
     if (error.keyword === 'required' && error.schemaPath.includes('/oneOf/')) return false;
     return true;
   });

@@ -3,6 +3,7 @@
 import { schemaPathKey, type ManifestPath } from '../manifest/path.js';
 import { DiagnosticCode } from '../manifest/codes.js';
 import { didYouMean } from './did-you-mean.js';
+import { mayHoldSecretValue } from '../manifest/secret-paths.js';
 import { code, kindOf, valueAt, type Finding } from './finding.js';
 
 /** An ajv error as the generated validator reports it. */
@@ -25,7 +26,20 @@ export interface SchemaError {
  *   `_`, `__` or dashes, separated by `/`; tags `[A-Za-z0-9_][A-Za-z0-9._-]{0,127}`. The registry
  *   endpoint is a host with an optional port and path, without scheme, as Scaleway composes
  *   `{registryEndpoint}/{name}:{tag}` (../shared/reference/scaleway-containers.md).
+ * - env names: Scaleway documents no character set (only lengths and the reserved PORT and
+ *   SCW_*), and runs Serverless Containers as Knative services on Kubernetes, whose pod validation
+ *   takes `[-._a-zA-Z][-._a-zA-Z0-9]*` (k8s.io/apimachinery `IsEnvVarName`); a name outside it
+ *   (`A=B`, a space) cannot reach the container.
  */
+const ENV_NAME = {
+  message: 'must be letters, digits, `_`, `-` and `.`, not starting with a digit, e.g. `LOG_LEVEL`',
+  hint: (value: string): string | undefined => {
+    if (value.includes('=')) return 'the name is the part before `=`: put what follows into `value`';
+    if (/\s/.test(value)) return 'environment variable names have no spaces; use `_` instead';
+    return undefined;
+  },
+};
+
 const PATTERN_MESSAGES: Readonly<Record<string, { message: string; hint?: (value: string) => string | undefined }>> = {
   'metadata.name': {
     message: 'must be lowercase letters, digits and dashes, starting with a letter and ending with a letter or digit',
@@ -53,6 +67,8 @@ const PATTERN_MESSAGES: Readonly<Record<string, { message: string; hint?: (value
   'spec.privateNetworkId.value': {
     message: 'must be `{region}/{uuid}` or a UUID, e.g. `fr-par/11111111-1111-1111-1111-111111111111`',
   },
+  'spec.env.variables[].name': ENV_NAME,
+  'spec.env.secrets[].name': ENV_NAME,
   'spec.healthCheck.path': {
     message: 'must be an HTTP path starting with `/`, e.g. `/healthz`',
   },
@@ -67,9 +83,13 @@ const REQUIRED_HINTS: Readonly<Record<string, string>> = {
   'spec.image.registryEndpoint': 'add `registryEndpoint: {value: rg.fr-par.scw.cloud/my-registry}`',
 };
 
-/** Fields that hold secrets: their values never appear in a message. */
+/**
+ * Fields whose value may be or contain a secret: anything in `spec.env.secrets` (a name written
+ * where the value belongs too), and the maps on the way to it (`spec.env` set from a flag's JSON).
+ * Their values never appear in a message.
+ */
 function isSecretPath(path: ManifestPath): boolean {
-  return path[0] === 'spec' && path[1] === 'env' && path[2] === 'secrets';
+  return mayHoldSecretValue(path) || (path[0] === 'spec' && path[1] === 'env' && path[2] === 'secrets');
 }
 
 /** The StringValueOrRef fields: a plain string there is the most common mistake. */

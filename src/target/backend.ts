@@ -4,7 +4,8 @@
 // local folder under $OPENMCF_HOME. A sandbox run uses the sandbox's own file backend unless
 // `--backend` names one (a team trying a shared set-up without an account); it never picks up
 // PULUMI_BACKEND_URL or the login, so a sandbox run does not land in real state by accident.
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { ensureFolder } from '../folders.js';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { invalidInput } from '../errors.js';
@@ -64,7 +65,7 @@ export async function chooseBackend(options: ChooseBackendOptions): Promise<Back
   }
 
   const folder = join(resolve(options.openmcfHome), 'state');
-  await mkdir(folder, { recursive: true });
+  ensureFolder(folder, 'the default state folder');
   return { url: `file://${folder}`, kind: 'file', source: 'default', origin: `default (${folder})` };
 }
 
@@ -158,7 +159,7 @@ async function ensureFileBackendFolder(
   if (backend.kind !== 'file') return;
   const folder = fileBackendFolder(backend.url, env);
   if (mode === 'create') {
-    await mkdir(folder, { recursive: true });
+    ensureFolder(folder, `${where ?? 'backend'}: the state folder`);
     return;
   }
   // A typo in a user-given path should not silently start a new, empty state folder.

@@ -22,6 +22,12 @@ export interface SecretsProviderOptions {
   readonly sandboxOnUserBackend?: boolean;
   /** The sandbox folder (default `$OPENMCF_HOME/sandbox`). */
   readonly sandboxHome?: string;
+  /**
+   * The stacks of this run that already exist in the state (as `org/project/stack`, and where):
+   * they were encrypted with the stored passphrase, so a missing passphrase file is not replaced
+   * while there are any. Empty where existence cannot be told cheaply (s3, ...).
+   */
+  readonly existingStacks?: { readonly names: readonly string[]; readonly backend: string };
 }
 
 export interface SecretsProviderSetup {
@@ -39,7 +45,7 @@ export async function prepareSecretsProvider(options: SecretsProviderOptions): P
   const { env } = options;
   if (options.sandbox && !(options.sandboxOnUserBackend === true && userPassphraseSet(env))) {
     const folder = options.sandboxHome ?? join(options.openmcfHome, 'sandbox');
-    const { passphrase } = await storedPassphrase(join(resolve(folder), PASSPHRASE_FILE_NAME));
+    const { passphrase } = await storedPassphrase(join(resolve(folder), PASSPHRASE_FILE_NAME), { existing: options.existingStacks, sandboxFolder: resolve(folder) });
     return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: 'passphrase' };
   }
   if (options.backendKind === 'cloud' && !options.sandbox) return { envVars: {}, secretsProvider: undefined };
@@ -52,7 +58,7 @@ export async function prepareSecretsProvider(options: SecretsProviderOptions): P
   if ((env.PULUMI_CONFIG_PASSPHRASE_FILE ?? '') !== '') return { envVars: {}, secretsProvider: 'passphrase' };
 
   const path = join(resolve(options.openmcfHome), PASSPHRASE_FILE_NAME);
-  const { passphrase, created } = await storedPassphrase(path);
+  const { passphrase, created } = await storedPassphrase(path, { existing: options.existingStacks });
   return {
     envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase },
     secretsProvider: 'passphrase',
@@ -69,9 +75,15 @@ export async function prepareSecretsProvider(options: SecretsProviderOptions): P
 
 /** Reads the passphrase at `path`, creating it first when missing. Safe when runs race: the file
  * appears atomically (written aside, then hard-linked into place), so nobody reads it half written. */
-async function storedPassphrase(path: string): Promise<{ passphrase: string; created: boolean }> {
+interface Protected {
+  readonly existing?: { readonly names: readonly string[]; readonly backend: string } | undefined;
+  readonly sandboxFolder?: string;
+}
+
+async function storedPassphrase(path: string, protects: Protected): Promise<{ passphrase: string; created: boolean }> {
   const existing = await readPassphrase(path);
   if (existing !== undefined) return { passphrase: existing, created: false };
+  refuseToReplace(path, protects);
 
   await mkdir(resolve(path, '..'), { recursive: true, mode: 0o700 });
   const fresh = randomBytes(32).toString('base64url');
@@ -93,6 +105,26 @@ async function storedPassphrase(path: string): Promise<{ passphrase: string; cre
 
 function userPassphraseSet(env: NodeJS.ProcessEnv): boolean {
   return env.PULUMI_CONFIG_PASSPHRASE !== undefined || (env.PULUMI_CONFIG_PASSPHRASE_FILE ?? '') !== '';
+}
+
+/**
+ * A passphrase file that is gone while this run's stacks exist is a lost key, not a first run: a
+ * new passphrase would not decrypt them (the engine then fails asking for PULUMI_CONFIG_PASSPHRASE,
+ * which the sandbox does not even read), and writing one would take the place a restored backup
+ * belongs in. Say which file is missing and what it protected.
+ */
+function refuseToReplace(path: string, protects: Protected): void {
+  const stacks = protects.existing?.names ?? [];
+  if (stacks.length === 0) return;
+  const which = `stack${stacks.length === 1 ? '' : 's'} ${stacks.slice(0, 3).join(', ')}${stacks.length > 3 ? ', ...' : ''}`;
+  throw invalidInput(
+    `the passphrase file ${path} is missing, but ${which} in ${protects.existing?.backend} ${stacks.length === 1 ? 'was' : 'were'} encrypted with it; ` +
+      'openmcf does not write a new passphrase over a lost one',
+    'passphrase-missing',
+    protects.sandboxFolder !== undefined
+      ? `restore ${path} from a backup; or, to start the sandbox over, delete ${protects.sandboxFolder} (its simulated cloud and state go with it)`
+      : `restore ${path} from a backup, or set PULUMI_CONFIG_PASSPHRASE (or PULUMI_CONFIG_PASSPHRASE_FILE) to the passphrase the stack was created with`,
+  );
 }
 
 async function readPassphrase(path: string): Promise<string | undefined> {

@@ -4,6 +4,7 @@
 // the same rules, but this module is the one that relies on them, so it checks again.
 import { invalidInput } from '../errors.js';
 import { LABELS, type ScalewayServerlessContainerManifest } from '../spec/types.js';
+import { stackNamePartProblem } from '../spec/pulumi-names.js';
 import type { BackendKind, StackTarget } from './types.js';
 
 export interface StackTargetOptions {
@@ -19,8 +20,6 @@ export interface StackParts {
   readonly stack: string;
 }
 
-/** Pulumi's own rule for project and stack names (tokens.IsName / ParseStackName). */
-const PULUMI_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 /** On self-managed backends the organization part of a stack name must be this literal. */
 export const SELF_MANAGED_ORGANIZATION = 'organization';
 
@@ -29,6 +28,7 @@ export function resolveStackTarget(manifest: ScalewayServerlessContainerManifest
     options.stackOverride !== undefined
       ? parseStackFqdn(options.stackOverride, '--stack')
       : stackPartsFromLabels(manifest.metadata.name, manifest.metadata.labels ?? {});
+  if (options.backend.kind === 'cloud') checkCloudOrganization(parts.organization, manifest.metadata.name, options.stackOverride !== undefined);
   return {
     projectName: parts.project,
     stackName: engineStackName(options.backend.kind, parts),
@@ -96,14 +96,26 @@ export function parseStackFqdn(value: string, where: string, manifestName?: stri
 function checkNames(parts: StackParts, where: (part: keyof StackParts) => string, manifestName?: string): void {
   for (const part of ['organization', 'project', 'stack'] as const) {
     const value = parts[part];
-    if (!PULUMI_NAME.test(value)) {
+    const problem = stackNamePartProblem(part, value);
+    if (problem !== undefined) {
       throw invalidInput(
-        `${manifestName === undefined ? '' : `${describeManifest(manifestName)}: `}${where(part)}: "${value}" is not a valid Pulumi ${part} name`,
+        `${manifestName === undefined ? '' : `${describeManifest(manifestName)}: `}${where(part)}: "${value}" is not a valid Pulumi ${part} name: it ${problem}`,
         'stack-name-invalid',
-        'use at most 100 letters, digits, hyphens, underscores and periods',
+        'e.g. my-org/my-project/dev.ScalewayServerlessContainer.my-api',
       );
     }
   }
+}
+
+/** Pulumi Cloud uses the organization (self-managed backends do not) and has its own rule for it. */
+function checkCloudOrganization(organization: string, manifestName: string, fromFlag: boolean): void {
+  const problem = stackNamePartProblem('organization', organization, true);
+  if (problem === undefined) return;
+  throw invalidInput(
+    `${describeManifest(manifestName)}: ${fromFlag ? '--stack' : 'the stack labels'}: "${organization}" is not a valid Pulumi Cloud organization: it ${problem}`,
+    'stack-name-invalid',
+    'use the name of your organization (or user) in Pulumi Cloud; self-managed backends (file, s3, ...) take any organization',
+  );
 }
 
 function partLabel(part: keyof StackParts): string {

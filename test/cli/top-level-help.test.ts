@@ -49,6 +49,5 @@ test('a mistyped flag gets a suggestion, before any complaint about a missing -f
   // Without a typo, the missing manifest is still reported.
   const none = runOpenmcf(['validate']);
   assert.equal(none.code, 3);
-  assert.match(none.stderr, /no manifest given
- {2}pass -f\/--file <path>/);
+  assert.match(none.stderr, /no manifest given\n {2}pass -f\/--file <path>/);
 });

@@ -94,7 +94,22 @@ test('an unresolvable reference is an error naming the field, the stack and the 
   assert.throws(() => resolveValueFrom(registry, { endpoint: 42 }, 'fr-par'), inputError('value-from-unresolved', /a number/));
   assert.throws(
     () => resolveValueFrom(network, { private_network_id: 'nl-ams/22222222-2222-2222-2222-222222222222' }, 'fr-par'),
-    inputError('private-network-region', /nl-ams.*fr-par/),
+    inputError('value-from-invalid', /spec\.privateNetworkId\.valueFrom: output "private_network_id" of stack .*core-net: the private network is in `nl-ams`.*`fr-par`/),
+  );
+  // The checks a literal value gets: a scheme on an endpoint is refused, naming the reference.
+  assert.throws(
+    () => resolveValueFrom(registry, { endpoint: 'https://rg.fr-par.scw.cloud/ns' }, 'fr-par'),
+    inputError('value-from-invalid', /^spec\.image\.registryEndpoint\.valueFrom: output "endpoint" of stack my-org\/my-project\/dev\.ScalewayContainerRegistry\.my-registry: must be a registry host .*\(got "https:\/\/rg\.fr-par\.scw\.cloud\/ns"\)$/, (error) =>
+      assert.match(error.hint ?? '', /drop the scheme/),
+    ),
+  );
+  assert.throws(() => resolveValueFrom(network, { private_network_id: 'not-a-network' }, 'fr-par'), inputError('value-from-invalid', /must be `\{region\}\/\{uuid\}` or a UUID/));
+  // A secret output is never quoted, not even through a hint.
+  assert.throws(
+    () => resolveValueFrom(registry, { endpoint: 'https://S3cret-host.example' }, 'fr-par', { secret: true }),
+    inputError('value-from-invalid', /\(a secret, not shown\): must be a registry host/, (error) => {
+      assert.doesNotMatch(`${error.message} ${error.hint ?? ''}`, /S3cret/);
+    }),
   );
   const missing = valueFromStackMissing(registry);
   assert.equal(missing.exitCode, 3);

@@ -3,7 +3,7 @@ import type { OutputMap } from '@pulumi/pulumi/automation/index.js';
 import { ExitCode, OpenmcfError } from '../../errors.js';
 import { StackLockedError } from '../../engine/errors.js';
 import { emptyChangeCounts, type ChangeCounts } from '../../engine/events.js';
-import type { OutputChange, ResourceChange } from '../../engine/run-operation.js';
+import { partialOutcomeOf, type OutputChange, type ResourceChange } from '../../engine/run-operation.js';
 import { outputValues } from '../../render/outputs.js';
 import { jsonValue, resourceResult, type CronScheduleResult, type ResultError, type StackResult, type StackStatus } from '../../render/result-document.js';
 import type { PreparedStack } from './prepare.js';
@@ -22,9 +22,11 @@ export interface StackOutcome {
 }
 
 export function failedOutcome(prepared: PreparedStack, error: unknown, durationMs: number, partial: Partial<StackOutcome> = {}): StackOutcome {
+  // What the engine had done before failing (created, deleted...) is reported, not zero.
+  const done = partialOutcomeOf(error);
   return {
-    counts: emptyChangeCounts(),
-    changes: [],
+    counts: done?.counts ?? emptyChangeCounts(),
+    changes: done?.changes ?? [],
     ...partial,
     prepared,
     status: error instanceof OpenmcfError && error.exitCode === ExitCode.interrupted ? 'cancelled' : 'failed',

@@ -13,6 +13,8 @@ import { startSandbox, type RunningSandbox, type SandboxSettings } from '../../s
 import { resolveScalewayPlugin } from '../../engine/provider-plugin.js';
 import { startSharedProvider, type SharedProvider } from '../../engine/shared-provider.js';
 import { resolveRunTargets } from './targets.js';
+import { checkResourceFlags } from './resource-flags.js';
+import { stackExistsInState } from '../../engine/stack-existence.js';
 import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
 import { prepareSecretsProvider } from '../../target/passphrase.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
@@ -66,6 +68,8 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   // them as well (see report.ts).
   phase('reading manifests');
   const { manifests, targets, home, backend, sandbox, shard } = await resolveRunTargets(options, io);
+  checkResourceFlags('--target', options.target, manifests);
+  checkResourceFlags('--replace', options.replace, manifests);
 
   if (options.sandbox && options.providerConfig !== undefined) {
     // Silently ignoring it would let a user believe the run used those credentials.
@@ -88,6 +92,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     openmcfHome: home,
     sandbox: options.sandbox,
     sandboxOnUserBackend: options.sandbox && backend.source !== 'sandbox',
+    existingStacks: { names: targets.filter((target) => stackExistsInState(target) === true).map((target) => target.displayName), backend: backend.url },
   });
   if (secrets.notice) io.err(`note: ${secrets.notice}\n`);
 

@@ -5,7 +5,14 @@ import type { OutputMap, PulumiFn } from '@pulumi/pulumi/automation/index.js';
 import { OpenmcfError } from '../../errors.js';
 import { interruptedError, isLockError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../../engine/errors.js';
 import type { OperationEvent } from '../../engine/events.js';
-import { runOperation, type EngineOperationKind, type OperationOutcome, type RunOperationOptions } from '../../engine/run-operation.js';
+import {
+  partialOutcomeOf,
+  runOperation,
+  withPartialOutcome,
+  type EngineOperationKind,
+  type OperationOutcome,
+  type RunOperationOptions,
+} from '../../engine/run-operation.js';
 import { isMissingStackFailure, isStackNotFound, openStack, type OpenedStack } from '../../engine/workspace.js';
 import { resourceUrn } from '../../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
@@ -90,7 +97,10 @@ export class StackSession {
         return await attempt();
       }
     } catch (error) {
-      throw this.mapError(error, OPERATION_OF[kind]);
+      // The mapped error keeps what the run had done, for the result (see outcome.ts).
+      const partial = partialOutcomeOf(error);
+      const mapped = this.mapError(error, OPERATION_OF[kind], partial?.resourceErrors);
+      throw partial ? withPartialOutcome(mapped, partial) : mapped;
     }
   }
 
@@ -109,7 +119,7 @@ export class StackSession {
    */
   async removeIfCreated(): Promise<void> {
     const opened = this.opened;
-    if (!opened?.created) return;
+    if (!opened?.created || this.run.processes.interrupted) return;
     try {
       await opened.remove();
     } catch {
@@ -158,10 +168,10 @@ export class StackSession {
     });
   }
 
-  private mapError(error: unknown, operation: EngineOperation): OpenmcfError {
+  private mapError(error: unknown, operation: EngineOperation, resourceErrors: readonly string[] = []): OpenmcfError {
     if (this.run.processes.interrupted) return interruptedError(this.errorContext(operation), this.run.processes.state === 'killed');
     if (this.programError) return this.programError;
-    return toOpenmcfError(error, this.errorContext(operation));
+    return toOpenmcfError(error, { ...this.errorContext(operation), resourceErrors });
   }
 
   private guardedProgram(program: PulumiFn): PulumiFn {

@@ -50,20 +50,33 @@ export async function resolveRunTargets(options: CloudOptions, io: Io): Promise<
   return { manifests, targets, home, backend, ...(sandbox ? { sandbox } : {}), ...(shard ? { shard } : {}) };
 }
 
-/** Two manifests deploying to one stack would overwrite each other: refuse before starting. */
+/**
+ * Two manifests deploying to one engine stack would overwrite each other: refuse before starting.
+ * What the engine sees is compared, not what the labels say: self-managed backends drop the
+ * organization (`a/p/s` and `b/p/s` are one stack there), and a file backend's state file may be on
+ * a file system that ignores case (`p/Dev` and `p/dev`).
+ */
 function refuseSharedStacks(manifests: readonly LoadedManifest[], targets: readonly StackTarget[]): void {
-  const seen = new Map<string, LoadedManifest>();
+  const seen = new Map<string, number>();
   targets.forEach((target, index) => {
-    const loaded = manifests[index]!;
-    const first = seen.get(target.stackName);
-    if (first) {
-      throw invalidInput(
-        `${where(first)} and ${where(loaded)} both deploy to stack ${target.displayName}`,
-        'stack.shared',
-        'give each manifest its own pulumi.openmcf.org/stack.name label',
-      );
+    const key = target.backendKind === 'file' ? target.stackName.toLowerCase() : target.stackName;
+    const firstIndex = seen.get(key);
+    if (firstIndex === undefined) {
+      seen.set(key, index);
+      return;
     }
-    seen.set(target.stackName, loaded);
+    const first = targets[firstIndex]!;
+    const same = first.displayName === target.displayName;
+    const why = same
+      ? ''
+      : first.stackName === target.stackName
+        ? ` (${first.displayName} and ${target.displayName}: this backend keeps no organization)`
+        : ` (${first.displayName} and ${target.displayName} differ only in case, and share one state file on a file system that ignores case)`;
+    throw invalidInput(
+      `${where(manifests[firstIndex]!)} and ${where(manifests[index]!)} both deploy to stack ${same ? target.displayName : target.stackName}${why}`,
+      'stack.shared',
+      'give each manifest its own pulumi.openmcf.org/project or pulumi.openmcf.org/stack.name label',
+    );
   });
 }
 

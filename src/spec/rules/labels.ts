@@ -1,15 +1,14 @@
 // Stack labels, as the original OpenMCF CLI reads them (../shared/reference/anchors.md):
 // `pulumi.openmcf.org/stack.fqdn` (<organization>/<project>/<stack>) wins; otherwise all three of
 // organization, project and stack.name must be present and non-empty. Each part must also be a
-// name Pulumi accepts for stacks and projects: alphanumerics, `-`, `_`, `.`, at most 100
-// characters (pulumi's name validation). `openmcf.org/provisioner` may only be pulumi; a missing
+// name the engine accepts for it (../pulumi-names.ts). `openmcf.org/provisioner` may only be pulumi; a missing
 // label means pulumi (the original CLI prompted, even without a terminal).
 import { DiagnosticCode } from '../../manifest/codes.js';
 import { LABELS } from '../types.js';
 import { code, labelsOf, text, type Finding, type Rule } from '../finding.js';
 import { didYouMean } from '../did-you-mean.js';
+import { stackNamePartProblem, type StackNamePart } from '../pulumi-names.js';
 
-const PULUMI_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const SEPARATE_LABELS = [LABELS.organization, LABELS.project, LABELS.stackName] as const;
 const OTHER_ENGINES = new Set(['tofu', 'opentofu', 'terraform']);
 
@@ -18,13 +17,14 @@ const KNOWN_LABELS: readonly string[] = Object.values(LABELS);
 /** Label prefixes openmcf owns: a key there that it does not know is almost surely a typo. */
 const OWN_PREFIXES = ['openmcf.org/', 'pulumi.openmcf.org/'];
 
-function nameProblem(label: string, value: string, path: readonly (string | number)[]): Finding | undefined {
-  if (PULUMI_NAME.test(value)) return undefined;
+function nameProblem(part: StackNamePart, value: string, path: readonly (string | number)[]): Finding | undefined {
+  const problem = stackNamePartProblem(part, value);
+  if (problem === undefined) return undefined;
   return {
     severity: 'error',
     code: DiagnosticCode.ruleStackLabelInvalid,
     path,
-    message: `${code(value)} is not a valid Pulumi ${label}: use letters, digits, \`-\`, \`_\` and \`.\` (at most 100)`,
+    message: `${code(value)} is not a valid Pulumi ${part} name: it ${problem}`,
   };
 }
 
@@ -46,7 +46,7 @@ export const stackLabelsPresent: Rule = (data) => {
       ];
     }
     const [organization, project, stack] = parts as [string, string, string];
-    return [nameProblem('organization name', organization, path), nameProblem('project name', project, path), nameProblem('stack name', stack, path)].filter(
+    return [nameProblem('organization', organization, path), nameProblem('project', project, path), nameProblem('stack', stack, path)].filter(
       (finding): finding is Finding => finding !== undefined,
     );
   }
@@ -72,7 +72,7 @@ export const stackLabelsPresent: Rule = (data) => {
       findings.push({ severity: 'error', code: DiagnosticCode.ruleStackLabelInvalid, path, message: 'must not be empty' });
       continue;
     }
-    const kind = label === LABELS.organization ? 'organization name' : label === LABELS.project ? 'project name' : 'stack name';
+    const kind: StackNamePart = label === LABELS.organization ? 'organization' : label === LABELS.project ? 'project' : 'stack';
     const problem = nameProblem(kind, value, path);
     if (problem) findings.push(problem);
   }

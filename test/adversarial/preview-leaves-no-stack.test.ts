@@ -1,0 +1,50 @@
+// Finding 16 of issue 9 (first half): `preview` created empty stacks in the backend; looking at a
+// manifest should leave nothing behind. Real engine, sandbox backend, through the binary.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CloudHome, REPO_ROOT } from '../cli/cloud-run.js';
+import { OPENMCF_BIN } from '../helpers/engine.js';
+import { fixture } from './adversarial.js';
+
+const home = new CloudHome('openmcf-adv-preview-');
+const stackFile = (): string => join(home.dir, 'sandbox', 'state', '.pulumi', 'stacks', 'secrets', 'dev.ScalewayServerlessContainer.secret-api.json');
+
+test('a preview of a new stack leaves no stack; an apply then creates it; later previews keep it', () => {
+  const preview = home.run(['preview', '--sandbox', '--detailed-exitcode', '-f', fixture('secrets.yaml')]);
+  assert.equal(preview.code, 2, preview.stderr);
+  assert.match(preview.stderr, /2 to create/);
+  assert.equal(existsSync(stackFile()), false, 'the preview left a stack behind');
+  const outputs = home.run(['outputs', '--sandbox', '-f', fixture('secrets.yaml')]);
+  assert.match(outputs.stderr, /does not exist/);
+
+  const apply = home.run(['apply', '--sandbox', '--yes', '-f', fixture('secrets.yaml')]);
+  assert.equal(apply.code, 0, apply.stderr);
+  assert.equal(existsSync(stackFile()), true);
+  const again = home.run(['preview', '--sandbox', '--detailed-exitcode', '-f', fixture('secrets.yaml'), '--set', 'spec.minScale=1']);
+  assert.equal(again.code, 2, again.stderr);
+  assert.equal(existsSync(stackFile()), true, 'a preview removed a stack it did not create');
+});
+
+test('an apply declined at the prompt leaves no new stack either', async () => {
+  const file = home.file('other.yaml', readFileSync(fixture('secrets.yaml'), 'utf8').replace(/secret-api/g, 'declined-api'));
+  const command = `stty cols 120 rows 40; ${[process.execPath, OPENMCF_BIN, 'apply', '--sandbox', '-f', file].map((a) => `'${a}'`).join(' ')}`;
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, env: home.env() });
+  let screen = '';
+  let asked = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString();
+    if (!asked && /\[y\/N\] /.test(screen)) {
+      asked = true;
+      child.stdin.write('n\n');
+    }
+  });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  assert.ok(asked, screen);
+  assert.equal(code, 0, screen);
+  assert.equal(existsSync(join(home.dir, 'sandbox', 'state', '.pulumi', 'stacks', 'secrets', 'dev.ScalewayServerlessContainer.declined-api.json')), false, screen);
+});
