@@ -65,9 +65,6 @@ function containerPath(path: readonly Element[]): Mapped | undefined {
     case 'commands':
     case 'args':
       return { path: ['spec', first, ...rest] };
-    case 'tags':
-      // The original OpenMCF CLI's key=value tags, made from metadata (name, org, env, id).
-      return { path: ['metadata', ...rest] };
     case 'environmentVariables':
       return { path: ['spec', 'env', 'variables', ...rest] };
     case 'secretEnvironmentVariables':
@@ -94,7 +91,6 @@ function namespacePath(path: readonly Element[]): Mapped | undefined {
   if (path.length !== 1) return undefined;
   if (path[0] === 'name') return { path: ['metadata', 'name'] };
   if (path[0] === 'region') return { path: ['spec', 'region'] };
-  if (path[0] === 'tags') return { path: ['metadata'] };
   return undefined;
 }
 

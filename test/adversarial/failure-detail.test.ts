@@ -15,7 +15,9 @@ interface Result {
 }
 
 test('a failed apply reports what it created', () => {
-  const result = home.run(['apply', '--sandbox', '--yes', '--json', '-f', PIPELINE], { env: { OPENMCF_SANDBOX_FAULTS: 'create:Container=500*1' } });
+  // Every create fails: the real provider (scaleway-sdk-go) retries a 500 by itself, so one failed
+  // call would not fail the run.
+  const result = home.run(['apply', '--sandbox', '--yes', '--json', '-f', PIPELINE], { env: { OPENMCF_SANDBOX_FAULTS: 'create:Container=500' } });
   assert.equal(result.code, 1, result.stderr);
   const [entry] = parseJson<Result>(result.stdout).results;
   assert.equal(entry?.status, 'failed');

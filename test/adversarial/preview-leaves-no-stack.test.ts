@@ -45,6 +45,6 @@ test('an apply declined at the prompt leaves no new stack either', async () => {
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearTimeout(timer);
   assert.ok(asked, screen);
-  assert.equal(code, 0, screen);
+  assert.equal(code, 1, `a declined apply exits 1 (as terraform and pulumi do):\n${screen}`);
   assert.equal(existsSync(join(home.dir, 'sandbox', 'state', '.pulumi', 'stacks', 'secrets', 'dev.ScalewayServerlessContainer.declined-api.json')), false, screen);
 });

@@ -96,8 +96,8 @@ test('4: a stack held by another run is reported as locked, naming it and how to
     const second = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8084']);
     assert.equal(second.code, 4, second.stderr);
     assert.match(second.stderr, new RegExp(`stack ${STACK} is locked by another run \\(held by \\S+@\\S+, process \\d+, since `));
-      assert.match(second.stderr, /Wait for the other run to finish, or pass --lock-wait <duration>/);
-    assert.match(second.stderr, /release the lock with `openmcf cancel -f \S+my-api\.yaml --sandbox --yes`/);
+    assert.match(second.stderr, /Wait for the other run to finish, or pass --lock-wait <duration>/);
+    assert.match(second.stderr, /release the lock with `openmcf cancel -f \S+my-api\.yaml --set spec\.port=8084 --sandbox --yes`/);
   } finally {
     assert.equal(await holder.done, 0, holder.stderr);
   }

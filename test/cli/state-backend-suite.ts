@@ -84,7 +84,8 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
     const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8081'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=10000' });
     try {
       await waitUntil(() => locks().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
-      const second = run(['apply', '-f', manifest('my-api'), '--yes', '--json']);
+      // A change of its own: apply --yes previews first (no lock) and only its update meets the lock.
+      const second = run(['apply', '-f', manifest('my-api'), '--yes', '--json', '--set', 'spec.port=8089']);
       assert.equal(second.code, 4, second.stderr);
       assert.match(second.stderr, new RegExp(`stack my-org/my-project/dev\\.ScalewayServerlessContainer\\.my-api is locked by another run \\(held by \\S+@${escape(hostname())}, process \\d+, since \\d{4}-\\d\\d-\\d\\dT`));
       assert.match(second.stderr, /--lock-wait/);

@@ -91,6 +91,7 @@ test('every argument container-args.ts produces maps back to a manifest field', 
   const args = containerArgs(fullManifest());
   const created = resourceManifestChanges(container, Object.entries(args).map(([path, value]) => ({ path, kind: 'add' as const, replaces: false, new: value })));
   const unmapped = created.filter((c) => !c.path.startsWith('spec.') && !c.path.startsWith('metadata.'));
-  // The probe's timeout has no manifest field (the platform's default is used).
-  assert.deepEqual(unmapped.map((c) => c.path), ['livenessProbe.timeout']);
+  // The probe's timeout has no manifest field (the platform's default is used); the tags are made
+  // from several metadata fields (the original CLI's key=value tags), so they keep their own name.
+  assert.deepEqual(unmapped.map((c) => c.path), ['livenessProbe.timeout', 'tags']);
 });
