@@ -50,11 +50,17 @@ export interface ReferencedInputs {
   readonly privateNetworkId?: pulumi.Input<string>;
 }
 
+/** Replaced delete-first: see declareContainer. */
+const FIXED_NAME = { deleteBeforeReplace: true } as const satisfies pulumi.CustomResourceOptions;
+
 /** Declares the resources; exported so tests can run it under Pulumi's mocks. */
 export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}): ContainerProgramOutputs {
   const plain = containerArgs(manifest);
   if (plain.image === undefined && referenced.image === undefined) throw new Error('declareContainer: the image comes from valueFrom; resolve it first (valueFromInputs)');
-  const namespace = new scaleway.containers.Namespace('namespace', namespaceArgs(manifest));
+  // Every resource here has a name fixed by the manifest, and the platform refuses a second object
+  // of the same name (409 "already exists"): a replacement must delete the old one before creating
+  // the new one, not the other way round (Pulumi's default).
+  const namespace = new scaleway.containers.Namespace('namespace', namespaceArgs(manifest), FIXED_NAME);
 
   const { secretEnvironmentVariables, ...visible } = plain;
   const container = new scaleway.containers.Container('container', {
@@ -62,7 +68,7 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
     ...referenced,
     namespaceId: namespace.id,
     ...(secretEnvironmentVariables !== undefined ? { secretEnvironmentVariables: pulumi.secret(secretEnvironmentVariables) } : {}),
-  });
+  }, FIXED_NAME);
   for (const cron of cronArgs(manifest)) {
     const { resourceName, ...args } = cron;
     // A Cron cannot move to another container (the provider would "update" containerId and the
@@ -73,7 +79,7 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
     new scaleway.containers.Cron(
       resourceName,
       { ...args, containerId: container.id },
-      { replaceOnChanges: ['containerId'], replacementTrigger: container.id },
+      { ...FIXED_NAME, replaceOnChanges: ['containerId'], replacementTrigger: container.id },
     );
   }
 

@@ -20,6 +20,7 @@
 //         { "type": "scaleway:containers/container:Container", "name": "my-api", "change": "update",
 //           "properties": [ { "path": "image", "kind": "update", "replaces": false,
 //                             "old": "...", "new": "..." } ] }
+//                                    // a replacement of a fixed-name resource adds "deleteFirst": true
 //       ],
 //       "outputs": { "containerId": "...", "namespaceId": "...", "domainName": "...", "url": "...",
 //                    "status": "ready", "errorMessage": "" },   // apply, outputs; secrets "[secret]"
@@ -58,6 +59,8 @@ export interface ResourceResult {
   readonly name: string;
   readonly change: ChangeKind;
   readonly properties: readonly PropertyChange[];
+  /** Replaced delete-first (the old one is deleted before the new one is created). */
+  readonly deleteFirst?: true;
 }
 
 export interface CronScheduleResult {

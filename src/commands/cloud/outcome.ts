@@ -65,7 +65,7 @@ export function toStackResult(outcome: StackOutcome, showSecrets = false): Stack
     sandbox: prepared.target.sandbox,
     status: outcome.status,
     changes: outcome.counts,
-    resources: outcome.changes.map((c) => ({ type: c.resource.type, name: c.resource.name, change: c.change, properties: c.properties })),
+    resources: outcome.changes.map((c) => ({ type: c.resource.type, name: c.resource.name, change: c.change, properties: c.properties, ...(c.deleteFirst ? { deleteFirst: true as const } : {}) })),
     ...(outcome.outputs ? { outputs: outputValues(outcome.outputs, showSecrets) } : {}),
     ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),
     durationMs: outcome.durationMs,
