@@ -16,6 +16,8 @@ export interface StackOutcome {
   readonly cronSchedules?: readonly CronScheduleResult[];
   readonly error?: OpenmcfError;
   readonly durationMs: number;
+  /** After a preview: the state the plan was made from (engine/stack-state.ts stateFingerprint). */
+  readonly stateFingerprint?: string;
 }
 
 export function failedOutcome(prepared: PreparedStack, error: unknown, durationMs: number, partial: Partial<StackOutcome> = {}): StackOutcome {

@@ -9,6 +9,8 @@ import { runOperation, type EngineOperationKind, type OperationOutcome, type Run
 import { isStackNotFound, openStack, type OpenedStack } from '../../engine/workspace.js';
 import { resourceUrn } from '../../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
+import { readStackState, type StackState } from '../../engine/stack-state.js';
+import { lastDeploymentOf } from './last-deployment.js';
 
 const AMBIENT_PLUGIN_WARNING = /^using pulumi-resource-scaleway from \$PATH/;
 
@@ -71,6 +73,20 @@ export class StackSession {
       });
     } catch (error) {
       throw this.mapError(error, OPERATION_OF[kind]);
+    }
+  }
+
+  /**
+   * Reads the stack's state as it is now and hands the program what it needs from it (the
+   * container's last deployment: see program/redeploy.ts). Called before each preview or update.
+   */
+  async readState(): Promise<StackState> {
+    try {
+      const state = await readStackState(this.requireOpened().stack, this.prepared.target);
+      this.prepared.stateView.lastDeployment = lastDeploymentOf(state);
+      return state;
+    } catch (error) {
+      throw this.mapError(error, 'select');
     }
   }
 

@@ -19,6 +19,8 @@ import { deployNotice } from '../../program/deploy-notice.js';
 import type { PreparedRun } from './prepare.js';
 import { chalkFor } from './report.js';
 import type { StackSession } from './stack-session.js';
+import { stateFingerprint } from '../../engine/stack-state.js';
+import { retryNotice } from './last-deployment.js';
 
 /** The lines of one stack's preview: its changes property by property, cron runs, a summary. */
 export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, outcome: OperationOutcome, now: Date): string[] {
@@ -28,6 +30,8 @@ export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, 
   for (const change of shown) lines.push(...renderPlannedChange(chalk, change));
   lines.push(...renderCronSchedules(prepared.loaded.manifest.spec.cronTriggers, now));
   lines.push(...replacementWarning(chalk, shown));
+  const retry = retryNotice(prepared.stateView.lastDeployment, 'will retry');
+  if (retry) lines.push(chalk.yellow(`  ! ${retry}`));
   lines.push(`  ${changeSummaryText(chalk, outcome.counts, 'planned')}`);
   return lines;
 }
@@ -49,6 +53,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
   const started = Date.now();
   try {
     await session.open('create');
+    const state = await session.readState();
     const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh });
     const now = new Date();
     print(renderPreviewBlock(chalk, session, outcome, now).join('\n'));
@@ -59,6 +64,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
       changes: outcome.changes,
       cronSchedules: cronSchedules(session, now),
       durationMs: Date.now() - started,
+      stateFingerprint: stateFingerprint(state),
     };
   } catch (error) {
     return failedOutcome(session.prepared, error, Date.now() - started);
@@ -82,7 +88,12 @@ export function containerStatusError(session: StackSession, outputs: OutputMap |
 export async function applyStep(session: StackSession, cloud: CloudOptions, progress: ProgressRenderer, opened: boolean): Promise<StackOutcome> {
   const started = Date.now();
   try {
-    if (!opened) await session.open('create');
+    if (!opened) {
+      await session.open('create');
+      await session.readState();
+    }
+    const retry = retryNotice(session.prepared.stateView.lastDeployment, 'retrying');
+    if (retry) progress.line(`${session.prepared.label}: ${retry}`);
     const outcome = await session.operation('up', {
       onEvent: progress.forStack(session.prepared.label),
       replace: cloud.replace,
