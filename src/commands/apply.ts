@@ -9,7 +9,9 @@ import { ProgressRenderer } from '../render/progress.js';
 import { liveStatusOption } from '../render/spinner-status.js';
 import { changeSummaryText } from '../render/summary.js';
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
-import type { StackOutcome } from './cloud/outcome.js';
+import { asOpenmcfError, failedOutcome, type StackOutcome } from './cloud/outcome.js';
+import { ExitCode, OpenmcfError } from '../errors.js';
+import { stateFingerprint } from '../engine/stack-state.js';
 import { prepareRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
@@ -61,8 +63,32 @@ async function previewConfirmApply(sessions: readonly StackSession[], cloud: Clo
     if (previewed.status === 'failed' || previewed.status === 'cancelled') return previewed;
     if (previewed.status === 'unchanged') return unchangedStep(session, previewed);
     if (!proceed) return { ...previewed, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+    const changed = await changedSincePreview(session, previewed);
+    if (changed) return failedOutcome(session.prepared, changed, previewed.durationMs);
     const applied = await applyStep(session, cloud, progress, true);
     return { ...applied, durationMs: applied.durationMs + previewed.durationMs };
+  });
+}
+
+/**
+ * What was confirmed is the preview: should another run have changed the stack meanwhile (between
+ * the preview and the answer), applying now would do something else than what was shown, e.g.
+ * silently revert that run's changes. The state is compared with the one the preview was made
+ * from; a difference stops this stack, with nothing applied.
+ */
+async function changedSincePreview(session: StackSession, previewed: StackOutcome): Promise<OpenmcfError | undefined> {
+  try {
+    const now = stateFingerprint(await session.readState());
+    if (previewed.stateFingerprint === undefined || now === previewed.stateFingerprint) return undefined;
+  } catch (error) {
+    return asOpenmcfError(error);
+  }
+  const { prepared } = session;
+  return new OpenmcfError(`stack ${prepared.target.displayName} changed since the preview (another run updated it while you were answering); nothing was applied`, {
+    exitCode: ExitCode.failed,
+    code: 'stack-changed',
+    origin: 'cloud',
+    hint: `Run \`openmcf apply ${prepared.rerunArgs}\` again to see a preview of the stack as it is now, and confirm that one.`,
   });
 }
 
