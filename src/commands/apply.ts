@@ -47,7 +47,7 @@ async function applyDirectly(sessions: readonly StackSession[], cloud: CloudOpti
 async function previewConfirmApply(sessions: readonly StackSession[], cloud: CloudOptions, io: Io, progress: ProgressRenderer): Promise<StackOutcome[]> {
   const chalk = chalkFor(io);
   const print = (text: string): void => progress.line(`${text}\n`);
-  const previews = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, print));
+  const previews = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, print, true));
 
   const pending = previews.filter((p) => p.status === 'changes-pending');
   let proceed = false;

@@ -1,6 +1,7 @@
 // Pulumi's failures -> OpenmcfError with an exit code and a next step. The engine reports most
 // problems as text on stderr, and some texts changed over releases, so matching is done on several
 // wordings.
+import { hostname } from 'node:os';
 import { ExitCode, OpenmcfError } from '../errors.js';
 import { SCALEWAY_PLUGIN_VERSION } from '../version.js';
 import { stripEngineMarkup } from './translate-events.js';
@@ -104,14 +105,32 @@ export function engineErrorLines(text: string): string[] {
 }
 
 function lockHint(context: EngineErrorContext, holders: Array<{ file: string; holder: string }>): string {
-  const cancel = `PULUMI_BACKEND_URL=${context.backendUrl} pulumi cancel --stack ${context.stackName} --yes`;
-  if (context.backendUrl.startsWith('file://') || holders.length > 0) {
-    const files = holders.map((h) => h.file);
-    const where = files.length > 0 ? `delete ${files.join(' ')}` : `delete the lock file under ${context.backendUrl}/.pulumi/locks/`;
-    return `If no other run is using this stack, the lock is stale (an interrupted run leaves it behind): ${where}, or run \`${cancel}\`. Otherwise wait for the other run to finish.`;
+  const cancel = `openmcf cancel ${context.rerunArgs} --yes`;
+  if (holders.length > 0 && holders.every((h) => isStaleHolder(h.holder))) {
+    return `The run that took the lock has ended without releasing it (it ran on this machine), so the lock is stale: release it with \`${cancel}\`, then run again.`;
   }
-  return `Wait for the other run to finish. If none is running, clear the stale lock with \`${cancel}\`.`;
+  return `Wait for the other run to finish. If no run is using this stack any more (an interrupted run leaves its lock behind), release the lock with \`${cancel}\`.`;
 }
+
+/** `user@host (pid 123) at ...`: taken on this machine by a process that no longer exists. */
+export function isStaleHolder(holder: string, probe: { hostname: string; alive: (pid: number) => boolean } = LOCAL_PROBE): boolean {
+  const match = /@(\S+) \(pid (\d+)\)/.exec(holder);
+  if (!match) return false;
+  return match[1] === probe.hostname && !probe.alive(Number(match[2]));
+}
+
+const LOCAL_PROBE = {
+  hostname: hostname(),
+  alive: (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      // EPERM: it exists, it is someone else's.
+      return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+    }
+  },
+};
 
 function verbOf(operation: EngineOperation): string {
   return operation === 'select' ? 'selecting the stack' : operation;
@@ -171,10 +190,11 @@ export function toOpenmcfError(error: unknown, context: EngineErrorContext): Ope
 export function interruptedError(context: EngineErrorContext, killed: boolean): OpenmcfError {
   const how = killed ? 'the engine was stopped immediately' : 'the engine stopped cleanly';
   const mutating = context.operation === 'apply' || context.operation === 'destroy' || context.operation === 'refresh';
-  const recovery = mutating
-    ? `Recover with \`openmcf refresh ${context.rerunArgs} --clear-pending-creates\` (it reconciles the state with the cloud and drops operations left pending), then run \`openmcf ${context.operation} ${context.rerunArgs}\` again.` +
-      (killed ? ' If a run then reports the stack as locked, the lock was left behind by this run: clear it as that message says.' : '')
-    : `Nothing was changed; run \`openmcf ${context.operation} ${context.rerunArgs}\` again when ready.`;
+  const recovery = !mutating
+    ? `Nothing was changed; run \`openmcf ${context.operation} ${context.rerunArgs}\` again when ready.`
+    : killed
+      ? `The engine was stopped mid-operation, so the stack stays locked: release the lock with \`openmcf cancel ${context.rerunArgs} --yes\`, then run \`openmcf ${context.operation} ${context.rerunArgs}\` again; it first takes into the state what this run had created (\`openmcf refresh ${context.rerunArgs} --clear-pending-creates\` does only that).`
+      : `Recover with \`openmcf refresh ${context.rerunArgs} --clear-pending-creates\` (it reconciles the state with the cloud and drops operations left pending), then run \`openmcf ${context.operation} ${context.rerunArgs}\` again.`;
   return new OpenmcfError(`interrupted: ${verbOf(context.operation)} of stack ${context.stackDisplay} was cancelled (${how})`, {
     exitCode: ExitCode.interrupted,
     code: 'interrupted',

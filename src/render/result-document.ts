@@ -3,7 +3,7 @@
 //
 // {
 //   "apiVersion": "openmcf.org/result/v1",
-//   "command": "apply" | "preview" | "destroy" | "refresh" | "outputs",
+//   "command": "apply" | "preview" | "destroy" | "refresh" | "outputs" | "cancel",
 //   "exitCode": 0,                     // what the process exits with
 //   "sandbox": true,                   // the run used the simulated cloud
 //   "summary": { "create": 3, "update": 0, "replace": 0, "delete": 0, "same": 0 },  // all stacks
@@ -41,7 +41,7 @@ import type { JsonDiagnostic } from './diagnostics.js';
 
 export const RESULT_API_VERSION = 'openmcf.org/result/v1';
 
-export type CloudCommand = 'apply' | 'preview' | 'destroy' | 'refresh' | 'outputs';
+export type CloudCommand = 'apply' | 'preview' | 'destroy' | 'refresh' | 'outputs' | 'cancel';
 
 export type StackStatus = 'succeeded' | 'unchanged' | 'changes-pending' | 'failed' | 'cancelled' | 'declined';
 

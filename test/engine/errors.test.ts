@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engineErrorLines, interruptedError, isLockError, lockHolders, toOpenmcfError, type EngineErrorContext } from '../../src/engine/errors.js';
+import { engineErrorLines, interruptedError, isLockError, isStaleHolder, lockHolders, toOpenmcfError, type EngineErrorContext } from '../../src/engine/errors.js';
 import { ExitCode, OpenmcfError } from '../../src/errors.js';
 
 const context: EngineErrorContext = {
@@ -32,9 +32,17 @@ test('lock errors are recognised in every wording and exit 4 with the stack and 
   assert.equal(error.exitCode, ExitCode.stackLocked);
   assert.match(error.message, /stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api is locked/);
   assert.match(error.message, /me@host \(pid 4242\)/);
-  assert.match(error.hint ?? '', /delete \/home\/me\/.*0b8f\.json,/);
-  assert.match(error.hint ?? '', /pulumi cancel --stack organization\/my-project\/dev\.ScalewayServerlessContainer\.my-api --yes/);
+  // A holder on another machine may still be running: wait, or release with openmcf itself.
+  assert.match(error.hint ?? '', /Wait for the other run to finish\. If no run is using this stack any more .*release the lock with `openmcf cancel .* --yes`/);
   assert.ok(isLockError(commandError('whatever', 'ConcurrentUpdateError')));
+});
+
+test('a lock taken on this machine by a process that has ended is stale', () => {
+  const probe = { hostname: 'vm', alive: (pid: number) => pid === 7 };
+  assert.equal(isStaleHolder('root@vm (pid 12345) at 2026-12-01T22:12:43Z', probe), true);
+  assert.equal(isStaleHolder('root@vm (pid 7) at 2026-12-01T22:12:43Z', probe), false, 'still running');
+  assert.equal(isStaleHolder('ci@runner-3 (pid 12345) at 2026-12-01T22:12:43Z', probe), false, 'another machine: cannot tell');
+  assert.equal(isStaleHolder('someone', probe), false);
 });
 
 test('lock holders are read from the self-managed backend message', () => {

@@ -19,7 +19,8 @@ import { deployNotice } from '../../program/deploy-notice.js';
 import type { PreparedRun } from './prepare.js';
 import { chalkFor } from './report.js';
 import type { StackSession } from './stack-session.js';
-import { stateFingerprint } from '../../engine/stack-state.js';
+import { pendingCreates, stateFingerprint, type StackState } from '../../engine/stack-state.js';
+import { resourceLabel } from '../../render/resource-label.js';
 import { retryNotice } from './last-deployment.js';
 
 /** The lines of one stack's preview: its changes property by property, cron runs, a summary. */
@@ -48,15 +49,42 @@ export function cronSchedules(session: StackSession, now: Date, count = 3): Cron
   });
 }
 
-/** Opens (creating the stack when new) and previews; prints the plan when done. */
-export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, print: (text: string) => void): Promise<StackOutcome> {
+/**
+ * Before an update or a refresh: the creates an interrupted run left pending are settled with what
+ * the cloud has (see StackSession.settlePendingCreates), each said in one line.
+ */
+export async function settleInterruptedCreates(session: StackSession, state: StackState, say: (line: string) => void): Promise<StackState> {
+  const { outcomes, state: after } = await session.settlePendingCreates(state);
+  const { label } = session.prepared;
+  for (const outcome of outcomes) {
+    const what = resourceLabel({ urn: outcome.urn, type: outcome.type, name: outcome.name });
+    say(
+      outcome.cloudId !== undefined
+        ? `${label}: an interrupted run had created the ${what} (${outcome.cloudId}) without recording it: taken into the state`
+        : `${label}: an interrupted run's create of the ${what} never reached the cloud: dropped from the state`,
+    );
+  }
+  return after;
+}
+
+/** What the preview command says of creates left pending (it changes no state, apply settles them). */
+function pendingCreatesNote(chalk: ChalkInstance, state: StackState, session: StackSession): string[] {
+  const count = new Set(pendingCreates(state).map((op) => op.resource.urn)).size;
+  if (count === 0) return [];
+  return [chalk.yellow(`  ! an interrupted run left ${count === 1 ? 'a create' : `${count} creates`} unfinished: \`openmcf apply ${session.prepared.rerunArgs}\` first takes in what the cloud has of ${count === 1 ? 'it' : 'them'} (then plans from there)`)];
+}
+
+/** Opens (creating the stack when new) and previews; prints the plan when done. With `settle`
+ * (apply's preview), creates left pending by an interrupted run are settled first. */
+export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, print: (text: string) => void, settle = false): Promise<StackOutcome> {
   const started = Date.now();
   try {
     await session.open('create');
-    const state = await session.readState();
+    let state = await session.readState();
+    if (settle) state = await settleInterruptedCreates(session, state, print);
     const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh });
     const now = new Date();
-    print(renderPreviewBlock(chalk, session, outcome, now).join('\n'));
+    print([...renderPreviewBlock(chalk, session, outcome, now), ...pendingCreatesNote(chalk, state, session)].join('\n'));
     return {
       prepared: session.prepared,
       status: hasChanges(outcome.counts) ? 'changes-pending' : 'unchanged',
@@ -90,7 +118,7 @@ export async function applyStep(session: StackSession, cloud: CloudOptions, prog
   try {
     if (!opened) {
       await session.open('create');
-      await session.readState();
+      await settleInterruptedCreates(session, await session.readState(), (line) => progress.line(line));
     }
     const retry = retryNotice(session.prepared.stateView.lastDeployment, 'retrying');
     if (retry) progress.line(`${session.prepared.label}: ${retry}`);

@@ -1,0 +1,31 @@
+// `openmcf cancel`: flags and wiring only; the handler is imported lazily.
+import type { Command } from 'commander';
+import type { CommandContext } from '../program.js';
+import { addManifestOptions } from '../options.js';
+import { addCloudOptions, EXIT_CODES_HELP } from './cloud-options.js';
+import type { CloudFlags } from '../../commands/cloud/options.js';
+
+const HELP_AFTER = `
+Releases the lock of each manifest's stack: the way out when a run was killed (a second Ctrl-C,
+kill -9, a cancelled CI job) and the next one exits 4 saying the lock is stale. It deletes every
+lock of the stack on the backend, so only use it when no run is using the stack any more; the next
+apply then takes in what the killed run had created. On a terminal it asks first; without one,
+--yes is required.
+${EXIT_CODES_HELP}
+
+Examples:
+  $ openmcf cancel -f my-api.yaml
+  $ openmcf cancel -f my-api.yaml --sandbox --yes
+`;
+
+export function registerCancel(program: Command, context: CommandContext): void {
+  const command = program.command('cancel').description("release the lock of each manifest's stack, left by a run that was killed");
+  addManifestOptions(command);
+  addCloudOptions(command, { credentials: false, targeting: 'none', refresh: false })
+    .option('-y, --yes', 'release without asking (required without a terminal)')
+    .addHelpText('after', HELP_AFTER)
+    .action(async (flags: CloudFlags) => {
+      const { cancel } = await import('../../commands/cancel.js');
+      context.setExitCode(await cancel(flags, context.io));
+    });
+}
