@@ -24,7 +24,7 @@ test('--replace container deletes the old container first and ends with one cont
 
   const result = home.run(['apply', '-f', pipeline, '--sandbox', '--yes', '--replace', 'container']);
   assert.equal(result.code, 0, result.stderr);
-  assert.doesNotMatch(result.stderr, /409|already exists/);
+  assert.doesNotMatch(result.stderr, /409 Conflict|already exists/);
   const cloud = home.cloud();
   const containers = Object.values(cloud.containers);
   assert.equal(containers.length, 1, 'the old container is gone, the new one is there');
