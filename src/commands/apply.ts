@@ -13,7 +13,9 @@ import { progressOptions } from '../render/spinner-status.js';
 import { changeSummaryText } from '../render/summary.js';
 import { isProductionStack } from '../target/production.js';
 import { type CloudFlags, type CloudOptions } from './cloud/options.js';
-import type { StackOutcome } from './cloud/outcome.js';
+import { asOpenmcfError, failedOutcome, type StackOutcome } from './cloud/outcome.js';
+import { ExitCode, OpenmcfError } from '../errors.js';
+import { stateFingerprint } from '../engine/stack-state.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { applyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
@@ -53,7 +55,7 @@ async function applyDirectly(sessions: readonly StackSession[], cloud: CloudOpti
 
 async function previewConfirmApply(sessions: readonly StackSession[], cloud: CloudOptions, io: Io, progress: ProgressRenderer): Promise<StackOutcome[]> {
   const chalk = chalkFor(io);
-  const previews = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, progress));
+  const previews = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, progress, true));
 
   const pending = previews.filter((p) => p.status === 'changes-pending');
   let proceed = pending.length > 0 && cloud.yes;
@@ -77,6 +79,8 @@ async function previewConfirmApply(sessions: readonly StackSession[], cloud: Clo
       await session.removeIfCreated();
       return { ...previewed, status: 'declined', counts: emptyChangeCounts(), changes: [] };
     }
+    const changed = await changedSincePreview(session, previewed);
+    if (changed) return failedOutcome(session.prepared, changed, previewed.durationMs);
     const applied = await applyStep(session, cloud, progress, true);
     return { ...applied, durationMs: applied.durationMs + previewed.durationMs };
   });
@@ -99,6 +103,28 @@ async function confirmApply(chalk: ChalkInstance, pending: readonly StackOutcome
     if (!(await askTypedConfirmation(`${question}\n${warning}`, target.stack))) return false;
   }
   return true;
+}
+
+/**
+ * What was confirmed is the preview: should another run have changed the stack meanwhile (between
+ * the preview and the answer), applying now would do something else than what was shown, e.g.
+ * silently revert that run's changes. The state is compared with the one the preview was made
+ * from; a difference stops this stack, with nothing applied.
+ */
+async function changedSincePreview(session: StackSession, previewed: StackOutcome): Promise<OpenmcfError | undefined> {
+  try {
+    const now = stateFingerprint(await session.readState());
+    if (previewed.stateFingerprint === undefined || now === previewed.stateFingerprint) return undefined;
+  } catch (error) {
+    return asOpenmcfError(error);
+  }
+  const { prepared } = session;
+  return new OpenmcfError(`stack ${prepared.target.displayName} changed since the preview (another run updated it while you were answering); nothing was applied`, {
+    exitCode: ExitCode.failed,
+    code: 'stack-changed',
+    origin: 'cloud',
+    hint: `Run \`openmcf apply ${prepared.rerunArgs}\` again to see a preview of the stack as it is now, and confirm that one.`,
+  });
 }
 
 function sumCounts(all: readonly ChangeCounts[]): ChangeCounts {

@@ -70,6 +70,7 @@ async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes 
       rerunArgs: `-f ${loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file}${cloud.sandbox ? ' --sandbox' : ''}`,
       // Never run: outputs only reads.
       program: async () => undefined,
+      stateView: {},
     } satisfies PreparedStack;
     try {
       if (state?.kind !== 'found') throw stackMissing(prepared);

@@ -1,7 +1,8 @@
 // `openmcf refresh`: reads every resource back from the cloud and records what changed outside
 // openmcf (drift) in the state. It changes no cloud resource, so it does not ask for confirmation.
-// --clear-pending-creates drops creates an interrupted run left pending (see the recovery line
-// printed on Ctrl-C).
+// Creates an interrupted run left pending are settled first: what the cloud has of them is taken
+// into the state, the rest dropped (--clear-pending-creates, kept for the original CLI's usage,
+// then clears anything the engine still holds).
 import { emptyChangeCounts, hasChanges } from '../engine/events.js';
 import type { Io } from '../render/io.js';
 import { renderPlannedChange } from '../render/diff.js';
@@ -13,6 +14,7 @@ import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/
 import type { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
+import { settleInterruptedCreates } from './cloud/stack-steps.js';
 
 export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('refresh', io, flags, async (cloud) => {
@@ -47,6 +49,8 @@ async function refreshStep(session: StackSession, cloud: CloudOptions, io: Io, p
       progress.line(`${prepared.label}: stack ${prepared.target.displayName} does not exist; nothing to refresh`);
       return { prepared, status: 'unchanged', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started };
     }
+    // What an interrupted run created is taken in (and read back) rather than forgotten.
+    await settleInterruptedCreates(session, await session.readState(), (line) => progress.line(line));
     const outcome = await session.operation('refresh', {
       onEvent: progress.forStack(prepared.label),
       target: cloud.target,

@@ -123,6 +123,7 @@ function lockHint(context: EngineErrorContext, holders: readonly LockHolder[]): 
   return `Wait for the other run to finish, or pass --lock-wait <duration> (e.g. --lock-wait 10m) to wait for it. If no run is using this stack any more (an interrupted run leaves its lock behind), release the lock with \`${cancel}\`.`;
 }
 
+
 function verbOf(operation: EngineOperation): string {
   if (operation === 'select') return 'selecting the stack';
   return operation === 'cancel' ? 'releasing the lock' : operation;
@@ -232,10 +233,11 @@ function safeDecode(path: string): string {
 export function interruptedError(context: EngineErrorContext, killed: boolean): OpenmcfError {
   const how = killed ? 'the engine was stopped immediately' : 'the engine stopped cleanly';
   const mutating = context.operation === 'apply' || context.operation === 'destroy' || context.operation === 'refresh';
-  const recovery = mutating
-    ? `Recover with \`openmcf refresh ${context.rerunArgs} --clear-pending-creates\` (it reconciles the state with the cloud and drops operations left pending), then run \`openmcf ${context.operation} ${context.rerunArgs}\` again.` +
-      (killed ? ' If a run then reports the stack as locked, the lock was left behind by this run: clear it as that message says.' : '')
-    : `Nothing was changed; run \`openmcf ${context.operation} ${context.rerunArgs}\` again when ready.`;
+  const recovery = !mutating
+    ? `Nothing was changed; run \`openmcf ${context.operation} ${context.rerunArgs}\` again when ready.`
+    : killed
+      ? `The engine was stopped mid-operation, so the stack stays locked: release the lock with \`openmcf cancel ${context.rerunArgs} --yes\`, then run \`openmcf ${context.operation} ${context.rerunArgs}\` again; it first takes into the state what this run had created (\`openmcf refresh ${context.rerunArgs} --clear-pending-creates\` does only that).`
+      : `Recover with \`openmcf refresh ${context.rerunArgs} --clear-pending-creates\` (it reconciles the state with the cloud and drops operations left pending), then run \`openmcf ${context.operation} ${context.rerunArgs}\` again.`;
   return new OpenmcfError(`interrupted: ${verbOf(context.operation)} of stack ${context.stackDisplay} was cancelled (${how})`, {
     exitCode: ExitCode.interrupted,
     code: 'interrupted',

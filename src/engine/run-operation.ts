@@ -37,6 +37,9 @@ export interface ResourceChange {
   readonly change: ChangeKind;
   readonly step: string;
   readonly properties: readonly PropertyChange[];
+  /** A replacement that deletes the old resource before creating the new one (`deleteBeforeReplace`:
+   * the engine orders `delete-replaced` before `create-replacement`). */
+  readonly deleteFirst?: true;
 }
 
 export interface OperationOutcome {
@@ -59,6 +62,8 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
   const translator = new EngineEventTranslator({ refresh: kind === 'refresh' });
   const changes = new Map<string, ResourceChange>();
   const failed = new Set<string>();
+  // Per URN, which half of a replacement the engine announced first.
+  const replacementOrder = new Map<string, 'delete-first' | 'create-first'>();
   let stackOutputs: Record<string, unknown> | undefined;
   let previousOutputs: Record<string, unknown> | undefined;
   let summarized = false;
@@ -72,6 +77,9 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
       previousOutputs = finished.old?.outputs;
     }
     for (const event of translator.translate(raw)) {
+      if (event.type === 'resource-started' && (event.step === 'delete-replaced' || event.step === 'create-replacement') && !replacementOrder.has(event.resource.urn)) {
+        replacementOrder.set(event.resource.urn, event.step === 'delete-replaced' ? 'delete-first' : 'create-first');
+      }
       if (event.type === 'resource-started' || event.type === 'resource-finished') {
         const key = `${event.step} ${event.resource.urn}`;
         // A refresh reports drift when the step finishes (it becomes an update or a delete).
@@ -117,7 +125,9 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
   requireSummary(kind, summarized);
   return {
     counts: translator.counts(),
-    changes: [...changes.entries()].filter(([key]) => !failed.has(key)).map(([, change]) => change),
+    changes: [...changes.entries()]
+      .filter(([key]) => !failed.has(key))
+      .map(([, change]) => (change.change === 'replace' && replacementOrder.get(change.resource.urn) === 'delete-first' ? { ...change, deleteFirst: true as const } : change)),
     ...(outputs ? { outputs } : {}),
     outputChanges: kind === 'up' || kind === 'preview' ? outputChanges(previousOutputs, stackOutputs) : [],
     durationMs: Date.now() - started,

@@ -14,10 +14,13 @@ import { CONTAINER_RESOURCE, containerArgs, cronArgs, imageAddress, NAMESPACE_RE
 import { referencedValue } from './stack-references.js';
 import type { ContainerStackOutputs } from './types.js';
 import { describeValueFromRefs } from './value-from.js';
+import { registrySha256For, type LastDeployment } from './redeploy.js';
 
 export interface ContainerProgramOptions {
   /** Where the manifest is deployed; needed to name the stacks `valueFrom` refers to. */
   readonly target?: StackTarget;
+  /** The container as the state has it, asked when the program runs (see redeploy.ts). */
+  readonly lastDeployment?: () => LastDeployment | undefined;
 }
 
 /** Stack outputs as Pulumi outputs; their resolved shape is ContainerStackOutputs. */
@@ -26,7 +29,7 @@ export type ContainerProgramOutputs = { readonly [K in keyof ContainerStackOutpu
 export function createContainerProgram(manifest: ScalewayServerlessContainerManifest, options: ContainerProgramOptions = {}): PulumiFn {
   return async () => {
     try {
-      return declareContainer(manifest, await valueFromInputs(manifest, options.target));
+      return declareContainer(manifest, await valueFromInputs(manifest, options.target), options.lastDeployment?.());
     } catch (error) {
       if (error instanceof OpenmcfError) throw asRunError(error);
       throw error;
@@ -50,19 +53,27 @@ export interface ReferencedInputs {
   readonly privateNetworkId?: pulumi.Input<string>;
 }
 
+/** Replaced delete-first: see declareContainer. */
+const FIXED_NAME = { deleteBeforeReplace: true } as const satisfies pulumi.CustomResourceOptions;
+
 /** Declares the resources; exported so tests can run it under Pulumi's mocks. */
-export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}): ContainerProgramOutputs {
-  const plain = containerArgs(manifest);
+export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}, last?: LastDeployment): ContainerProgramOutputs {
+  const { registrySha256: desiredSha, ...plain } = containerArgs(manifest);
+  const registrySha256 = registrySha256For(desiredSha ?? '', last);
   if (plain.image === undefined && referenced.image === undefined) throw new Error('declareContainer: the image comes from valueFrom; resolve it first (valueFromInputs)');
-  const namespace = new scaleway.containers.Namespace(NAMESPACE_RESOURCE, namespaceArgs(manifest));
+  // Every resource here has a name fixed by the manifest, and the platform refuses a second object
+  // of the same name (409 "already exists"): a replacement must delete the old one before creating
+  // the new one, not the other way round (Pulumi's default).
+  const namespace = new scaleway.containers.Namespace(NAMESPACE_RESOURCE, namespaceArgs(manifest), FIXED_NAME);
 
   const { secretEnvironmentVariables, ...visible } = plain;
   const container = new scaleway.containers.Container(CONTAINER_RESOURCE, {
     ...visible,
     ...referenced,
+    ...(registrySha256 !== '' ? { registrySha256 } : {}),
     namespaceId: namespace.id,
     ...(secretEnvironmentVariables !== undefined ? { secretEnvironmentVariables: pulumi.secret(secretEnvironmentVariables) } : {}),
-  });
+  }, FIXED_NAME);
   for (const cron of cronArgs(manifest)) {
     const { resourceName, ...args } = cron;
     // A Cron cannot move to another container (the provider would "update" containerId and the
@@ -73,7 +84,7 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
     new scaleway.containers.Cron(
       resourceName,
       { ...args, containerId: container.id },
-      { replaceOnChanges: ['containerId'], replacementTrigger: container.id },
+      { ...FIXED_NAME, replaceOnChanges: ['containerId'], replacementTrigger: container.id },
     );
   }
 

@@ -12,6 +12,8 @@ export interface PlannedChange {
   /** The engine step; only the one step that stands for a replacement is shown. */
   readonly step: string;
   readonly properties: readonly PropertyChange[];
+  /** Replaced delete-first: the old resource goes before the new one exists. */
+  readonly deleteFirst?: boolean;
 }
 
 /** The steps of a replacement other than `replace` itself repeat it: show it once. */
@@ -115,13 +117,28 @@ export function renderPlannedChange(chalk: ChalkInstance, planned: PlannedChange
   const header = `  ${colour(`${symbol.padEnd(2)} ${changeWord(planned.change).padEnd(8)}`)} ${resourceLabel(planned.resource)}`;
   const forcing = [...new Set(resourceManifestChanges(planned.resource, planned.properties.filter((p) => p.replaces)).map((c) => c.path))];
   const reason = planned.change === 'replace' && forcing.length > 0 ? chalk.bold.red(` (replaced because ${forcing.join(', ')} changed)`) : '';
-  return [header + reason, ...renderPropertyChanges(chalk, planned.resource, planned.change, planned.properties)];
+  const order = planned.change === 'replace' && planned.deleteFirst ? chalk.red(' (deleted first, then created again)') : '';
+  return [header + reason + order, ...renderPropertyChanges(chalk, planned.resource, planned.change, planned.properties)];
 }
 
-/** A loud line naming every resource that will be replaced; empty when none. */
+/**
+ * A loud line naming every resource that will be replaced; empty when none. Delete-first
+ * replacements (resources whose name is fixed: the platform refuses two of one name) get their own
+ * line, since there the old resource is gone before the new one is up.
+ */
 export function replacementWarning(chalk: ChalkInstance, planned: readonly PlannedChange[]): string[] {
-  const replaced = planned.filter((p) => p.change === 'replace').map((p) => resourceLabel(p.resource));
-  if (replaced.length === 0) return [];
-  const noun = replaced.length === 1 ? 'resource is' : 'resources are';
-  return [chalk.bold.red(`  ! ${replaced.length} ${noun} REPLACED (destroyed and created again): ${replaced.join(', ')}`)];
+  const replacing = planned.filter((p) => p.change === 'replace');
+  const lines: string[] = [];
+  const createFirst = replacing.filter((p) => !p.deleteFirst).map((p) => resourceLabel(p.resource));
+  const deleteFirst = replacing.filter((p) => p.deleteFirst).map((p) => resourceLabel(p.resource));
+  const noun = (n: number): string => (n === 1 ? 'resource is' : 'resources are');
+  if (createFirst.length > 0) lines.push(chalk.bold.red(`  ! ${createFirst.length} ${noun(createFirst.length)} REPLACED (destroyed and created again): ${createFirst.join(', ')}`));
+  if (deleteFirst.length > 0) {
+    lines.push(
+      chalk.bold.red(
+        `  ! ${deleteFirst.length} ${noun(deleteFirst.length)} REPLACED delete-first (their names are fixed, so each is deleted before it is created again: unavailable in between): ${deleteFirst.join(', ')}`,
+      ),
+    );
+  }
+  return lines;
 }

@@ -26,6 +26,7 @@
 //           // never a value
 //           "manifestChanges": [ { "path": "spec.image.tag", "providerPath": "image", "kind": "update",
 //                                  "replaces": false, "old": "v1", "new": "v2", "secret": false } ] }
+//                                    // a replacement of a fixed-name resource adds "deleteFirst": true
 //       ],
 //       // A value only known after the update (a new id, a new domain name) is {"unknown": true}
 //       // wherever it appears in "old", "new" or "outputs".
@@ -77,6 +78,8 @@ export interface ResourceResult {
   readonly change: ChangeKind;
   readonly properties: readonly PropertyChange[];
   readonly manifestChanges: readonly ManifestChange[];
+  /** Replaced delete-first (the old one is deleted before the new one is created). */
+  readonly deleteFirst?: true;
 }
 
 /** How --json spells a value the engine only knows after the update. */

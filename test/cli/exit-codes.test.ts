@@ -129,6 +129,8 @@ test('130: a second Ctrl-C kills the engine at once; the lock it leaves is repor
   assert.ok(Date.now() - killedAt < 5_000, 'the second Ctrl-C does not wait for the engine');
   assert.match(run.stderr, /the engine was stopped immediately/);
 
+  assert.match(run.stderr, /release the lock with `openmcf cancel -f \S+my-api\.yaml --set spec\.port=8084 --sandbox --yes`/);
+
   const locked = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes']);
   assert.equal(locked.code, 4, locked.stderr);
   assert.match(locked.stderr, /process \d+, since \S+ \(\d+s ago\), which has ended/);

@@ -80,6 +80,16 @@ test('a replacement is loud: REPLACE, the forcing property, and a red warning li
   assert.deepEqual(replacementWarning(plain, []), []);
 });
 
+test('a delete-first replacement says so on its line and in its own warning line', () => {
+  const planned = { resource: container, change: 'replace' as const, step: 'replace', properties: [], deleteFirst: true };
+  assert.equal(renderPlannedChange(plain, planned)[0], '  +- REPLACE  container my-api (deleted first, then created again)');
+  const other = { resource: namespace, change: 'replace' as const, step: 'replace', properties: [] };
+  assert.deepEqual(replacementWarning(plain, [planned, other]), [
+    '  ! 1 resource is REPLACED (destroyed and created again): namespace my-api',
+    '  ! 1 resource is REPLACED delete-first (their names are fixed, so each is deleted before it is created again: unavailable in between): container my-api',
+  ]);
+});
+
 test('no colour codes at all when colour is off', () => {
   const lines = renderPlannedChange(plain, { resource: container, change: 'delete', step: 'delete', properties: [] });
   assert.ok(!lines.join('').includes('\u001b'));

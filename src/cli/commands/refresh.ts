@@ -8,8 +8,9 @@ import type { CloudFlags } from '../../commands/cloud/options.js';
 const HELP_AFTER = `
 Reads each resource back from the cloud and records in the state what changed outside openmcf
 (drift), showing each changed property. No cloud resource is changed, so it does not ask.
-After an interrupted apply or destroy, refresh with --clear-pending-creates to drop the operations
-the interruption left pending.
+Creates an interrupted run left pending are looked up in the cloud by name first: what exists is
+taken into the state, the rest dropped. --clear-pending-creates also drops any other operation the
+interruption left pending.
 ${EXIT_CODES_HELP}
 
 Examples:
@@ -21,7 +22,7 @@ export function registerRefresh(program: Command, context: CommandContext): void
   const command = program.command('refresh').description('update the state from what really exists in the cloud');
   addManifestOptions(command);
   addCloudOptions(command, { credentials: true, targeting: 'target', refresh: false })
-    .option('--clear-pending-creates', 'forget creates left pending by an interrupted run')
+    .option('--clear-pending-creates', 'after an interrupted run: also drop the operations it left pending (what it created is taken in first)')
     .option('-y, --yes', 'accepted for symmetry with apply; refresh never asks')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {

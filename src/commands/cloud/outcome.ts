@@ -19,6 +19,8 @@ export interface StackOutcome {
   readonly cronSchedules?: readonly CronScheduleResult[];
   readonly error?: OpenmcfError;
   readonly durationMs: number;
+  /** After a preview: the state the plan was made from (engine/stack-state.ts stateFingerprint). */
+  readonly stateFingerprint?: string;
 }
 
 export function failedOutcome(prepared: PreparedStack, error: unknown, durationMs: number, partial: Partial<StackOutcome> = {}): StackOutcome {
@@ -75,7 +77,7 @@ export function toStackResult(outcome: StackOutcome, showSecrets = false): Stack
     sandbox: prepared.target.sandbox,
     status: outcome.status,
     changes: outcome.counts,
-    resources: outcome.changes.map((c) => resourceResult(c.resource, c.change, c.properties)),
+    resources: outcome.changes.map((c) => ({ ...resourceResult(c.resource, c.change, c.properties), ...(c.deleteFirst ? { deleteFirst: true as const } : {}) })),
     ...(outcome.outputs ? { outputs: jsonValue(outputValues(outcome.outputs, showSecrets)) as Record<string, unknown> } : {}),
     ...(outcome.outputChanges ? { outputChanges: outcome.outputChanges.map((c) => ({ name: c.name, old: jsonValue(c.old), new: jsonValue(c.new) })) } : {}),
     ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),

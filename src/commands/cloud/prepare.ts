@@ -18,6 +18,7 @@ import { stackExistsInState } from '../../engine/stack-existence.js';
 import { credentialsToEngineEnv, loadCredentials } from '../../target/credentials.js';
 import { prepareSecretsProvider } from '../../target/passphrase.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
+import type { LastDeployment } from '../../program/redeploy.js';
 import type { CloudOptions } from './options.js';
 
 export interface PreparedStack {
@@ -28,6 +29,8 @@ export interface PreparedStack {
   /** The flags that name this manifest again in a suggested command, e.g. `-f my-api.yaml --sandbox`. */
   readonly rerunArgs: string;
   readonly program: PulumiFn;
+  /** What the program needs from the state, filled in by the session before each run of it. */
+  readonly stateView: { lastDeployment?: LastDeployment };
 }
 
 export interface PreparedRun {
@@ -109,12 +112,14 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   const stacks = manifests.map((loaded, index): PreparedStack => {
     const target = targets[index]!;
     const name = loaded.manifest.metadata.name;
+    const stateView: PreparedStack['stateView'] = {};
     return {
       loaded,
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
       rerunArgs: rerunArgs(loaded, options),
-      program: createContainerProgram(loaded.manifest, { target }),
+      program: createContainerProgram(loaded.manifest, { target, lastDeployment: () => stateView.lastDeployment }),
+      stateView,
     };
   });
 

@@ -17,6 +17,10 @@ import { isMissingStackFailure, isStackNotFound, openStack, type OpenedStack } f
 import { resourceUrn } from '../../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
 import { withLockWait } from './lock-wait.js';
+import { pendingCreates, readStackState, type StackState } from '../../engine/stack-state.js';
+import { lookupSettings } from '../../engine/cloud-lookup.js';
+import { resolvePendingCreates, settlePendingCreates, type PendingCreateOutcome } from '../../engine/pending-creates.js';
+import { lastDeploymentOf } from './last-deployment.js';
 
 const AMBIENT_PLUGIN_WARNING = /^using pulumi-resource-scaleway from \$PATH/;
 
@@ -104,6 +108,41 @@ export class StackSession {
     }
   }
 
+  /**
+   * Reads the stack's state as it is now and hands the program what it needs from it (the
+   * container's last deployment: see program/redeploy.ts). Called before each preview or update.
+   */
+  async readState(): Promise<StackState> {
+    try {
+      const state = await readStackState(this.requireOpened().stack, this.prepared.target);
+      this.prepared.stateView.lastDeployment = lastDeploymentOf(state);
+      return state;
+    } catch (error) {
+      throw this.mapError(error, 'select');
+    }
+  }
+
+  /**
+   * Settles the creates an interrupted run left pending (engine/pending-creates.ts): what the cloud
+   * has is taken into the state and read back by a refresh, the rest is dropped. Returns what was
+   * found for each, and the state afterwards; nothing to do leaves both as they were.
+   */
+  async settlePendingCreates(state: StackState): Promise<{ outcomes: PendingCreateOutcome[]; state: StackState }> {
+    const settings = lookupSettings(this.run.engineEnv);
+    if (pendingCreates(state).length === 0 || settings === undefined) return { outcomes: [], state };
+    const stack = this.requireOpened().stack;
+    let outcomes: PendingCreateOutcome[];
+    try {
+      outcomes = await resolvePendingCreates(state, settings);
+      await stack.importStack(settlePendingCreates(await stack.exportStack(), outcomes));
+      if (outcomes.some((o) => o.cloudId !== undefined)) await runOperation(stack, 'refresh');
+    } catch (error) {
+      throw this.mapError(error, 'refresh');
+    }
+    return { outcomes, state: await this.readState() };
+  }
+
+  /** Deletes every lock of the stack (`pulumi cancel`): for a lock left by a run that is gone. */
   async outputs(): Promise<OutputMap> {
     try {
       return await this.requireOpened().stack.outputs();

@@ -21,6 +21,9 @@ import { deployNotice } from '../../program/deploy-notice.js';
 import type { PreparedRun } from './prepare.js';
 import { chalkFor } from './report.js';
 import type { StackSession } from './stack-session.js';
+import { pendingCreates, stateFingerprint, type StackState } from '../../engine/stack-state.js';
+import { resourceLabel } from '../../render/resource-label.js';
+import { retryNotice } from './last-deployment.js';
 
 /** The lines of one stack's preview: its changes property by property, cron runs, a summary. */
 export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, outcome: OperationOutcome, now: Date): string[] {
@@ -31,6 +34,8 @@ export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, 
   lines.push(...renderCronSchedules(prepared.loaded.manifest.spec.cronTriggers, now));
   lines.push(...replacementWarning(chalk, shown));
   lines.push(...renderOutputChanges(chalk, previewedOutputChanges(outcome), 'planned'));
+  const retry = retryNotice(prepared.stateView.lastDeployment, 'will retry');
+  if (retry) lines.push(chalk.yellow(`  ! ${retry}`));
   lines.push(`  ${changeSummaryText(chalk, outcome.counts, 'planned')}`);
   return lines;
 }
@@ -57,18 +62,46 @@ export function cronSchedules(session: StackSession, now: Date, count = 3): Cron
   });
 }
 
+/**
+ * Before an update or a refresh: the creates an interrupted run left pending are settled with what
+ * the cloud has (see StackSession.settlePendingCreates), each said in one line.
+ */
+export async function settleInterruptedCreates(session: StackSession, state: StackState, say: (line: string) => void): Promise<StackState> {
+  const { outcomes, state: after } = await session.settlePendingCreates(state);
+  const { label } = session.prepared;
+  for (const outcome of outcomes) {
+    const what = resourceLabel({ urn: outcome.urn, type: outcome.type, name: outcome.name });
+    say(
+      outcome.cloudId !== undefined
+        ? `${label}: an interrupted run had created the ${what} (${outcome.cloudId}) without recording it: taken into the state`
+        : `${label}: an interrupted run's create of the ${what} never reached the cloud: dropped from the state`,
+    );
+  }
+  return after;
+}
+
+/** What the preview command says of creates left pending (it changes no state, apply settles them). */
+function pendingCreatesNote(chalk: ChalkInstance, state: StackState, session: StackSession): string[] {
+  const count = new Set(pendingCreates(state).map((op) => op.resource.urn)).size;
+  if (count === 0) return [];
+  return [chalk.yellow(`  ! an interrupted run left ${count === 1 ? 'a create' : `${count} creates`} unfinished: \`openmcf apply ${session.prepared.rerunArgs}\` first takes in what the cloud has of ${count === 1 ? 'it' : 'them'} (then plans from there)`)];
+}
+
 /** Opens (creating the stack when new) and previews; prints the plan when done. The live line
- * says "previewing <stack>" until the engine has answered. */
-export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer): Promise<StackOutcome> {
+ * says "previewing <stack>" until the engine has answered. With `settle` (apply's preview),
+ * creates left pending by an interrupted run are settled first. */
+export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer, settle = false): Promise<StackOutcome> {
   const started = Date.now();
   const label = session.prepared.label;
   progress.activity('previewing', label);
   try {
     await session.open('create');
+    let state = await session.readState();
+    if (settle) state = await settleInterruptedCreates(session, state, (line) => progress.line(`${line}\n`));
     const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh });
     const now = new Date();
     progress.activity(undefined, label);
-    progress.line(`${renderPreviewBlock(chalk, session, outcome, now).join('\n')}\n`);
+    progress.line(`${[...renderPreviewBlock(chalk, session, outcome, now), ...pendingCreatesNote(chalk, state, session)].join('\n')}\n`);
     return {
       prepared: session.prepared,
       status: hasChanges(outcome.counts) ? 'changes-pending' : 'unchanged',
@@ -77,6 +110,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
       outputChanges: previewedOutputChanges(outcome),
       cronSchedules: cronSchedules(session, now),
       durationMs: Date.now() - started,
+      stateFingerprint: stateFingerprint(state),
     };
   } catch (error) {
     progress.activity(undefined, label);
@@ -104,7 +138,12 @@ export async function applyStep(session: StackSession, cloud: CloudOptions, prog
   // Until the first resource moves (the engine starts, runs the program, diffs).
   progress.activity('updating', label);
   try {
-    if (!opened) await session.open('create');
+    if (!opened) {
+      await session.open('create');
+      await settleInterruptedCreates(session, await session.readState(), (line) => progress.line(line));
+    }
+    const retry = retryNotice(session.prepared.stateView.lastDeployment, 'retrying');
+    if (retry) progress.line(`${session.prepared.label}: ${retry}`);
     const outcome = await session.operation('up', {
       onEvent: progress.forStack(session.prepared.label),
       replace: cloud.replace,

@@ -1,0 +1,96 @@
+// What a stack's state holds, read before an operation: the resources with their last inputs and
+// outputs, and the operations an interrupted run left pending. On a `file://` backend the
+// checkpoint is read from the state folder (`.pulumi/stacks/<project>/<stack>.json[.gz]`, what
+// stack-existence.ts looks at) at the cost of a file read; elsewhere through `pulumi stack export`.
+// Secret values stay ciphertext here: nothing is decrypted.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Stack } from '@pulumi/pulumi/automation/index.js';
+import { fileBackendFolder } from '../target/backend.js';
+import type { StackTarget } from '../target/types.js';
+
+/** One resource as the checkpoint (deployment v3) holds it; unknown fields are kept as they are. */
+export interface StateResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly id?: string;
+  readonly inputs?: Record<string, unknown>;
+  readonly outputs?: Record<string, unknown>;
+  readonly [field: string]: unknown;
+}
+
+export interface StatePendingOperation {
+  readonly resource: StateResource;
+  /** `creating`, `updating`, `deleting`, `reading`, `importing`. */
+  readonly type: string;
+}
+
+export interface StackState {
+  readonly resources: readonly StateResource[];
+  readonly pendingOperations: readonly StatePendingOperation[];
+}
+
+/** The checkpoint's `latest` (or an export's `deployment`): what every reader takes its parts from. */
+export function stackStateOf(deployment: unknown): StackState {
+  const value = (deployment ?? {}) as { resources?: unknown; pending_operations?: unknown };
+  return {
+    resources: Array.isArray(value.resources) ? (value.resources as StateResource[]) : [],
+    pendingOperations: Array.isArray(value.pending_operations) ? (value.pending_operations as StatePendingOperation[]) : [],
+  };
+}
+
+export const EMPTY_STATE: StackState = { resources: [], pendingOperations: [] };
+
+type StateTarget = Pick<StackTarget, 'backendUrl' | 'backendKind' | 'projectName' | 'stackName'>;
+
+/** The stack's state now; empty for a stack that has never been updated. */
+export async function readStackState(stack: Stack, target: StateTarget): Promise<StackState> {
+  const fromFile = target.backendKind === 'file' ? await readCheckpointFile(target) : undefined;
+  if (fromFile !== undefined) return fromFile;
+  return stackStateOf((await stack.exportStack()).deployment);
+}
+
+/** undefined when the file cannot be found or read: the engine's export then decides. */
+async function readCheckpointFile(target: StateTarget): Promise<StackState | undefined> {
+  let stacks: string;
+  try {
+    stacks = join(decodeURIComponent(fileBackendFolder(target.backendUrl)), '.pulumi', 'stacks', target.projectName);
+  } catch {
+    return undefined;
+  }
+  const bare = target.stackName.slice(target.stackName.lastIndexOf('/') + 1);
+  for (const [name, decode] of [
+    [`${bare}.json`, (b: Buffer) => b],
+    [`${bare}.json.gz`, gunzipSync],
+  ] as const) {
+    try {
+      const checkpoint = JSON.parse(decode(await readFile(join(stacks, name))).toString('utf8')) as { checkpoint?: { latest?: unknown } };
+      return stackStateOf(checkpoint.checkpoint?.latest);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What identifies the state's content: a digest of its resources and pending operations. The
+ * checkpoint's own header (its time, the engine version) is left out, so a run that changed
+ * nothing leaves the fingerprint as it was.
+ */
+export function stateFingerprint(state: StackState): string {
+  return createHash('sha256').update(JSON.stringify([state.resources, state.pendingOperations])).digest('hex');
+}
+
+/** The resource of that type (the program declares one namespace and one container). */
+export function resourceOfType(state: StackState, type: string): StateResource | undefined {
+  return state.resources.find((r) => r.type === type);
+}
+
+/** Creates an interrupted run left unfinished: the cloud may or may not have the resource. */
+export function pendingCreates(state: StackState): StatePendingOperation[] {
+  return state.pendingOperations.filter((op) => op.type === 'creating');
+}
