@@ -71,11 +71,11 @@ async function previewConfirmApply(sessions: readonly StackSession[], cloud: Clo
       await session.removeIfCreated();
       return previewed;
     }
-    if (previewed.status === 'unchanged') {
+    if (previewed.status === 'unchanged' && !previewed.settledPendingCreates) {
       await session.removeIfCreated();
       return unchangedStep(session, previewed);
     }
-    if (!proceed) {
+    if (!proceed && previewed.status !== 'unchanged') {
       await session.removeIfCreated();
       return { ...previewed, status: 'declined', counts: emptyChangeCounts(), changes: [] };
     }

@@ -73,7 +73,8 @@ async function readCheckpointFile(target: StateTarget): Promise<StackState | und
       return undefined;
     }
   }
-  return undefined;
+  // No checkpoint file: a stack that was never updated holds nothing.
+  return EMPTY_STATE;
 }
 
 /**

@@ -47,7 +47,7 @@ test('a stack changed by another run between the preview and "y" is not applied:
     'y',
   );
   assert.equal(other.code, 0, other.stderr);
-  assert.match(result.screen, /~ port: 8080 => 9000/, 'the preview showed the change from 8080');
+  assert.match(result.screen, /~ spec\.port: 8080 -> 9000/, 'the preview showed the change from 8080');
   assert.equal(result.code, 1, result.screen);
   assert.match(result.screen, /stack \S+my-api changed since the preview \(another run updated it while you were answering\); nothing was applied/);
   assert.match(result.screen, /Run `openmcf apply -f \S+my-api\.yaml --set spec\.port=9000 --sandbox` again to see a preview of the stack as it is now/);
@@ -57,6 +57,6 @@ test('a stack changed by another run between the preview and "y" is not applied:
 test('with nothing changed meanwhile, "y" applies what was shown', async () => {
   const result = await onTerminal(['apply', '-f', myApi, '--sandbox', '--set', 'spec.port=9000'], /Apply these changes .*\[y\/N\] /, () => undefined, 'y');
   assert.equal(result.code, 0, result.screen);
-  assert.match(result.screen, /~ port: 7000 => 9000/);
+  assert.match(result.screen, /~ spec\.port: 7000 -> 9000/);
   assert.equal(Object.values(home.cloud().containers)[0]!.port, 9000);
 });

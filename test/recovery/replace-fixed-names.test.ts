@@ -57,7 +57,7 @@ test('a replacement caused by a change (a rename) is delete-first too, and conve
   const rename = ['--set', 'metadata.name=pipeline-two'];
   const preview = home.run(['preview', '-f', pipeline, '--sandbox', ...rename]);
   assert.equal(preview.code, 0, preview.stderr);
-  assert.match(preview.stderr, /\+- REPLACE +namespace \(replaced because name changed\) \(deleted first, then created again\)/);
+  assert.match(preview.stderr, /\+- REPLACE +namespace \(replaced because metadata\.name changed\) \(deleted first, then created again\)/);
   const result = home.run(['apply', '-f', pipeline, '--sandbox', '--yes', ...rename]);
   assert.equal(result.code, 0, result.stderr);
   const cloud = home.cloud();

@@ -21,6 +21,9 @@ export interface StackOutcome {
   readonly durationMs: number;
   /** After a preview: the state the plan was made from (engine/stack-state.ts stateFingerprint). */
   readonly stateFingerprint?: string;
+  /** apply's preview took in resources an interrupted run had left pending: the stack's outputs
+   * are out of date until an update runs, even when the plan shows no change. */
+  readonly settledPendingCreates?: boolean;
 }
 
 export function failedOutcome(prepared: PreparedStack, error: unknown, durationMs: number, partial: Partial<StackOutcome> = {}): StackOutcome {

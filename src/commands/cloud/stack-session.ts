@@ -17,7 +17,7 @@ import { isMissingStackFailure, isStackNotFound, openStack, type OpenedStack } f
 import { resourceUrn } from '../../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
 import { withLockWait } from './lock-wait.js';
-import { pendingCreates, readStackState, type StackState } from '../../engine/stack-state.js';
+import { EMPTY_STATE, pendingCreates, readStackState, type StackState } from '../../engine/stack-state.js';
 import { lookupSettings } from '../../engine/cloud-lookup.js';
 import { resolvePendingCreates, settlePendingCreates, type PendingCreateOutcome } from '../../engine/pending-creates.js';
 import { lastDeploymentOf } from './last-deployment.js';
@@ -114,7 +114,13 @@ export class StackSession {
    */
   async readState(): Promise<StackState> {
     try {
-      const state = await readStackState(this.requireOpened().stack, this.prepared.target);
+      const opened = this.requireOpened();
+      const state = await readStackState(opened.stack, this.prepared.target).catch((error: unknown) => {
+        // A remote stack named without asking the engine (see openStack) that does not exist
+        // yet holds nothing: its first operation creates it.
+        if (opened.createWhenMissing !== undefined && isMissingStackFailure(error)) return EMPTY_STATE;
+        throw error;
+      });
       this.prepared.stateView.lastDeployment = lastDeploymentOf(state);
       return state;
     } catch (error) {

@@ -97,6 +97,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
   try {
     await session.open('create');
     let state = await session.readState();
+    const before = stateFingerprint(state);
     if (settle) state = await settleInterruptedCreates(session, state, (line) => progress.line(`${line}\n`));
     const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh });
     const now = new Date();
@@ -111,6 +112,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
       cronSchedules: cronSchedules(session, now),
       durationMs: Date.now() - started,
       stateFingerprint: stateFingerprint(state),
+      ...(stateFingerprint(state) !== before ? { settledPendingCreates: true } : {}),
     };
   } catch (error) {
     progress.activity(undefined, label);
