@@ -98,7 +98,7 @@ export async function resolveScalewayPlugin(options: ResolvePluginOptions = {}):
     });
   }
   progress(`scaleway plugin v${version} not found (looked at ${installed} and ${cached})`);
-  progress(`building it from Go modules: the Terraform provider, bridged (15-20 minutes when cold; cached afterwards)`);
+  progress(`building it from Go modules: the Terraform provider, bridged (5-15 minutes when cold; cached afterwards)`);
   try {
     await runBuildScript(join(PROVIDER_SOURCE_DIR, 'build.sh'), home, env, (line) => progress(`  ${line}`));
   } catch (error) {

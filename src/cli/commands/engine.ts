@@ -11,7 +11,7 @@ time, cached afterwards). Set OPENMCF_ENGINE_DOWNLOAD=0 to skip the download att
 
 Then the same for the scaleway plugin v1.54.0 (OPENMCF_SCALEWAY_PLUGIN, then the engine's installed
 plugins, then $OPENMCF_HOME/provider): when missing, it is built from Go modules (the Terraform
-Scaleway provider, bridged; 15-20 minutes the first time, cached afterwards).
+Scaleway provider, bridged; 5-15 minutes the first time, cached afterwards).
 
 Examples:
   $ openmcf engine install
