@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const { cachedPluginPath } = await import(join(root, 'dist', 'src', 'engine', 'provider-plugin.js'));
 const bin = join(root, 'bin', 'openmcf.js');
 const runs = Number(process.argv[2] ?? 3);
 const counts = (process.argv[3] ?? '1,10,40').split(',').map(Number);
@@ -29,6 +30,8 @@ const env = {
   OPENMCF_HOME: home,
   PULUMI_HOME: join(home, 'pulumi-home'),
   OPENMCF_PULUMI_CLI: process.env.OPENMCF_PULUMI_CLI ?? join(homedir(), '.openmcf', 'engine', 'v3.274.1', 'bin', 'pulumi'),
+  // The plugin built by provider/build.sh (a fresh OPENMCF_HOME would otherwise build it again).
+  OPENMCF_SCALEWAY_PLUGIN: process.env.OPENMCF_SCALEWAY_PLUGIN ?? cachedPluginPath(join(homedir(), '.openmcf')),
   PULUMI_SKIP_UPDATE_CHECK: 'true',
   OPENMCF_BENCH_PROBE: probeFile,
   NO_COLOR: '1',

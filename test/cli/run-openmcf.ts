@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { engineBinary, pluginBinary } from '../helpers/engine.js';
 
 /** The package root (dist/test/cli -> root). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -27,7 +28,14 @@ export function tempDir(prefix = 'openmcf-test-'): string {
 }
 
 function childEnv(extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENMCF_HOME: tempDir('openmcf-home-'), NO_COLOR: '1' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    OPENMCF_HOME: tempDir('openmcf-home-'),
+    NO_COLOR: '1',
+    // The engine and plugin CI built: a fresh OPENMCF_HOME would otherwise build them again.
+    OPENMCF_PULUMI_CLI: process.env.OPENMCF_PULUMI_CLI ?? engineBinary(),
+    OPENMCF_SCALEWAY_PLUGIN: process.env.OPENMCF_SCALEWAY_PLUGIN ?? pluginBinary(),
+  };
   for (const name of ['GITHUB_ACTIONS', 'GITHUB_WORKSPACE', 'FORCE_COLOR']) delete env[name];
   return { ...env, ...extra };
 }
