@@ -142,7 +142,8 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
       ...secrets.envVars,
       // Should the shared provider not start, the engines launch the plugin themselves from PATH;
       // they never try to download one.
-      ...(plugin ? { PATH: [dirname(plugin.path), options.env.PATH ?? ''].join(delimiter), PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true' } : {}),
+      ...(plugin ? { PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true' } : {}),
+      ...(plugin && !provider ? { PATH: [dirname(plugin.path), options.env.PATH ?? ''].join(delimiter) } : {}),
       ...(provider?.engineEnv ?? {}),
     },
     ...(secrets.secretsProvider ? { secretsProvider: secrets.secretsProvider } : {}),
