@@ -1,5 +1,5 @@
 // Where openmcf keeps its own files: the engine cache (engine/v<version>/bin/pulumi), the sandbox
-// (sandbox/state, sandbox/cloud) and the default local backend. One function so every part agrees.
+// (sandbox/state, sandbox/api) and the default local backend. One function so every part agrees.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ensureFolder } from '../folders.js';

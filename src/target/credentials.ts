@@ -24,7 +24,7 @@ export interface LoadCredentialsOptions {
   readonly cwd?: string;
 }
 
-/** What a sandbox run gives the stand-in provider: well formed, obviously fake, not secret. */
+/** What a sandbox run gives the provider: well formed (the provider checks the formats), obviously fake, not secret. */
 export const SANDBOX_CREDENTIALS: ScalewayCredentials = {
   source: 'sandbox',
   origin: 'sandbox (fake credentials, nothing real is touched)',

@@ -71,9 +71,10 @@ export class StackSession {
     if (this.run.processes.interrupted) throw this.mapError(new Error('interrupted'), OPERATION_OF[kind]);
     const onEvent = options.onEvent;
     const listener =
-      onEvent && this.prepared.target.sandbox
+      onEvent
         ? (event: OperationEvent): void => {
-            // The stand-in plugin is on PATH on purpose; the engine's warning about it is noise.
+            // When the shared plugin could not start, openmcf puts the plugin on the engines' PATH
+            // on purpose; the engine's warning about an ambient plugin is then noise.
             if (event.type === 'diagnostic' && AMBIENT_PLUGIN_WARNING.test(event.message)) return;
             onEvent(event);
           }
