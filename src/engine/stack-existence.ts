@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { fileBackendFolder } from '../target/backend.js';
 import type { StackTarget } from '../target/types.js';
 
-/** true / false for `file://` backends (where Pulumi keeps `.pulumi/stacks/<project>/<stack>.json`);
- * undefined when only the engine can tell. */
-export function stackExistsInState(target: Pick<StackTarget, 'backendUrl' | 'backendKind' | 'projectName' | 'stackName'>): boolean | undefined {
+type StateTarget = Pick<StackTarget, 'backendUrl' | 'backendKind' | 'projectName' | 'stackName'>;
+
+/** `<folder>/.pulumi/stacks/<project>/<stack>` (add `.json` or `.json.gz`) of a `file://` backend;
+ * undefined for other backends, where only the engine can read the state. */
+export function checkpointBase(target: StateTarget): string | undefined {
   if (target.backendKind !== 'file') return undefined;
   let folder: string;
   try {
@@ -17,6 +19,13 @@ export function stackExistsInState(target: Pick<StackTarget, 'backendUrl' | 'bac
     return undefined;
   }
   const bare = target.stackName.slice(target.stackName.lastIndexOf('/') + 1);
-  const stacks = join(folder, '.pulumi', 'stacks', target.projectName);
-  return existsSync(join(stacks, `${bare}.json`)) || existsSync(join(stacks, `${bare}.json.gz`));
+  return join(folder, '.pulumi', 'stacks', target.projectName, bare);
+}
+
+/** true / false for `file://` backends (where Pulumi keeps `.pulumi/stacks/<project>/<stack>.json`);
+ * undefined when only the engine can tell. */
+export function stackExistsInState(target: StateTarget): boolean | undefined {
+  const base = checkpointBase(target);
+  if (base === undefined) return undefined;
+  return existsSync(`${base}.json`) || existsSync(`${base}.json.gz`);
 }

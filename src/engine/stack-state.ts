@@ -5,10 +5,9 @@
 // Secret values stay ciphertext here: nothing is decrypted.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Stack } from '@pulumi/pulumi/automation/index.js';
-import { fileBackendFolder } from '../target/backend.js';
+import { checkpointBase } from './stack-existence.js';
 import type { StackTarget } from '../target/types.js';
 
 /** One resource as the checkpoint (deployment v3) holds it; unknown fields are kept as they are. */
@@ -54,19 +53,14 @@ export async function readStackState(stack: Stack, target: StateTarget): Promise
 
 /** undefined when the file cannot be found or read: the engine's export then decides. */
 async function readCheckpointFile(target: StateTarget): Promise<StackState | undefined> {
-  let stacks: string;
-  try {
-    stacks = join(decodeURIComponent(fileBackendFolder(target.backendUrl)), '.pulumi', 'stacks', target.projectName);
-  } catch {
-    return undefined;
-  }
-  const bare = target.stackName.slice(target.stackName.lastIndexOf('/') + 1);
+  const base = checkpointBase(target);
+  if (base === undefined) return undefined;
   for (const [name, decode] of [
-    [`${bare}.json`, (b: Buffer) => b],
-    [`${bare}.json.gz`, gunzipSync],
+    [`${base}.json`, (b: Buffer) => b],
+    [`${base}.json.gz`, gunzipSync],
   ] as const) {
     try {
-      const checkpoint = JSON.parse(decode(await readFile(join(stacks, name))).toString('utf8')) as { checkpoint?: { latest?: unknown } };
+      const checkpoint = JSON.parse(decode(await readFile(name)).toString('utf8')) as { checkpoint?: { latest?: unknown } };
       return stackStateOf(checkpoint.checkpoint?.latest);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;

@@ -3,9 +3,8 @@
 // `openmcf outputs` needs is in the stack resource's outputs there. Secret outputs are encrypted
 // in that file; only the engine can decrypt them, so they come back masked and marked.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { fileBackendFolder } from '../target/backend.js';
+import { checkpointBase } from './stack-existence.js';
 import type { StackTarget } from '../target/types.js';
 import { maskSecrets } from './property-changes.js';
 
@@ -29,15 +28,8 @@ interface Checkpoint {
 
 /** undefined when the backend is not a local folder (only the engine can read it). */
 export function readOutputsFromState(target: Pick<StackTarget, 'backendUrl' | 'backendKind' | 'projectName' | 'stackName'>): StateOutputs | undefined {
-  if (target.backendKind !== 'file') return undefined;
-  let folder: string;
-  try {
-    folder = decodeURIComponent(fileBackendFolder(target.backendUrl));
-  } catch {
-    return undefined;
-  }
-  const bare = target.stackName.slice(target.stackName.lastIndexOf('/') + 1);
-  const base = join(folder, '.pulumi', 'stacks', target.projectName, bare);
+  const base = checkpointBase(target);
+  if (base === undefined) return undefined;
   let text: string;
   try {
     if (existsSync(`${base}.json`)) text = readFileSync(`${base}.json`, 'utf8');

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CloudHome, waitUntil } from './cloud-run.js';
 import { REPO_ROOT } from '../helpers/engine.js';
+import { alive } from '../helpers/processes.js';
 
 const home = new CloudHome('openmcf-shared-provider-');
 const FIXTURE = join(REPO_ROOT, 'bench', 'fixtures', 'bench-api.yaml');
@@ -37,15 +38,6 @@ function providersBelow(root: number): Map<number, number> {
     if (below.has(row.pid) && row.pid !== root && program.endsWith('pulumi-resource-scaleway')) found.set(row.pid, parents.get(row.ppid) ?? -1);
   }
   return found;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 test('the engines of a sandbox run share one provider, which is gone when the run ends', async () => {

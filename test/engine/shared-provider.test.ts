@@ -8,15 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { startSharedProvider } from '../../src/engine/shared-provider.js';
 import { REPO_ROOT, pluginBinary } from '../helpers/engine.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { alive } from '../helpers/processes.js';
 
 async function gone(pid: number, ms = 10_000): Promise<boolean> {
   const deadline = Date.now() + ms;

@@ -7,19 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CloudHome, manifest, waitUntil, type Background } from '../cli/cloud-run.js';
+import { alive } from '../helpers/processes.js';
 
 const home = new CloudHome('openmcf-interrupted-');
 const myApi = manifest('my-api');
 const SLOW = { OPENMCF_SANDBOX_FAULTS: 'delay:Container=3000' };
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Waits until the container create has reached the cloud (the run is then polling for it). */
 async function waitForHalfMadeContainer(run: Background): Promise<string> {
