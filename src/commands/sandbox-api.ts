@@ -2,8 +2,7 @@
 import { invalidInput, ExitCode } from '../errors.js';
 import { openmcfHome } from '../engine/openmcf-home.js';
 import type { Io } from '../render/io.js';
-import { FAULTS_ENV } from '../sandbox/faults.js';
-import { sandboxSettings } from '../sandbox/environment.js';
+import { sandboxFaults, sandboxSettings } from '../sandbox/environment.js';
 import { startLocalApi } from '../sandbox/api/server.js';
 
 export async function sandboxApi(flags: { port?: string }, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -12,18 +11,18 @@ export async function sandboxApi(flags: { port?: string }, io: Io, env: NodeJS.P
     throw invalidInput(`--port ${JSON.stringify(flags.port)} is not a port number`, 'flag.port', 'give a number from 1 to 65535, or leave --port out for a free one');
   }
   const settings = sandboxSettings(openmcfHome(env));
+  const faults = sandboxFaults(env);
   let api;
   try {
     api = await startLocalApi({
       storeDir: settings.storeDir,
       port,
-      ...(env[FAULTS_ENV] !== undefined ? { faults: env[FAULTS_ENV] } : {}),
+      ...(faults !== undefined ? { faults } : {}),
       onRequest: (line) => io.err(`${line.method} ${line.path} ${line.status}\n`),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw invalidInput(`port ${port} on 127.0.0.1 is already in use`, 'flag.port', 'pick another --port, or leave it out for a free one');
-    if (error instanceof Error && error.message.startsWith(FAULTS_ENV)) throw invalidInput(error.message, 'sandbox.faults', `fix or unset ${FAULTS_ENV}`);
     throw error;
   }
   io.out(`${api.url}\n`);

@@ -5,8 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalidInput } from '../errors.js';
-import { FAULTS_ENV } from './faults.js';
-import { startLocalApi, type LocalApi } from './api/server.js';
+import { FAULTS_ENV, parseFaults } from './faults.js';
+import type { LocalApi } from './api/server.js';
 
 /** Said after every sandbox run, so nobody mistakes it for a deployment. */
 export const SANDBOX_NOTICE = 'sandbox: nothing real was deployed; resources exist only in the simulated Scaleway cloud under';
@@ -34,16 +34,31 @@ export interface RunningSandbox {
   readonly env: Readonly<Record<string, string>>;
 }
 
+/**
+ * OPENMCF_SANDBOX_FAULTS as the local API will read it; a rule that does not parse is invalid
+ * input, said before anything starts.
+ */
+export function sandboxFaults(env: NodeJS.ProcessEnv): string | undefined {
+  const text = env[FAULTS_ENV];
+  try {
+    parseFaults(text);
+  } catch (error) {
+    throw invalidInput(
+      error instanceof Error ? error.message : String(error),
+      'sandbox.faults',
+      `rules are <operation>:<Resource>=<effect>[*<count>], comma-separated, e.g. ${FAULTS_ENV}=create:Container=409*1 (see "The sandbox" in the README); or unset it`,
+    );
+  }
+  return text;
+}
+
 /** Starts the local API for one run; OPENMCF_SANDBOX_FAULTS applies to it. */
 export async function startSandbox(settings: SandboxSettings, env: NodeJS.ProcessEnv): Promise<RunningSandbox> {
-  let api: LocalApi;
-  try {
-    api = await startLocalApi({ storeDir: settings.storeDir, ...(env[FAULTS_ENV] !== undefined ? { faults: env[FAULTS_ENV] } : {}) });
-  } catch (error) {
-    // A rule that cannot be read is the user's input, said before any engine starts.
-    if (error instanceof Error && error.message.startsWith(FAULTS_ENV)) throw invalidInput(error.message, 'sandbox.faults', `fix the rule or unset ${FAULTS_ENV} (syntax: <operation>:<Resource>=<effect>[*<count>], see the README)`);
-    throw error;
-  }
+  const faults = sandboxFaults(env);
+  // Loaded here, not at import: commands that only pick the sandbox's backend (outputs, doctor)
+  // never start the API.
+  const { startLocalApi } = await import('./api/server.js');
+  const api = await startLocalApi({ storeDir: settings.storeDir, ...(faults !== undefined ? { faults } : {}) });
   return {
     api,
     env: {

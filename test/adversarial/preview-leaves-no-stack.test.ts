@@ -2,11 +2,9 @@
 // manifest should leave nothing behind. Real engine, sandbox backend, through the binary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CloudHome, REPO_ROOT } from '../cli/cloud-run.js';
-import { OPENMCF_BIN } from '../helpers/engine.js';
+import { CloudHome } from '../cli/cloud-run.js';
 import { fixture } from './adversarial.js';
 
 const home = new CloudHome('openmcf-adv-preview-');
@@ -30,20 +28,7 @@ test('a preview of a new stack leaves no stack; an apply then creates it; later 
 
 test('an apply declined at the prompt leaves no new stack either', async () => {
   const file = home.file('other.yaml', readFileSync(fixture('secrets.yaml'), 'utf8').replace(/secret-api/g, 'declined-api'));
-  const command = `stty cols 120 rows 40; ${[process.execPath, OPENMCF_BIN, 'apply', '--sandbox', '-f', file].map((a) => `'${a}'`).join(' ')}`;
-  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, env: home.env() });
-  let screen = '';
-  let asked = false;
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-    if (!asked && /\[y\/N\] /.test(screen)) {
-      asked = true;
-      child.stdin.write('n\n');
-    }
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
+  const { code, screen, asked } = await home.onTerminal(['apply', '--sandbox', '-f', file], /\[y\/N\] /, 'n');
   assert.ok(asked, screen);
   assert.equal(code, 1, `a declined apply exits 1 (as terraform and pulumi do):\n${screen}`);
   assert.equal(existsSync(join(home.dir, 'sandbox', 'state', '.pulumi', 'stacks', 'secrets', 'dev.ScalewayServerlessContainer.declined-api.json')), false, screen);

@@ -2,33 +2,12 @@
 // pseudo-terminal (`script` from util-linux), answering only once the question has appeared.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { CloudHome, manifest, REPO_ROOT } from './cloud-run.js';
-import { OPENMCF_BIN } from '../helpers/engine.js';
+import { CloudHome, manifest } from './cloud-run.js';
 
 const home = new CloudHome('openmcf-confirm-');
 
-async function onTerminal(args: string[], question: RegExp, answer: string): Promise<{ code: number | null; screen: string; asked: boolean }> {
-  // A terminal of a known width, so the live progress line is drawn as on a real one.
-  const command = `stty cols 120 rows 40; ${[process.execPath, OPENMCF_BIN, ...args].map((a) => `'${a}'`).join(' ')}`;
-  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, env: home.env() });
-  let screen = '';
-  let asked = false;
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-    if (!asked && question.test(screen)) {
-      asked = true;
-      child.stdin.write(`${answer}\n`);
-    }
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
-  return { code, screen, asked };
-}
-
 test('apply previews, asks, and applies on "y"', async () => {
-  const result = await onTerminal(['apply', '-f', manifest('my-api'), '--sandbox'], /Apply these changes to stack \S+my-api \(2 to create\)\? \[y\/N\] /, 'y');
+  const result = await home.onTerminal(['apply', '-f', manifest('my-api'), '--sandbox'], /Apply these changes to stack \S+my-api \(2 to create\)\? \[y\/N\] /, 'y');
   assert.ok(result.asked, result.screen);
   assert.equal(result.code, 0, result.screen);
   assert.match(result.screen, /Preview of my-api/);
@@ -38,7 +17,7 @@ test('apply previews, asks, and applies on "y"', async () => {
 });
 
 test('destroy names what goes away and changes nothing when declined (exit 1, as Terraform and Pulumi)', async () => {
-  const result = await onTerminal(['destroy', '-f', manifest('my-api'), '--sandbox'], /Destroy 2 resources in stack \S+my-api\? .*\[y\/N\] /, 'n');
+  const result = await home.onTerminal(['destroy', '-f', manifest('my-api'), '--sandbox'], /Destroy 2 resources in stack \S+my-api\? .*\[y\/N\] /, 'n');
   assert.ok(result.asked, result.screen);
   assert.equal(result.code, 1, result.screen);
   assert.match(result.screen, /destroy cancelled: the confirmation was declined; nothing was changed/);
@@ -48,7 +27,7 @@ test('destroy names what goes away and changes nothing when declined (exit 1, as
 });
 
 test('Ctrl-C at the question is an interruption (exit 130) and changes nothing', async () => {
-  const result = await onTerminal(['apply', '-f', manifest('my-api'), '--sandbox', '--set', 'spec.port=9000'], /Apply these changes .*\[y\/N\] /, '\u0003');
+  const result = await home.onTerminal(['apply', '-f', manifest('my-api'), '--sandbox', '--set', 'spec.port=9000'], /Apply these changes .*\[y\/N\] /, '\u0003');
   assert.ok(result.asked, result.screen);
   assert.equal(result.code, 130, result.screen);
   assert.match(result.screen, /interrupted at the prompt; nothing was changed/);

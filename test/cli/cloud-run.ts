@@ -102,6 +102,30 @@ export class CloudHome {
     writeFileSync(path, text);
     return path;
   }
+
+  /**
+   * Runs the CLI on a real pseudo-terminal (`script`) of a known width, so the live progress line
+   * is drawn as on a real one; once `question` is on the screen, `meanwhile` runs and `answer` is
+   * typed.
+   */
+  async onTerminal(args: readonly string[], question: RegExp, answer: string, options: { meanwhile?: () => void; timeoutMs?: number } = {}): Promise<{ code: number | null; screen: string; asked: boolean }> {
+    const command = `stty cols 120 rows 40; ${[process.execPath, OPENMCF_BIN, ...args].map((a) => `'${a}'`).join(' ')}`;
+    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, env: this.env() });
+    let screen = '';
+    let asked = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString();
+      if (!asked && question.test(screen)) {
+        asked = true;
+        options.meanwhile?.();
+        child.stdin.write(`${answer}\n`);
+      }
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(timer);
+    return { code, screen, asked };
+  }
 }
 
 export class Background {

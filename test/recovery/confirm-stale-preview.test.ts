@@ -3,30 +3,14 @@
 // to look again. On a real pseudo-terminal (`script` from util-linux), like test/cli/apply-confirm.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { CloudHome, manifest, REPO_ROOT } from '../cli/cloud-run.js';
-import { OPENMCF_BIN } from '../helpers/engine.js';
+import { CloudHome, manifest } from '../cli/cloud-run.js';
 
 const home = new CloudHome('openmcf-stale-preview-');
 const myApi = manifest('my-api');
 
 /** Runs the CLI on a terminal; once the question is asked, `meanwhile` runs, then `answer` is typed. */
 async function onTerminal(args: string[], question: RegExp, meanwhile: () => void, answer: string): Promise<{ code: number | null; screen: string }> {
-  const command = `stty cols 120 rows 40; ${[process.execPath, OPENMCF_BIN, ...args].map((a) => `'${a}'`).join(' ')}`;
-  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, env: home.env() });
-  let screen = '';
-  let asked = false;
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-    if (!asked && question.test(screen)) {
-      asked = true;
-      meanwhile();
-      child.stdin.write(`${answer}\n`);
-    }
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
+  const { code, screen, asked } = await home.onTerminal(args, question, answer, { meanwhile, timeoutMs: 150_000 });
   assert.ok(asked, screen);
   return { code, screen };
 }

@@ -1,11 +1,9 @@
 // The backend of a run, with the sandbox's own settings when --sandbox is given: one place for
 // the cloud commands and `doctor`, so both always pick the same backend.
 import { join } from 'node:path';
-import { invalidInput } from '../../errors.js';
 import { ensureOpenmcfHome } from '../../engine/openmcf-home.js';
 import { ensureFolder } from '../../folders.js';
-import { sandboxSettings, type SandboxSettings } from '../../sandbox/environment.js';
-import { FAULTS_ENV, parseFaults } from '../../sandbox/faults.js';
+import { sandboxFaults, sandboxSettings, type SandboxSettings } from '../../sandbox/environment.js';
 import { chooseBackend } from '../../target/backend.js';
 import type { BackendChoice } from '../../target/types.js';
 
@@ -19,7 +17,7 @@ export interface RunBackendOptions {
 
 export async function chooseRunBackend(options: RunBackendOptions): Promise<{ home: string; backend: BackendChoice; sandbox?: SandboxSettings }> {
   const home = ensureOpenmcfHome(options.env);
-  if (options.sandbox) checkSandboxFaults(options.env);
+  if (options.sandbox) sandboxFaults(options.env);
   const sandbox = options.sandbox ? sandboxFolders(home) : undefined;
   const backend = await chooseBackend({
     ...(options.backend !== undefined ? { flag: options.backend } : {}),
@@ -36,20 +34,4 @@ export async function chooseRunBackend(options: RunBackendOptions): Promise<{ ho
 function sandboxFolders(home: string): SandboxSettings {
   for (const folder of [join(home, 'sandbox', 'state'), join(home, 'sandbox', 'api')]) ensureFolder(folder, 'the sandbox folder');
   return sandboxSettings(home);
-}
-
-/**
- * OPENMCF_SANDBOX_FAULTS is read by the local API, which starts after the credentials and the
- * engine are found; a rule that does not parse is invalid input before any of that.
- */
-function checkSandboxFaults(env: NodeJS.ProcessEnv): void {
-  try {
-    parseFaults(env[FAULTS_ENV]);
-  } catch (error) {
-    throw invalidInput(
-      error instanceof Error ? error.message : String(error),
-      'sandbox.faults',
-      `rules are <operation>:<Resource>=<effect>[*<count>], comma-separated, e.g. ${FAULTS_ENV}=create:Container=409*1 (see "The sandbox" in the README); or unset it`,
-    );
-  }
 }
