@@ -82,6 +82,13 @@ function isInternalKey(key: string): boolean {
   return key.startsWith('__');
 }
 
+/** A value as the program gave it: the bridge's nested `__defaults` lists taken out. */
+function withoutInternalKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutInternalKeys);
+  if (!isPlainObject(value) || isSecret(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !isInternalKey(key)).map(([key, item]) => [key, withoutInternalKeys(item)]));
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -141,7 +148,7 @@ function rawPropertyChanges(metadata: StepEventMetadata, compare: 'inputs' | 'ou
     return Object.keys(inputs)
       .filter((key) => !isInternalKey(key))
       .sort()
-      .map((key) => ({ path: joinPath('', key), kind: 'add' as const, replaces: false, new: inputs[key] }));
+      .map((key) => ({ path: joinPath('', key), kind: 'add' as const, replaces: false, new: withoutInternalKeys(inputs[key]) }));
   }
   if (op === 'delete' || op === 'discard') return [];
   const detailed = metadata.detailedDiff;

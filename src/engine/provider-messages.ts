@@ -27,3 +27,16 @@ export function cleanProviderMessage(text: string): string {
     .filter((part) => part !== '' && !ERROR_COUNT.test(part));
   return [...new Set(parts)].join('; ');
 }
+
+/**
+ * Warnings the provider gives on every run that no user can act on. The Terraform provider marks
+ * `scaleway_container_cron` deprecated in favour of `scaleway_container_trigger`; openmcf declares
+ * `containers.Cron` (what the product and the original OpenMCF CLI use, and what existing stacks
+ * hold: moving to Trigger would replace every cron), so the warning would repeat on each cron of
+ * each apply for nothing.
+ */
+const STANDING_WARNINGS = [/Deprecated Resource: The "scaleway_container_cron" resource is deprecated/];
+
+export function isStandingProviderWarning(message: string): boolean {
+  return STANDING_WARNINGS.some((pattern) => pattern.test(message));
+}

@@ -27,8 +27,10 @@ export interface RunOperationOptions {
  * values are `[secret]`. */
 export interface OutputChange {
   readonly name: string;
-  readonly old: unknown;
-  readonly new: unknown;
+  /** Absent for an output the stack did not have. */
+  readonly old?: unknown;
+  /** Absent for an output the stack no longer has. */
+  readonly new?: unknown;
 }
 
 /** A change the engine planned or made, as shown to the user. */
@@ -226,12 +228,13 @@ function requireSummary(kind: EngineOperationKind, summarized: boolean): void {
 /** Outputs whose value differs between the stack's last update and this one; none for a new stack. */
 export function outputChanges(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): OutputChange[] {
   if (!before || !after || Object.keys(before).length === 0) return [];
-  return Object.keys(after)
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .sort()
     .flatMap((name) => {
       const old = maskSecrets(before[name]);
       const now = maskSecrets(after[name]);
-      return JSON.stringify(old) === JSON.stringify(now) ? [] : [{ name, old, new: now }];
+      if (JSON.stringify(old) === JSON.stringify(now)) return [];
+      return [{ name, ...(name in before ? { old } : {}), ...(name in after ? { new: now } : {}) }];
     });
 }
 

@@ -11,7 +11,7 @@ import {
   type ResourceRef,
 } from './events.js';
 import { propertyChanges } from './property-changes.js';
-import { cleanProviderMessage } from './provider-messages.js';
+import { cleanProviderMessage, isStandingProviderWarning } from './provider-messages.js';
 
 /** The engine's own resources: the stack, provider instances, references to other stacks (read on
  * every run). Not shown, not counted. */
@@ -107,6 +107,7 @@ export class EngineEventTranslator {
       if (!severity || d.ephemeral || message === '') return [];
       const resource = d.urn ? resourceRefOf({ urn: d.urn, type: typeFromUrn(d.urn) }) : undefined;
       if (resource && isBookkeepingType(resource.type) && severity !== 'error') return [];
+      if (severity === 'warning' && isStandingProviderWarning(message)) return [];
       return [{ type: 'diagnostic', severity, message, ...(resource && !isBookkeepingType(resource.type) ? { resource } : {}) }];
     }
     // The engine ends every event stream with a cancelEvent, interrupted or not: it says nothing.

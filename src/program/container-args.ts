@@ -66,14 +66,19 @@ export interface PlainContainerArgs {
 export interface PlainCronArgs {
   /** The Pulumi resource name (part of the URN). */
   readonly resourceName: string;
+  /** The resource name the original OpenMCF CLI gave this trigger, where it differs: declared as
+   * an alias, so a stack that CLI created keeps its Cron (see cronArgs). */
+  readonly originalResourceName?: string;
   readonly name: string;
   readonly schedule: string;
   readonly args: string;
   readonly region: string;
 }
 
-export function namespaceArgs(manifest: ScalewayServerlessContainerManifest): { name: string; region: string; tags: string[] } {
-  return { name: manifest.metadata.name, region: manifest.spec.region, tags: resourceTags(manifest.metadata) };
+/** The namespace carries the manifest's description too, as the original OpenMCF CLI's does. */
+export function namespaceArgs(manifest: ScalewayServerlessContainerManifest): { name: string; region: string; description?: string; tags: string[] } {
+  const { description } = manifest.spec;
+  return { name: manifest.metadata.name, region: manifest.spec.region, ...(description !== '' ? { description } : {}), tags: resourceTags(manifest.metadata) };
 }
 
 export function containerArgs(manifest: ScalewayServerlessContainerManifest): PlainContainerArgs {
@@ -118,13 +123,21 @@ export function resourceNames(manifest: ScalewayServerlessContainerManifest): st
   return [NAMESPACE_RESOURCE, CONTAINER_RESOURCE, ...cronArgs(manifest).map((cron) => cron.resourceName)];
 }
 
-/** One Cron per trigger. Named triggers keep their resource when others are added or removed. */
+/**
+ * One Cron per trigger. Named triggers keep their resource when others are added or removed.
+ * An unnamed trigger is `cron-<index>`; the original OpenMCF CLI named its resource
+ * `cron-cron-<index>` (`cron-` + its default trigger name), which becomes an alias, unless a named
+ * trigger of the same manifest has that resource name already.
+ */
 export function cronArgs(manifest: ScalewayServerlessContainerManifest): PlainCronArgs[] {
+  const named = (trigger: CronTrigger): boolean => trigger.name !== undefined && trigger.name !== '';
+  const taken = new Set(manifest.spec.cronTriggers.filter(named).map((trigger) => `cron-${trigger.name}`));
   return manifest.spec.cronTriggers.map((trigger: CronTrigger, index) => {
-    const name = trigger.name !== undefined && trigger.name !== '' ? trigger.name : `cron-${index}`;
+    const original = `cron-cron-${index}`;
     return {
-      resourceName: `cron-${trigger.name !== undefined && trigger.name !== '' ? trigger.name : index}`,
-      name,
+      resourceName: named(trigger) ? `cron-${trigger.name}` : `cron-${index}`,
+      ...(!named(trigger) && !taken.has(original) ? { originalResourceName: original } : {}),
+      name: named(trigger) ? trigger.name! : `cron-${index}`,
       schedule: trigger.schedule,
       args: canonicalJson(trigger.args),
       region: manifest.spec.region,

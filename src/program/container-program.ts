@@ -4,6 +4,10 @@
 // Provider wiring: no explicit Provider resource. Credentials reach the default `scaleway`
 // provider through the SCW_* environment of the engine process (credentialsToEngineEnv), so no
 // key is ever written to the stack's config or state; every resource gets its region explicitly.
+// A stack the original OpenMCF CLI created has its resources on an explicit `scaleway` provider
+// resource (with the credentials in its inputs): the engine moves them to the default provider
+// without replacing them, and deletes that provider resource, credentials included
+// (test/cli/take-over.test.ts).
 import type { PulumiFn } from '@pulumi/pulumi/automation/index.js';
 import * as pulumi from '@pulumi/pulumi';
 import * as scaleway from '@pulumiverse/scaleway';
@@ -15,12 +19,15 @@ import { referencedValue } from './stack-references.js';
 import type { ContainerStackOutputs } from './types.js';
 import { describeValueFromRefs } from './value-from.js';
 import { registrySha256For, type LastDeployment } from './redeploy.js';
+import { cronArgsToDeclare, type RecordedStack } from './recorded-stack.js';
 
 export interface ContainerProgramOptions {
   /** Where the manifest is deployed; needed to name the stacks `valueFrom` refers to. */
   readonly target?: StackTarget;
   /** The container as the state has it, asked when the program runs (see redeploy.ts). */
   readonly lastDeployment?: () => LastDeployment | undefined;
+  /** What else the state records (see recorded-stack.ts), asked when the program runs. */
+  readonly recorded?: () => RecordedStack | undefined;
 }
 
 /** Stack outputs as Pulumi outputs; their resolved shape is ContainerStackOutputs. */
@@ -29,7 +36,7 @@ export type ContainerProgramOutputs = { readonly [K in keyof ContainerStackOutpu
 export function createContainerProgram(manifest: ScalewayServerlessContainerManifest, options: ContainerProgramOptions = {}): PulumiFn {
   return async () => {
     try {
-      return declareContainer(manifest, await valueFromInputs(manifest, options.target), options.lastDeployment?.());
+      return declareContainer(manifest, await valueFromInputs(manifest, options.target), options.lastDeployment?.(), options.recorded?.());
     } catch (error) {
       if (error instanceof OpenmcfError) throw asRunError(error);
       throw error;
@@ -57,7 +64,7 @@ export interface ReferencedInputs {
 const FIXED_NAME = { deleteBeforeReplace: true } as const satisfies pulumi.CustomResourceOptions;
 
 /** Declares the resources; exported so tests can run it under Pulumi's mocks. */
-export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}, last?: LastDeployment): ContainerProgramOutputs {
+export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}, last?: LastDeployment, recorded?: RecordedStack): ContainerProgramOutputs {
   const { registrySha256: desiredSha, ...plain } = containerArgs(manifest);
   const registrySha256 = registrySha256For(desiredSha ?? '', last);
   if (plain.image === undefined && referenced.image === undefined) throw new Error('declareContainer: the image comes from valueFrom; resolve it first (valueFromInputs)');
@@ -75,7 +82,7 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
     ...(secretEnvironmentVariables !== undefined ? { secretEnvironmentVariables: pulumi.secret(secretEnvironmentVariables) } : {}),
   }, FIXED_NAME);
   for (const cron of cronArgs(manifest)) {
-    const { resourceName, ...args } = cron;
+    const { resourceName, originalResourceName, ...args } = cron;
     // A Cron cannot move to another container (the provider would "update" containerId and the
     // old container's deletion would then take the cron with it): when the container is replaced,
     // the Cron is replaced too. replaceOnChanges acts on the provider's per-property diff;
@@ -83,8 +90,13 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
     // provider reports no property details.
     new scaleway.containers.Cron(
       resourceName,
-      { ...args, containerId: container.id },
-      { ...FIXED_NAME, replaceOnChanges: ['containerId'], replacementTrigger: container.id },
+      { ...args, args: cronArgsToDeclare(args.args, recorded?.cronArgs[resourceName] ?? (originalResourceName !== undefined ? recorded?.cronArgs[originalResourceName] : undefined)), containerId: container.id },
+      {
+        ...FIXED_NAME,
+        replaceOnChanges: ['containerId'],
+        replacementTrigger: container.id,
+        ...(originalResourceName !== undefined ? { aliases: [{ name: originalResourceName }] } : {}),
+      },
     );
   }
 

@@ -44,7 +44,7 @@ export function renderOutputs(outputs: StackOutputMap, showSecrets: boolean, ind
 /** Outputs that changed or will change, called out: a new URL after a replacement is news. */
 export function renderOutputChanges(
   chalk: { bold: { yellow: (t: string) => string }; dim: (t: string) => string },
-  changes: ReadonlyArray<{ readonly name: string; readonly old: unknown; readonly new: unknown }>,
+  changes: ReadonlyArray<{ readonly name: string; readonly old?: unknown; readonly new?: unknown }>,
   tense: 'planned' | 'done',
   indent = '  ',
 ): string[] {
@@ -53,6 +53,6 @@ export function renderOutputChanges(
   const show = (value: unknown): string => (value === UNKNOWN_VALUE ? '(known after apply)' : typeof value === 'string' && value !== '' ? value : JSON.stringify(value));
   return [
     `${indent}${chalk.bold.yellow(title)}`,
-    ...changes.map((c) => `${indent}  ${c.name}: ${show(c.old)} -> ${show(c.new)}`),
+    ...changes.map((c) => `${indent}  ${c.name}: ${'old' in c ? show(c.old) : '(none)'} -> ${'new' in c ? show(c.new) : '(removed)'}`),
   ];
 }

@@ -34,7 +34,8 @@
 //                    "status": "ready", "errorMessage": "" },   // apply, outputs; secrets "[secret]"
 //       "outputChanges": [ { "name": "url", "old": "https://...", "new": {"unknown": true} } ],
 //                                      // apply, preview: outputs of an existing stack that changed
-//                                      // (or may: unknown until applied)
+//                                      // (or may: unknown until applied); `old` absent for a new
+//                                      // output, `new` absent for a removed one
 //       "cronSchedules": [ { "name": "hourly-sync", "schedule": "0 * * * *",     // preview
 //                            "timeZone": "Europe/Paris",     // what the schedule is read in
 //                            "nextRuns": ["2026-01-01T03:00:00.000Z", "..."] } ],  // instants, UTC
@@ -128,7 +129,8 @@ export interface StackResult {
   readonly changes: ChangeCounts;
   readonly resources: readonly ResourceResult[];
   readonly outputs?: Readonly<Record<string, unknown>>;
-  readonly outputChanges?: ReadonlyArray<{ readonly name: string; readonly old: unknown; readonly new: unknown }>;
+  /** `old` is absent for an output the stack did not have, `new` for one it no longer has. */
+  readonly outputChanges?: ReadonlyArray<{ readonly name: string; readonly old?: unknown; readonly new?: unknown }>;
   readonly cronSchedules?: readonly CronScheduleResult[];
   readonly durationMs: number;
   readonly error?: ResultError;

@@ -86,6 +86,15 @@ test('diagnostics lose the engine colour markup, keep their resource, and skip b
   assert.deepEqual(translator.translate(diagnostic('', 'warning')), []);
 });
 
+test('the provider\'s standing deprecation of the Cron resource is not repeated on every cron; other warnings are kept', () => {
+  const translator = new EngineEventTranslator();
+  const cron = urn(CRON, 'cron-nightly');
+  const deprecated = `${cron} verification warning: Deprecated Resource: The "scaleway_container_cron" resource is deprecated, please use \`scaleway_container_trigger\` with a cron configuration instead`;
+  assert.deepEqual(translator.translate(diagnostic(deprecated, 'warning', cron)), []);
+  const [kept] = translator.translate(diagnostic('property "deploy" is deprecated', 'warning', cron));
+  assert.equal(kept?.type === 'diagnostic' ? kept.message : undefined, 'property "deploy" is deprecated');
+});
+
 test('step kinds map to what users call them', () => {
   assert.equal(changeKindOf('create-replacement'), 'replace');
   assert.equal(changeKindOf('discard'), 'delete');

@@ -104,8 +104,9 @@ test('valueFrom fields are left for the program to fill from a stack reference',
   assert.equal('privateNetworkId' in args, false);
 });
 
-test('namespace is named after the manifest, in its region, tagged like the container', () => {
-  assert.deepEqual(namespaceArgs(fullManifest()), { name: 'inference-grpc', region: 'nl-ams', tags: FULL_TAGS });
+test('namespace is named after the manifest, in its region, described and tagged like the container', () => {
+  assert.deepEqual(namespaceArgs(fullManifest()), { name: 'inference-grpc', region: 'nl-ams', description: 'gRPC inference', tags: FULL_TAGS });
+  assert.equal('description' in namespaceArgs(manifest()), false, 'no description: none sent');
 });
 
 test('tags are the original module\'s key=value strings, in its order; org, env and id only when set', () => {
@@ -126,9 +127,26 @@ test('tags are the original module\'s key=value strings, in its order; org, env 
 test('one cron per trigger: named by the trigger name or its index, args as canonical JSON', () => {
   assert.deepEqual(cronArgs(fullManifest()), [
     { resourceName: 'cron-hourly-sync', name: 'hourly-sync', schedule: '0 * * * *', args: '{"source":"s3://input-bucket","task":"sync"}', region: 'nl-ams' },
-    { resourceName: 'cron-1', name: 'cron-1', schedule: '0 2 * * *', args: '{"format":"pdf","task":"report"}', region: 'nl-ams' },
+    { resourceName: 'cron-1', originalResourceName: 'cron-cron-1', name: 'cron-1', schedule: '0 2 * * *', args: '{"format":"pdf","task":"report"}', region: 'nl-ams' },
   ]);
   assert.deepEqual(cronArgs(manifest()), []);
+});
+
+test('an unnamed trigger keeps the original CLI\'s resource name as an alias, unless a named trigger has it', () => {
+  const triggers = [
+    { schedule: '@daily', args: '{}' },
+    { name: 'cron-0', schedule: '@hourly', args: '{}' },
+    { schedule: '@weekly', args: '{}' },
+  ];
+  const crons = cronArgs(manifest({ cronTriggers: triggers }));
+  assert.deepEqual(
+    crons.map((c) => [c.resourceName, c.originalResourceName]),
+    [
+      ['cron-0', undefined], // `cron-cron-0` is the named trigger's own resource
+      ['cron-cron-0', undefined],
+      ['cron-2', 'cron-cron-2'],
+    ],
+  );
 });
 
 test('canonical JSON sorts keys at every depth and passes non-JSON through', () => {

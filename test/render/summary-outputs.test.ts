@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Chalk } from 'chalk';
 import { changeSummaryText } from '../../src/render/summary.js';
-import { outputValues, renderOutputs } from '../../src/render/outputs.js';
+import { outputValues, renderOutputChanges, renderOutputs } from '../../src/render/outputs.js';
+import { outputChanges } from '../../src/engine/run-operation.js';
 
 const plain = new Chalk({ level: 0 });
 
@@ -33,4 +34,21 @@ test('human output lists the container outputs in reading order and leaves out e
     renderOutputs(outputs, false).map((line) => line.trim().split(':')[0]),
     ['containerId', 'namespaceId', 'domainName', 'url', 'status'],
   );
+});
+
+test('output changes list new, changed and removed outputs, and none for a new stack', () => {
+  const changes = outputChanges({ container_id: 'fr-par/1', url: 'https://a', status: 'ready' }, { containerId: 'fr-par/1', url: 'https://b', status: 'ready' });
+  assert.deepEqual(changes, [
+    { name: 'containerId', new: 'fr-par/1' },
+    { name: 'container_id', old: 'fr-par/1' },
+    { name: 'url', old: 'https://a', new: 'https://b' },
+  ]);
+  assert.deepEqual(renderOutputChanges(plain, changes, 'done'), [
+    '  outputs that changed:',
+    '    containerId: (none) -> fr-par/1',
+    '    container_id: fr-par/1 -> (removed)',
+    '    url: https://a -> https://b',
+  ]);
+  assert.deepEqual(outputChanges({}, { url: 'https://a' }), []);
+  assert.deepEqual(outputChanges(undefined, { url: 'https://a' }), []);
 });

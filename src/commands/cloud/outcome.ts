@@ -82,7 +82,7 @@ export function toStackResult(outcome: StackOutcome, showSecrets = false): Stack
     changes: outcome.counts,
     resources: outcome.changes.map((c) => ({ ...resourceResult(c.resource, c.change, c.properties), ...(c.deleteFirst ? { deleteFirst: true as const } : {}) })),
     ...(outcome.outputs ? { outputs: jsonValue(outputValues(outcome.outputs, showSecrets)) as Record<string, unknown> } : {}),
-    ...(outcome.outputChanges ? { outputChanges: outcome.outputChanges.map((c) => ({ name: c.name, old: jsonValue(c.old), new: jsonValue(c.new) })) } : {}),
+    ...(outcome.outputChanges ? { outputChanges: outcome.outputChanges.map((c) => ({ name: c.name, ...('old' in c ? { old: jsonValue(c.old) } : {}), ...('new' in c ? { new: jsonValue(c.new) } : {}) })) } : {}),
     ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),
     durationMs: outcome.durationMs,
     ...(outcome.error ? { error: resultError(outcome.error) } : {}),

@@ -19,6 +19,7 @@ import { credentialsToEngineEnv, loadCredentials } from '../../target/credential
 import { prepareSecretsProvider } from '../../target/passphrase.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
 import type { LastDeployment } from '../../program/redeploy.js';
+import type { RecordedStack } from '../../program/recorded-stack.js';
 import type { CloudOptions } from './options.js';
 
 export interface PreparedStack {
@@ -30,7 +31,7 @@ export interface PreparedStack {
   readonly rerunArgs: string;
   readonly program: PulumiFn;
   /** What the program needs from the state, filled in by the session before each run of it. */
-  readonly stateView: { lastDeployment?: LastDeployment };
+  readonly stateView: { lastDeployment?: LastDeployment; recorded?: RecordedStack; createdByOriginalCli?: boolean };
 }
 
 export interface PreparedRun {
@@ -118,7 +119,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
       rerunArgs: rerunArgs(loaded, options),
-      program: createContainerProgram(loaded.manifest, { target, lastDeployment: () => stateView.lastDeployment }),
+      program: createContainerProgram(loaded.manifest, { target, lastDeployment: () => stateView.lastDeployment, recorded: () => stateView.recorded }),
       stateView,
     };
   });

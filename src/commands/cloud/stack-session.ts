@@ -21,6 +21,7 @@ import { EMPTY_STATE, pendingCreates, readStackState, type StackState } from '..
 import { lookupSettings } from '../../engine/cloud-lookup.js';
 import { resolvePendingCreates, settlePendingCreates, type PendingCreateOutcome } from '../../engine/pending-creates.js';
 import { lastDeploymentOf } from './last-deployment.js';
+import { createdByOriginalCli, recordedStackOf } from './recorded-stack.js';
 
 const AMBIENT_PLUGIN_WARNING = /^using pulumi-resource-scaleway from \$PATH/;
 
@@ -123,6 +124,8 @@ export class StackSession {
         throw error;
       });
       this.prepared.stateView.lastDeployment = lastDeploymentOf(state);
+      this.prepared.stateView.recorded = recordedStackOf(state);
+      this.prepared.stateView.createdByOriginalCli = createdByOriginalCli(state);
       return state;
     } catch (error) {
       throw this.mapError(error, 'select');

@@ -24,6 +24,7 @@ import type { StackSession } from './stack-session.js';
 import { pendingCreates, stateFingerprint, type StackState } from '../../engine/stack-state.js';
 import { resourceLabel } from '../../render/resource-label.js';
 import { retryNotice } from './last-deployment.js';
+import { TAKE_OVER_NOTICE } from './recorded-stack.js';
 
 /** The lines of one stack's preview: its changes property by property, cron runs, a summary. */
 export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, outcome: OperationOutcome, now: Date): string[] {
@@ -36,6 +37,7 @@ export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, 
   lines.push(...renderOutputChanges(chalk, previewedOutputChanges(outcome), 'planned'));
   const retry = retryNotice(prepared.stateView.lastDeployment, 'will retry');
   if (retry) lines.push(chalk.yellow(`  ! ${retry}`));
+  if (prepared.stateView.createdByOriginalCli) lines.push(chalk.yellow(`  ! ${TAKE_OVER_NOTICE}`));
   lines.push(`  ${changeSummaryText(chalk, outcome.counts, 'planned')}`);
   return lines;
 }
