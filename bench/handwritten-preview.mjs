@@ -2,7 +2,7 @@
 // the same three resources as bench/fixtures/bench-api.yaml (namespace, container, cron) on the
 // same engine and backend. It knows nothing of openmcf: the engine path, the backend and the
 // sandbox plugin come from the environment bench/preview.mjs sets (PULUMI_BACKEND_URL, PATH,
-// PULUMI_CONFIG_PASSPHRASE, OPENMCF_PULUMI_CLI).
+// BENCH_SECRETS_PROVIDER with VAULT_SERVER_URL and VAULT_SERVER_TOKEN, OPENMCF_PULUMI_CLI).
 //   node bench/handwritten-preview.mjs <stack-name>
 import * as pulumi from '@pulumi/pulumi';
 import { LocalWorkspace, PulumiCommand } from '@pulumi/pulumi/automation/index.js';
@@ -35,7 +35,7 @@ const root = dirname(dirname(process.env.OPENMCF_PULUMI_CLI));
 const pulumiCommand = await PulumiCommand.get({ root, skipVersionCheck: true });
 const stack = await LocalWorkspace.createOrSelectStack(
   { stackName, projectName: 'bench-hand', program },
-  { pulumiCommand, projectSettings: { name: 'bench-hand', runtime: 'nodejs', backend: { url: process.env.PULUMI_BACKEND_URL } }, secretsProvider: 'passphrase' },
+  { pulumiCommand, projectSettings: { name: 'bench-hand', runtime: 'nodejs', backend: { url: process.env.PULUMI_BACKEND_URL } }, secretsProvider: process.env.BENCH_SECRETS_PROVIDER },
 );
 const result = await stack.preview({ onEvent: () => {} });
 console.log(JSON.stringify(result.changeSummary));

@@ -35,11 +35,12 @@ const env = {
 };
 mkdirSync(env.PULUMI_HOME, { recursive: true });
 
-// The hand-written script's environment: the sandbox's backend and passphrase as openmcf sets
-// them up, fake credentials of the real format, the local API's URL, and the plugin on PATH for
-// its engine to launch. What openmcf adds per run is not given to it: openmcf's engines attach to
-// one shared plugin (src/engine/shared-provider.ts) and derive the passphrase key as the engine
-// does by default (src/engine/workspace.ts), as a minimal hand-written script would.
+// The hand-written script's environment: the sandbox's backend and secrets provider as openmcf
+// sets them up (the local API's transit key, src/sandbox/secrets-key.ts), fake credentials of the
+// real format, the local API's URL, and the plugin on PATH for its engine to launch. What openmcf
+// adds per run is not given to it: openmcf's engines attach to one shared plugin
+// (src/engine/shared-provider.ts) and open the state's secrets manager without minting a new data
+// key (src/engine/workspace.ts); the script's engine does what a minimal script's would.
 const { sandboxSettings } = await import(join(root, 'dist', 'src', 'sandbox', 'environment.js'));
 const { prepareSecretsProvider } = await import(join(root, 'dist', 'src', 'target', 'passphrase.js'));
 const { SANDBOX_CREDENTIALS, credentialsToEngineEnv } = await import(join(root, 'dist', 'src', 'target', 'credentials.js'));
@@ -52,6 +53,9 @@ const handEnv = {
   ...secrets.envVars,
   ...credentialsToEngineEnv(SANDBOX_CREDENTIALS),
   SCW_API_URL: apiUrl,
+  VAULT_SERVER_URL: apiUrl,
+  VAULT_SERVER_TOKEN: secrets.sandboxTransit.token,
+  BENCH_SECRETS_PROVIDER: secrets.secretsProvider,
   PATH: `${dirname(plugin)}:${process.env.PATH}`,
   PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
   PULUMI_BACKEND_URL: sandbox.backendUrl,

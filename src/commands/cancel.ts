@@ -6,9 +6,9 @@
 import { emptyChangeCounts } from '../engine/events.js';
 import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../render/io.js';
-import { type CloudFlags } from './cloud/options.js';
+import { type CloudFlags, type CloudOptions } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { prepareRun } from './cloud/prepare.js';
+import { prepareRun, stopShared, type PreparedRun } from './cloud/prepare.js';
 import { finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
@@ -17,22 +17,30 @@ export async function cancel(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('cancel', io, flags, async (cloud) => {
     requireConfirmationPossible('cancel', { yes: cloud.yes, interactive: io.interactive });
     const run = await prepareRun(cloud, io, { credentials: false });
-    if (!cloud.yes) {
-      const stacks = run.stacks.length === 1 ? `stack ${run.stacks[0]!.target.displayName}` : `${run.stacks.length} stacks`;
-      const proceed = await askConfirmation(`Release the lock of ${stacks}? Only do this when no run is using it any more.`);
-      if (!proceed) {
-        const declined = run.stacks.map((prepared): StackOutcome => ({ prepared, status: 'declined', counts: emptyChangeCounts(), changes: [], durationMs: 0 }));
-        return finishRun(io, cloud, declined, { command: 'cancel', tense: 'done', showOutputs: false, ...runReportOptions(run) });
-      }
-    }
-    const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
     try {
-      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => releaseStep(session, io));
-      return finishRun(io, cloud, outcomes, { command: 'cancel', tense: 'done', showOutputs: false, ...runReportOptions(run) });
+      return await releaseLocks(cloud, io, run);
     } finally {
-      await Promise.all(sessions.map((s) => s.close()));
+      await stopShared(run);
     }
   });
+}
+
+async function releaseLocks(cloud: CloudOptions, io: Io, run: PreparedRun): Promise<number> {
+  if (!cloud.yes) {
+    const stacks = run.stacks.length === 1 ? `stack ${run.stacks[0]!.target.displayName}` : `${run.stacks.length} stacks`;
+    const proceed = await askConfirmation(`Release the lock of ${stacks}? Only do this when no run is using it any more.`);
+    if (!proceed) {
+      const declined = run.stacks.map((prepared): StackOutcome => ({ prepared, status: 'declined', counts: emptyChangeCounts(), changes: [], durationMs: 0 }));
+      return finishRun(io, cloud, declined, { command: 'cancel', tense: 'done', showOutputs: false, ...runReportOptions(run) });
+    }
+  }
+  const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
+  try {
+    const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => releaseStep(session, io));
+    return finishRun(io, cloud, outcomes, { command: 'cancel', tense: 'done', showOutputs: false, ...runReportOptions(run) });
+  } finally {
+    await Promise.all(sessions.map((s) => s.close()));
+  }
 }
 
 async function releaseStep(session: StackSession, io: Io): Promise<StackOutcome> {

@@ -83,7 +83,7 @@ async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes 
 }
 
 async function outcomesFromEngine(cloud: CloudOptions, io: Io): Promise<Outcomes> {
-  const { prepareRun } = await import('./cloud/prepare.js');
+  const { prepareRun, stopShared } = await import('./cloud/prepare.js');
   const { StackSession } = await import('./cloud/stack-session.js');
   const run = await prepareRun(cloud, io, { credentials: false });
   const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
@@ -92,6 +92,7 @@ async function outcomesFromEngine(cloud: CloudOptions, io: Io): Promise<Outcomes
     return { outcomes, ...runReportOptions(run) };
   } finally {
     await Promise.all(sessions.map((s) => s.close()));
+    await stopShared(run);
   }
 }
 

@@ -2,7 +2,8 @@
 import { invalidInput, ExitCode } from '../errors.js';
 import { openmcfHome } from '../engine/openmcf-home.js';
 import type { Io } from '../render/io.js';
-import { sandboxFaults, sandboxSettings } from '../sandbox/environment.js';
+import { sandboxFaults, sandboxSettings, sandboxStackNames } from '../sandbox/environment.js';
+import { prepareSecretsProvider } from '../target/passphrase.js';
 import { startLocalApi } from '../sandbox/api/server.js';
 
 export async function sandboxApi(flags: { port?: string }, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -10,14 +11,25 @@ export async function sandboxApi(flags: { port?: string }, io: Io, env: NodeJS.P
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw invalidInput(`--port ${JSON.stringify(flags.port)} is not a port number`, 'flag.port', 'give a number from 1 to 65535, or leave --port out for a free one');
   }
-  const settings = sandboxSettings(openmcfHome(env));
+  const home = openmcfHome(env);
+  const settings = sandboxSettings(home);
   const faults = sandboxFaults(env);
+  // The transit key of the sandbox state's secrets (sandbox/secrets-key.ts), so that engines
+  // pointed here (VAULT_SERVER_URL) open sandbox stacks as a sandbox run does.
+  const { sandboxTransit } = await prepareSecretsProvider({
+    backendKind: 'file',
+    env,
+    openmcfHome: home,
+    sandbox: true,
+    existingStacks: { names: sandboxStackNames(settings), backend: settings.backendUrl },
+  });
   let api;
   try {
     api = await startLocalApi({
       storeDir: settings.storeDir,
       port,
       ...(faults !== undefined ? { faults } : {}),
+      ...(sandboxTransit ? { transit: sandboxTransit } : {}),
       onRequest: (line) => io.err(`${line.method} ${line.path} ${line.status}\n`),
     });
   } catch (error) {

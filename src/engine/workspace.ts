@@ -68,8 +68,9 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
         // rounds of PBKDF2, ~0.15 s of CPU each): once for a fresh salt it mints because this
         // temporary workspace has no stack settings file, once for the state's own. Falling back
         // to the state's secrets manager (pulumi/pulumi#16412) derives only the latter, which is
-        // the key the state's secrets are encrypted with anyway.
-        ...(options.secretsProvider === 'passphrase' ? { PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: 'true' } : {}),
+        // the key the state's secrets are encrypted with anyway. The same holds for the sandbox's
+        // transit provider, which would otherwise wrap a fresh data key on every run.
+        ...(options.secretsProvider !== undefined ? { PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: 'true' } : {}),
         ...options.envVars,
         // The backend is also given by variable: PULUMI_BACKEND_URL from the user's shell would
         // otherwise beat the project setting.

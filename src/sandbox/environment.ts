@@ -2,11 +2,12 @@
 // stack, unless --backend names one), and the simulated Scaleway API (src/sandbox/api/), started
 // for the run, that the real provider reaches through SCW_API_URL. The engine, the provider and
 // every request they make are the real ones; only Scaleway's side is simulated.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalidInput } from '../errors.js';
 import { FAULTS_ENV, parseFaults } from './faults.js';
 import type { LocalApi } from './api/server.js';
+import { transitEngineEnv, type TransitKey } from './secrets-key.js';
 
 /** Said after every sandbox run, so nobody mistakes it for a deployment. */
 export const SANDBOX_NOTICE = 'sandbox: nothing real was deployed; resources exist only in the simulated Scaleway cloud under';
@@ -16,6 +17,8 @@ export interface SandboxSettings {
   readonly backendUrl: string;
   /** The simulated cloud (see api/store.ts `readCloud`). */
   readonly storeDir: string;
+  /** The folder of that backend. */
+  readonly stateDir: string;
 }
 
 export function sandboxSettings(home: string): SandboxSettings {
@@ -25,7 +28,20 @@ export function sandboxSettings(home: string): SandboxSettings {
   mkdirSync(stateDir, { recursive: true });
   mkdirSync(storeDir, { recursive: true });
   // Pulumi strips `file://` textually: no percent-encoding, or a home with spaces would break.
-  return { backendUrl: `file://${stateDir}`, storeDir };
+  return { backendUrl: `file://${stateDir}`, storeDir, stateDir };
+}
+
+/** The stacks the sandbox's own state holds, as `<project>/<stack>` (what its passphrase protects). */
+export function sandboxStackNames(settings: SandboxSettings): string[] {
+  const stacks = join(settings.stateDir, '.pulumi', 'stacks');
+  if (!existsSync(stacks)) return [];
+  return readdirSync(stacks, { withFileTypes: true })
+    .filter((project) => project.isDirectory())
+    .flatMap((project) =>
+      readdirSync(join(stacks, project.name))
+        .filter((file) => /\.json(\.gz)?$/.test(file))
+        .map((file) => `${project.name}/${file.replace(/\.json(\.gz)?$/, '')}`),
+    );
 }
 
 export interface RunningSandbox {
@@ -52,18 +68,22 @@ export function sandboxFaults(env: NodeJS.ProcessEnv): string | undefined {
   return text;
 }
 
-/** Starts the local API for one run; OPENMCF_SANDBOX_FAULTS applies to it. */
-export async function startSandbox(settings: SandboxSettings, env: NodeJS.ProcessEnv): Promise<RunningSandbox> {
+/**
+ * Starts the local API for one run; OPENMCF_SANDBOX_FAULTS applies to it. With the sandbox's
+ * transit key it also serves the secrets provider of the sandbox state (secrets-key.ts).
+ */
+export async function startSandbox(settings: SandboxSettings, env: NodeJS.ProcessEnv, transit?: TransitKey): Promise<RunningSandbox> {
   const faults = sandboxFaults(env);
   // Loaded here, not at import: commands that only pick the sandbox's backend (outputs, doctor)
   // never start the API.
   const { startLocalApi } = await import('./api/server.js');
-  const api = await startLocalApi({ storeDir: settings.storeDir, ...(faults !== undefined ? { faults } : {}) });
+  const api = await startLocalApi({ storeDir: settings.storeDir, ...(faults !== undefined ? { faults } : {}), ...(transit ? { transit } : {}) });
   return {
     api,
     env: {
       // The environment beats the provider's `scaleway:apiUrl` config (and any profile).
       SCW_API_URL: api.url,
+      ...(transit ? transitEngineEnv(api.url, transit) : {}),
       // The engine is a short-lived Go process with a small heap here: collecting garbage costs it
       // more CPU than the memory it frees is worth. The limit brings the collector back should a
       // run ever grow.

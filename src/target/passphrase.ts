@@ -5,13 +5,17 @@
 // use their own passphrase under the sandbox folder, whatever the user has set, so that sandbox
 // state never depends on (or reveals) the real one; except a sandbox run on a backend the user
 // named (`--sandbox --backend`), shared by several runners, which takes PULUMI_CONFIG_PASSPHRASE(_FILE)
-// when set: every runner must encrypt with the same passphrase.
+// when set: every runner must encrypt with the same passphrase. New stacks on the sandbox's own
+// backend use the local API's transit key, derived from the sandbox passphrase, instead of the
+// passphrase provider (see sandbox/secrets-key.ts); stacks made before keep the passphrase
+// provider, which PULUMI_CONFIG_PASSPHRASE still opens.
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { invalidInput } from '../errors.js';
 import { registerSecret } from '../render/redact.js';
 import type { BackendKind } from './types.js';
+import { SANDBOX_SECRETS_PROVIDER, sandboxTransitKey, type TransitKey } from '../sandbox/secrets-key.js';
 
 export interface SecretsProviderOptions {
   readonly backendKind: BackendKind;
@@ -34,7 +38,9 @@ export interface SecretsProviderSetup {
   /** To be set on the engine process, over the inherited environment. */
   readonly envVars: Record<string, string>;
   /** The `secretsProvider` for new stacks; undefined means the backend's default (Pulumi Cloud). */
-  readonly secretsProvider: 'passphrase' | undefined;
+  readonly secretsProvider: 'passphrase' | typeof SANDBOX_SECRETS_PROVIDER | undefined;
+  /** For the sandbox's own backend: the key the local API must serve for that provider. */
+  readonly sandboxTransit?: TransitKey;
   /** Set once, when a passphrase was generated: what the user should know about it. */
   readonly notice?: string;
 }
@@ -46,7 +52,10 @@ export async function prepareSecretsProvider(options: SecretsProviderOptions): P
   if (options.sandbox && !(options.sandboxOnUserBackend === true && userPassphraseSet(env))) {
     const folder = options.sandboxHome ?? join(options.openmcfHome, 'sandbox');
     const { passphrase } = await storedPassphrase(join(resolve(folder), PASSPHRASE_FILE_NAME), { existing: options.existingStacks, sandboxFolder: resolve(folder) });
-    return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: 'passphrase' };
+    if (options.sandboxOnUserBackend === true) return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: 'passphrase' };
+    const sandboxTransit = sandboxTransitKey(passphrase);
+    registerSecret(sandboxTransit.token);
+    return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: SANDBOX_SECRETS_PROVIDER, sandboxTransit };
   }
   if (options.backendKind === 'cloud' && !options.sandbox) return { envVars: {}, secretsProvider: undefined };
 

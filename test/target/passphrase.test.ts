@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpenmcfError } from '../../src/errors.js';
 import { redact } from '../../src/render/redact.js';
+import { sandboxTransitKey } from '../../src/sandbox/secrets-key.js';
 import { prepareSecretsProvider } from '../../src/target/passphrase.js';
 
 async function home(): Promise<string> {
@@ -60,7 +61,13 @@ test('sandbox uses its own passphrase under the sandbox folder, overriding the u
   const stored = await readFile(join(openmcfHome, 'sandbox', 'passphrase'), 'utf8');
   assert.deepEqual(setup.envVars, { PULUMI_CONFIG_PASSPHRASE: stored });
   assert.notEqual(stored, 'real-one');
-  assert.equal(setup.secretsProvider, 'passphrase');
+  // New sandbox stacks take the local API's transit key, derived from that passphrase.
+  assert.equal(setup.secretsProvider, 'hashivault://openmcf-sandbox');
+  assert.deepEqual(setup.sandboxTransit, sandboxTransitKey(stored));
+  // A sandbox run on a backend the user named keeps the passphrase provider: other runners
+  // sharing that backend need nothing but the passphrase.
+  const shared = await prepareSecretsProvider({ backendKind: 'file', env: {}, openmcfHome, sandbox: true, sandboxOnUserBackend: true });
+  assert.deepEqual(shared, { envVars: { PULUMI_CONFIG_PASSPHRASE: stored }, secretsProvider: 'passphrase' });
   const custom = join(openmcfHome, 'elsewhere');
   await prepareSecretsProvider({ backendKind: 'file', env: {}, openmcfHome, sandbox: true, sandboxHome: custom });
   assert.ok((await stat(join(custom, 'passphrase'))).isFile());

@@ -130,8 +130,10 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   const runsProgram = needs.credentials && stacks.length > 0;
   if (runsProgram) phase('finding the scaleway plugin');
   const plugin = runsProgram ? await resolveScalewayPlugin({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) }) : undefined;
-  if (sandbox && runsProgram) phase('starting the sandbox API');
-  const sandboxApi = sandbox && runsProgram ? await startSandbox(sandbox, options.env) : undefined;
+  // The sandbox API also serves the sandbox state's secrets provider: every command that starts an
+  // engine on sandbox stacks (outputs and cancel too) needs it.
+  if (sandbox && stacks.length > 0) phase('starting the sandbox API');
+  const sandboxApi = sandbox && stacks.length > 0 ? await startSandbox(sandbox, options.env, secrets.sandboxTransit) : undefined;
   const runEnv = { ...credentialsEnv, ...(sandboxApi?.env ?? {}) };
   if (plugin) phase('starting the provider');
   const provider = plugin ? await startSharedProvider(plugin.path, { ...process.env, ...options.env, ...runEnv }) : undefined;

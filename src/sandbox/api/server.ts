@@ -1,6 +1,7 @@
 // The local Scaleway containers API: a node:http server on loopback over the on-disk store. The
 // real provider reaches it through SCW_API_URL. One runs inside openmcf for every sandbox run;
-// `openmcf sandbox api` runs one in the foreground for other tools.
+// `openmcf sandbox api` runs one in the foreground for other tools. Given the sandbox's transit key,
+// it also serves the Vault transit calls that protect the sandbox state's secrets (transit.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseFaults } from '../faults.js';
@@ -9,6 +10,8 @@ import { FaultGate } from './fault-gate.js';
 import { handle, type ApiSettings } from './handle.js';
 import { route } from './routes.js';
 import type { Body } from './wire.js';
+import { answerTransit, TRANSIT_PREFIX } from './transit.js';
+import type { TransitKey } from '../secrets-key.js';
 
 export interface LocalApiOptions {
   readonly storeDir: string;
@@ -17,6 +20,9 @@ export interface LocalApiOptions {
   /** OPENMCF_SANDBOX_FAULTS text; parse errors are thrown here, before the server listens. */
   readonly faults?: string;
   readonly transitionMs?: number;
+  /** The key of the sandbox state's secrets provider (../secrets-key.ts); without it the
+   * transit routes answer 404. */
+  readonly transit?: TransitKey;
   /** Called once per answered request (for `openmcf sandbox api`'s log and for tests). */
   readonly onRequest?: (line: RequestLine) => void;
 }
@@ -46,7 +52,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     transitionMs: options.transitionMs ?? 0,
   };
   const server = createServer((request, response) => {
-    void answer(settings, request, response, options.onRequest);
+    void answer(settings, request, response, options);
   });
   // Connections the provider keeps alive must not hold the server open at close.
   server.keepAliveTimeout = 5_000;
@@ -66,19 +72,17 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
   };
 }
 
-async function answer(settings: ApiSettings, request: IncomingMessage, response: ServerResponse, onRequest: LocalApiOptions['onRequest']): Promise<void> {
+async function answer(settings: ApiSettings, request: IncomingMessage, response: ServerResponse, options: LocalApiOptions): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const method = request.method ?? 'GET';
   let body: Body = {};
   let status = 200;
   let payload: unknown;
+  const transit = url.pathname.startsWith(TRANSIT_PREFIX);
   try {
     body = await readBody(request);
-    const token = request.headers['x-auth-token'];
-    if (typeof token !== 'string' || !UUID.test(token)) throw unauthenticated();
-    const target = route(method, url.pathname);
-    if (!target) throw routeNotFound(method, url.pathname);
-    payload = await handle(settings, target, url.searchParams, body);
+    if (transit) ({ status, payload } = answerTransit(options.transit, method, url.pathname, request.headers['x-vault-token'], body));
+    else payload = await scalewayAnswer(settings, method, url, request, body);
   } catch (error) {
     const apiError = error instanceof ApiError ? error : internalError();
     if (!(error instanceof ApiError)) process.stderr.write(`openmcf sandbox api: ${method} ${url.pathname}: ${(error as Error).message}\n`);
@@ -88,7 +92,17 @@ async function answer(settings: ApiSettings, request: IncomingMessage, response:
   const text = JSON.stringify(payload);
   response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
   response.end(text);
-  onRequest?.({ method, path: `${url.pathname}${url.search}`, status, body });
+  // A transit body holds a data key in the clear: never handed on.
+  options.onRequest?.({ method, path: `${url.pathname}${url.search}`, status, body: transit ? {} : body });
+}
+
+/** The Scaleway API's own calls: the X-Auth-Token a secret key, then the route. */
+async function scalewayAnswer(settings: ApiSettings, method: string, url: URL, request: IncomingMessage, body: Body): Promise<unknown> {
+  const token = request.headers['x-auth-token'];
+  if (typeof token !== 'string' || !UUID.test(token)) throw unauthenticated();
+  const target = route(method, url.pathname);
+  if (!target) throw routeNotFound(method, url.pathname);
+  return handle(settings, target, url.searchParams, body);
 }
 
 function readBody(request: IncomingMessage): Promise<Body> {
