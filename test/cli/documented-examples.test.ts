@@ -122,7 +122,8 @@ const REAL_CLOUD = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Servers some substitutions need, started on first use.
+// Servers some substitutions need: the S3 and PostgreSQL servers of the state-backend tests (a
+// temporary folder each, on a free port, stopped at the end) and a local HTTP server.
 
 let s3: Promise<S3Server> | undefined;
 let postgres: Promise<PostgresServer> | undefined;
@@ -157,7 +158,7 @@ const sceneOf = (name: SceneName): Scene => {
 
 after(async () => {
   for (const scene of scenes.values()) await scene.stop();
-  await Promise.all([s3?.then((s) => s.stop()), postgres?.then((p) => p.stop())]);
+  await Promise.all([s3?.then((s) => s.stop(), () => undefined), postgres?.then((p) => p.stop(), () => undefined)]);
 });
 
 // ---------------------------------------------------------------------------------------------
