@@ -8,12 +8,13 @@
 //   s3.backendUrl('state')     // s3://state?endpoint=http://127.0.0.1:<port>&s3ForcePathStyle=true&region=fr-par
 //   s3.env                     // AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY for the engine
 //   s3.objects('state')        // every object of the bucket: key and content
+//   s3.put('state', key, text) // writes an object (a file of the bucket's folder)
 //   await s3.stop();
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { openmcfHome } from '../../src/engine/openmcf-home.js';
 import { freePort, waitForPort } from './free-port.js';
 
@@ -29,6 +30,8 @@ export interface S3Server {
   /** Creates the bucket (a folder under the root) and returns openmcf's backend URL for it. */
   backendUrl(bucket: string): string;
   objects(bucket: string): Array<{ key: string; text: string }>;
+  /** Writes an object as a file of the bucket's folder (e.g. a lock a killed run left). */
+  put(bucket: string, key: string, text: string): void;
   stop(): Promise<void>;
 }
 
@@ -103,6 +106,11 @@ export async function startS3(): Promise<S3Server> {
       };
       if (existsSync(join(data, bucket))) walk(join(data, bucket));
       return found;
+    },
+    put: (bucket, key, text) => {
+      const path = join(data, bucket, key);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
     },
     stop: async () => {
       process.off('exit', stopNow);

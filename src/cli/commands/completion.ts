@@ -11,7 +11,8 @@ Completes commands, flags, paths after -f/--file, --env-file, -p and --output, a
 
 Examples:
   $ source <(openmcf completion bash)                      # this shell only
-  $ openmcf completion bash > ~/.local/share/bash-completion/completions/openmcf
+  $ mkdir -p ~/.local/share/bash-completion/completions && \\
+      openmcf completion bash > ~/.local/share/bash-completion/completions/openmcf
   $ openmcf completion zsh > "\${fpath[1]}/_openmcf"
   $ openmcf completion fish > ~/.config/fish/completions/openmcf.fish
 `;

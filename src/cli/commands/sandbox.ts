@@ -11,7 +11,7 @@ stderr (method, path, status; never a body). OPENMCF_SANDBOX_FAULTS applies, as 
 
 Examples:
   $ openmcf sandbox api --port 8443
-  $ SCW_API_URL=http://127.0.0.1:8443 terraform apply      # the Terraform provider, same cloud
+  $ SCW_API_URL=http://127.0.0.1:8443 openmcf apply -f my-api.yaml --yes   # the normal path (SCW_* keys set), same cloud
 `;
 
 export function registerSandbox(program: Command, context: CommandContext): void {

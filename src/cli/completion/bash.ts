@@ -63,7 +63,7 @@ export function bashCompletion(program: CommandSpec): string {
   const commandNames = program.subcommands.flatMap((c) => [c.name, ...c.aliases]);
   return [
     '# openmcf completion for bash. Load it in this shell with:  source <(openmcf completion bash)',
-    '# or for every shell:  openmcf completion bash > ~/.local/share/bash-completion/completions/openmcf',
+    '# or for every shell:  mkdir -p ~/.local/share/bash-completion/completions && openmcf completion bash > ~/.local/share/bash-completion/completions/openmcf',
     '_openmcf() {',
     '  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"',
     '  # The command words typed so far (flags and their values left out).',
