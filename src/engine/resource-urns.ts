@@ -13,6 +13,11 @@ export function resourceUrn(value: string, target: { readonly projectName: strin
   if (value.startsWith('urn:') || value.includes('*')) return value;
   const type = TYPE_OF_NAME.find(([pattern]) => pattern.test(value))?.[1];
   if (!type) return value;
+  return `${stackUrnPrefix(target)}${type}::${value}`;
+}
+
+/** `urn:pulumi:<stack>::<project>::`: what every URN of one stack starts with. */
+export function stackUrnPrefix(target: { readonly projectName: string; readonly stackName: string }): string {
   const bareStack = target.stackName.slice(target.stackName.lastIndexOf('/') + 1);
-  return `urn:pulumi:${bareStack}::${target.projectName}::${type}::${value}`;
+  return `urn:pulumi:${bareStack}::${target.projectName}::`;
 }

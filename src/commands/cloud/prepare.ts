@@ -9,6 +9,7 @@ import type { Io } from '../../render/io.js';
 import type { ShardReport } from '../../manifest/shard.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../../engine/pulumi-cli.js';
 import { EngineProcesses } from '../../engine/engine-processes.js';
+import { DiagnosticRoutes } from '../../engine/diagnostic-routes.js';
 import { startSandbox, type RunningSandbox, type SandboxSettings } from '../../sandbox/environment.js';
 import { resolveScalewayPlugin } from '../../engine/provider-plugin.js';
 import { startSharedProvider, type SharedProvider } from '../../engine/shared-provider.js';
@@ -42,6 +43,8 @@ export interface PreparedRun {
   readonly secretsProvider?: string;
   readonly pulumiCommand: PulumiCommand;
   readonly processes: EngineProcesses;
+  /** Hands each diagnostic to the stack it is about (see engine/diagnostic-routes.ts). */
+  readonly diagnosticRoutes: DiagnosticRoutes;
   /** --lock-wait: how long a stack held by another run is waited for; 0 fails at once (exit 4). */
   readonly lockWaitMs: number;
   /** --shard: the part of the manifests this run took. */
@@ -152,6 +155,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     ...(secrets.secretsProvider ? { secretsProvider: secrets.secretsProvider } : {}),
     pulumiCommand,
     processes,
+    diagnosticRoutes: new DiagnosticRoutes(),
     lockWaitMs: options.lockWaitMs,
     ...(shard ? { shard } : {}),
     ...(sandbox ? { sandbox } : {}),

@@ -14,7 +14,7 @@ import {
   type RunOperationOptions,
 } from '../../engine/run-operation.js';
 import { isMissingStackFailure, isStackNotFound, openStack, type OpenedStack } from '../../engine/workspace.js';
-import { resourceUrn } from '../../engine/resource-urns.js';
+import { resourceUrn, stackUrnPrefix } from '../../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
 import { withLockWait } from './lock-wait.js';
 import { EMPTY_STATE, pendingCreates, readStackState, type StackState } from '../../engine/stack-state.js';
@@ -71,7 +71,7 @@ export class StackSession {
     const stack = this.requireOpened().stack;
     if (this.run.processes.interrupted) throw this.mapError(new Error('interrupted'), OPERATION_OF[kind]);
     const onEvent = options.onEvent;
-    const listener =
+    const deliver =
       onEvent
         ? (event: OperationEvent): void => {
             // When the shared plugin could not start, openmcf puts the plugin on the engines' PATH
@@ -79,7 +79,9 @@ export class StackSession {
             if (event.type === 'diagnostic' && AMBIENT_PLUGIN_WARNING.test(event.message)) return;
             onEvent(event);
           }
-        : onEvent;
+        : undefined;
+    const routed = deliver ? this.run.diagnosticRoutes.route(stackUrnPrefix(this.prepared.target), deliver) : undefined;
+    const listener = routed?.listener;
     try {
       const target = this.prepared.target;
       const run = (): Promise<OperationOutcome> =>
@@ -107,6 +109,8 @@ export class StackSession {
       const partial = partialOutcomeOf(error);
       const mapped = this.mapError(error, OPERATION_OF[kind], partial?.resourceErrors);
       throw partial ? withPartialOutcome(mapped, partial) : mapped;
+    } finally {
+      routed?.release();
     }
   }
 
