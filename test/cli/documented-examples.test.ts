@@ -47,7 +47,7 @@ import type { ResultDocument } from '../../src/render/result-document.js';
 
 const EXCLUDED: Readonly<Record<string, string>> = {
   'npm ci && npm run build && npm run quickstart':
-    'installs and builds the checkout the tests run from (CI, .ci/run, runs npm ci and npm run build first); the quickstart is `openmcf engine install` then `apply --sandbox --yes -f manifests/order-api.yaml` (scripts/quickstart.mjs), both examples run here',
+    'installs and builds the checkout the tests run from: CI (.ci/run) runs this very line, npm ci, npm run build, then npm run quickstart, before the tests; the quickstart is `openmcf engine install` then `apply --sandbox --yes -f manifests/order-api.yaml` (scripts/quickstart.mjs), both also run here as examples',
   'npm test': 'the whole suite, this file included: CI (.ci/run) runs it',
   'npm ci': 'the Development block: installs the checkout the tests run from (CI runs it)',
   'npm run build': 'the Development block: builds the checkout the tests run from (CI runs it)',
