@@ -43,8 +43,10 @@ const seconds = (value: unknown): unknown => {
   return match ? Number(match[1]) : value;
 };
 
-/** Provider arguments that map to the manifest field of the same name under `spec.`. */
-const SAME_NAME = new Set(['region', 'privacy', 'port', 'description', 'cpuLimit', 'minScale', 'maxScale', 'protocol', 'privateNetworkId', 'sandbox', 'registrySha256']);
+/** Provider arguments that map to the manifest field of the same name under `spec.`. `deploy` is
+ * never sent by openmcf, but a stack the original OpenMCF CLI created has it (it goes away on
+ * take-over). */
+const SAME_NAME = new Set(['region', 'privacy', 'port', 'description', 'cpuLimit', 'minScale', 'maxScale', 'protocol', 'privateNetworkId', 'sandbox', 'registrySha256', 'deploy']);
 
 function containerPath(path: readonly Element[]): Mapped | undefined {
   const [first, ...rest] = path;
@@ -91,6 +93,7 @@ function namespacePath(path: readonly Element[]): Mapped | undefined {
   if (path.length !== 1) return undefined;
   if (path[0] === 'name') return { path: ['metadata', 'name'] };
   if (path[0] === 'region') return { path: ['spec', 'region'] };
+  if (path[0] === 'description') return { path: ['spec', 'description'] };
   return undefined;
 }
 

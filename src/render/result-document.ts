@@ -39,6 +39,7 @@
 //       "cronSchedules": [ { "name": "hourly-sync", "schedule": "0 * * * *",     // preview
 //                            "timeZone": "Europe/Paris",     // what the schedule is read in
 //                            "nextRuns": ["2026-01-01T03:00:00.000Z", "..."] } ],  // instants, UTC
+//       "notices": ["created by the original OpenMCF CLI: ..."],   // preview; only when there are any
 //       "durationMs": 5321,
 //       "error": { "code": "container-error", "message": "...", "hint": "...", "exitCode": 1,
 //                  "lockHolders": [ { "user", "host", "pid", "since", "stale" } ] }   // stack-locked only
@@ -132,6 +133,8 @@ export interface StackResult {
   /** `old` is absent for an output the stack did not have, `new` for one it no longer has. */
   readonly outputChanges?: ReadonlyArray<{ readonly name: string; readonly old?: unknown; readonly new?: unknown }>;
   readonly cronSchedules?: readonly CronScheduleResult[];
+  /** What the preview said besides the plan: a retry of a container in `error`, a take-over. */
+  readonly notices?: readonly string[];
   readonly durationMs: number;
   readonly error?: ResultError;
 }

@@ -78,6 +78,10 @@ test('a stack the original OpenMCF CLI created is taken over with updates in pla
     const planned = parseJson<ResultDocument>(previewJson.stdout).results[0]!;
     assert.deepEqual({ create: planned.changes?.create, replace: planned.changes?.replace, delete: planned.changes?.delete }, { create: 0, replace: 0, delete: 0 });
     for (const resource of planned.resources ?? []) assert.equal(resource.change, 'update', `${resource.name}: ${resource.change}`);
+    assert.match(planned.notices?.[0] ?? '', /^created by the original OpenMCF CLI/, 'said in --json too');
+    // The deprecated `deploy: true` going away reads in the manifest's terms.
+    const container = (planned.resources ?? []).find((r) => r.name === 'container');
+    assert.deepEqual(container?.manifestChanges?.map((c) => [c.path, c.kind]), [['spec.deploy', 'delete']]);
     // Cron args written `{"task": "cleanup"}` by the original stay as recorded: the same JSON.
     assert.ok(!(planned.resources ?? []).some((r) => r.name === 'cron-nightly'), 'the named trigger is unchanged');
 

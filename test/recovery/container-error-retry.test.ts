@@ -23,6 +23,7 @@ test('preview --detailed-exitcode reports the retry as a change (exit 2) and say
   const entry = parseJson<ResultDocument>(result.stdout).results[0]!;
   assert.equal(entry.status, 'changes-pending');
   assert.equal(entry.changes.update, 1);
+  assert.deepEqual(entry.notices, ['the container\'s last deployment ended in status "error": image pull timed out; apply deploys it again']);
 });
 
 test('apply deploys the container again, says so, and ends ready', () => {

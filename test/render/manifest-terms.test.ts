@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { manifestChanges, resourceManifestChanges } from '../../src/render/manifest-terms.js';
 import { UNKNOWN_VALUE } from '../../src/engine/property-changes.js';
-import { containerArgs } from '../../src/program/container-args.js';
+import { containerArgs, namespaceArgs } from '../../src/program/container-args.js';
 import type { PropertyChange } from '../../src/engine/events.js';
 import { fullManifest } from '../program/manifest-fixture.js';
 
@@ -24,6 +24,14 @@ test('units and names are the manifest\'s, with the provider argument beside the
   assert.deepEqual(manifestChanges(container, update('port', 8080, 9000)), [{ path: 'spec.port', kind: 'update', replaces: false, old: 8080, new: 9000, secret: false }]);
   assert.deepEqual(manifestChanges(container, update('name', 'a', 'b', true)).map((c) => [c.path, c.replaces]), [['metadata.name', true]]);
   assert.deepEqual(manifestChanges(namespace, update('region', 'fr-par', 'nl-ams', true)).map((c) => c.path), ['spec.region']);
+  assert.deepEqual(manifestChanges(namespace, update('description', 'a', 'b')).map((c) => c.path), ['spec.description']);
+  // A stack the original OpenMCF CLI created has `deploy: true`, which openmcf no longer sends.
+  assert.deepEqual(manifestChanges(container, { path: 'deploy', kind: 'delete', replaces: false, old: true }).map((c) => [c.path, c.kind, c.old]), [['spec.deploy', 'delete', true]]);
+});
+
+test('every argument namespaceArgs produces maps back to a manifest field, tags aside', () => {
+  const created = resourceManifestChanges(namespace, Object.entries(namespaceArgs(fullManifest())).map(([path, value]) => ({ path, kind: 'add' as const, replaces: false, new: value })));
+  assert.deepEqual(created.filter((c) => !c.path.startsWith('spec.') && !c.path.startsWith('metadata.')).map((c) => c.path), ['tags']);
 });
 
 test('environment maps entry by entry: added, removed and changed variables each named', () => {

@@ -17,6 +17,8 @@ export interface StackOutcome {
   /** Outputs that changed (apply) or may change (preview) on an existing stack. */
   readonly outputChanges?: readonly OutputChange[];
   readonly cronSchedules?: readonly CronScheduleResult[];
+  /** What the preview said about the stack besides its plan (a retry, a take-over). */
+  readonly notices?: readonly string[];
   readonly error?: OpenmcfError;
   readonly durationMs: number;
   /** After a preview: the state the plan was made from (engine/stack-state.ts stateFingerprint). */
@@ -84,6 +86,7 @@ export function toStackResult(outcome: StackOutcome, showSecrets = false): Stack
     ...(outcome.outputs ? { outputs: jsonValue(outputValues(outcome.outputs, showSecrets)) as Record<string, unknown> } : {}),
     ...(outcome.outputChanges ? { outputChanges: outcome.outputChanges.map((c) => ({ name: c.name, ...('old' in c ? { old: jsonValue(c.old) } : {}), ...('new' in c ? { new: jsonValue(c.new) } : {}) })) } : {}),
     ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),
+    ...(outcome.notices && outcome.notices.length > 0 ? { notices: [...outcome.notices] } : {}),
     durationMs: outcome.durationMs,
     ...(outcome.error ? { error: resultError(outcome.error) } : {}),
   };

@@ -18,7 +18,7 @@ import { failedOutcome, type StackOutcome } from './outcome.js';
 import type { CloudOptions } from './options.js';
 import type { Io } from '../../render/io.js';
 import { deployNotice } from '../../program/deploy-notice.js';
-import type { PreparedRun } from './prepare.js';
+import type { PreparedRun, PreparedStack } from './prepare.js';
 import { chalkFor } from './report.js';
 import type { StackSession } from './stack-session.js';
 import { pendingCreates, stateFingerprint, type StackState } from '../../engine/stack-state.js';
@@ -35,11 +35,15 @@ export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, 
   lines.push(...renderCronSchedules(prepared.loaded.manifest.spec.cronTriggers, now));
   lines.push(...replacementWarning(chalk, shown));
   lines.push(...renderOutputChanges(chalk, previewedOutputChanges(outcome), 'planned'));
-  const retry = retryNotice(prepared.stateView.lastDeployment, 'will retry');
-  if (retry) lines.push(chalk.yellow(`  ! ${retry}`));
-  if (prepared.stateView.createdByOriginalCli) lines.push(chalk.yellow(`  ! ${TAKE_OVER_NOTICE}`));
+  for (const notice of previewNotices(prepared)) lines.push(chalk.yellow(`  ! ${notice}`));
   lines.push(`  ${changeSummaryText(chalk, outcome.counts, 'planned')}`);
   return lines;
+}
+
+/** What a preview says about the stack besides its plan (also in `--json`, as `notices`). */
+export function previewNotices(prepared: PreparedStack): string[] {
+  const retry = retryNotice(prepared.stateView.lastDeployment, 'will retry');
+  return [...(retry ? [retry] : []), ...(prepared.stateView.createdByOriginalCli ? [TAKE_OVER_NOTICE] : [])];
 }
 
 /**
@@ -112,6 +116,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
       changes: outcome.changes,
       outputChanges: previewedOutputChanges(outcome),
       cronSchedules: cronSchedules(session, now),
+      notices: previewNotices(session.prepared),
       durationMs: Date.now() - started,
       stateFingerprint: stateFingerprint(state),
       ...(stateFingerprint(state) !== before ? { settledPendingCreates: true } : {}),
