@@ -4,11 +4,7 @@
 // resource's URN says whose it is (`urn:pulumi:<stack>::<project>::...`), so each diagnostic is
 // handed to the listener of the stack it names, while that stack has an operation running.
 import type { OperationEvent, OperationEventListener } from './events.js';
-
-function prefixOfUrn(urn: string): string | undefined {
-  const match = /^urn:pulumi:[^:]+::[^:]+::/.exec(urn);
-  return match?.[0];
-}
+import { stackUrnPrefixOf } from './resource-urns.js';
 
 export class DiagnosticRoutes {
   private readonly listeners = new Map<string, OperationEventListener>();
@@ -22,7 +18,7 @@ export class DiagnosticRoutes {
     this.listeners.set(prefix, deliver);
     const listener = (event: OperationEvent): void => {
       if (event.type === 'diagnostic' && event.resource) {
-        const owner = prefixOfUrn(event.resource.urn);
+        const owner = stackUrnPrefixOf(event.resource.urn);
         if (owner !== undefined && owner !== prefix) {
           const other = this.listeners.get(owner);
           if (other) return other(event);
@@ -30,6 +26,9 @@ export class DiagnosticRoutes {
       }
       deliver(event);
     };
-    return { listener, release: () => (this.listeners.get(prefix) === deliver ? void this.listeners.delete(prefix) : undefined) };
+    const release = (): void => {
+      if (this.listeners.get(prefix) === deliver) this.listeners.delete(prefix);
+    };
+    return { listener, release };
   }
 }

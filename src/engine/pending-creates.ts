@@ -10,6 +10,7 @@
 // under that name stays theirs).
 import type { Deployment } from '@pulumi/pulumi/automation/index.js';
 import { findContainer, findNamespace, findTrigger, type CloudLookupSettings, type CloudObject } from './cloud-lookup.js';
+import { resourceNameOfUrn } from './resource-urns.js';
 import { pendingCreates, type StackState, type StatePendingOperation, type StateResource } from './stack-state.js';
 
 export interface PendingCreateOutcome {
@@ -49,7 +50,7 @@ export async function resolvePendingCreates(state: StackState, settings: CloudLo
         break;
       }
     }
-    outcomes.push({ urn, type: resource.type, name: urn.slice(urn.lastIndexOf('::') + 2), resource, ...(cloudId !== undefined ? { cloudId } : {}) });
+    outcomes.push({ urn, type: resource.type, name: resourceNameOfUrn(urn), resource, ...(cloudId !== undefined ? { cloudId } : {}) });
   }
   return outcomes;
 }

@@ -21,3 +21,13 @@ export function stackUrnPrefix(target: { readonly projectName: string; readonly 
   const bareStack = target.stackName.slice(target.stackName.lastIndexOf('/') + 1);
   return `urn:pulumi:${bareStack}::${target.projectName}::`;
 }
+
+/** The stackUrnPrefix of the stack a URN belongs to; undefined for what is not a URN. */
+export function stackUrnPrefixOf(urn: string): string | undefined {
+  return /^urn:pulumi:[^:]+::[^:]+::/.exec(urn)?.[0];
+}
+
+/** The last part of a URN: the resource's name. */
+export function resourceNameOfUrn(urn: string): string {
+  return urn.slice(urn.lastIndexOf('::') + 2);
+}

@@ -12,6 +12,7 @@ import {
 } from './events.js';
 import { propertyChanges } from './property-changes.js';
 import { cleanProviderMessage, isStandingProviderWarning } from './provider-messages.js';
+import { resourceNameOfUrn } from './resource-urns.js';
 
 /** The engine's own resources: the stack, provider instances, references to other stacks (read on
  * every run). Not shown, not counted. */
@@ -56,8 +57,7 @@ function countedKind(step: string, change: ChangeKind): keyof ChangeCounts | und
 
 export function resourceRefOf(metadata: Pick<StepEventMetadata, 'urn' | 'type'>): ResourceRef {
   const urn = metadata.urn;
-  const name = urn.slice(urn.lastIndexOf('::') + 2);
-  return { urn, type: metadata.type, name };
+  return { urn, type: metadata.type, name: resourceNameOfUrn(urn) };
 }
 
 /** Pulumi's colour markup, e.g. `<{%reset%}>`, which appears in messages even without colour. */

@@ -83,6 +83,7 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
   }, FIXED_NAME);
   for (const cron of cronArgs(manifest)) {
     const { resourceName, originalResourceName, ...args } = cron;
+    const recordedArgs = recorded?.cronArgs[resourceName] ?? (originalResourceName !== undefined ? recorded?.cronArgs[originalResourceName] : undefined);
     // A Cron cannot move to another container (the provider would "update" containerId and the
     // old container's deletion would then take the cron with it): when the container is replaced,
     // the Cron is replaced too. replaceOnChanges acts on the provider's per-property diff;
@@ -90,7 +91,7 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
     // provider reports no property details.
     new scaleway.containers.Cron(
       resourceName,
-      { ...args, args: cronArgsToDeclare(args.args, recorded?.cronArgs[resourceName] ?? (originalResourceName !== undefined ? recorded?.cronArgs[originalResourceName] : undefined)), containerId: container.id },
+      { ...args, args: cronArgsToDeclare(args.args, recordedArgs), containerId: container.id },
       {
         ...FIXED_NAME,
         replaceOnChanges: ['containerId'],

@@ -1,16 +1,17 @@
 // What the program and the preview take from a stack's state besides the container's last
 // deployment (last-deployment.ts): the cron args as recorded (program/recorded-stack.ts), and
 // whether the original OpenMCF CLI created the stack, which the preview says.
-import type { StackState, StateResource } from '../../engine/stack-state.js';
+import { resourceNameOfUrn } from '../../engine/resource-urns.js';
+import type { StackState } from '../../engine/stack-state.js';
 import type { RecordedStack } from '../../program/recorded-stack.js';
 
-export const CRON_TYPE = 'scaleway:containers/cron:Cron';
+const CRON_TYPE = 'scaleway:containers/cron:Cron';
 
 export function recordedStackOf(state: StackState): RecordedStack {
   const cronArgs: Record<string, string> = {};
   for (const resource of state.resources) {
     const args = resource.inputs?.args;
-    if (resource.type === CRON_TYPE && typeof args === 'string') cronArgs[urnName(resource)] = args;
+    if (resource.type === CRON_TYPE && typeof args === 'string') cronArgs[resourceNameOfUrn(resource.urn)] = args;
   }
   return { cronArgs };
 }
@@ -21,14 +22,9 @@ export function recordedStackOf(state: StackState): RecordedStack {
  * updated since).
  */
 export function createdByOriginalCli(state: StackState): boolean {
-  return state.resources.some((resource) => resource.type === 'pulumi:providers:scaleway' && urnName(resource) === 'scaleway');
+  return state.resources.some((resource) => resource.type === 'pulumi:providers:scaleway' && resourceNameOfUrn(resource.urn) === 'scaleway');
 }
 
 /** Said before the plan of such a stack: what taking it over changes besides the plan's lines. */
 export const TAKE_OVER_NOTICE =
   'created by the original OpenMCF CLI: openmcf takes this stack over in place, and removes its `scaleway` provider resource with the credentials it kept in the state';
-
-/** The last part of a URN: the resource's name. */
-function urnName(resource: StateResource): string {
-  return resource.urn.slice(resource.urn.lastIndexOf('::') + 2);
-}
