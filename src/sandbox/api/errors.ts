@@ -59,6 +59,11 @@ export function invalidArguments(problems: readonly ArgumentProblem[]): ApiError
   });
 }
 
+/** A 400 with a message only: sdk-go prints it "http error 400 Bad Request: <message>". */
+export function badRequest(message: string): ApiError {
+  return new ApiError(400, { message });
+}
+
 export function invalidRequest(message: string): ApiError {
   return new ApiError(400, { message, type: 'invalid_request_error' });
 }

@@ -1,8 +1,8 @@
 // /containers/v1/regions/{region}/namespaces: create, get, list, update, delete. Deleting a
 // namespace deletes its containers and their triggers, as on the platform.
 import { randomUUID } from 'node:crypto';
-import { nameProblem, nowText, type CallContext } from './context.js';
-import { conflict, notFound, transientState } from './errors.js';
+import { nowText, type CallContext } from './context.js';
+import { badRequest, conflict, notFound, transientState } from './errors.js';
 import { BodyReader } from './fields.js';
 import { namespaceFilter } from './list-filters.js';
 import { begin, TRANSIENT } from './lifecycle.js';
@@ -10,6 +10,14 @@ import { nextSecrets } from './secret-hashes.js';
 import type { Cloud } from './store.js';
 import { beginContainerDeletion } from './cascade.js';
 import type { Body, NamespaceWire } from './wire.js';
+
+/**
+ * The platform's rule and its words (scaleway-cli#3165: "http error 400 Bad Request: namespace name
+ * must begin with a letter, ..."): a plain 400, not an invalid_arguments one. Uppercase letters
+ * are allowed (namespace names are case-sensitive, per the platform's documentation).
+ */
+const NAMESPACE_NAME = /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+export const NAMESPACE_NAME_RULE = 'namespace name must begin with a letter, followed by letters, numbers or hyphens, and end with a letter or number.';
 
 export function createNamespace(cloud: Cloud, ctx: CallContext, body: Body, secretHashes: Record<string, string>): NamespaceWire {
   const read = new BodyReader(body);
@@ -20,12 +28,10 @@ export function createNamespace(cloud: Cloud, ctx: CallContext, body: Body, secr
   const tags = read.strings('tags') ?? [];
   const description = read.string('description') ?? '';
   if (name === undefined || name === '') read.problem('name', 'a name is required', 'required');
-  else {
-    const problem = nameProblem('namespace', name);
-    if (problem) read.problem('name', problem, 'format');
-  }
+  else if (name.length > 63) read.problem('name', 'namespace names are 63 characters at most', 'constraint');
   if (projectId === undefined || projectId === '') read.problem('project_id', 'a project id is required', 'required');
   read.check();
+  if (!NAMESPACE_NAME.test(name!)) throw badRequest(NAMESPACE_NAME_RULE);
 
   const clash = Object.values(cloud.namespaces).find((n) => n.region === ctx.region && n.project_id === projectId && n.name === name);
   if (clash) throw conflict(`namespace with name ${name} already exists in this project (${clash.id})`);
