@@ -2,11 +2,11 @@
 import { invalidInput, ExitCode } from '../errors.js';
 import { openmcfHome } from '../engine/openmcf-home.js';
 import type { Io } from '../render/io.js';
-import { sandboxFaults, sandboxOrganization, sandboxSettings, sandboxStackNames } from '../sandbox/environment.js';
+import { sandboxFaults, sandboxOrganization, sandboxSettings, sandboxStackNames, sandboxTransitions } from '../sandbox/environment.js';
 import { prepareSecretsProvider } from '../target/passphrase.js';
 import { startLocalApi } from '../sandbox/api/server.js';
 
-export async function sandboxApi(flags: { port?: string }, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function sandboxApi(flags: { port?: string; transitions?: string }, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw invalidInput(`--port ${JSON.stringify(flags.port)} is not a port number`, 'flag.port', 'give a number from 1 to 65535, or leave --port out for a free one');
@@ -15,6 +15,7 @@ export async function sandboxApi(flags: { port?: string }, io: Io, env: NodeJS.P
   const settings = sandboxSettings(home);
   const faults = sandboxFaults(env);
   const organizationId = sandboxOrganization(env);
+  const transitionMs = sandboxTransitions(env, flags.transitions);
   // The transit key of the sandbox state's secrets (sandbox/secrets-key.ts), so that engines
   // pointed here (VAULT_SERVER_URL) open sandbox stacks as a sandbox run does.
   const { sandboxTransit } = await prepareSecretsProvider({
@@ -29,6 +30,7 @@ export async function sandboxApi(flags: { port?: string }, io: Io, env: NodeJS.P
     api = await startLocalApi({
       storeDir: settings.storeDir,
       port,
+      transitionMs,
       ...(faults !== undefined ? { faults } : {}),
       ...(organizationId !== undefined ? { organizationId } : {}),
       ...(sandboxTransit ? { transit: sandboxTransit } : {}),
@@ -40,7 +42,8 @@ export async function sandboxApi(flags: { port?: string }, io: Io, env: NodeJS.P
     throw error;
   }
   io.out(`${api.url}\n`);
-  io.err(`sandbox API on ${api.url} (store: ${settings.storeDir}); Ctrl-C to stop\n`);
+  const transitions = transitionMs === 0 ? 'instant transitions' : `transitions last ${transitionMs} ms`;
+  io.err(`sandbox API on ${api.url} (store: ${settings.storeDir}; ${transitions}); Ctrl-C to stop\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       process.removeListener('SIGINT', stop);

@@ -9,6 +9,7 @@ import { SANDBOX_CREDENTIALS } from '../target/credentials.js';
 import { FAULTS_ENV, parseFaults } from './faults.js';
 import type { LocalApi } from './api/server.js';
 import { transitEngineEnv, type TransitKey } from './secrets-key.js';
+import { parseTransitions, TRANSITIONS_ENV } from './transitions.js';
 
 /** Said after every sandbox run, so nobody mistakes it for a deployment. */
 export const SANDBOX_NOTICE = 'sandbox: nothing real was deployed; resources exist only in the simulated Scaleway cloud under';
@@ -69,6 +70,19 @@ export function sandboxFaults(env: NodeJS.ProcessEnv): string | undefined {
   return text;
 }
 
+/**
+ * How long transitions last, from `--transitions` (`openmcf sandbox api`) or else
+ * OPENMCF_SANDBOX_TRANSITIONS (see transitions.ts); a mode that does not parse is invalid input.
+ */
+export function sandboxTransitions(env: NodeJS.ProcessEnv, flag?: string): number {
+  try {
+    return parseTransitions(flag ?? env[TRANSITIONS_ENV]);
+  } catch (error) {
+    const source = flag !== undefined ? '--transitions' : TRANSITIONS_ENV;
+    throw invalidInput(`${source}: ${(error as Error).message}`, 'sandbox.transitions', flag !== undefined ? 'e.g. --transitions realistic:2000' : `e.g. ${TRANSITIONS_ENV}=realistic; or unset it`);
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -86,11 +100,13 @@ export function sandboxOrganization(env: NodeJS.ProcessEnv): string | undefined 
 }
 
 /**
- * Starts the local API for one run; OPENMCF_SANDBOX_FAULTS applies to it. With the sandbox's
- * transit key it also serves the secrets provider of the sandbox state (secrets-key.ts).
+ * Starts the local API for one run; OPENMCF_SANDBOX_FAULTS and OPENMCF_SANDBOX_TRANSITIONS apply
+ * to it. With the sandbox's transit key it also serves the secrets provider of the sandbox state
+ * (secrets-key.ts).
  */
 export async function startSandbox(settings: SandboxSettings, env: NodeJS.ProcessEnv, transit?: TransitKey): Promise<RunningSandbox> {
   const faults = sandboxFaults(env);
+  const transitionMs = sandboxTransitions(env);
   // Loaded here, not at import: commands that only pick the sandbox's backend (outputs, doctor)
   // never start the API.
   const { startLocalApi } = await import('./api/server.js');
@@ -98,6 +114,7 @@ export async function startSandbox(settings: SandboxSettings, env: NodeJS.Proces
     storeDir: settings.storeDir,
     // The run's provider holds the sandbox's credentials: what it creates belongs to their organization.
     organizationId: SANDBOX_CREDENTIALS.organizationId!,
+    transitionMs,
     ...(faults !== undefined ? { faults } : {}),
     ...(transit ? { transit } : {}),
   });

@@ -1,19 +1,25 @@
 // Fault injection for the sandbox cloud, read by the sandbox provider from one environment
 // variable, OPENMCF_SANDBOX_FAULTS: a comma-separated list of rules.
 //
-//   <operation>:<Resource>=<effect>[*<count>]
+//   <operation>:<Resource>[@<image>]=<effect>[*<count>]
 //
 //   operation  create | update | delete | read (read = refresh)   effect: 409 | 500
-//              status   (containers only)                          effect: error:<message>
+//              status   (containers only)                          effect: error[:<message>]
 //              delay    (every API call on that resource)          effect: <milliseconds>
 //   Resource   Namespace | Container | Cron | *
+//   @<image>   status rules only: the rule fires only for deployments of that image reference,
+//              exactly as the container's `image` says it (`rg.fr-par.scw.cloud/team/api:v2`)
 //   *<count>   fire only the first <count> times (counted across processes, in the store);
 //              without it the rule fires every time.
+//
+// A status rule without a message ends the deployment in the platform's own words for an image
+// that does not start: "Container is unable to start OR is not listening on port <port>".
 //
 // Examples
 //   create:Container=409                  every container create: "resource is in a transient state"
 //   update:Container=500*1                the first container update gets an HTTP 500, later ones pass
 //   status:Container=error:image not found   containers deploy, then end in status `error`
+//   status:Container@rg.fr-par.scw.cloud/team/api:v2=error   that image fails to start; others deploy
 //   delay:Cron=2000                       each cron API call takes 2 s longer
 //   create:Cron=409,delay:Container=500   several rules at once
 //
@@ -25,7 +31,8 @@ export type SandboxResource = 'Namespace' | 'Container' | 'Cron';
 
 export type FaultEffect =
   | { readonly kind: 'http'; readonly status: 409 | 500 }
-  | { readonly kind: 'status'; readonly status: 'error'; readonly message: string }
+  /** No message: the platform's start failure, naming the container's port. */
+  | { readonly kind: 'status'; readonly status: 'error'; readonly message?: string }
   | { readonly kind: 'delay'; readonly ms: number };
 
 export interface FaultRule {
@@ -33,6 +40,8 @@ export interface FaultRule {
   readonly text: string;
   readonly operation: FaultOperation | 'status' | 'delay';
   readonly resource: SandboxResource | '*';
+  /** Status rules only: the image reference whose deployments it fails. */
+  readonly image?: string;
   readonly effect: FaultEffect;
   /** Fire only this many times; undefined = always. */
   readonly count?: number;
@@ -50,17 +59,25 @@ export function parseFaults(text: string | undefined): FaultRule[] {
 }
 
 function parseRule(text: string): FaultRule {
-  const match = /^([a-z]+):([A-Za-z*]+)=(.+)$/s.exec(text);
+  const match = /^([a-z]+):([A-Za-z*]+)(?:@([^=\s]+))?=(.+)$/s.exec(text);
   if (!match) throw faultSyntax(text, 'expected <operation>:<Resource>=<effect>');
-  const [, operation, resource, rawEffect] = match as unknown as [string, string, string, string];
+  const [, operation, resource, image, rawEffect] = match as unknown as [string, string, string, string | undefined, string];
   if (!(OPERATIONS as readonly string[]).includes(operation)) throw faultSyntax(text, `unknown operation "${operation}"; use one of ${OPERATIONS.join(', ')}`);
   if (!(RESOURCES as readonly string[]).includes(resource)) throw faultSyntax(text, `unknown resource "${resource}"; use one of ${RESOURCES.join(', ')}`);
+  if (image !== undefined && operation !== 'status') throw faultSyntax(text, 'only status rules name an image (status:Container@<image>=error)');
 
   const counted = /^(.*)\*(\d+)$/s.exec(rawEffect);
   const effectText = counted ? counted[1]! : rawEffect;
   const count = counted ? Number.parseInt(counted[2]!, 10) : undefined;
   const effect = parseEffect(text, operation as FaultRule['operation'], resource, effectText);
-  return { text, operation: operation as FaultRule['operation'], resource: resource as FaultRule['resource'], effect, ...(count !== undefined ? { count } : {}) };
+  return {
+    text,
+    operation: operation as FaultRule['operation'],
+    resource: resource as FaultRule['resource'],
+    ...(image !== undefined ? { image } : {}),
+    effect,
+    ...(count !== undefined ? { count } : {}),
+  };
 }
 
 function parseEffect(text: string, operation: FaultRule['operation'], resource: string, effect: string): FaultEffect {
@@ -70,9 +87,10 @@ function parseEffect(text: string, operation: FaultRule['operation'], resource: 
   }
   if (operation === 'status') {
     if (resource !== 'Container' && resource !== '*') throw faultSyntax(text, 'only containers have a status fault');
-    const status = /^error:(.+)$/s.exec(effect);
-    if (!status) throw faultSyntax(text, 'a status fault is error:<message>');
-    return { kind: 'status', status: 'error', message: status[1]!.trim() };
+    const status = /^error(?::(.*))?$/s.exec(effect);
+    if (!status) throw faultSyntax(text, 'a status fault is error or error:<message>');
+    const message = status[1]?.trim();
+    return { kind: 'status', status: 'error', ...(message ? { message } : {}) };
   }
   if (effect !== '409' && effect !== '500') throw faultSyntax(text, 'an API fault is 409 (transient state) or 500 (internal error)');
   return { kind: 'http', status: effect === '409' ? 409 : 500 };
@@ -80,6 +98,11 @@ function parseEffect(text: string, operation: FaultRule['operation'], resource: 
 
 function faultSyntax(rule: string, reason: string): Error {
   return new Error(`${FAULTS_ENV}: cannot read rule "${rule}": ${reason}`);
+}
+
+/** The platform's `error_message` for a container whose image does not start or listen (recorded). */
+export function startFailure(port: number): string {
+  return `Container is unable to start OR is not listening on port ${port}`;
 }
 
 /** Rules that apply to `operation` on `resource`, in the order written. */

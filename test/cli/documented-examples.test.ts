@@ -148,7 +148,7 @@ const manifestServer = (): Promise<string> =>
 // Scenes: one user's machine each. Stacks of one name on two backends need two simulated clouds:
 // the platform (and so the simulated cloud) refuses a second namespace of one name in a project.
 
-type SceneName = 'main' | 'team-state' | 'postgres' | 'readme-s3' | 'shared-state' | 'readme-sandbox-api';
+type SceneName = 'main' | 'team-state' | 'postgres' | 'readme-s3' | 'shared-state' | 'readme-sandbox-api' | 'realistic-transitions';
 const scenes = new Map<SceneName, Scene>();
 const sceneOf = (name: SceneName): Scene => {
   let scene = scenes.get(name);
@@ -364,6 +364,20 @@ const RUNNERS: readonly Runner[] = [
     example: 'openmcf sandbox api --port 8443',
     whileRunning: (stdout) => servesTheApi(stdout, /^http:\/\/127\.0\.0\.1:\d+$/),
     check: (r) => assert.equal(r.stdout.split('\n')[0], `http://127.0.0.1:${/--port (\d+)/.exec(r.script)?.[1]}`, 'it listens on the port asked for'),
+  },
+  {
+    example: 'openmcf sandbox api --transitions realistic:2000',
+    // Its own simulated cloud: the namespace it makes is no other example's business.
+    scene: 'realistic-transitions',
+    whileRunning: async (stdout) => {
+      await servesTheApi(stdout, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const base = `${stdout.split('\n')[0]}/containers/v1/regions/fr-par/namespaces`;
+      const headers = { 'X-Auth-Token': '11111111-2222-4333-8444-555555555555', 'Content-Type': 'application/json' };
+      const created = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ name: 'waits', project_id: '66666666-7777-4888-8999-000000000000' }) })).json()) as { id: string };
+      const read = (await (await fetch(`${base}/${created.id}`, { headers })).json()) as { status: string };
+      assert.equal(read.status, 'creating', 'a read within the 2 s still answers creating');
+    },
+    check: (r) => assert.match(r.stderr, /transitions last 2000 ms/),
   },
 
   // --- the real path (no --sandbox), against the scene's simulated cloud -------------------------

@@ -24,7 +24,7 @@ export interface ApiClient {
 
 /** Calls `url` + `path` (paths under REGION_PATH may be given relative: `/namespaces`). */
 export async function callApi(url: string, method: string, path: string, body?: unknown): Promise<Answer> {
-  const full = path.startsWith('/containers/') ? path : `${REGION_PATH}${path}`;
+  const full = path.startsWith('/containers/v1/') ? path : `${REGION_PATH}${path}`;
   const response = await fetch(`${url}${full}`, {
     method,
     headers: { 'X-Auth-Token': SECRET_KEY, 'Content-Type': 'application/json' },

@@ -57,3 +57,27 @@ test('sandbox api: a malformed SCW_DEFAULT_ORGANIZATION_ID is invalid input, sai
   assert.equal(api.stdout, '', 'no URL: nothing listens');
   assert.match(api.stderr, /SCW_DEFAULT_ORGANIZATION_ID "my-org" is not a UUID/);
 });
+
+test('sandbox api --transitions realistic: reads after a create answer creating, as on the platform; OPENMCF_SANDBOX_TRANSITIONS when no flag', async () => {
+  for (const [env, args] of [[{}, ['--transitions', 'realistic:60000']], [{ OPENMCF_SANDBOX_TRANSITIONS: 'realistic:60000' }, []]] as const) {
+    const { api, url } = await serve(env, args);
+    try {
+      const namespace = await callApi(url, 'POST', '/namespaces', { name: 'waits', project_id: PROJECT });
+      assert.equal(namespace.json.status, 'creating');
+      for (let read = 0; read < 3; read++) assert.equal((await callApi(url, 'GET', `/namespaces/${namespace.json.id}`)).json.status, 'creating');
+      const deleted = await callApi(url, 'DELETE', `/namespaces/${namespace.json.id}`);
+      assert.equal(deleted.status, 200);
+      assert.equal((await callApi(url, 'GET', `/namespaces/${namespace.json.id}`)).json.status, 'deleting', 'deleting before the 404');
+      assert.match(api.stderr, /transitions last 60000 ms/);
+    } finally {
+      api.signal('SIGINT');
+      assert.equal(await api.done, 0, api.stderr);
+    }
+  }
+});
+
+test('sandbox api --transitions with a mode that is not one is invalid input', async () => {
+  const { api } = await serve({}, ['--transitions', 'slowly']);
+  assert.equal(await api.done, 3, api.stderr);
+  assert.match(api.stderr, /--transitions: transitions "slowly" is not a mode/);
+});

@@ -2,6 +2,7 @@
 // redeploys), delete (which deletes the container's triggers). Defaults and formats as the
 // recorded responses show them.
 import { randomUUID } from 'node:crypto';
+import { startFailure } from '../faults.js';
 import { beginContainerDeletion } from './cascade.js';
 import { nowText, type CallContext } from './context.js';
 import { checkContainer } from './container-rules.js';
@@ -86,7 +87,7 @@ export function createContainer(cloud: Cloud, ctx: CallContext, body: Body, secr
   if (clash) throw conflict(`container with name ${name} already exists in namespace ${namespace.id} (${clash.id})`);
 
   container._deployments = 1;
-  begin(container, 'creating', ctx.now, ctx.transitionMs, ctx.deployError !== undefined ? 'error' : 'ready', ctx.deployError);
+  beginDeployment(container, 'creating', ctx);
   cloud.containers[container.id] = container;
   return container;
 }
@@ -143,9 +144,16 @@ export function updateContainer(cloud: Cloud, ctx: CallContext, id: string, body
 
   next.updated_at = nowText(ctx.now);
   next._deployments = (current._deployments ?? 1) + 1;
-  begin(next, 'updating', ctx.now, ctx.transitionMs, ctx.deployError !== undefined ? 'error' : 'ready', ctx.deployError);
+  beginDeployment(next, 'updating', ctx);
   cloud.containers[id] = next;
   return next;
+}
+
+/** A (re)deployment: ends `ready`, or `error` when a status fault fired for it. */
+function beginDeployment(container: ContainerWire, status: 'creating' | 'updating', ctx: CallContext): void {
+  const failure = ctx.deployFailure;
+  if (failure === undefined) begin(container, status, ctx.now, ctx.transitionMs, 'ready');
+  else begin(container, status, ctx.now, ctx.transitionMs, 'error', failure.message ?? startFailure(container.port));
 }
 
 /** POST .../containers/{id}/redeploy: deploy the same settings again (how a container in `error` is retried). */

@@ -1,5 +1,6 @@
 // What every handler gets besides the request: the clock, the region of the URL, how long
 // transitions last and what the fault rules decided for this call.
+import type { DeployFailure } from './fault-gate.js';
 export interface CallContext {
   readonly region: string;
   readonly now: number;
@@ -7,8 +8,8 @@ export interface CallContext {
   readonly transitionMs: number;
   /** The organization of the caller's credentials (new namespaces belong to it); else their project's id. */
   readonly organizationId?: string;
-  /** A deployment of this call ends in `error` with this message (a `status` fault fired). */
-  readonly deployError?: string;
+  /** A deployment of this call ends in `error` (a `status` fault fired). */
+  readonly deployFailure?: DeployFailure;
 }
 
 const NAME_RULE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

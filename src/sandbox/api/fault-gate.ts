@@ -8,6 +8,11 @@ import { internalError, transientState } from './errors.js';
 import { updateCloud } from './store.js';
 import type { Kind } from './wire.js';
 
+/** A deployment that ends in `error`; without a message, the platform's start failure (faults.ts). */
+export interface DeployFailure {
+  readonly message?: string;
+}
+
 export class FaultGate {
   constructor(
     private readonly storeDir: string,
@@ -25,10 +30,14 @@ export class FaultGate {
     }
   }
 
-  /** The message a container deployment ends with, when a `status` rule fires. */
-  async deployError(): Promise<string | undefined> {
+  /**
+   * Whether a deployment of `image` ends in `error` (a `status` rule fired: the first that applies,
+   * an image-keyed rule only to its image), with the rule's message if it has one.
+   */
+  async deployFailure(image: string | undefined): Promise<DeployFailure | undefined> {
     for (const rule of matchingFaults(this.rules, 'status', 'Container')) {
-      if (rule.effect.kind === 'status' && (await this.fires(rule))) return rule.effect.message;
+      if (rule.effect.kind !== 'status' || (rule.image !== undefined && rule.image !== image)) continue;
+      if (await this.fires(rule)) return rule.effect.message !== undefined ? { message: rule.effect.message } : {};
     }
     return undefined;
   }

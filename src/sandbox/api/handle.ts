@@ -9,7 +9,7 @@ import { paginate } from './pagination.js';
 import { FAULT_RESOURCE, faultOperation, type Route } from './routes.js';
 import { hashRequestSecrets } from './secret-hashes.js';
 import { settle } from './lifecycle.js';
-import { updateCloud, type Cloud } from './store.js';
+import { readCloud, updateCloud, type Cloud } from './store.js';
 import { createTrigger, deleteTrigger, getTrigger, listTriggers, updateTrigger } from './triggers.js';
 import { publicView, type Body, type Kind } from './wire.js';
 
@@ -18,6 +18,8 @@ export interface ApiSettings {
   readonly gate: FaultGate;
   /** How long transitions last (ms); 0 = over by the next call. */
   readonly transitionMs: number;
+  /** Epoch ms: Date.now, or a test's own clock, so that transitions are tested without waiting. */
+  readonly clock: () => number;
   /** The organization of the callers' credentials: new namespaces belong to it (else to their project's id). */
   readonly organizationId?: string;
 }
@@ -27,18 +29,18 @@ export async function handle(settings: ApiSettings, r: Route, query: URLSearchPa
   if (r.kind === 'domain') return domainAnswer(r, query);
   await settings.gate.enter(faultOperation(r.action), FAULT_RESOURCE[r.kind], blockedBy(r.kind, r, body));
   const deploys = r.kind === 'container' && (r.action === 'create' || r.action === 'update' || r.action === 'redeploy');
-  const deployError = deploys ? await settings.gate.deployError() : undefined;
+  const deployFailure = deploys ? await settings.gate.deployFailure(deployedImage(settings.storeDir, r, body)) : undefined;
   const secretHashes = r.action === 'create' || r.action === 'update' ? await hashRequestSecrets(body.secret_environment_variables) : {};
 
   return updateCloud(settings.storeDir, (cloud) => {
-    const now = Date.now();
+    const now = settings.clock();
     settle(cloud, now);
     const ctx: CallContext = {
       region: r.region,
       now,
       transitionMs: settings.transitionMs,
       ...(settings.organizationId !== undefined ? { organizationId: settings.organizationId } : {}),
-      ...(deployError !== undefined ? { deployError } : {}),
+      ...(deployFailure !== undefined ? { deployFailure } : {}),
     };
     const answer = dispatch(cloud, ctx, r, query, body, secretHashes);
     const view = Array.isArray(answer) ? paginate(r.collection, answer.map(publicView), query) : publicView(answer);
@@ -47,6 +49,12 @@ export async function handle(settings: ApiSettings, r: Route, query: URLSearchPa
     if (settings.transitionMs <= 0) settle(cloud, now);
     return view;
   });
+}
+
+/** The image a container (re)deployment will run: the one sent, else the container's (a whole-file read, outside the lock). */
+function deployedImage(storeDir: string, r: Route, body: Body): string | undefined {
+  if (typeof body.image === 'string' && body.image !== '') return body.image;
+  return r.id !== undefined ? readCloud(storeDir).containers[r.id]?.image : undefined;
 }
 
 /**

@@ -19,7 +19,10 @@ export interface LocalApiOptions {
   readonly port?: number;
   /** OPENMCF_SANDBOX_FAULTS text; parse errors are thrown here, before the server listens. */
   readonly faults?: string;
+  /** How long `creating`/`updating`/`deleting` last (ms; 0, the default: over by the next call). */
   readonly transitionMs?: number;
+  /** Epoch ms (default Date.now): tests move time on by hand. */
+  readonly clock?: () => number;
   /** The organization of the credentials clients use (SCW_DEFAULT_ORGANIZATION_ID): new
    * namespaces belong to it, as on the platform, which knows it from the API key. Without it, to
    * the project's id (what a default project has). */
@@ -54,6 +57,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     storeDir: options.storeDir,
     gate: new FaultGate(options.storeDir, parseFaults(options.faults)),
     transitionMs: options.transitionMs ?? 0,
+    clock: options.clock ?? Date.now,
     ...(options.organizationId !== undefined ? { organizationId: options.organizationId } : {}),
   };
   const server = createServer((request, response) => {
