@@ -13,7 +13,8 @@
 //              without it the rule fires every time.
 //
 // A status rule without a message ends the deployment in the platform's own words for an image
-// that does not start: "Container is unable to start OR is not listening on port <port>".
+// that does not start: "Container is unable to start OR is not listening on port <port>" (with an
+// HTTP probe: "... OR does not respond to HTTP requests on port <port> and path <path>").
 //
 // Examples
 //   create:Container=409                  every container create: "resource is in a transient state"
@@ -100,8 +101,12 @@ function faultSyntax(rule: string, reason: string): Error {
   return new Error(`${FAULTS_ENV}: cannot read rule "${rule}": ${reason}`);
 }
 
-/** The platform's `error_message` for a container whose image does not start or listen (recorded). */
-export function startFailure(port: number): string {
+/**
+ * The platform's `error_message` for a container that does not start (recorded): it names the
+ * port, and the path of an HTTP probe when the container has one (liveness, else startup).
+ */
+export function startFailure(port: number, httpProbePath?: string): string {
+  if (httpProbePath !== undefined) return `Container is unable to start OR does not respond to HTTP requests on port ${port} and path ${httpProbePath}`;
   return `Container is unable to start OR is not listening on port ${port}`;
 }
 

@@ -1,114 +1,46 @@
-// The local API held against real traffic: every containers v1 call the Terraform provider's
-// acceptance tests recorded against Scaleway (cassettes in the provider's module) is replayed in
-// order against a fresh local API, and its answers compared with the recorded ones: status codes,
-// every response field with its type and value (the defaults the API fills in, formats, enum
-// values, hashed secrets), and each object's status sequence. What may differ on purpose is
-// listed in replay/compare.ts; cassettes left out are listed below with the reason.
+// The local API held against real traffic: every containers v1 call of two sets of recordings
+// made against Scaleway, the Terraform provider's acceptance tests (the client sandbox runs use)
+// and the Scaleway CLI's (a client we did not write), replayed in order against a fresh local API
+// and its answers compared with the recorded ones: status codes, every response field with its
+// type and value (the defaults the API fills in, formats, enum values, hashed secrets, error
+// messages), and each object's status sequence. In realistic transitions the sequences match
+// call for call once repeated identical reads are collapsed; in instant transitions (the default
+// of sandbox runs) they end sooner (replay/replay.ts). Deployments the platform failed are failed
+// here by fault rules (replay/scenarios.ts, each with the reason); what else may differ on purpose
+// is listed in replay/compare.ts and replay/replay.ts; recordings left out are in scenarios.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startLocalApi } from '../../src/sandbox/api/server.js';
-import { cassetteDir, cassetteNames, readInteractions, type Interaction } from './replay/cassettes.js';
-import { collapse, compareAnswer, IdMap, simulatedOutcome } from './replay/compare.js';
+import { cassetteNames, cliRecordings, providerRecordings, readInteractions, type RecordingSet } from './replay/cassettes.js';
+import { replay, type Mode } from './replay/replay.js';
+import { FAULTS, NOT_SIMULATED } from './replay/scenarios.js';
 
-/** Cassettes of trigger sources the local API does not simulate (openmcf only creates cron triggers). */
-const NOT_SIMULATED: Record<string, string> = {
-  'trigger-nats.cassette.yaml': 'NATS triggers (MnQ) are not simulated',
-  'trigger-sqs.cassette.yaml': 'SQS triggers (MnQ) are not simulated',
-  'trigger-change-source.cassette.yaml': 'it moves a trigger between cron, NATS and SQS sources',
-};
-
-const TOKEN = { 'X-Auth-Token': '00000000-0000-4000-8000-000000000000', 'Content-Type': 'application/json' };
-
-interface Replayed {
-  readonly calls: number;
-  readonly differences: string[];
-}
-
-async function replay(name: string, interactions: readonly Interaction[]): Promise<Replayed> {
-  const store = mkdtempSync(join(tmpdir(), 'openmcf-replay-'));
-  const api = await startLocalApi({ storeDir: store });
-  const ids = new IdMap();
-  const differences: string[] = [];
-  const statuses = new Map<string, { kind: string; recorded: string[]; local: string[] }>();
-  try {
-    for (const [index, call] of interactions.entries()) {
-      const where = `${name} #${index} ${call.method} ${call.path}`;
-      const body = ids.translate(call.body);
-      const answer = await fetch(`${api.url}${ids.translate(call.path)}`, {
-        method: call.method,
-        headers: TOKEN,
-        ...(call.method === 'GET' || call.method === 'DELETE' ? {} : { body: JSON.stringify(body) }),
-      });
-      const local = (await answer.json()) as Record<string, unknown>;
-      const recorded = call.response as Record<string, unknown> | undefined;
-      if (call.method === 'POST' && call.code === 200 && answer.status === 200 && recorded && typeof recorded.id === 'string') ids.add(recorded.id, String(local.id));
-
-      const kind = /\/regions\/[^/]+\/(namespaces|containers|triggers)/.exec(call.path)![1]!;
-      const single = recorded && typeof recorded.id === 'string' && typeof recorded.status === 'string';
-      // Timing: a deletion is over by the next poll here, one or more polls earlier than there.
-      const deletedSooner = call.code === 200 && recorded?.status === 'deleting' && answer.status === 404;
-      if (answer.status !== call.code && !deletedSooner) {
-        differences.push(`${where}: status ${answer.status}, recorded ${call.code} (${JSON.stringify(local).slice(0, 200)})`);
-        continue;
-      }
-      if (single) {
-        const track = statuses.get(recorded.id as string) ?? { kind, recorded: [], local: [] };
-        track.recorded.push(simulatedOutcome(String(recorded.status), kind));
-        track.local.push(deletedSooner ? 'gone' : String(local.status));
-        if (call.code === 404 || deletedSooner) track.recorded.push('gone');
-        statuses.set(recorded.id as string, track);
-      } else if (call.code === 404 && call.method !== 'POST') {
-        const id = /\/([0-9a-f-]{36})(?:\/|$|\?)/.exec(call.path)?.[1];
-        if (id && statuses.has(id)) {
-          statuses.get(id)!.recorded.push('gone');
-          statuses.get(id)!.local.push('gone');
-        }
-      }
-      if (deletedSooner) continue;
-      const out: string[] = [];
-      compareAnswer(ids.translate(onlyOurs(recorded, ids, kind)), local, 'answer', out);
-      differences.push(...out.map((d) => `${where}: ${d}`));
-    }
-    for (const [id, track] of statuses) {
-      const recorded = collapse(track.recorded).join(' -> ');
-      const local = collapse(track.local).join(' -> ');
-      if (recorded !== local) differences.push(`${name}: ${track.kind} ${id}: status sequence recorded ${recorded}, local ${local}`);
-    }
-    return { calls: interactions.length, differences };
-  } finally {
-    await api.close();
-    rmSync(store, { recursive: true, force: true });
-  }
-}
-
-/**
- * The recording's account held objects of other tests running at the same time (the namespace
- * lists of data-source-namespace-basic show eight); a list is compared on the objects this
- * cassette made.
- */
-function onlyOurs(recorded: Record<string, unknown> | undefined, ids: IdMap, kind: string): Record<string, unknown> | undefined {
-  if (!recorded || !Array.isArray(recorded[kind])) return recorded;
-  const items = (recorded[kind] as Array<{ id: string }>).filter((item) => ids.knows(item.id));
-  return { ...recorded, [kind]: items, total_count: items.length };
-}
-
-test('the local API answers the recorded real traffic as the real API did', { timeout: 120_000 }, async (t) => {
-  const dir = cassetteDir();
-  const names = cassetteNames(dir);
-  assert.ok(names.length >= 20, `the recorded cassettes are there (${names.length})`);
+async function replaySet(t: test.TestContext, set: RecordingSet, mode: Mode): Promise<number> {
   let replayed = 0;
-  for (const name of names) {
+  for (const name of cassetteNames(set.dir)) {
     if (NOT_SIMULATED[name]) continue;
-    await t.test(name, async () => {
-      const interactions = readInteractions(dir, name);
-      assert.ok(interactions.length > 0, 'the cassette has containers API calls');
-      const result = await replay(name, interactions);
+    await t.test(`${name} (${mode})`, async () => {
+      const interactions = readInteractions(set.dir, name);
+      assert.ok(interactions.length > 0, 'the recording has containers API calls');
+      const result = await replay(name, interactions, mode, FAULTS[name]);
       replayed += result.calls;
       assert.deepEqual(result.differences, []);
     });
   }
-  assert.ok(replayed > 700, `most of the recorded calls were replayed (${replayed})`);
-});
+  return replayed;
+}
+
+for (const mode of ['realistic', 'instant'] as const) {
+  test(`the local API answers the Terraform provider's recorded traffic as the real API did (${mode} transitions)`, { timeout: 180_000 }, async (t) => {
+    const set = providerRecordings();
+    assert.ok(cassetteNames(set.dir).length >= 20, 'the recordings are there');
+    const replayed = await replaySet(t, set, mode);
+    assert.ok(replayed > 700, `most of the recorded calls were replayed (${replayed})`);
+  });
+
+  test(`the local API answers the Scaleway CLI's recorded traffic as the real API did (${mode} transitions)`, { timeout: 60_000 }, async (t) => {
+    const set = cliRecordings();
+    assert.equal(cassetteNames(set.dir).length, 4, 'the four recordings are there');
+    const replayed = await replaySet(t, set, mode);
+    assert.ok(replayed >= 56, `every containers call was replayed (${replayed})`);
+  });
+}

@@ -153,7 +153,10 @@ export function updateContainer(cloud: Cloud, ctx: CallContext, id: string, body
 function beginDeployment(container: ContainerWire, status: 'creating' | 'updating', ctx: CallContext): void {
   const failure = ctx.deployFailure;
   if (failure === undefined) begin(container, status, ctx.now, ctx.transitionMs, 'ready');
-  else begin(container, status, ctx.now, ctx.transitionMs, 'error', failure.message ?? startFailure(container.port));
+  else {
+    const httpPath = (container.liveness_probe.http ?? container.startup_probe?.http)?.path;
+    begin(container, status, ctx.now, ctx.transitionMs, 'error', failure.message ?? startFailure(container.port, httpPath));
+  }
 }
 
 /** POST .../containers/{id}/redeploy: deploy the same settings again (how a container in `error` is retried). */

@@ -1,13 +1,11 @@
 // Compares what the local API answers with what the real API answered, call by call, after the
 // recorded ids have been mapped to the ones the local API gave out. What may differ, and why:
-//   - timing: the real platform stays `creating`/`updating`/`deleting` for several polls, the
-//     local API for none (the provider's next poll sees the end state): status sequences are
-//     compared with repeats collapsed, and a poll that recorded `deleting` may get the 404 that
-//     came one poll later in the recording;
-//   - deployments: the local API runs no image, so a container the real platform failed to start
-//     (`error`, "Container is unable to start ...") is `ready` here;
+//   - timing: see replay.ts (realistic mode follows the recording's transitions; instant mode
+//     ends them by the next call);
 //   - secret hashes: argon2id both, with lighter parameters here (see secret-hashes.ts);
 //   - ids and timestamps: other values, same format.
+// Deployments that failed on the platform fail here through fault rules (scenarios.ts), so their
+// `error` status and `error_message` are compared like any other field.
 
 export interface Difference {
   readonly where: string;
@@ -65,8 +63,8 @@ export function compareAnswer(recorded: unknown, ours: unknown, path: string, ou
   if (recorded !== null && typeof recorded === 'object') {
     const r = recorded as Record<string, unknown>;
     const o = ours as Record<string, unknown>;
-    const settled = r.status === o.status && r.status !== 'error';
-    const skip = new Set(settled ? [] : ['status', 'error_message']);
+    // A status that differs is reported once, in the object's status sequence (replay.ts).
+    const skip = new Set(r.status === o.status ? [] : ['status', 'error_message']);
     const keys = new Set([...Object.keys(r), ...Object.keys(o)].filter((k) => !skip.has(k)));
     for (const key of keys) {
       const where = `${path}.${key}`;
@@ -98,9 +96,4 @@ function compareField(key: string, recorded: unknown, ours: unknown, where: stri
 /** `creating, creating, ready` -> `creating, ready`. */
 export function collapse(statuses: readonly string[]): string[] {
   return statuses.filter((s, i) => i === 0 || s !== statuses[i - 1]);
-}
-
-/** A recorded `error` of a deployment is `ready` here (no image runs in the local API). */
-export function simulatedOutcome(status: string, kind: string): string {
-  return kind === 'containers' && status === 'error' ? 'ready' : status;
 }
