@@ -148,7 +148,7 @@ const manifestServer = (): Promise<string> =>
 // Scenes: one user's machine each. Stacks of one name on two backends need two simulated clouds:
 // the platform (and so the simulated cloud) refuses a second namespace of one name in a project.
 
-type SceneName = 'main' | 'team-state' | 'postgres' | 'readme-s3' | 'shared-state' | 'readme-sandbox-api' | 'realistic-transitions';
+type SceneName = 'main' | 'team-state' | 'postgres' | 'readme-s3' | 'shared-state' | 'readme-sandbox-api' | 'realistic-transitions' | 'readme-any-client';
 const scenes = new Map<SceneName, Scene>();
 const sceneOf = (name: SceneName): Scene => {
   let scene = scenes.get(name);
@@ -579,6 +579,13 @@ SCW_ACCESS_KEY=SCWXXXXXXXXXXXXXXXXX SCW_SECRET_KEY=11111111-2222-4333-8444-55555
       assert.deepEqual(containers(scene).map((c) => [c.name, c.project]), [['my-api', '66666666-7777-4888-8999-000000000000']]);
       assert.ok(existsSync(join(scene.work, '.state', '.pulumi', 'stacks', 'my-project', 'dev.ScalewayServerlessContainer.my-api.json')));
     },
+  },
+  {
+    // README, "The sandbox": any HTTP client (the Scaleway CLI sends trigger_type=unknown_source_type).
+    example: `openmcf sandbox api --port 8443 &
+curl -s --retry 10 --retry-connrefused --retry-delay 1 -H 'X-Auth-Token: 11111111-2222-4333-8444-555555555555' 'http://127.0.0.1:8443/containers/v1/regions/fr-par/triggers?trigger_type=unknown_source_type&page=1'`,
+    scene: 'readme-any-client',
+    check: (r) => assert.deepEqual(JSON.parse(r.stdout.split('\n').find((line) => line.startsWith('{')) ?? 'null'), { triggers: [], total_count: 0 }),
   },
 ];
 
