@@ -33,7 +33,7 @@ export class CloudHome {
   env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     const env = cliEnv(this.home, extra);
     // The machine running the tests must not change what the CLI does.
-    for (const name of ['GITHUB_ACTIONS', 'CI', 'FORCE_COLOR', 'PULUMI_BACKEND_URL', 'SCW_ACCESS_KEY', 'SCW_SECRET_KEY', 'SCW_PROFILE', 'OPENMCF_SANDBOX_FAULTS']) {
+    for (const name of ['GITHUB_ACTIONS', 'CI', 'FORCE_COLOR', 'PULUMI_BACKEND_URL', 'SCW_ACCESS_KEY', 'SCW_SECRET_KEY', 'SCW_PROFILE', 'OPENMCF_SANDBOX_FAULTS', 'OPENMCF_SANDBOX_TRANSITIONS']) {
       if (!(name in extra)) delete env[name];
     }
     return env;

@@ -32,11 +32,12 @@ export class FaultGate {
 
   /**
    * Whether a deployment of `image` ends in `error` (a `status` rule fired: the first that applies,
-   * an image-keyed rule only to its image), with the rule's message if it has one.
+   * an image-keyed rule only to its image), with the rule's message if it has one. The image is
+   * looked up only when an image-keyed rule asks (it may take a read of the store).
    */
-  async deployFailure(image: string | undefined): Promise<DeployFailure | undefined> {
+  async deployFailure(image: () => string | undefined): Promise<DeployFailure | undefined> {
     for (const rule of matchingFaults(this.rules, 'status', 'Container')) {
-      if (rule.effect.kind !== 'status' || (rule.image !== undefined && rule.image !== image)) continue;
+      if (rule.effect.kind !== 'status' || (rule.image !== undefined && rule.image !== image())) continue;
       if (await this.fires(rule)) return rule.effect.message !== undefined ? { message: rule.effect.message } : {};
     }
     return undefined;

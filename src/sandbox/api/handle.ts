@@ -29,7 +29,7 @@ export async function handle(settings: ApiSettings, r: Route, query: URLSearchPa
   if (r.kind === 'domain') return domainAnswer(r, query);
   await settings.gate.enter(faultOperation(r.action), FAULT_RESOURCE[r.kind], blockedBy(r.kind, r, body));
   const deploys = r.kind === 'container' && (r.action === 'create' || r.action === 'update' || r.action === 'redeploy');
-  const deployFailure = deploys ? await settings.gate.deployFailure(deployedImage(settings.storeDir, r, body)) : undefined;
+  const deployFailure = deploys ? await settings.gate.deployFailure(() => deployedImage(settings.storeDir, r, body)) : undefined;
   const secretHashes = r.action === 'create' || r.action === 'update' ? await hashRequestSecrets(body.secret_environment_variables) : {};
 
   return updateCloud(settings.storeDir, (cloud) => {

@@ -94,7 +94,7 @@ export class Scene {
     const env = this.home.env();
     // Nothing of the machine's or the test runner's cloud set-up: a new user sets none of these.
     for (const name of Object.keys(env)) {
-      if (/^(SCW_|AWS_|PG[A-Z]|PULUMI_CONFIG_PASSPHRASE|PULUMI_ACCESS_TOKEN|OPENMCF_SANDBOX_FAULTS|OPENMCF_DEBUG)/.test(name)) delete env[name];
+      if (/^(SCW_|AWS_|PG[A-Z]|PULUMI_CONFIG_PASSPHRASE|PULUMI_ACCESS_TOKEN|OPENMCF_SANDBOX_(?:FAULTS|TRANSITIONS)|OPENMCF_DEBUG)/.test(name)) delete env[name];
     }
     return {
       ...env,
