@@ -119,7 +119,8 @@ export class Scene {
   /** `openmcf sandbox api` over this scene's simulated cloud, started on first use. */
   async apiServer(): Promise<string> {
     if (this.apiUrl) return this.apiUrl;
-    const api = this.home.start(['sandbox', 'api']);
+    // It serves every example of the scene, for as long as the whole file runs (stopped by stop()).
+    const api = this.home.start(['sandbox', 'api'], { guardMs: 3_600_000 });
     this.api = api;
     await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `openmcf sandbox api printed no URL: ${api.stdout} ${api.stderr}`);
     this.apiUrl = api.stdout.split('\n')[0] as string;
