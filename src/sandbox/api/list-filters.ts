@@ -41,9 +41,10 @@ class ListQuery {
     return value === null || value === '' ? undefined : value;
   }
 
-  oneOf(key: string, allowed: readonly string[]): string | undefined {
+  /** An enum parameter; `unknown` is the enum's zero value (`unknown_source_type`), which filters nothing. */
+  oneOf(key: string, allowed: readonly string[], unknown: string): string | undefined {
     const value = this.text(key);
-    if (value === undefined || value === `unknown_${key.replace(/^trigger_type$/, 'source_type')}`) return undefined;
+    if (value === undefined || value === unknown) return undefined;
     if (!allowed.includes(value)) this.problems.push({ argument: key, reason: 'format', help: `must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})` });
     return value;
   }
@@ -89,7 +90,7 @@ export function triggerFilter(cloud: Cloud, query: URLSearchParams): (t: Trigger
   const projectId = q.id('project_id');
   const namespaceId = q.id('namespace_id');
   const containerId = q.id('container_id');
-  const sourceType = q.oneOf('trigger_type', TRIGGER_SOURCE_TYPES);
+  const sourceType = q.oneOf('trigger_type', TRIGGER_SOURCE_TYPES, 'unknown_source_type');
   q.check();
   return (t) => {
     const container = cloud.containers[t.container_id];
