@@ -18,6 +18,9 @@ export const DiagnosticCode = {
   inputKustomizeFailed: 'input.kustomize-failed',
   /** A file or standard input holds more than a manifest source may (MAX_SOURCE_BYTES). */
   inputTooLarge: 'input.too-large',
+  /** A path given to -f is a FIFO, a device or a socket: only regular files are read (no hang, no
+   * endless read). */
+  inputNotAFile: 'input.not-a-file',
 
   // YAML.
   /** The text is not valid YAML (the yaml library's own code is in the message's hint). */
