@@ -88,6 +88,11 @@ export const DiagnosticCode = {
   ruleProvisioner: 'rule.provisioner',
   /** `deploy: false` has no effect on the current platform (warning). */
   ruleDeployIgnored: 'rule.deploy-ignored',
+  /** A value holds `[secret]`, the placeholder openmcf prints in place of a secret (a hint or a
+   * listing pasted back), never a real value. */
+  rulePlaceholderValue: 'rule.placeholder-value',
+  /** More environment variables or secrets than the platform takes (src/spec/platform-limits.ts). */
+  ruleEnvLimit: 'rule.env-limit',
 
   // Values from outside the file (src/manifest/substitute.ts, overrides.ts, env-file.ts).
   /** `${NAME}` without a default, NAME not set in the environment nor the --env-file. */
