@@ -99,8 +99,8 @@ test('a sandbox run killed with SIGKILL mid-update leaves no secret; the next ru
   killed.signal('SIGKILL');
   await killed.done;
   const left = places.workspaceFolders();
-  assert.equal(left.length, 1, 'the killed run left its workspace folder');
-  assert.match(left[0] ?? '', new RegExp(`^openmcf-ws-${killed.child.pid}-`), 'named after its process');
+  assert.ok(left.length >= 1, 'the killed run left its workspace folder');
+  for (const folder of left) assert.match(folder, new RegExp(`^openmcf-ws-${killed.child.pid}-`), 'named after its process');
   assert.deepEqual(places.planted(), [], 'nothing in plain text while the killed engine may still be running');
   assert.deepEqual(places.loose(), []);
 
