@@ -43,7 +43,7 @@ test('every command the interrupted, locked and failed paths suggest runs as pri
   assert.equal(await killed.done, 130, killed.stderr);
   const afterKill = suggestions(killed.stderr);
   // The next run meets the stale lock: its hint names cancel.
-  const locked = home.run(['apply', ...flags, '--yes']);
+  const locked = home.run(['apply', ...flags, '--yes', '--set', 'spec.port=8085']);
   assert.equal(locked.code, 4, locked.stderr);
   const afterLock = suggestions(locked.stderr);
 
