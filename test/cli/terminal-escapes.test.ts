@@ -32,3 +32,27 @@ test('validate shows a name and a key with NUL, bidi overrides and C1 controls e
   assert.match(result.stderr, /api\\u202Egnp\.exe\\u0000\\u0085/);
   assert.match(result.stderr, /port\\u2066/);
 });
+
+test('a preview shows a description with a bidi override, NUL and DEL escaped', () => {
+  const file = join(tempDir('openmcf-escapes-'), 'described.yaml');
+  writeFileSync(
+    file,
+    [
+      'apiVersion: scaleway.openmcf.org/v1',
+      'kind: ScalewayServerlessContainer',
+      'metadata:',
+      '  name: described',
+      '  labels: { pulumi.openmcf.org/stack.fqdn: my-org/escapes/dev.ScalewayServerlessContainer.described }',
+      'spec:',
+      '  region: fr-par',
+      '  image: { registryEndpoint: { value: rg.fr-par.scw.cloud/ns }, name: api, tag: v1 }',
+      '  privacy: public',
+      '  description: "paid \\u202E01$ \\0 \\x7F \\u2067end"',
+      '',
+    ].join('\n'),
+  );
+  const result = runOpenmcf(['preview', '-f', file, '--sandbox']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.ok(!RAW.test(result.stderr), `a raw control or bidi character reached stderr: ${JSON.stringify(result.stderr)}`);
+  assert.match(result.stderr, /paid \\u202E01\$ \\u0000 \\u007F \\u2067end/);
+});
