@@ -196,10 +196,19 @@ function checkRemoteBackendUrl(url: string, where: string): void {
  */
 function withoutPassword(url: string, where: string): { url: string; engineEnv?: Record<string, string> } {
   let password: string;
+  let inQuery: string | null = null;
   try {
-    password = new URL(url).password;
+    const parsed = new URL(url);
+    password = parsed.password;
+    // lib/pq also reads `?password=` (a connection-string key).
+    if (url.startsWith('postgres://')) inQuery = parsed.searchParams.get('password');
   } catch {
     return { url };
+  }
+  if (inQuery !== null && password === '') {
+    registerSecret(inQuery);
+    const stripped = url.replace(/([?&])password=[^&#]*(&?)/, (_all, lead: string, more: string) => (more ? lead : '')).replace(/[?&]$/, '');
+    return { url: stripped, engineEnv: { PGPASSWORD: inQuery } };
   }
   if (password === '') return { url };
   if (!url.startsWith('postgres://')) {

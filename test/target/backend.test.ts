@@ -132,6 +132,10 @@ test('a PostgreSQL password leaves the URL for PGPASSWORD; other backends refuse
   const pg = await chooseBackend({ flag: 'postgres://pulumi:p%40ss%3Aw0rd@db.internal:5432/state?sslmode=require&table=t', env, openmcfHome, sandbox: false });
   assert.equal(pg.url, 'postgres://pulumi@db.internal:5432/state?sslmode=require&table=t', 'the URL the engine writes to disk has no password');
   assert.deepEqual(pg.engineEnv, { PGPASSWORD: 'p@ss:w0rd' }, 'decoded, as libpq reads it');
+  const query = await chooseBackend({ flag: 'postgres://pulumi@db.internal/state?password=q-pw-123&sslmode=require', env, openmcfHome, sandbox: false });
+  assert.deepEqual([query.url, query.engineEnv], ['postgres://pulumi@db.internal/state?sslmode=require', { PGPASSWORD: 'q-pw-123' }]);
+  const last = await chooseBackend({ flag: 'postgres://pulumi@db.internal/state?sslmode=require&password=q-pw-456', env, openmcfHome, sandbox: false });
+  assert.equal(last.url, 'postgres://pulumi@db.internal/state?sslmode=require');
   const none = await chooseBackend({ flag: 'postgres://pulumi@db.internal/state', env, openmcfHome, sandbox: false });
   assert.equal(none.engineEnv, undefined, 'PGPASSWORD of the environment is left to the engine');
   await assert.rejects(
