@@ -3,7 +3,19 @@
 // (nodejs/node#54232) and stops with its own error before openmcf runs.
 // Entry point: run the CLI, then exit explicitly once output is flushed (the Automation API can
 // leave handles open after an update).
-import { preloadVendorBundles } from '../dist/src/manifest/vendor-bundles.js';
+
+// Ctrl-C or SIGTERM before the run's own handlers are installed (while modules load, while
+// manifests are read) ends with the documented code, 130, and one line, instead of the signal's
+// default (143 and nothing said). A handler installed later (a run's engines, `sandbox api`)
+// takes over: this one then steps aside. Installed before any import, so it covers their loading.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, function early() {
+    if (process.listenerCount(signal) > 1) return;
+    process.stderr.write(`openmcf: interrupted (${signal})\n`, () => process.exit(130));
+  });
+}
+
+const { preloadVendorBundles } = await import('../dist/src/manifest/vendor-bundles.js');
 
 // commander and yaml from their build-time bundles (start-up speed), so the CLI is imported after.
 preloadVendorBundles();

@@ -1,7 +1,7 @@
 // Build: compile TypeScript to dist/. Steps that generate code (e.g. the schema validator compiled
 // at build time) run before tsc so their output is type-checked with the rest.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateValidator } from './generate-validator.mjs';
 import { bundleVendor } from './bundle-vendor.mjs';
@@ -13,3 +13,11 @@ generateValidator();
 // commander and yaml as one file each, for start-up speed (src/manifest/vendor-bundles.ts).
 bundleVendor();
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`], { stdio: 'inherit', cwd: root });
+// The schema's limits are the platform's, as src/spec/platform-limits.ts (the one table) says.
+const { schemaLimitMismatches } = await import(`${root}dist/src/spec/platform-limits.js`);
+const schemaFile = `${root}schemas/scaleway.openmcf.org/v1/ScalewayServerlessContainer.schema.json`;
+const mismatches = schemaLimitMismatches(JSON.parse(readFileSync(schemaFile, 'utf8')));
+if (mismatches.length > 0) {
+  console.error(`build: the JSON Schema disagrees with src/spec/platform-limits.ts:\n  ${mismatches.join('\n  ')}`);
+  process.exit(1);
+}

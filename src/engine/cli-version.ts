@@ -47,7 +47,7 @@ function writeCache(home: string, cache: Record<string, ProbeEntry>): void {
   // Best effort: a read-only home only costs a `pulumi version` run next time.
   try {
     const file = cacheFile(home);
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(cache, null, 2));
     renameSync(tmp, file);

@@ -1,10 +1,14 @@
 // One manifest's stack, opened through the Automation API: a LocalWorkspace in a private temporary
 // folder (the SDK would otherwise leave one behind in /tmp per run), with the project and backend
 // from the stack target and the engine environment (credentials, passphrase, sandbox) set on the
-// CLI process only, never on ours.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// CLI process only, never on ours. No credential is written: the backend URL the workspace files
+// hold has none (a PostgreSQL password reaches the engine as PGPASSWORD, see target/backend.ts).
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { makeWorkspaceFolder } from './private-temp.js';
 import type { PulumiCommand, PulumiFn, Stack } from '@pulumi/pulumi/automation/index.js';
 import { stackExistsInState } from './stack-existence.js';
 import type { StackTarget } from '../target/types.js';
@@ -50,8 +54,11 @@ export function isMissingStackFailure(error: unknown): boolean {
 
 export async function openStack(options: OpenStackOptions): Promise<OpenedStack> {
   const { LocalWorkspace, Stack } = await import('@pulumi/pulumi/automation/index.js');
-  const workDir = await mkdtemp(join(tmpdir(), 'openmcf-ws-'));
-  const dispose = (): Promise<void> => rm(workDir, { recursive: true, force: true });
+  const workDir = await makeWorkspaceFolder();
+  const settingsFile = engineWorkspaceFile(workDir, options.target.projectName, { ...process.env, ...options.envVars });
+  const dispose = async (): Promise<void> => {
+    await Promise.all([rm(workDir, { recursive: true, force: true }), rm(settingsFile, { force: true })]);
+  };
   try {
     const workspace = await LocalWorkspace.create({
       workDir,
@@ -72,6 +79,7 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
         // transit provider, which would otherwise wrap a fresh data key on every run.
         ...(options.secretsProvider !== undefined ? { PULUMI_FALLBACK_TO_STATE_SECRETS_MANAGER: 'true' } : {}),
         ...options.envVars,
+        ...options.target.backendEnv,
         // The backend is also given by variable: PULUMI_BACKEND_URL from the user's shell would
         // otherwise beat the project setting.
         PULUMI_BACKEND_URL: options.target.backendUrl,
@@ -136,4 +144,21 @@ export async function openStack(options: OpenStackOptions): Promise<OpenedStack>
     await dispose();
     throw error;
   }
+}
+
+/**
+ * The file the engine keeps for this workspace in `$PULUMI_HOME/workspaces` (the stack selected per
+ * backend, named after the project and the sha1 of the Pulumi.yaml path, as pkg/workspace does):
+ * of no use once the temporary folder is gone, so it is removed with it, not left behind per run.
+ */
+function engineWorkspaceFile(workDir: string, project: string, env: NodeJS.ProcessEnv): string {
+  let folder = workDir;
+  try {
+    folder = realpathSync(workDir);
+  } catch {
+    // keep the path as given
+  }
+  const hash = createHash('sha1').update(join(folder, 'Pulumi.yaml')).digest('hex');
+  const home = env.PULUMI_HOME !== undefined && env.PULUMI_HOME !== '' ? env.PULUMI_HOME : join(env.HOME || homedir(), '.pulumi');
+  return join(home, 'workspaces', `${project}-${hash}-workspace.json`);
 }

@@ -18,6 +18,9 @@ export const DiagnosticCode = {
   inputKustomizeFailed: 'input.kustomize-failed',
   /** A file or standard input holds more than a manifest source may (MAX_SOURCE_BYTES). */
   inputTooLarge: 'input.too-large',
+  /** A path given to -f is a FIFO, a device or a socket: only regular files are read (no hang, no
+   * endless read). */
+  inputNotAFile: 'input.not-a-file',
 
   // YAML.
   /** The text is not valid YAML (the yaml library's own code is in the message's hint). */
@@ -85,6 +88,11 @@ export const DiagnosticCode = {
   ruleProvisioner: 'rule.provisioner',
   /** `deploy: false` has no effect on the current platform (warning). */
   ruleDeployIgnored: 'rule.deploy-ignored',
+  /** A value holds `[secret]`, the placeholder openmcf prints in place of a secret (a hint or a
+   * listing pasted back), never a real value. */
+  rulePlaceholderValue: 'rule.placeholder-value',
+  /** More environment variables or secrets than the platform takes (src/spec/platform-limits.ts). */
+  ruleEnvLimit: 'rule.env-limit',
 
   // Values from outside the file (src/manifest/substitute.ts, overrides.ts, env-file.ts).
   /** `${NAME}` without a default, NAME not set in the environment nor the --env-file. */

@@ -8,7 +8,7 @@
 //   NAME="line\nnext"          double quotes: \n \r \t \" \\ escapes
 //
 // Values are never expanded (no `${OTHER}` inside a dotenv value).
-import { readFileSync } from 'node:fs';
+import { MAX_SOURCE_BYTES, notAFileMessage, readRegularFile } from './bounded-file.js';
 import type { Diagnostic } from './diagnostic.js';
 import { invalidInput } from '../errors.js';
 import { DiagnosticCode } from './codes.js';
@@ -18,17 +18,29 @@ export interface EnvFile {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Reads and parses a dotenv file; an unreadable file is invalid input (exit 3). */
+/** Reads and parses a dotenv file; an unreadable file is invalid input (exit 3). Bounded like a
+ * manifest source (`-f`): a regular file of at most MAX_SOURCE_BYTES; a FIFO or a device (which
+ * would hang or never end) is refused. */
 export function readEnvFile(path: string): EnvFile {
-  let text: string;
+  let read: ReturnType<typeof readRegularFile>;
   try {
-    text = readFileSync(path, 'utf8');
+    read = readRegularFile(path);
   } catch (error) {
     // "not found", as Node itself says when it intercepts the flag (see the README's note).
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (error as Error).message;
     throw invalidInput(`cannot read --env-file ${path}: ${reason}`, 'env-file.unreadable', 'check the path given to --env-file');
   }
-  return parseEnvFile(path, text);
+  if ('notAFile' in read) {
+    throw invalidInput(`cannot read --env-file ${path}: it ${notAFileMessage(read.notAFile)}`, 'env-file.not-a-file', 'give --env-file a regular file (write the variables to one first)');
+  }
+  if ('tooLarge' in read) {
+    throw invalidInput(
+      `cannot read --env-file ${path}: it holds more than ${MAX_SOURCE_BYTES / (1024 * 1024)} MiB; an env file may not be larger`,
+      'env-file.too-large',
+      'check that --env-file names the file you meant',
+    );
+  }
+  return parseEnvFile(path, read.bytes.toString('utf8'));
 }
 
 /**

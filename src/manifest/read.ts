@@ -2,7 +2,6 @@
 // *.yml entries, not recursive, sorted by name, like `kubectl apply -f dir`), `-` for standard
 // input, http(s) URLs (read-url.ts) and a kustomize overlay's built output (kustomize.ts). A path that cannot be read becomes a diagnostic, so one bad path does not hide the
 // problems of the others.
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from './diagnostic.js';
@@ -10,15 +9,12 @@ import type { SourceFile } from './document.js';
 import { DiagnosticCode } from './codes.js';
 import { isManifestUrl, readUrl } from './read-url.js';
 import type { KustomizeSource } from './kustomize.js';
+import { MAX_SOURCE_BYTES, notAFileMessage, readRegularFile } from './bounded-file.js';
+
+export { MAX_SOURCE_BYTES };
 
 export const STDIN_NAME = '<stdin>';
 
-/**
- * The most one source (a file or standard input) may hold. Manifests are a few kilobytes; without
- * a bound, `-f /dev/zero` or a runaway pipe is read until memory runs out. Reading stops one byte
- * past the bound, so the refusal costs at most that much memory.
- */
-export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 const MANIFEST_EXTENSIONS = /\.ya?ml$/i;
 
 export interface ReadOptions {
@@ -69,9 +65,10 @@ export async function readSources(
       continue;
     }
     try {
-      const bytes = readBounded(entry);
-      if (bytes === TOO_LARGE) diagnostics.push(tooLarge(entry));
-      else files.push({ file: entry, text: bytes.toString('utf8') });
+      const read = readRegularFile(entry);
+      if ('bytes' in read) files.push({ file: entry, text: read.bytes.toString('utf8') });
+      else if ('tooLarge' in read) diagnostics.push(tooLarge(entry));
+      else diagnostics.push(inputProblem(entry, DiagnosticCode.inputNotAFile, notAFileMessage(read.notAFile), 'give a file; for a pipe or a command\'s output, use -f - and pipe it to standard input'));
     } catch (error) {
       diagnostics.push(inputProblem(entry, DiagnosticCode.inputUnreadable, `cannot read file: ${systemMessage(error)}`));
     }
@@ -84,30 +81,6 @@ export async function readSources(
   return { files, diagnostics };
 }
 
-/**
- * A file's bytes, or at most MAX_SOURCE_BYTES + 1 of them. A regular file's size is known up front
- * (read whole, as before); a device or FIFO may have no end, so it is read in chunks up to the bound.
- */
-function readBounded(path: string): Buffer | typeof TOO_LARGE {
-  const fd = openSync(path, 'r');
-  try {
-    const info = fstatSync(fd);
-    if (info.isFile()) return info.size > MAX_SOURCE_BYTES ? TOO_LARGE : readFileSync(fd);
-    const chunks: Buffer[] = [];
-    let length = 0;
-    while (length <= MAX_SOURCE_BYTES) {
-      const chunk = Buffer.allocUnsafe(64 * 1024);
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
-      length += read;
-    }
-    return length > MAX_SOURCE_BYTES ? TOO_LARGE : Buffer.concat(chunks, length);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 function tooLarge(file: string): Diagnostic {
   return inputProblem(
     file,
@@ -118,7 +91,6 @@ function tooLarge(file: string): Diagnostic {
 }
 
 const STDIN = Symbol('stdin');
-const TOO_LARGE = Symbol('too large');
 
 async function expandPath(path: string): Promise<{ files: string[] } | { problem: Diagnostic }> {
   let info;

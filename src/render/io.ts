@@ -1,6 +1,7 @@
 // Where output goes. Results go to stdout, everything meant for humans to stderr, so that
 // `--json` output can be piped while progress stays visible.
 import { redact } from './redact.js';
+import { escapeForTerminal } from './terminal-text.js';
 
 export interface Io {
   /** Results: JSON documents, `load` output, `schema` output. */
@@ -21,8 +22,10 @@ export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv 
 
 export function processIo(): Io {
   return {
-    out: (text) => process.stdout.write(redact(text)),
-    err: (text) => process.stderr.write(redact(text)),
+    // Human text is always made safe for a terminal; results only when they go to one (a raw
+    // `outputs` value or `load`'s YAML piped to a file keeps its exact characters).
+    out: process.stdout.isTTY === true ? (text) => process.stdout.write(escapeForTerminal(redact(text))) : (text) => process.stdout.write(redact(text)),
+    err: (text) => process.stderr.write(escapeForTerminal(redact(text))),
     interactive: process.stderr.isTTY === true && process.stdin.isTTY === true,
     color: colorEnabled(process.stderr),
   };

@@ -2,6 +2,7 @@
 // spins, so finished-resource lines land above the spinner instead of through it.
 import ora, { type Ora } from 'ora';
 import type { Io } from './io.js';
+import { escapeForTerminal } from './terminal-text.js';
 import type { ProgressOptions, StatusLine } from './progress.js';
 
 /** A live line when stderr is a terminal that knows its width; none otherwise (a terminal of
@@ -26,7 +27,9 @@ export function progressOptions(io: Io, heartbeatMs: number, extra: Pick<Progres
 export function spinnerStatusLine(io: Io): StatusLine {
   let spinner: Ora | undefined;
   return {
-    update(text: string): void {
+    update(raw: string): void {
+      // ora writes to the terminal itself, past Io: the same escaping (resource and trigger names).
+      const text = escapeForTerminal(raw);
       if (text === '') {
         spinner?.stop();
         spinner = undefined;

@@ -27,8 +27,8 @@ export function sandboxSettings(home: string): SandboxSettings {
   const root = join(home, 'sandbox');
   const stateDir = join(root, 'state');
   const storeDir = join(root, 'api');
-  mkdirSync(stateDir, { recursive: true });
-  mkdirSync(storeDir, { recursive: true });
+  mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+  mkdirSync(storeDir, { recursive: true, mode: 0o700 });
   // Pulumi strips `file://` textually: no percent-encoding, or a home with spaces would break.
   return { backendUrl: `file://${stateDir}`, storeDir, stateDir };
 }

@@ -22,13 +22,15 @@ import {
 } from './rules/platform.js';
 import { cronArgsAreJsonObjects, cronNamesUnique, cronSchedulesParse } from './rules/cron.js';
 import { labelsKnownToOpenmcf, provisionerIsPulumi, stackLabelsPresent } from './rules/labels.js';
+import { noPlaceholderValues } from './rules/placeholders.js';
+import { secretValuesWithinLimit } from './rules/env-limits.js';
 import { applyDefaults } from './defaults.js';
 import { record, type Finding } from './finding.js';
 
 /**
  * The rules a JSON Schema cannot state (src/spec/rules/), one small named function each, all run
  * on every document (even one the schema rejected) so that all of its problems are reported at
- * once. They live in three modules (platform, labels, cron): each module costs start-up time.
+ * once. They live in a few small modules (platform, labels, cron, placeholders, env-limits): each module costs start-up time.
  */
 export const RULES: readonly Rule[] = [
   provisionerIsPulumi,
@@ -45,6 +47,8 @@ export const RULES: readonly Rule[] = [
   cronSchedulesParse,
   cronArgsAreJsonObjects,
   cronNamesUnique,
+  noPlaceholderValues,
+  secretValuesWithinLimit,
 ];
 
 export interface ValidationResult {

@@ -86,9 +86,10 @@ export function backendKindOf(url: string): BackendKind | undefined {
 /**
  * Checks a backend URL and makes `file://` paths absolute (Pulumi strips `file://` textually and
  * resolves the rest against its own working directory). `~` is left for Pulumi to expand.
- * A password in the URL (postgres://user:pass@host) is registered as a secret.
+ * A password in the URL (postgres://user:pass@host) is registered as a secret and taken out of the
+ * URL (see withoutPassword).
  */
-export function normalizeBackendUrl(raw: string, where: string, cwd: string): { url: string; kind: BackendKind } {
+export function normalizeBackendUrl(raw: string, where: string, cwd: string): { url: string; kind: BackendKind; engineEnv?: Record<string, string> } {
   const value = raw.trim();
   const kind = backendKindOf(value);
   if (kind === undefined) {
@@ -100,8 +101,9 @@ export function normalizeBackendUrl(raw: string, where: string, cwd: string): { 
   }
   if (kind !== 'file') {
     registerUrlPassword(value);
+    refusePlaceholder(value, where);
     checkRemoteBackendUrl(value, where);
-    return { url: value, kind };
+    return { ...withoutPassword(value, where), kind };
   }
   const [path = '', query] = splitOnce(value.slice('file://'.length), '?');
   if (path === '') {
@@ -183,6 +185,59 @@ function checkRemoteBackendUrl(url: string, where: string): void {
       'backend-url-invalid',
       'use s3://<bucket>?endpoint=s3.<region>.scw.cloud&region=<region> (Scaleway) or s3://<bucket>?region=<region> (AWS)',
     );
+  }
+}
+
+/**
+ * The engine writes its backend URL to disk: the temporary workspace's Pulumi.yaml and
+ * `$PULUMI_HOME/workspaces/*-workspace.json` (the stack selected per backend). So a password never
+ * stays in it: PostgreSQL's goes to the engine as PGPASSWORD (its driver, lib/pq, reads the libpq
+ * variables for what the URL leaves out); no other backend takes one in its URL.
+ */
+function withoutPassword(url: string, where: string): { url: string; engineEnv?: Record<string, string> } {
+  let password: string;
+  let inQuery: string | null = null;
+  try {
+    const parsed = new URL(url);
+    password = parsed.password;
+    // lib/pq also reads `?password=` (a connection-string key).
+    if (url.startsWith('postgres://')) inQuery = parsed.searchParams.get('password');
+  } catch {
+    return { url };
+  }
+  if (inQuery !== null && password === '') {
+    registerSecret(inQuery);
+    const stripped = url.replace(/([?&])password=[^&#]*(&?)/, (_all, lead: string, more: string) => (more ? lead : '')).replace(/[?&]$/, '');
+    return { url: stripped, engineEnv: { PGPASSWORD: inQuery } };
+  }
+  if (password === '') return { url };
+  if (!url.startsWith('postgres://')) {
+    throw invalidInput(
+      `${where}: "${safeForMessage(url)}" holds a password, which this backend does not read from its URL`,
+      'backend-url-credentials',
+      'give the credentials through the variables the backend reads (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY for s3://, the cloud\'s own for gs:// and azblob://, PULUMI_ACCESS_TOKEN for Pulumi Cloud)',
+    );
+  }
+  const stripped = url.replace(/^(postgres:\/\/[^:/@]*):[^@/]*@/, '$1@');
+  return { url: stripped, engineEnv: { PGPASSWORD: safeDecode(password) } };
+}
+
+/** `[secret]` (or `***`) is how openmcf prints a credential: pasted back from a message, it is not one. */
+function refusePlaceholder(url: string, where: string): void {
+  const decoded = safeDecode(url);
+  if (!decoded.includes('[secret]') && !/^[a-z0-9+.-]+:\/\/[^:/@]*:\*\*\*@/i.test(decoded)) return;
+  throw invalidInput(
+    `${where}: the URL holds a placeholder ([secret] or ***) that openmcf prints in place of a password, not the password`,
+    'backend-url-placeholder',
+    'give the real URL, or leave the password out of it and set PGPASSWORD (PostgreSQL)',
+  );
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -8,7 +8,7 @@ import { stackNamePartProblem } from '../spec/pulumi-names.js';
 import type { BackendKind, StackTarget } from './types.js';
 
 export interface StackTargetOptions {
-  readonly backend: { readonly url: string; readonly kind: BackendKind };
+  readonly backend: { readonly url: string; readonly kind: BackendKind; readonly engineEnv?: Readonly<Record<string, string>> };
   readonly sandbox: boolean;
   /** `--stack org/project/stack`: beats the labels, as flags beat file content everywhere else. */
   readonly stackOverride?: string;
@@ -37,6 +37,7 @@ export function resolveStackTarget(manifest: ScalewayServerlessContainerManifest
     stack: parts.stack,
     backendUrl: options.backend.url,
     backendKind: options.backend.kind,
+    ...(options.backend.engineEnv ? { backendEnv: options.backend.engineEnv } : {}),
     sandbox: options.sandbox,
   };
 }

@@ -15,6 +15,9 @@ export interface BackendChoice {
   readonly source: BackendSource;
   /** Human description of the source, e.g. `--backend` or `/home/me/.pulumi/credentials.json`. */
   readonly origin: string;
+  /** Credentials taken out of the URL (a PostgreSQL password as PGPASSWORD), for the engine's
+   * environment: `url` never holds them, so neither does any file the engine writes. */
+  readonly engineEnv?: Readonly<Record<string, string>>;
 }
 
 export interface StackTarget {
@@ -31,8 +34,11 @@ export interface StackTarget {
   readonly organization: string;
   /** The bare stack part, e.g. `dev.ScalewayServerlessContainer.order-api`. */
   readonly stack: string;
+  /** Without credentials (see BackendChoice.engineEnv): safe to print and to write. */
   readonly backendUrl: string;
   readonly backendKind: BackendKind;
+  /** BackendChoice.engineEnv: set on the engine process only. */
+  readonly backendEnv?: Readonly<Record<string, string>>;
   /** True when the run uses the simulated cloud and the sandbox backend. */
   readonly sandbox: boolean;
 }

@@ -10,12 +10,10 @@ import { printed, run } from './adversarial.js';
 
 const LIMIT = /: error: holds more than 4 MiB; a manifest source may not be larger$/m;
 
-test('-f /dev/zero is refused without reading it all', () => {
-  const started = Date.now();
+test('-f /dev/zero is refused without reading it (a device, not a regular file: issue 17)', () => {
   const result = run(['validate', '-f', '/dev/zero']);
   assert.equal(result.code, 3, printed(result));
-  assert.match(result.stderr, new RegExp(`^/dev/zero${LIMIT.source}`, 'm'));
-  assert.ok(Date.now() - started < 20_000, 'it stopped reading at the bound');
+  assert.match(result.stderr, /^\/dev\/zero: error: is a character device, not a regular file; only regular files are read$/m);
 });
 
 test('a regular file over the bound is refused; the cloud commands say the same', () => {

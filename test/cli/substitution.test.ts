@@ -76,7 +76,7 @@ test('a secret filled by substitution is never printed, in any output, valid or 
       cwd,
       env: { IMAGE_TAG: 'v1', GITHUB_ACTIONS: 'true' },
     }),
-    runOpenmcf(['load', '-f', 'app.yaml', '--json', '--env-file', 'ci.env', '--set', `spec.env.secrets[0].value=${'y'.repeat(1001)}`], {
+    runOpenmcf(['load', '-f', 'app.yaml', '--json', '--env-file', 'ci.env', '--set', `spec.env.secrets[0].value=${'y'.repeat(65537)}`], {
       cwd,
       env: { IMAGE_TAG: 'v1', GITHUB_ACTIONS: 'true' },
     }),

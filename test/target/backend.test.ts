@@ -74,7 +74,8 @@ test('sandbox uses its own backend, never PULUMI_BACKEND_URL or the login; --bac
   assert.ok((await stat(join(openmcfHome, 'sandbox', 'state'))).isDirectory());
 
   const shared = await chooseBackend({ flag: 'postgres://u:pw-123456@127.0.0.1:5432/state?sslmode=disable', env, openmcfHome, sandbox: true, sandboxBackendUrl });
-  assert.deepEqual([shared.url, shared.kind, shared.source], ['postgres://u:pw-123456@127.0.0.1:5432/state?sslmode=disable', 'self-managed', 'flag']);
+  assert.deepEqual([shared.url, shared.kind, shared.source], ['postgres://u@127.0.0.1:5432/state?sslmode=disable', 'self-managed', 'flag']);
+  assert.deepEqual(shared.engineEnv, { PGPASSWORD: 'pw-123456' });
   const folder = await chooseBackend({ flag: `file://${state}`, env, openmcfHome, sandbox: true, sandboxBackendUrl });
   assert.deepEqual([folder.url, folder.source], [`file://${state}`, 'flag']);
 });
@@ -123,6 +124,27 @@ test('a password in a backend URL never reaches messages or output', async () =>
     chooseBackend({ flag: 'mysql://pulumi:an0ther-pw@db/x', env: { HOME: home }, openmcfHome, sandbox: false }),
     (error: unknown) => error instanceof OpenmcfError && !error.message.includes('an0ther-pw'),
   );
+});
+
+test('a PostgreSQL password leaves the URL for PGPASSWORD; other backends refuse one; placeholders are refused (issue 17)', async () => {
+  const { home, openmcfHome } = await sandboxDirs();
+  const env = { HOME: home };
+  const pg = await chooseBackend({ flag: 'postgres://pulumi:p%40ss%3Aw0rd@db.internal:5432/state?sslmode=require&table=t', env, openmcfHome, sandbox: false });
+  assert.equal(pg.url, 'postgres://pulumi@db.internal:5432/state?sslmode=require&table=t', 'the URL the engine writes to disk has no password');
+  assert.deepEqual(pg.engineEnv, { PGPASSWORD: 'p@ss:w0rd' }, 'decoded, as libpq reads it');
+  const query = await chooseBackend({ flag: 'postgres://pulumi@db.internal/state?password=q-pw-123&sslmode=require', env, openmcfHome, sandbox: false });
+  assert.deepEqual([query.url, query.engineEnv], ['postgres://pulumi@db.internal/state?sslmode=require', { PGPASSWORD: 'q-pw-123' }]);
+  const last = await chooseBackend({ flag: 'postgres://pulumi@db.internal/state?sslmode=require&password=q-pw-456', env, openmcfHome, sandbox: false });
+  assert.equal(last.url, 'postgres://pulumi@db.internal/state?sslmode=require');
+  const none = await chooseBackend({ flag: 'postgres://pulumi@db.internal/state', env, openmcfHome, sandbox: false });
+  assert.equal(none.engineEnv, undefined, 'PGPASSWORD of the environment is left to the engine');
+  await assert.rejects(
+    chooseBackend({ flag: 's3://key:secret-in-url@bucket?region=fr-par', env, openmcfHome, sandbox: false }),
+    inputError('backend-url-credentials', /^--backend: "s3:\/\/key:\*\*\*@bucket\?region=fr-par" holds a password/),
+  );
+  for (const pasted of ['postgres://pulumi:[secret]@db/state', 'postgres://pulumi:%5Bsecret%5D@db/state', 'postgres://pulumi:***@db/state']) {
+    await assert.rejects(chooseBackend({ flag: pasted, env, openmcfHome, sandbox: false }), inputError('backend-url-placeholder', /holds a placeholder/), pasted);
+  }
 });
 
 test('backend kinds', () => {

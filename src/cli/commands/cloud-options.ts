@@ -1,4 +1,4 @@
-// Flags of the commands that reach a stack (apply, preview, destroy, refresh, outputs), declared
+// Flags of the commands that reach a stack (apply, preview, destroy, refresh, outputs, cancel), declared
 // once so they mean the same everywhere.
 import type { Command } from 'commander';
 import { DEFAULT_PARALLEL } from '../../commands/cloud/options.js';
@@ -8,7 +8,9 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 export interface CloudOptionSet {
-  /** -p/--provider-config: Scaleway credentials (not for `outputs`, which reads state only). */
+  /** Whether the run uses the Scaleway credentials of -p/--provider-config. Every cloud command
+   * takes the flag (the README says so, and the commands openmcf suggests repeat the run's flags
+   * as given); `outputs` and `cancel` only accept it. */
   readonly credentials: boolean;
   /** --target / --replace (URNs or URN globs handed to the engine). */
   readonly targeting: 'none' | 'target' | 'target-and-replace';
@@ -26,7 +28,12 @@ export function addCloudOptions(command: Command, set: CloudOptionSet): Command 
     .option('--lock-wait <duration>', 'when another run holds a stack, wait up to this long for it (e.g. 30s, 5m) instead of exiting 4')
     .option('--stack <org/project/stack>', 'stack to use instead of the manifest labels (one manifest only)')
     .option('--parallel <n>', `stacks to run at once when several manifests are given (default ${DEFAULT_PARALLEL})`);
-  if (set.credentials) command.option('-p, --provider-config <file>', 'YAML file with Scaleway credentials (accessKey, secretKey, projectId, organizationId, region, zone)');
+  command.option(
+    '-p, --provider-config <file>',
+    set.credentials
+      ? 'YAML file with Scaleway credentials (accessKey, secretKey, projectId, organizationId, region, zone)'
+      : 'YAML file with Scaleway credentials: accepted as by the other cloud commands, not needed here (state only)',
+  );
   if (set.refresh) command.option('--refresh', 'refresh the state from the cloud first');
   if (set.targeting !== 'none') {
     command.option('--target <resource>', 'limit the operation to this resource: namespace, container, cron-<trigger>, or a URN (globs allowed; repeatable)', collect);

@@ -2,7 +2,7 @@
 // the cloud commands and `doctor`, so both always pick the same backend.
 import { join } from 'node:path';
 import { ensureOpenmcfHome } from '../../engine/openmcf-home.js';
-import { ensureFolder } from '../../folders.js';
+import { ensureFolder, keepNewFilesPrivate } from '../../folders.js';
 import { sandboxFaults, sandboxSettings, type SandboxSettings } from '../../sandbox/environment.js';
 import { chooseBackend } from '../../target/backend.js';
 import type { BackendChoice } from '../../target/types.js';
@@ -16,6 +16,7 @@ export interface RunBackendOptions {
 }
 
 export async function chooseRunBackend(options: RunBackendOptions): Promise<{ home: string; backend: BackendChoice; sandbox?: SandboxSettings }> {
+  keepNewFilesPrivate();
   const home = ensureOpenmcfHome(options.env);
   if (options.sandbox) sandboxFaults(options.env);
   const sandbox = options.sandbox ? sandboxFolders(home) : undefined;

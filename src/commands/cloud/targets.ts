@@ -40,7 +40,7 @@ export async function resolveRunTargets(options: CloudOptions, io: Io): Promise<
   const { home, backend, sandbox } = await chooseRunBackend(options);
   const targets = manifests.map((loaded) =>
     resolveStackTarget(loaded.manifest, {
-      backend: { url: backend.url, kind: backend.kind },
+      backend: { url: backend.url, kind: backend.kind, ...(backend.engineEnv ? { engineEnv: backend.engineEnv } : {}) },
       sandbox: options.sandbox,
       ...(options.stack !== undefined ? { stackOverride: options.stack } : {}),
     }),

@@ -1,13 +1,16 @@
 // What the platform refuses in a container's settings (HTTP 400 "invalid argument(s)"), checked
 // on the settings a create or update would leave the container with. Limits from the platform's
-// documentation ("Containers limitations"), kept equal to what schemas/ lets through.
+// documentation ("Containers limitations"); the environment's from src/spec/platform-limits.ts, the
+// table `validate` reads too.
 import { nameProblem } from './context.js';
 import type { BodyReader } from './fields.js';
 import type { ContainerWire } from './wire.js';
+import { ENV_NAME_PATTERN, PLATFORM_LIMITS } from '../../spec/platform-limits.js';
 
 export const RESERVED_PORTS = [8008, 8012, 8013, 8022, 9090, 9091];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const MB = 1_000_000;
+const ENV_NAME = new RegExp(ENV_NAME_PATTERN);
 
 type Settings = Omit<ContainerWire, 'id' | 'status' | 'created_at' | 'updated_at' | 'public_endpoint' | 'region' | 'namespace_id'>;
 
@@ -29,12 +32,15 @@ export function checkContainer(c: Settings, read: BodyReader): void {
   const names = [...Object.keys(c.environment_variables), ...Object.keys(c.secret_environment_variables)];
   for (const env of names) {
     if (env === 'PORT' || env.startsWith('SCW_')) add('environment_variables', `${env} is reserved by the platform (PORT and SCW_* are reserved)`);
-    else if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(env) || env.length > 100) add('environment_variables', `${JSON.stringify(env)} is not a valid variable name`);
+    else if (!ENV_NAME.test(env) || env.length > PLATFORM_LIMITS.envNameMaxLength) add('environment_variables', `${JSON.stringify(env)} is not a valid variable name`);
   }
   for (const value of Object.values(c.environment_variables)) {
-    if (value.length > 1000) add('environment_variables', 'values are limited to 1000 characters');
+    if (value.length > PLATFORM_LIMITS.envValueMaxLength) add('environment_variables', `values are limited to ${PLATFORM_LIMITS.envValueMaxLength} characters`);
   }
-  if (names.length > 100) add('environment_variables', `at most 100 environment variables and secrets (got ${names.length})`);
+  const variables = Object.keys(c.environment_variables).length;
+  const secrets = Object.keys(c.secret_environment_variables).length;
+  if (variables > PLATFORM_LIMITS.envVariablesPerContainer) add('environment_variables', `at most ${PLATFORM_LIMITS.envVariablesPerContainer} environment variables (got ${variables})`);
+  if (secrets > PLATFORM_LIMITS.envSecretsPerContainer) add('secret_environment_variables', `at most ${PLATFORM_LIMITS.envSecretsPerContainer} secrets (got ${secrets})`);
 
   const metrics = Object.entries(c.scaling_option).filter(([, v]) => v !== undefined);
   if (metrics.length > 1) add('scaling_option', `only one of concurrent_requests_threshold, cpu_usage_threshold, memory_usage_threshold can be set (got ${metrics.map(([k]) => k).join(', ')})`);

@@ -46,7 +46,7 @@ export function readCloud(storeDir: string): Cloud {
  * value, which updateCloud returns. A throw leaves the cloud untouched.
  */
 export async function updateCloud<T>(storeDir: string, mutate: (cloud: Cloud) => T): Promise<T> {
-  mkdirSync(storeDir, { recursive: true });
+  mkdirSync(storeDir, { recursive: true, mode: 0o700 });
   const release = await acquireLock(join(storeDir, 'api.lock'));
   try {
     const cloud = readCloud(storeDir);
@@ -56,7 +56,7 @@ export async function updateCloud<T>(storeDir: string, mutate: (cloud: Cloud) =>
     // Most calls are reads that change nothing: skip the write.
     if (after !== before) {
       const tmp = join(storeDir, `api.json.${process.pid}.${Date.now()}.tmp`);
-      writeFileSync(tmp, `${after}\n`);
+      writeFileSync(tmp, `${after}\n`, { mode: 0o600 });
       renameSync(tmp, cloudFile(storeDir));
     }
     return result;
@@ -69,7 +69,7 @@ async function acquireLock(lock: string): Promise<() => void> {
   const deadline = Date.now() + LOCK_TIMEOUT_MS;
   for (let attempt = 0; ; attempt++) {
     try {
-      const fd = openSync(lock, 'wx');
+      const fd = openSync(lock, 'wx', 0o600);
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
       return () => rmSync(lock, { force: true });
