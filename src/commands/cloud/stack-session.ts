@@ -19,6 +19,8 @@ import type { PreparedRun, PreparedStack } from './prepare.js';
 import { withLockWait } from './lock-wait.js';
 import { EMPTY_STATE, pendingCreates, readStackState, type StackState } from '../../engine/stack-state.js';
 import { lookupSettings } from '../../engine/cloud-lookup.js';
+import { fileLockFolder, HEARTBEAT_STALE_AFTER_MS, heartbeatStore, startHeartbeat } from '../../engine/lock-heartbeat.js';
+import { lockVerdict, readFileLockHolders, type LockHolder, type LockVerdict } from '../../engine/stack-lock.js';
 import { resolvePendingCreates, settlePendingCreates, type PendingCreateOutcome } from '../../engine/pending-creates.js';
 import { lastDeploymentOf } from './last-deployment.js';
 import { createdByOriginalCli, recordedStackOf } from './recorded-stack.js';
@@ -98,7 +100,7 @@ export class StackSession {
       };
       // Previews take no lock; updates, destroys and refreshes do.
       const takesLock = kind !== 'preview' && kind !== 'preview-destroy';
-      const attempt = (): Promise<OperationOutcome> => (takesLock ? this.lockWaited(run, OPERATION_OF[kind]) : run());
+      const attempt = (): Promise<OperationOutcome> => (takesLock ? this.lockWaited(() => this.withHeartbeat(run), OPERATION_OF[kind]) : run());
       const createWhenMissing = this.opened?.createWhenMissing;
       if (createWhenMissing === undefined) return await attempt();
       try {
@@ -161,7 +163,6 @@ export class StackSession {
     return { outcomes, state: await this.readState() };
   }
 
-  /** Deletes every lock of the stack (`pulumi cancel`): for a lock left by a run that is gone. */
   async outputs(): Promise<OutputMap> {
     try {
       return await this.requireOpened().stack.outputs();
@@ -183,6 +184,13 @@ export class StackSession {
     } catch {
       // Kept: it holds resources now, or the backend refused; either way nothing is lost.
     }
+  }
+
+  /** Who holds the stack's lock, and whether that run is still going (engine/stack-lock.ts). */
+  async lockVerdict(now: Date = new Date()): Promise<LockVerdict & { readonly holders: readonly LockHolder[] }> {
+    const store = heartbeatStore(this.requireOpened().stack, this.prepared.target);
+    const [holders, beats] = await Promise.all([readFileLockHolders(fileLockFolder(this.prepared.target)), store ? store.readAll() : []]);
+    return { ...lockVerdict(holders, beats, now, HEARTBEAT_STALE_AFTER_MS), holders: holders ?? [] };
   }
 
   /** Deletes every lock of the stack (`pulumi cancel`): for a lock left by a run that is gone. */
@@ -208,6 +216,18 @@ export class StackSession {
       sandbox: this.prepared.target.sandbox,
       rerunArgs: this.prepared.rerunArgs,
     };
+  }
+
+  /** While an operation that takes the lock runs, a heartbeat beside the lock says the run is
+   * alive (engine/lock-heartbeat.ts), for `openmcf cancel` to tell a live holder from a dead one. */
+  private async withHeartbeat<T>(call: () => Promise<T>): Promise<T> {
+    const store = heartbeatStore(this.requireOpened().stack, this.prepared.target);
+    const stop = store ? startHeartbeat(store) : undefined;
+    try {
+      return await call();
+    } finally {
+      await stop?.();
+    }
   }
 
   /** Runs an engine call; with --lock-wait, a lock held by another run is waited for. A lock
