@@ -19,6 +19,7 @@ import type { PreparedRun, PreparedStack } from './prepare.js';
 import { withLockWait } from './lock-wait.js';
 import { EMPTY_STATE, pendingCreates, readStackState, type StackState } from '../../engine/stack-state.js';
 import { lookupSettings } from '../../engine/cloud-lookup.js';
+import { retryBackendRace } from '../../engine/backend-races.js';
 import { fileLockFolder, HEARTBEAT_STALE_AFTER_MS, heartbeatStore, startHeartbeat } from '../../engine/lock-heartbeat.js';
 import { lockVerdict, readFileLockHolders, type LockHolder, type LockVerdict } from '../../engine/stack-lock.js';
 import { resolvePendingCreates, settlePendingCreates, type PendingCreateOutcome } from '../../engine/pending-creates.js';
@@ -61,7 +62,7 @@ export class StackSession {
           mode,
         });
       // Creating a stack takes its lock for a moment, so --lock-wait covers it too.
-      this.opened = await this.lockWaited(open, 'select');
+      this.opened = await this.lockWaited(() => retryBackendRace(open), 'select');
       return true;
     } catch (error) {
       if (mode === 'select' && isStackNotFound(error) && !this.run.processes.interrupted) return false;
@@ -100,7 +101,8 @@ export class StackSession {
       };
       // Previews take no lock; updates, destroys and refreshes do.
       const takesLock = kind !== 'preview' && kind !== 'preview-destroy';
-      const attempt = (): Promise<OperationOutcome> => (takesLock ? this.lockWaited(() => this.withHeartbeat(run), OPERATION_OF[kind]) : run());
+      const raced = (): Promise<OperationOutcome> => retryBackendRace(run);
+      const attempt = (): Promise<OperationOutcome> => (takesLock ? this.lockWaited(() => this.withHeartbeat(raced), OPERATION_OF[kind]) : raced());
       const createWhenMissing = this.opened?.createWhenMissing;
       if (createWhenMissing === undefined) return await attempt();
       try {
@@ -128,7 +130,7 @@ export class StackSession {
   async readState(): Promise<StackState> {
     try {
       const opened = this.requireOpened();
-      const state = await readStackState(opened.stack, this.prepared.target).catch((error: unknown) => {
+      const state = await retryBackendRace(() => readStackState(opened.stack, this.prepared.target)).catch((error: unknown) => {
         // A remote stack named without asking the engine (see openStack) that does not exist
         // yet holds nothing: its first operation creates it.
         if (opened.createWhenMissing !== undefined && isMissingStackFailure(error)) return EMPTY_STATE;
