@@ -6,9 +6,9 @@
 //
 // One heartbeat per run (a run that is only trying to take the lock must not overwrite or remove
 // the holder's), named by a random id. Where it lives, without any client of the backend's own:
-//   - file backends: a file beside the stack's lock folder,
-//     `<state>/.pulumi/locks/<org>/<project>/<stack>.openmcf-heartbeats/<id>.json` (outside the
-//     folder the engine lists as locks, so the engine never takes it for one);
+//   - file backends: a file in a folder of openmcf's own beside the engine's lock folder,
+//     `<state>/.pulumi/openmcf-heartbeats/<org>/<project>/<stack>/<id>.json` (outside the folder
+//     the engine lists as locks, so the engine never takes it for one);
 //   - other self-managed backends (S3, PostgreSQL, ...): a stack tag `openmcf-heartbeat.<id>`,
 //     written through the engine (`pulumi stack tag set`), which keeps tags in an object of their
 //     own (`<stack>.pulumi-tags`) apart from the state, so it never races with the update's writes;
@@ -98,9 +98,19 @@ function tagStore(stack: Stack): HeartbeatStore {
   };
 }
 
+/** `<state>/.pulumi/openmcf-heartbeats/<org>/<project>/<stack>` of a file backend. */
+export function fileHeartbeatFolder(target: LockTarget): string | undefined {
+  if (target.backendKind !== 'file') return undefined;
+  try {
+    return join(decodeURIComponent(fileBackendFolder(target.backendUrl)), '.pulumi', 'openmcf-heartbeats', ...target.stackName.split('/'));
+  } catch {
+    return undefined;
+  }
+}
+
 export function heartbeatStore(stack: Stack, target: LockTarget): HeartbeatStore | undefined {
-  const folder = fileLockFolder(target);
-  if (folder !== undefined) return fileStore(`${folder}.openmcf-heartbeats`);
+  const folder = fileHeartbeatFolder(target);
+  if (folder !== undefined) return fileStore(folder);
   if (target.backendKind === 'cloud') return undefined;
   return tagStore(stack);
 }
