@@ -117,7 +117,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
       counts: outcome.counts,
       changes: outcome.changes,
       outputChanges: previewedOutputChanges(outcome),
-      drift: outcome.drift,
+      ...(cloud.refresh ? { drift: outcome.drift } : {}),
       cronSchedules: cronSchedules(session, now),
       notices: previewNotices(session.prepared),
       durationMs: Date.now() - started,
@@ -187,8 +187,14 @@ export async function previewApplyStep(session: StackSession, cloud: CloudOption
   try {
     await session.open('create');
     await settleInterruptedCreates(session, await session.readState(), (line) => progress.line(`${line}\n`));
+    const show = progress.forStack(label);
     const outcome = await session.operation('up', {
-      onEvent: progress.forStack(label),
+      // The update reads every resource again (the engine refreshes in both halves): what that
+      // found is in the plan already, so only the update's own steps are shown.
+      onEvent: (event) => {
+        if ((event.type === 'resource-started' || event.type === 'resource-finished') && event.step === 'refresh') return;
+        show(event);
+      },
       replace: cloud.replace,
       target: cloud.target,
       refresh: cloud.refresh,
@@ -206,7 +212,7 @@ export async function previewApplyStep(session: StackSession, cloud: CloudOption
       counts: outcome.counts,
       changes: outcome.changes,
       outputChanges: outcome.outputChanges,
-      ...(preview ? { drift: preview.drift } : {}),
+      ...(preview && cloud.refresh ? { drift: preview.drift } : {}),
       ...(outcome.outputs ? { outputs: outcome.outputs } : {}),
     };
     const statusError = containerStatusError(session, outcome.outputs);
@@ -214,7 +220,7 @@ export async function previewApplyStep(session: StackSession, cloud: CloudOption
     return { prepared: session.prepared, status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged', ...base, durationMs: Date.now() - started, previewed: true };
   } catch (error) {
     progress.activity(undefined, label);
-    return { ...failedOutcome(session.prepared, error, Date.now() - started, preview ? { drift: preview.drift } : {}), previewed: preview !== undefined };
+    return { ...failedOutcome(session.prepared, error, Date.now() - started, preview && cloud.refresh ? { drift: preview.drift } : {}), previewed: preview !== undefined };
   }
 }
 
