@@ -1,8 +1,9 @@
-// `openmcf apply`: manifests to running containers. Every stack is previewed first and its plan
-// printed; on a terminal the user is asked once (a production stack whose plan replaces or deletes
-// something asks for its name to be typed), with --yes (required without a terminal) the plan is
-// shown and applied at once; --yes --skip-preview updates directly, showing each property change as
-// it is made. Stacks run concurrently up to --parallel; one failing does not stop the others; the
+// `openmcf apply`: manifests to running containers. Every stack is refreshed and previewed first
+// and its plan printed; on a terminal the user is asked once (a production stack whose plan
+// replaces or deletes something asks for its name to be typed), with --yes (required without a
+// terminal) the plan is made, shown and applied in one engine run under one hold of the stack's
+// lock (what is printed is what is applied); --yes --skip-preview updates directly, showing each
+// property change as it is made. Stacks run concurrently up to --parallel; one failing does not stop the others; the
 // exit code is the most severe. A declined confirmation changes nothing and exits 1.
 import type { ChalkInstance } from 'chalk';
 import { emptyChangeCounts, type ChangeCounts } from '../engine/events.js';
