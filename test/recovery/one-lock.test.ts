@@ -13,7 +13,8 @@ const apply = (...extra: string[]) => ['apply', '-f', myApi, '--sandbox', '--yes
 
 /** The manifest changes a run printed in its plan, `path: old -> new`, in order. */
 function printedChanges(stderr: string): string[] {
-  return [...stderr.matchAll(/^ {6}~ (spec\.\S+): (.+) -> (.+)$/gm)].map(([, path, old, now]) => `${path}: ${old} -> ${now}`);
+  // `      ~ spec.image.tag: "latest" -> "v2"  (image)`: the provider's argument in brackets left out.
+  return [...stderr.matchAll(/^ {6}~ (spec\.\S+): (.+?) -> (.+?)(?: {2}\(\S+\))?$/gm)].map(([, path, old, now]) => `${path}: ${old} -> ${now}`);
 }
 
 /** The same, from the result document: what the run applied. */
