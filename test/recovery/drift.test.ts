@@ -93,7 +93,7 @@ test('the container deleted in the console, then apply: it is said and created a
   const result = home.run(['apply', '-f', driftApi, '--sandbox', '--yes', '--set', 'spec.image.tag=v2']);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /! container deleted outside openmcf \(will be created again\)/);
-  assert.match(result.stderr, /drift-api: 1 created/);
+  assert.match(result.stderr, /my-api: 1 created/);
   assert.equal(container()?.max_scale, 20, 'the container is back');
   const again = home.run(['preview', '-f', driftApi, '--sandbox', '--set', 'spec.image.tag=v2', '--detailed-exitcode']);
   assert.equal(again.code, 0, again.stderr);
