@@ -9,7 +9,8 @@ import { CloudHome, MANIFESTS, manifest, parseJson } from './cloud-run.js';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
 
-const home = new CloudHome('openmcf-pg-concurrent-');
+// A simulated cloud of its own for each case: each starts from nothing, as a fresh database does.
+const freshHome = (): CloudHome => new CloudHome('openmcf-pg-concurrent-');
 const PASSPHRASE = 'team-passphrase-pg-concurrent';
 let pg: PostgresServer;
 
@@ -29,6 +30,7 @@ function freshDatabase(name: string): string {
 for (const round of [1, 2, 3]) {
   test(`fresh database ${round}: four stacks applied at once all succeed`, () => {
     const url = freshDatabase(`fresh_${round}`);
+    const home = freshHome();
     const result = home.run(['apply', '-f', MANIFESTS, '--sandbox', '--backend', url, '--yes', '--parallel', '4', '--json'], { env: { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE } });
     assert.equal(result.code, 0, result.stderr);
     const statuses = parseJson<ResultDocument>(result.stdout).results.map((r) => [r.manifest.name, r.status, r.error?.message ?? '']);
@@ -40,6 +42,7 @@ for (const round of [1, 2, 3]) {
 
 test('three apply --yes of one stack at once: each prints exactly what it applies', async () => {
   const url = freshDatabase('three_at_once');
+  const home = freshHome();
   const env = { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE };
   const args = (...extra: string[]) => ['apply', '-f', manifest('my-api'), '--sandbox', '--backend', url, '--yes', ...extra];
   const first = home.run(args(), { env });
