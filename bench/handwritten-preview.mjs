@@ -1,4 +1,4 @@
-// The baseline of bench/preview.mjs: a minimal hand-written Automation API script that previews
+// The baseline of bench/preview.mjs: a minimal hand-written Automation API script that refreshes and previews
 // the same three resources as bench/fixtures/bench-api.yaml (namespace, container, cron) on the
 // same engine and backend. It knows nothing of openmcf: the engine path, the backend and the
 // sandbox plugin come from the environment bench/preview.mjs sets (PULUMI_BACKEND_URL, PATH,
@@ -37,6 +37,7 @@ const stack = await LocalWorkspace.createOrSelectStack(
   { stackName, projectName: 'bench-hand', program },
   { pulumiCommand, projectSettings: { name: 'bench-hand', runtime: 'nodejs', backend: { url: process.env.PULUMI_BACKEND_URL } }, secretsProvider: process.env.BENCH_SECRETS_PROVIDER },
 );
-const result = await stack.preview({ onEvent: () => {} });
+// Refreshing first, as `openmcf preview` does by default (drift is shown).
+const result = await stack.preview({ onEvent: () => {}, refresh: true });
 console.log(JSON.stringify(result.changeSummary));
 process.exit(0);

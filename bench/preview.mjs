@@ -3,8 +3,9 @@
 // 1. `openmcf preview --sandbox -f bench/fixtures/bench-api.yaml` against bench/handwritten-preview.mjs,
 //    a minimal Automation API script previewing the same three resources on the same engine, the
 //    same real `scaleway` plugin (which its engine launches itself) and a local API of the same
-//    store (`openmcf sandbox api`, started once). Both preview an existing stack with pending
-//    changes; runs alternate so both see the same machine load; medians of N runs (default 10).
+//    store (`openmcf sandbox api`, started once). Both refresh then preview an existing stack with
+//    pending changes (openmcf refreshes by default, the script passes `refresh: true`); runs
+//    alternate so both see the same machine load; medians of N runs (default 10).
 //    Target: within 1.0x.
 // 2. Ten manifests in one `openmcf preview --sandbox -f <dir>` against one. Target: within 2.5x.
 // 3. Forty manifests: wall time and the CPU time of openmcf and the processes it waited for

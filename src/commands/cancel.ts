@@ -2,7 +2,9 @@
 // was killed (a second Ctrl-C, a CI job cancelled, a runner lost). It runs the engine's own
 // `pulumi cancel`, which on self-managed backends (file, S3, PostgreSQL, ...) deletes every lock
 // object of the stack, so it works wherever the state is. A run that is still going would lose its
-// lock too, hence the confirmation (or --yes) like destroy.
+// lock too, so cancel refuses (exit 4) when the holder is alive: its process runs on this machine,
+// or it renewed its heartbeat (engine/lock-heartbeat.ts) within the last 2 minutes; and it asks
+// first (or --yes) like destroy.
 import { emptyChangeCounts } from '../engine/events.js';
 import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../render/io.js';
@@ -12,6 +14,9 @@ import { prepareRun, stopShared, type PreparedRun } from './cloud/prepare.js';
 import { finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
+import { StackLockedError } from '../engine/errors.js';
+import { HEARTBEAT_STALE_AFTER_MS } from '../engine/lock-heartbeat.js';
+import type { LockHolder } from '../engine/stack-lock.js';
 
 export async function cancel(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('cancel', io, flags, async (cloud) => {
@@ -51,10 +56,23 @@ async function releaseStep(session: StackSession, io: Io): Promise<StackOutcome>
       io.err(`${prepared.label}: stack ${prepared.target.displayName} does not exist; there is no lock to release\n`);
       return { prepared, status: 'unchanged', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started };
     }
+    const verdict = await session.lockVerdict();
+    if (verdict.alive) return failedOutcome(prepared, liveHolderError(session, verdict.alive, verdict.holders), Date.now() - started);
     await session.releaseLock();
-    io.err(`${prepared.label}: released the lock of stack ${prepared.target.displayName}\n`);
+    const held = verdict.described.length > 0 ? ` (held by ${verdict.described.join('; ')})` : '';
+    io.err(`${prepared.label}: released the lock of stack ${prepared.target.displayName}${held}\n`);
     return { prepared, status: 'succeeded', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started };
   } catch (error) {
     return failedOutcome(prepared, error, Date.now() - started);
   }
+}
+
+/** The lock belongs to a run that is still going: releasing it would let a second run in beside it. */
+function liveHolderError(session: StackSession, why: string, holders: readonly LockHolder[]): StackLockedError {
+  const { prepared } = session;
+  const staleAfter = `${Math.round(HEARTBEAT_STALE_AFTER_MS / 60_000)} minutes`;
+  return new StackLockedError(`stack ${prepared.target.displayName} is held by a run that is still going (${why}); its lock was not released`, holders, {
+    hint: `Wait for that run to finish (\`--lock-wait\` on your next run waits for it), or stop it first. A run on another machine that has not renewed its heartbeat for ${staleAfter} counts as stale, and cancel then releases its lock.`,
+    cause: undefined,
+  });
 }

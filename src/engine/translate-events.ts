@@ -150,7 +150,11 @@ export class EngineEventTranslator {
     const read = this.refreshing.get(metadata.urn);
     if (read) {
       this.refreshing.delete(metadata.urn);
-      return [{ type: 'resource-finished', resource: read.ref, change, step: 'refresh', planning, elapsedMs: now - read.startedAt, properties: propertyChanges(metadata, 'outputs') }];
+      const drift = refreshDrift(metadata);
+      // A drifted read is reported as the update (or delete) it stands for, its properties compared
+      // as a refresh compares them: the cloud's outputs before and now.
+      const properties = propertyChanges(drift === 'update' ? { ...metadata, op: 'update' } : metadata, 'outputs');
+      return [{ type: 'resource-finished', resource: read.ref, change: drift ?? change, step: 'refresh', planning, elapsedMs: now - read.startedAt, properties }];
     }
     const record = this.steps.get(this.key(metadata));
     const ref = record?.ref ?? resourceRefOf(metadata);
@@ -199,4 +203,18 @@ export function typeFromUrn(urn: string): string {
   const parts = urn.split('::');
   const typeChain = parts[2] ?? '';
   return typeChain.slice(typeChain.lastIndexOf('$') + 1);
+}
+
+/**
+ * What a refresh before a preview or an update found, from the step's end. The engine (v3.274)
+ * ends that read as `refresh` whatever it found: a drifted resource carries a detailed diff of its
+ * outputs (`maxScale: update`), a resource gone from the cloud comes back without an id or outputs.
+ * (`pulumi refresh` itself ends it as `update` or `delete`.)
+ */
+export function refreshDrift(metadata: StepEventMetadata): 'update' | 'delete' | undefined {
+  if (metadata.op === 'update' || metadata.op === 'delete') return metadata.op;
+  if (metadata.op !== 'refresh') return undefined;
+  if (metadata.old?.id && !metadata.new?.id) return 'delete';
+  const diffs = Object.keys(metadata.detailedDiff ?? {}).length + (metadata.diffs?.length ?? 0);
+  return diffs > 0 ? 'update' : undefined;
 }

@@ -428,6 +428,14 @@ const RUNNERS: readonly Runner[] = [
   },
   { example: 'openmcf refresh -f my-api.yaml', real: true, check: (r) => assert.match(r.stderr, /read container[\s\S]*my-api: no changes \(2 unchanged\)/) },
   {
+    example: 'openmcf refresh -f manifests/ --detailed-exitcode',
+    real: true,
+    check: (r) => {
+      assert.doesNotMatch(r.stderr, /Drift in/, 'nothing changed outside openmcf: exit 0');
+      assert.match(r.stderr, /Total: no changes/);
+    },
+  },
+  {
     example: 'openmcf outputs -f my-api.yaml url',
     real: true,
     check: (r) => {

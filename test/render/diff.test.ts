@@ -102,3 +102,29 @@ test('values: secrets stay masked, unknowns say so, long values are cut', () => 
   assert.equal(formatValue('x'.repeat(500)).length, 120);
   assert.equal(formatValue(undefined), '(none)');
 });
+
+test('drift: a changed property in the manifest\'s terms with what the plan does; a deleted resource created again; values the manifest does not set left out', async () => {
+  const { renderDrift } = await import('../../src/render/diff.js');
+  const drift = [
+    {
+      resource: container,
+      change: 'update' as const,
+      step: 'refresh',
+      properties: [
+        { path: 'maxScale', kind: 'update' as const, replaces: false, old: 20, new: 3 },
+        { path: 'updatedAt', kind: 'update' as const, replaces: false, old: 'a', new: 'b' },
+        { path: 'memoryLimitBytes', kind: 'update' as const, replaces: false, old: 256_000_000, new: 512_000_000 },
+      ],
+    },
+    { resource: namespace, change: 'delete' as const, step: 'refresh', properties: [] },
+  ];
+  const planned = [
+    { resource: container, change: 'update' as const, step: 'update', properties: [{ path: 'maxScale', kind: 'update' as const, replaces: false, old: 3, new: 20 }] },
+    { resource: namespace, change: 'create' as const, step: 'create', properties: [] },
+  ];
+  assert.deepEqual(renderDrift(plain, drift, planned), [
+    '  ! container my-api changed outside openmcf: spec.maxScale 20 -> 3 (will be set back to 20)',
+    '  ! container my-api changed outside openmcf: spec.memoryLimitMb 256 -> 512 (kept: the manifest does not set it)',
+    '  ! namespace my-api deleted outside openmcf (will be created again)',
+  ]);
+});

@@ -14,8 +14,8 @@ export interface CloudOptionSet {
   readonly credentials: boolean;
   /** --target / --replace (URNs or URN globs handed to the engine). */
   readonly targeting: 'none' | 'target' | 'target-and-replace';
-  /** --refresh: read the cloud before the operation. */
-  readonly refresh: boolean;
+  /** --refresh: read the cloud before the operation; 'default': it does unless --no-refresh. */
+  readonly refresh: boolean | 'default';
 }
 
 export function addCloudOptions(command: Command, set: CloudOptionSet): Command {
@@ -34,7 +34,12 @@ export function addCloudOptions(command: Command, set: CloudOptionSet): Command 
       ? 'YAML file with Scaleway credentials (accessKey, secretKey, projectId, organizationId, region, zone)'
       : 'YAML file with Scaleway credentials: accepted as by the other cloud commands, not needed here (state only)',
   );
-  if (set.refresh) command.option('--refresh', 'refresh the state from the cloud first');
+  if (set.refresh === true) command.option('--refresh', 'refresh the state from the cloud first');
+  if (set.refresh === 'default') {
+    command
+      .option('--refresh', 'refresh the state from the cloud first, to show what changed outside openmcf (the default)')
+      .option('--no-refresh', 'plan from the state as recorded, without reading the cloud first (faster; drift goes unseen)');
+  }
   if (set.targeting !== 'none') {
     command.option('--target <resource>', 'limit the operation to this resource: namespace, container, cron-<trigger>, or a URN (globs allowed; repeatable)', collect);
   }

@@ -19,6 +19,9 @@ import type { PreparedRun, PreparedStack } from './prepare.js';
 import { withLockWait } from './lock-wait.js';
 import { EMPTY_STATE, pendingCreates, readStackState, type StackState } from '../../engine/stack-state.js';
 import { lookupSettings } from '../../engine/cloud-lookup.js';
+import { retryBackendRace } from '../../engine/backend-races.js';
+import { fileLockFolder, HEARTBEAT_STALE_AFTER_MS, heartbeatStore, startHeartbeat } from '../../engine/lock-heartbeat.js';
+import { lockVerdict, readFileLockHolders, type LockHolder, type LockVerdict } from '../../engine/stack-lock.js';
 import { resolvePendingCreates, settlePendingCreates, type PendingCreateOutcome } from '../../engine/pending-creates.js';
 import { lastDeploymentOf } from './last-deployment.js';
 import { createdByOriginalCli, recordedStackOf } from './recorded-stack.js';
@@ -59,7 +62,7 @@ export class StackSession {
           mode,
         });
       // Creating a stack takes its lock for a moment, so --lock-wait covers it too.
-      this.opened = await this.lockWaited(open, 'select');
+      this.opened = await this.lockWaited(() => retryBackendRace(open), 'select');
       return true;
     } catch (error) {
       if (mode === 'select' && isStackNotFound(error) && !this.run.processes.interrupted) return false;
@@ -84,16 +87,22 @@ export class StackSession {
     const listener = routed?.listener;
     try {
       const target = this.prepared.target;
-      const run = (): Promise<OperationOutcome> =>
-        runOperation(stack, kind, {
+      let attempts = 0;
+      const run = async (): Promise<OperationOutcome> => {
+        // A try after waiting for the lock plans from the state the other run left (the program
+        // reads what it needs of it: see readState).
+        if (attempts++ > 0 && kind === 'up') await this.readState();
+        return runOperation(stack, kind, {
           ...options,
           ...(listener ? { onEvent: listener } : {}),
           ...(options.target ? { target: options.target.map((t) => resourceUrn(t, target)) } : {}),
           ...(options.replace ? { replace: options.replace.map((r) => resourceUrn(r, target)) } : {}),
         });
+      };
       // Previews take no lock; updates, destroys and refreshes do.
       const takesLock = kind !== 'preview' && kind !== 'preview-destroy';
-      const attempt = (): Promise<OperationOutcome> => (takesLock ? this.lockWaited(run, OPERATION_OF[kind]) : run());
+      const raced = (): Promise<OperationOutcome> => retryBackendRace(run);
+      const attempt = (): Promise<OperationOutcome> => (takesLock ? this.lockWaited(() => this.withHeartbeat(raced), OPERATION_OF[kind]) : raced());
       const createWhenMissing = this.opened?.createWhenMissing;
       if (createWhenMissing === undefined) return await attempt();
       try {
@@ -121,7 +130,7 @@ export class StackSession {
   async readState(): Promise<StackState> {
     try {
       const opened = this.requireOpened();
-      const state = await readStackState(opened.stack, this.prepared.target).catch((error: unknown) => {
+      const state = await retryBackendRace(() => readStackState(opened.stack, this.prepared.target)).catch((error: unknown) => {
         // A remote stack named without asking the engine (see openStack) that does not exist
         // yet holds nothing: its first operation creates it.
         if (opened.createWhenMissing !== undefined && isMissingStackFailure(error)) return EMPTY_STATE;
@@ -156,7 +165,6 @@ export class StackSession {
     return { outcomes, state: await this.readState() };
   }
 
-  /** Deletes every lock of the stack (`pulumi cancel`): for a lock left by a run that is gone. */
   async outputs(): Promise<OutputMap> {
     try {
       return await this.requireOpened().stack.outputs();
@@ -178,6 +186,13 @@ export class StackSession {
     } catch {
       // Kept: it holds resources now, or the backend refused; either way nothing is lost.
     }
+  }
+
+  /** Who holds the stack's lock, and whether that run is still going (engine/stack-lock.ts). */
+  async lockVerdict(now: Date = new Date()): Promise<LockVerdict & { readonly holders: readonly LockHolder[] }> {
+    const store = heartbeatStore(this.requireOpened().stack, this.prepared.target);
+    const [holders, beats] = await Promise.all([readFileLockHolders(fileLockFolder(this.prepared.target)), store ? store.readAll() : []]);
+    return { ...lockVerdict(holders, beats, now, HEARTBEAT_STALE_AFTER_MS), holders: holders ?? [] };
   }
 
   /** Deletes every lock of the stack (`pulumi cancel`): for a lock left by a run that is gone. */
@@ -203,6 +218,18 @@ export class StackSession {
       sandbox: this.prepared.target.sandbox,
       rerunArgs: this.prepared.rerunArgs,
     };
+  }
+
+  /** While an operation that takes the lock runs, a heartbeat beside the lock says the run is
+   * alive (engine/lock-heartbeat.ts), for `openmcf cancel` to tell a live holder from a dead one. */
+  private async withHeartbeat<T>(call: () => Promise<T>): Promise<T> {
+    const store = heartbeatStore(this.requireOpened().stack, this.prepared.target);
+    const stop = store ? startHeartbeat(store) : undefined;
+    try {
+      return await call();
+    } finally {
+      await stop?.();
+    }
   }
 
   /** Runs an engine call; with --lock-wait, a lock held by another run is waited for. A lock
