@@ -2,7 +2,7 @@
 import { invalidInput, ExitCode } from '../errors.js';
 import { openmcfHome } from '../engine/openmcf-home.js';
 import type { Io } from '../render/io.js';
-import { sandboxFaults, sandboxSettings, sandboxStackNames } from '../sandbox/environment.js';
+import { sandboxFaults, sandboxOrganization, sandboxSettings, sandboxStackNames } from '../sandbox/environment.js';
 import { prepareSecretsProvider } from '../target/passphrase.js';
 import { startLocalApi } from '../sandbox/api/server.js';
 
@@ -14,6 +14,7 @@ export async function sandboxApi(flags: { port?: string }, io: Io, env: NodeJS.P
   const home = openmcfHome(env);
   const settings = sandboxSettings(home);
   const faults = sandboxFaults(env);
+  const organizationId = sandboxOrganization(env);
   // The transit key of the sandbox state's secrets (sandbox/secrets-key.ts), so that engines
   // pointed here (VAULT_SERVER_URL) open sandbox stacks as a sandbox run does.
   const { sandboxTransit } = await prepareSecretsProvider({
@@ -29,6 +30,7 @@ export async function sandboxApi(flags: { port?: string }, io: Io, env: NodeJS.P
       storeDir: settings.storeDir,
       port,
       ...(faults !== undefined ? { faults } : {}),
+      ...(organizationId !== undefined ? { organizationId } : {}),
       ...(sandboxTransit ? { transit: sandboxTransit } : {}),
       onRequest: (line) => io.err(`${line.method} ${line.path} ${line.status}\n`),
     });

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalidInput } from '../errors.js';
+import { SANDBOX_CREDENTIALS } from '../target/credentials.js';
 import { FAULTS_ENV, parseFaults } from './faults.js';
 import type { LocalApi } from './api/server.js';
 import { transitEngineEnv, type TransitKey } from './secrets-key.js';
@@ -68,6 +69,22 @@ export function sandboxFaults(env: NodeJS.ProcessEnv): string | undefined {
   return text;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * SCW_DEFAULT_ORGANIZATION_ID for `openmcf sandbox api`: the organization of the credentials its
+ * clients use, which owns what they create (undefined: each namespace's project). Checked as the
+ * credentials are: a malformed one is invalid input.
+ */
+export function sandboxOrganization(env: NodeJS.ProcessEnv): string | undefined {
+  const text = env.SCW_DEFAULT_ORGANIZATION_ID?.trim();
+  if (text === undefined || text === '') return undefined;
+  if (!UUID.test(text)) {
+    throw invalidInput(`SCW_DEFAULT_ORGANIZATION_ID ${JSON.stringify(text)} is not a UUID`, 'sandbox.organization', 'give the organization id of the credentials your clients use (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), or unset it');
+  }
+  return text.toLowerCase();
+}
+
 /**
  * Starts the local API for one run; OPENMCF_SANDBOX_FAULTS applies to it. With the sandbox's
  * transit key it also serves the secrets provider of the sandbox state (secrets-key.ts).
@@ -77,7 +94,13 @@ export async function startSandbox(settings: SandboxSettings, env: NodeJS.Proces
   // Loaded here, not at import: commands that only pick the sandbox's backend (outputs, doctor)
   // never start the API.
   const { startLocalApi } = await import('./api/server.js');
-  const api = await startLocalApi({ storeDir: settings.storeDir, ...(faults !== undefined ? { faults } : {}), ...(transit ? { transit } : {}) });
+  const api = await startLocalApi({
+    storeDir: settings.storeDir,
+    // The run's provider holds the sandbox's credentials: what it creates belongs to their organization.
+    organizationId: SANDBOX_CREDENTIALS.organizationId!,
+    ...(faults !== undefined ? { faults } : {}),
+    ...(transit ? { transit } : {}),
+  });
   return {
     api,
     env: {

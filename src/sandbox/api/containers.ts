@@ -8,7 +8,8 @@ import { checkContainer } from './container-rules.js';
 import { conflict, notFound, transientState } from './errors.js';
 import { BodyReader, formatDuration } from './fields.js';
 import { begin, TRANSIENT } from './lifecycle.js';
-import { getNamespace, matches } from './namespaces.js';
+import { containerFilter } from './list-filters.js';
+import { getNamespace } from './namespaces.js';
 import { nextSecrets } from './secret-hashes.js';
 import type { Cloud } from './store.js';
 import type { Body, ContainerWire, NamespaceWire, ProbeWire, ScalingOptionWire } from './wire.js';
@@ -97,14 +98,8 @@ export function getContainer(cloud: Cloud, ctx: CallContext, id: string): Contai
 }
 
 export function listContainers(cloud: Cloud, ctx: CallContext, query: URLSearchParams): ContainerWire[] {
-  const projectId = query.get('project_id');
-  return Object.values(cloud.containers).filter(
-    (c) =>
-      c.region === ctx.region &&
-      matches(query.get('namespace_id'), c.namespace_id) &&
-      matches(query.get('name'), c.name) &&
-      (projectId === null || projectId === '' || cloud.namespaces[c.namespace_id]?.project_id === projectId),
-  );
+  const wanted = containerFilter(cloud, query);
+  return Object.values(cloud.containers).filter((c) => c.region === ctx.region && wanted(c));
 }
 
 /** Every PATCH is a new deployment: `updating` until it ends `ready` (or `error`). */

@@ -5,6 +5,8 @@ export interface CallContext {
   readonly now: number;
   /** How long `creating`/`updating`/`deleting` last (ms). */
   readonly transitionMs: number;
+  /** The organization of the caller's credentials (new namespaces belong to it); else their project's id. */
+  readonly organizationId?: string;
   /** A deployment of this call ends in `error` with this message (a `status` fault fired). */
   readonly deployError?: string;
 }

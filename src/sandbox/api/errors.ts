@@ -14,7 +14,7 @@ export class ApiError extends Error {
 }
 
 /** Recorded: `{"message":"resource is not found","resource":"container","resource_id":"…","type":"not_found"}`. */
-export function notFound(resource: Kind | 'resource', id: string): ApiError {
+export function notFound(resource: Kind | 'domain' | 'resource', id: string): ApiError {
   return new ApiError(404, { message: 'resource is not found', resource, resource_id: id, type: 'not_found' });
 }
 
@@ -36,8 +36,12 @@ export function unauthenticated(): ApiError {
   return new ApiError(401, { message: 'authentication is denied', method: 'api_key', reason: 'not_found', type: 'denied_authentication' });
 }
 
+/**
+ * A path the API does not have. Clients print a 404 from its `resource` and `resource_id` (the
+ * Scaleway CLI: "cannot find resource '<resource>' with ID '<resource_id>'"), so they are here too.
+ */
 export function routeNotFound(method: string, path: string): ApiError {
-  return new ApiError(404, { message: `no route for ${method} ${path}`, type: 'not_found' });
+  return new ApiError(404, { message: `no route for ${method} ${path}`, resource: 'route', resource_id: `${method} ${path}`, type: 'not_found' });
 }
 
 export interface ArgumentProblem {

@@ -2,6 +2,7 @@
 // only slow step), then the handler under the store lock, after due transitions have ended.
 import type { CallContext } from './context.js';
 import { createContainer, deleteContainer, getContainer, listContainers, redeployContainer, updateContainer } from './containers.js';
+import { domainsNotSimulated, getDomain, listDomains } from './domains.js';
 import type { FaultGate } from './fault-gate.js';
 import { createNamespace, deleteNamespace, getNamespace, listNamespaces, updateNamespace } from './namespaces.js';
 import { paginate } from './pagination.js';
@@ -17,10 +18,14 @@ export interface ApiSettings {
   readonly gate: FaultGate;
   /** How long transitions last (ms); 0 = over by the next call. */
   readonly transitionMs: number;
+  /** The organization of the callers' credentials: new namespaces belong to it (else to their project's id). */
+  readonly organizationId?: string;
 }
 
 export async function handle(settings: ApiSettings, r: Route, query: URLSearchParams, body: Body): Promise<unknown> {
-  await settings.gate.enter(faultOperation(r.action), FAULT_RESOURCE[r.kind], blockedBy(r, body));
+  // No fault rule names domains, and the sandbox keeps none: answered without the store.
+  if (r.kind === 'domain') return domainAnswer(r, query);
+  await settings.gate.enter(faultOperation(r.action), FAULT_RESOURCE[r.kind], blockedBy(r.kind, r, body));
   const deploys = r.kind === 'container' && (r.action === 'create' || r.action === 'update' || r.action === 'redeploy');
   const deployError = deploys ? await settings.gate.deployError() : undefined;
   const secretHashes = r.action === 'create' || r.action === 'update' ? await hashRequestSecrets(body.secret_environment_variables) : {};
@@ -28,7 +33,13 @@ export async function handle(settings: ApiSettings, r: Route, query: URLSearchPa
   return updateCloud(settings.storeDir, (cloud) => {
     const now = Date.now();
     settle(cloud, now);
-    const ctx: CallContext = { region: r.region, now, transitionMs: settings.transitionMs, ...(deployError !== undefined ? { deployError } : {}) };
+    const ctx: CallContext = {
+      region: r.region,
+      now,
+      transitionMs: settings.transitionMs,
+      ...(settings.organizationId !== undefined ? { organizationId: settings.organizationId } : {}),
+      ...(deployError !== undefined ? { deployError } : {}),
+    };
     const answer = dispatch(cloud, ctx, r, query, body, secretHashes);
     const view = Array.isArray(answer) ? paginate(r.collection, answer.map(publicView), query) : publicView(answer);
     // Instant transitions end here, after the answer was taken: the caller saw `creating` (or
@@ -42,10 +53,16 @@ export async function handle(settings: ApiSettings, r: Route, query: URLSearchPa
  * What a 409 names as being in a transient state: for a create, the parent the new object needs
  * ready (the namespace of a container, the container of a trigger), as the platform answers.
  */
-function blockedBy(r: Route, body: Body): { kind: Kind; id: string; state: string } {
-  if (r.action === 'create' && r.kind === 'container') return { kind: 'namespace', id: String(body.namespace_id ?? ''), state: 'pending' };
-  if (r.action === 'create' && r.kind === 'trigger') return { kind: 'container', id: String(body.container_id ?? ''), state: 'updating' };
-  return { kind: r.kind, id: r.id ?? '', state: 'pending' };
+function blockedBy(kind: Kind, r: Route, body: Body): { kind: Kind; id: string; state: string } {
+  if (r.action === 'create' && kind === 'container') return { kind: 'namespace', id: String(body.namespace_id ?? ''), state: 'pending' };
+  if (r.action === 'create' && kind === 'trigger') return { kind: 'container', id: String(body.container_id ?? ''), state: 'updating' };
+  return { kind, id: r.id ?? '', state: 'pending' };
+}
+
+function domainAnswer(r: Route, query: URLSearchParams): unknown {
+  if (r.action === 'list') return paginate(r.collection, listDomains(query), query);
+  if (r.action === 'get' || r.action === 'update' || r.action === 'delete') return getDomain(r.id ?? '');
+  return domainsNotSimulated();
 }
 
 function dispatch(cloud: Cloud, ctx: CallContext, r: Route, query: URLSearchParams, body: Body, hashes: Record<string, string>): object | object[] {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { nameProblem, nowText, type CallContext } from './context.js';
 import { conflict, notFound, transientState } from './errors.js';
 import { BodyReader } from './fields.js';
+import { namespaceFilter } from './list-filters.js';
 import { begin, TRANSIENT } from './lifecycle.js';
 import { nextSecrets } from './secret-hashes.js';
 import type { Cloud } from './store.js';
@@ -31,8 +32,9 @@ export function createNamespace(cloud: Cloud, ctx: CallContext, body: Body, secr
   const namespace: NamespaceWire = {
     id: randomUUID(),
     name: name!,
-    // The platform derives it from the project; in a default project they are equal (as recorded).
-    organization_id: projectId!,
+    // The organization of the caller's credentials (the platform knows it from the API key); in a
+    // default project the two are equal (as recorded), hence the fallback.
+    organization_id: ctx.organizationId ?? projectId!,
     project_id: projectId!,
     description,
     status: 'creating',
@@ -55,13 +57,8 @@ export function getNamespace(cloud: Cloud, ctx: CallContext, id: string): Namesp
 }
 
 export function listNamespaces(cloud: Cloud, ctx: CallContext, query: URLSearchParams): NamespaceWire[] {
-  return Object.values(cloud.namespaces).filter(
-    (n) =>
-      n.region === ctx.region &&
-      matches(query.get('name'), n.name) &&
-      matches(query.get('project_id'), n.project_id) &&
-      matches(query.get('organization_id'), n.organization_id),
-  );
+  const wanted = namespaceFilter(query);
+  return Object.values(cloud.namespaces).filter((n) => n.region === ctx.region && wanted(n));
 }
 
 export function updateNamespace(cloud: Cloud, ctx: CallContext, id: string, body: Body, secretHashes: Record<string, string>): NamespaceWire {
@@ -93,8 +90,4 @@ export function deleteNamespace(cloud: Cloud, ctx: CallContext, id: string): Nam
   namespace.updated_at = nowText(ctx.now);
   begin(namespace, 'deleting', ctx.now, ctx.transitionMs, 'gone');
   return namespace;
-}
-
-export function matches(wanted: string | null, actual: string): boolean {
-  return wanted === null || wanted === '' || wanted === actual;
 }

@@ -1,20 +1,20 @@
 // Which handler a request goes to. Paths are the containers v1 API's:
-//   /containers/v1/regions/{region}/{namespaces|containers|triggers}[/{id}[/redeploy]]
+//   /containers/v1/regions/{region}/{namespaces|containers|triggers|domains}[/{id}[/redeploy]]
 import type { FaultOperation, SandboxResource } from '../faults.js';
 import type { Kind } from './wire.js';
 
-export type Collection = 'namespaces' | 'containers' | 'triggers';
+export type Collection = 'namespaces' | 'containers' | 'triggers' | 'domains';
 
 export interface Route {
   readonly region: string;
   readonly collection: Collection;
-  readonly kind: Kind;
+  readonly kind: Kind | 'domain';
   readonly id?: string;
   readonly action: 'create' | 'get' | 'list' | 'update' | 'delete' | 'redeploy';
 }
 
-const PATH = /^\/containers\/v1\/regions\/([a-z]{2}-[a-z]{3,7})\/(namespaces|containers|triggers)(?:\/([^/]+)(\/redeploy)?)?\/?$/;
-const KINDS: Record<Collection, Kind> = { namespaces: 'namespace', containers: 'container', triggers: 'trigger' };
+const PATH = /^\/containers\/v1\/regions\/([a-z]{2}-[a-z]{3,7})\/(namespaces|containers|triggers|domains)(?:\/([^/]+)(\/redeploy)?)?\/?$/;
+const KINDS: Record<Collection, Route['kind']> = { namespaces: 'namespace', containers: 'container', triggers: 'trigger', domains: 'domain' };
 export const FAULT_RESOURCE: Record<Kind, SandboxResource> = { namespace: 'Namespace', container: 'Container', trigger: 'Cron' };
 
 export function route(method: string, pathname: string): Route | undefined {

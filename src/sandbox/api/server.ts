@@ -20,6 +20,10 @@ export interface LocalApiOptions {
   /** OPENMCF_SANDBOX_FAULTS text; parse errors are thrown here, before the server listens. */
   readonly faults?: string;
   readonly transitionMs?: number;
+  /** The organization of the credentials clients use (SCW_DEFAULT_ORGANIZATION_ID): new
+   * namespaces belong to it, as on the platform, which knows it from the API key. Without it, to
+   * the project's id (what a default project has). */
+  readonly organizationId?: string;
   /** The key of the sandbox state's secrets provider (../secrets-key.ts); without it the
    * transit routes answer 404. */
   readonly transit?: TransitKey;
@@ -50,6 +54,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     storeDir: options.storeDir,
     gate: new FaultGate(options.storeDir, parseFaults(options.faults)),
     transitionMs: options.transitionMs ?? 0,
+    ...(options.organizationId !== undefined ? { organizationId: options.organizationId } : {}),
   };
   const server = createServer((request, response) => {
     void answer(settings, request, response, options);

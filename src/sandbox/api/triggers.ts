@@ -9,7 +9,7 @@ import { getContainer } from './containers.js';
 import { notFound, transientState } from './errors.js';
 import { BodyReader } from './fields.js';
 import { begin, TRANSIENT } from './lifecycle.js';
-import { matches } from './namespaces.js';
+import { triggerFilter } from './list-filters.js';
 import type { Cloud } from './store.js';
 import type { Body, TriggerWire } from './wire.js';
 
@@ -58,7 +58,8 @@ export function getTrigger(cloud: Cloud, ctx: CallContext, id: string): TriggerW
 }
 
 export function listTriggers(cloud: Cloud, ctx: CallContext, query: URLSearchParams): TriggerWire[] {
-  return Object.values(cloud.triggers).filter((t) => t._region === ctx.region && matches(query.get('container_id'), t.container_id));
+  const wanted = triggerFilter(cloud, query);
+  return Object.values(cloud.triggers).filter((t) => t._region === ctx.region && wanted(t));
 }
 
 export function updateTrigger(cloud: Cloud, ctx: CallContext, id: string, body: Body): TriggerWire {
