@@ -18,7 +18,7 @@ import { ExitCode, OpenmcfError } from '../errors.js';
 import { stateFingerprint } from '../engine/stack-state.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
-import { applyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
+import { applyStep, previewApplyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
 import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 
@@ -34,7 +34,11 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
       printDeployNotices(io, run);
       progress.setMultipleStacks(run.stacks.length > 1);
       return await withStackSessions(run, progress, async (sessions) => {
-        const outcomes = skipPreview ? await applyDirectly(sessions, cloud, progress) : await previewConfirmApply(sessions, cloud, io, progress);
+        const outcomes = skipPreview
+          ? await applyDirectly(sessions, cloud, progress)
+          : cloud.yes
+            ? await previewAndApply(sessions, cloud, io, progress)
+            : await previewConfirmApply(sessions, cloud, io, progress);
         progress.stop();
         return finishRun(io, cloud, outcomes, {
           command: 'apply',
@@ -51,6 +55,17 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
 
 async function applyDirectly(sessions: readonly StackSession[], cloud: CloudOptions, progress: ProgressRenderer): Promise<StackOutcome[]> {
   return runBoundedAll(sessions, cloud.parallel, (session) => applyStep(session, cloud, progress, false));
+}
+
+/** `--yes`: each stack previewed and updated in one engine run, under one hold of its lock. */
+async function previewAndApply(sessions: readonly StackSession[], cloud: CloudOptions, io: Io, progress: ProgressRenderer): Promise<StackOutcome[]> {
+  const chalk = chalkFor(io);
+  return runBoundedAll(sessions, cloud.parallel, async (session) => {
+    const { previewed, ...outcome } = await previewApplyStep(session, cloud, chalk, progress);
+    // A plan that could not be made leaves no stack behind that only it had created.
+    if (!previewed) await session.removeIfCreated();
+    return outcome;
+  });
 }
 
 async function previewConfirmApply(sessions: readonly StackSession[], cloud: CloudOptions, io: Io, progress: ProgressRenderer): Promise<StackOutcome[]> {

@@ -2,7 +2,8 @@
 // openmcf (drift) in the state. It changes no cloud resource, so it does not ask for confirmation.
 // Creates an interrupted run left pending are settled first: what the cloud has of them is taken
 // into the state, the rest dropped (--clear-pending-creates, kept for the original CLI's usage,
-// then clears anything the engine still holds).
+// then clears anything the engine still holds). With --detailed-exitcode, drift exits 2: the
+// nightly drift check of a CI.
 import { emptyChangeCounts, hasChanges } from '../engine/events.js';
 import type { Io } from '../render/io.js';
 import { renderPlannedChange } from '../render/diff.js';
@@ -31,6 +32,7 @@ export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
           command: 'refresh',
           tense: 'done',
           showOutputs: false,
+          detailedExitcode: cloud.detailedExitcode,
           ...runReportOptions(run),
         });
       });
@@ -67,6 +69,7 @@ async function refreshStep(session: StackSession, cloud: CloudOptions, io: Io, p
       status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged',
       counts: outcome.counts,
       changes: outcome.changes,
+      drift: outcome.changes,
       durationMs: Date.now() - started,
     };
   } catch (error) {

@@ -4,8 +4,8 @@
 import type { EngineEvent, OutputMap, Stack, UpOptions } from '@pulumi/pulumi/automation/index.js';
 import { ExitCode, OpenmcfError } from '../errors.js';
 import { maskSecrets } from './property-changes.js';
-import type { ChangeCounts, OperationEventListener, PropertyChange, ResourceRef, ChangeKind } from './events.js';
-import { EngineEventTranslator } from './translate-events.js';
+import type { ChangeCounts, OperationEventListener } from './events.js';
+import { OperationCollector, type ResourceChange } from './operation-collector.js';
 
 export type EngineOperationKind = 'preview' | 'up' | 'preview-destroy' | 'destroy' | 'refresh';
 
@@ -21,6 +21,13 @@ export interface RunOperationOptions {
   readonly clearPendingCreates?: boolean;
   /** Destroy only: remove the stack (its history and configuration) afterwards. */
   readonly removeStack?: boolean;
+  /**
+   * Up only: preview, then update, in one engine run (`pulumi up --yes` without --skip-preview),
+   * so both happen under one hold of the stack's lock and what is previewed is what is applied.
+   * `onPreviewed` gets the preview's outcome before the update starts; `onEvent` gets the
+   * update's events only.
+   */
+  readonly previewFirst?: { readonly onPreviewed: (preview: OperationOutcome) => void };
 }
 
 /** A stack output whose value changes (or, in a preview, may: `new` is UNKNOWN_VALUE). Secret
@@ -33,16 +40,7 @@ export interface OutputChange {
   readonly new?: unknown;
 }
 
-/** A change the engine planned or made, as shown to the user. */
-export interface ResourceChange {
-  readonly resource: ResourceRef;
-  readonly change: ChangeKind;
-  readonly step: string;
-  readonly properties: readonly PropertyChange[];
-  /** A replacement that deletes the old resource before creating the new one (`deleteBeforeReplace`:
-   * the engine orders `delete-replaced` before `create-replacement`). */
-  readonly deleteFirst?: true;
-}
+export type { ResourceChange };
 
 export interface OperationOutcome {
   readonly counts: ChangeCounts;
@@ -52,57 +50,33 @@ export interface OperationOutcome {
   readonly outputs?: OutputMap;
   /** Outputs of an existing stack that changed (up) or may change (preview). */
   readonly outputChanges: readonly OutputChange[];
+  /** preview and up with `refresh`: what the refresh first found changed or gone outside openmcf
+   * (each an `update` or a `delete` of the resource, its properties as the cloud has them now). */
+  readonly drift: readonly ResourceChange[];
   readonly durationMs: number;
 }
 
-/** Steps that repeat a replacement already listed under its `replace` step. */
-function isListedStep(step: string): boolean {
-  return step !== 'same' && step !== 'create-replacement' && step !== 'delete-replaced' && step !== 'discard-replaced' && step !== 'refresh' && step !== 'read';
-}
-
 export async function runOperation(stack: Stack, kind: EngineOperationKind, options: RunOperationOptions = {}): Promise<OperationOutcome> {
-  const translator = new EngineEventTranslator({ refresh: kind === 'refresh' });
-  const changes = new Map<string, ResourceChange>();
-  const failed = new Set<string>();
-  // Per URN, which half of a replacement the engine announced first.
-  const replacementOrder = new Map<string, 'delete-first' | 'create-first'>();
-  let stackOutputs: Record<string, unknown> | undefined;
-  let previousOutputs: Record<string, unknown> | undefined;
-  let summarized = false;
-  const finishedSteps = new Set<string>();
-  const resourceErrors: string[] = [];
+  const started = Date.now();
+  const previewFirst = kind === 'up' ? options.previewFirst : undefined;
+  // With previewFirst, the engine previews then updates in one process: the events up to the
+  // preview's summary are the preview's, the rest the update's.
+  let collector = new OperationCollector(kind === 'refresh');
+  let previewing = previewFirst !== undefined;
+  let previewDelivered = false;
   const onEvent = (raw: EngineEvent): void => {
-    if (raw.summaryEvent) summarized = true;
-    const finished = raw.resOutputsEvent?.metadata;
-    if (finished?.type === 'pulumi:pulumi:Stack' && finished.new?.outputs) {
-      stackOutputs = finished.new.outputs;
-      previousOutputs = finished.old?.outputs;
-    }
-    for (const event of translator.translate(raw)) {
-      if (event.type === 'resource-started' && (event.step === 'delete-replaced' || event.step === 'create-replacement') && !replacementOrder.has(event.resource.urn)) {
-        replacementOrder.set(event.resource.urn, event.step === 'delete-replaced' ? 'delete-first' : 'create-first');
+    const events = collector.take(raw);
+    if (previewing) {
+      if (raw.summaryEvent && (raw.summaryEvent as { isPreview?: boolean }).isPreview === true) {
+        previewing = false;
+        const preview = outcomeOf(collector, 'preview', started);
+        collector = new OperationCollector(false);
+        previewDelivered = true;
+        previewFirst?.onPreviewed(preview);
       }
-      if (event.type === 'resource-started' || event.type === 'resource-finished') {
-        const key = `${event.step} ${event.resource.urn}`;
-        // A refresh reports drift when the step finishes (it becomes an update or a delete).
-        const listed = kind === 'refresh' ? event.type === 'resource-finished' && (event.change === 'update' || event.change === 'delete') : isListedStep(event.step);
-        if (listed) {
-          const previous = changes.get(key);
-          changes.set(key, {
-            resource: event.resource,
-            change: event.change,
-            step: event.step,
-            properties: event.properties.length > 0 || !previous ? event.properties : previous.properties,
-          });
-        }
-      } else if (event.type === 'resource-failed') {
-        failed.add(`${event.step} ${event.resource.urn}`);
-      } else if (event.type === 'diagnostic' && event.severity === 'error' && event.resource) {
-        resourceErrors.push(`${event.resource.name}: ${oneLine(event.message)}`);
-      }
-      if (event.type === 'resource-finished') finishedSteps.add(`${event.step} ${event.resource.urn}`);
-      options.onEvent?.(event);
+      return;
     }
+    for (const event of events) options.onEvent?.(event);
   };
 
   const common = {
@@ -110,28 +84,33 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
     color: 'never' as const,
     ...(options.target && options.target.length > 0 ? { target: [...options.target] } : {}),
   };
-  const started = Date.now();
   let outputs: OutputMap | undefined;
   try {
-    outputs = await runKind(stack, kind, options, common, () => stackOutputs, () => requireSummary(kind, summarized));
+    outputs = await runKind(stack, kind, options, common, () => collector.stackOutputs, () => requireSummary(kind, collector.summarized));
   } catch (error) {
     // What the run did before it failed, and the resources' own error messages (the engine's
-    // stderr often says only "destroy failed"): the caller reports both.
+    // stderr often says only "destroy failed"): the caller reports both. A failed preview phase
+    // did nothing.
+    const done = previewing ? new OperationCollector(false) : collector;
     throw withPartialOutcome(error, {
-      counts: translator.counts(true),
-      changes: [...changes.entries()].filter(([key]) => !failed.has(key) && finishedSteps.has(key)).map(([, change]) => change),
+      counts: done.counts(true),
+      changes: done.changeList(true),
       durationMs: Date.now() - started,
-      resourceErrors,
+      resourceErrors: collector.resourceErrors,
+      previewed: previewDelivered,
     });
   }
-  requireSummary(kind, summarized);
+  requireSummary(kind, collector.summarized);
+  if (previewFirst && !previewDelivered) requireSummary('preview', false);
+  return { ...outcomeOf(collector, kind, started), ...(outputs ? { outputs } : {}) };
+}
+
+function outcomeOf(collector: OperationCollector, kind: EngineOperationKind, started: number): OperationOutcome {
   return {
-    counts: translator.counts(),
-    changes: [...changes.entries()]
-      .filter(([key]) => !failed.has(key))
-      .map(([, change]) => (change.change === 'replace' && replacementOrder.get(change.resource.urn) === 'delete-first' ? { ...change, deleteFirst: true as const } : change)),
-    ...(outputs ? { outputs } : {}),
-    outputChanges: kind === 'up' || kind === 'preview' ? outputChanges(previousOutputs, stackOutputs) : [],
+    counts: collector.counts(),
+    changes: collector.changeList(),
+    outputChanges: kind === 'up' || kind === 'preview' ? outputChanges(collector.previousOutputs, collector.stackOutputs) : [],
+    drift: collector.drift(),
     durationMs: Date.now() - started,
   };
 }
@@ -152,7 +131,7 @@ async function runKind(
       await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options) });
       break;
     case 'up':
-      outputs = await upWithOutputsFromEvents(stack, stackOutputs, checkFinished, {
+      outputs = await upWithOutputsFromEvents(stack, stackOutputs, checkFinished, options.previewFirst !== undefined, {
         ...common,
         diff: true,
         ...(options.refresh ? { refresh: true } : {}),
@@ -179,6 +158,8 @@ export interface PartialOutcome {
   readonly durationMs: number;
   /** Error diagnostics the engine reported against resources, e.g. `container: http error 500 ...`. */
   readonly resourceErrors: readonly string[];
+  /** A preview-first update: whether its preview had finished (and was shown) before it failed. */
+  readonly previewed?: boolean;
 }
 
 const PARTIAL = Symbol('openmcf.partialOutcome');
@@ -193,20 +174,6 @@ export function partialOutcomeOf(error: unknown): PartialOutcome | undefined {
   return typeof error === 'object' && error !== null ? (error as { [PARTIAL]?: PartialOutcome })[PARTIAL] : undefined;
 }
 
-/**
- * Every engine run ends with a summary event. Without one, the counts above are not "nothing
- * changed" but "nothing known": an engine that printed no events (a broken or foreign binary, a
- * cut event stream) must not be reported as a preview without changes (exit 0).
- */
-/** `1 error occurred:\n\t* cause` -> `cause`: one line for a message. */
-function oneLine(message: string): string {
-  return message
-    .split('\n')
-    .map((line) => line.trim().replace(/^\*\s*/, ''))
-    .filter((line) => line !== '' && !/^\d+ errors? occurred:?$/i.test(line))
-    .join('; ');
-}
-
 const OPERATION_WORDS: Readonly<Record<EngineOperationKind, string>> = {
   preview: 'preview',
   up: 'update',
@@ -215,6 +182,11 @@ const OPERATION_WORDS: Readonly<Record<EngineOperationKind, string>> = {
   refresh: 'refresh',
 };
 
+/**
+ * Every engine run ends with a summary event. Without one, the counts above are not "nothing
+ * changed" but "nothing known": an engine that printed no events (a broken or foreign binary, a
+ * cut event stream) must not be reported as a preview without changes (exit 0).
+ */
 function requireSummary(kind: EngineOperationKind, summarized: boolean): void {
   if (summarized) return;
   throw new OpenmcfError(`the engine finished the ${OPERATION_WORDS[kind]} without reporting its summary, so what it would change (or changed) is unknown`, {
@@ -248,23 +220,37 @@ function replaceOption(options: RunOperationOptions): { replace?: string[] } {
  * outputs are already in the engine's events (the stack resource's outputs, secrets masked), so
  * those calls are skipped for this one update; if the events carried no outputs, they are read
  * the usual way.
+ *
+ * `previewFirst`: the Automation API always passes `--skip-preview` to `pulumi up`; without it the
+ * engine previews and then updates in one process, under one hold of the stack's lock (the
+ * self-managed backends lock around both: pkg/backend/diy Update -> PreviewThenPromptThenExecute),
+ * with the preview's events in the same event stream, ended by a summary marked `isPreview`.
  */
 async function upWithOutputsFromEvents(
   stack: Stack,
   eventOutputs: () => Record<string, unknown> | undefined,
   checkFinished: () => void,
+  previewFirst: boolean,
   options: UpOptions,
 ): Promise<OutputMap> {
-  const patched = stack as Stack & { outputs: Stack['outputs']; info: Stack['info'] };
-  const ownOutputs = Object.prototype.hasOwnProperty.call(patched, 'outputs');
-  const ownInfo = Object.prototype.hasOwnProperty.call(patched, 'info');
+  type RunCommand = (args: string[], ...rest: unknown[]) => Promise<unknown>;
+  const patched = stack as unknown as { outputs: Stack['outputs']; info: Stack['info']; runPulumiCmd: RunCommand };
+  const own = (name: string): boolean => Object.prototype.hasOwnProperty.call(patched, name);
+  const ownOutputs = own('outputs');
+  const ownInfo = own('info');
+  const ownRun = own('runPulumiCmd');
   patched.outputs = async () => ({});
   patched.info = async () => undefined;
+  if (previewFirst) {
+    const run = patched.runPulumiCmd.bind(stack);
+    patched.runPulumiCmd = (args, ...rest) => run(args[0] === 'up' ? args.filter((a) => a !== '--skip-preview') : args, ...rest);
+  }
   try {
     await stack.up(options);
   } finally {
     if (!ownOutputs) delete (patched as Partial<typeof patched>).outputs;
     if (!ownInfo) delete (patched as Partial<typeof patched>).info;
+    if (!ownRun) delete (patched as Partial<typeof patched>).runPulumiCmd;
   }
   checkFinished();
   const values = eventOutputs();

@@ -142,3 +142,47 @@ export function replacementWarning(chalk: ChalkInstance, planned: readonly Plann
   }
   return lines;
 }
+
+/**
+ * What a refresh found changed outside openmcf (drift), apart from the manifest's own changes, in
+ * the manifest's terms, each with what the plan does about it:
+ *   ! container changed outside openmcf: spec.maxScale 20 -> 3 (will be set back to 20)
+ *   ! container deleted outside openmcf (will be created again)
+ * A drifted property the plan does not touch (a value the platform computes, one the manifest
+ * leaves to the platform) is kept as the cloud has it; it is said so. Secrets are never shown.
+ */
+export function renderDrift(chalk: ChalkInstance, drift: readonly PlannedChange[], planned: readonly PlannedChange[]): string[] {
+  const lines: string[] = [];
+  for (const drifted of drift) {
+    const label = resourceLabel(drifted.resource);
+    const plan = planned.find((p) => p.resource.urn === drifted.resource.urn && isDisplayedPlanStep(p.step));
+    if (drifted.change === 'delete') {
+      const next = plan?.change === 'create' ? 'will be created again' : 'not created again by this run';
+      lines.push(chalk.yellow(`  ! ${label} deleted outside openmcf (${next})`));
+      continue;
+    }
+    const planChanges = plan ? resourceManifestChanges(plan.resource, plan.properties) : [];
+    const changes = driftedManifestChanges(drifted, planChanges);
+    if (changes.length === 0) {
+      lines.push(chalk.yellow(`  ! ${label} changed outside openmcf${plan ? '' : ' (nothing the manifest sets)'}`));
+      continue;
+    }
+    for (const change of changes) {
+      const setBack = planChanges.find((p) => p.path === change.path);
+      const what = change.secret ? `${change.path} (secret, value hidden)` : `${change.path} ${formatValue(change.old)} -> ${formatValue(change.new)}`;
+      const next = setBack ? (setBack.secret ? ' (will be set back)' : ` (will be set back to ${formatValue(setBack.new)})`) : ' (kept: the manifest does not set it)';
+      lines.push(chalk.yellow(`  ! ${label} changed outside openmcf: ${what}${next}`));
+    }
+  }
+  return lines;
+}
+
+/**
+ * The drifted properties worth a line: those the manifest sets (a manifest path), or the plan sets
+ * back. Outputs the platform computes (`status`, timestamps) under their provider names are left
+ * out unless the plan touches them.
+ */
+export function driftedManifestChanges(drifted: PlannedChange, planChanges: readonly ManifestChange[]): ManifestChange[] {
+  const planned = new Set(planChanges.map((c) => c.path));
+  return resourceManifestChanges(drifted.resource, drifted.properties).filter((c) => c.path.startsWith('spec.') || c.path.startsWith('metadata.') || planned.has(c.path));
+}

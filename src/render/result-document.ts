@@ -28,6 +28,12 @@
 //                                  "replaces": false, "old": "v1", "new": "v2", "secret": false } ] }
 //                                    // a replacement of a fixed-name resource adds "deleteFirst": true
 //       ],
+//       // preview, apply, refresh: what changed outside openmcf, found by the refresh that runs first
+//       // (by default; not with --no-refresh): the resource as the cloud has it now, `change`
+//       // "update" (properties changed: `old` is the state's value, `new` the cloud's) or "delete"
+//       // (gone: the plan creates it again)
+//       "drift": [ { "type": "...", "name": "container", "change": "update", "properties": [...],
+//                    "manifestChanges": [ { "path": "spec.maxScale", "old": 20, "new": 3, ... } ] } ],
 //       // A value only known after the update (a new id, a new domain name) is {"unknown": true}
 //       // wherever it appears in "old", "new" or "outputs".
 //       "outputs": { "containerId": "...", "namespaceId": "...", "domainName": "...", "url": "...",
@@ -132,6 +138,7 @@ export interface StackResult {
   readonly outputs?: Readonly<Record<string, unknown>>;
   /** `old` is absent for an output the stack did not have, `new` for one it no longer has. */
   readonly outputChanges?: ReadonlyArray<{ readonly name: string; readonly old?: unknown; readonly new?: unknown }>;
+  readonly drift?: readonly ResourceResult[];
   readonly cronSchedules?: readonly CronScheduleResult[];
   /** What the preview said besides the plan: a retry of a container in `error`, a take-over. */
   readonly notices?: readonly string[];

@@ -28,12 +28,12 @@ Examples:
 export function registerApply(program: Command, context: CommandContext): void {
   const command = program.command('apply').description('create or update the container described by each manifest');
   addManifestOptions(command);
-  addCloudOptions(command, { credentials: true, targeting: 'target-and-replace', refresh: true })
+  addCloudOptions(command, { credentials: true, targeting: 'target-and-replace', refresh: 'default' })
     .option('-y, --yes', 'apply without asking (required without a terminal); the plan is still printed')
     .option('--skip-preview', 'with --yes: update at once, without previewing first (changes are listed as they are made)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { apply } = await loadCloudHandler(() => import('../../commands/apply.js'));
-      context.setExitCode(await apply(flags, context.io));
+      context.setExitCode(await apply({ ...flags, refresh: flags.refresh ?? true }, context.io));
     });
 }

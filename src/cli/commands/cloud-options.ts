@@ -12,8 +12,8 @@ export interface CloudOptionSet {
   readonly credentials: boolean;
   /** --target / --replace (URNs or URN globs handed to the engine). */
   readonly targeting: 'none' | 'target' | 'target-and-replace';
-  /** --refresh: read the cloud before the operation. */
-  readonly refresh: boolean;
+  /** --refresh: read the cloud before the operation; 'default': it does unless --no-refresh. */
+  readonly refresh: boolean | 'default';
 }
 
 export function addCloudOptions(command: Command, set: CloudOptionSet): Command {
@@ -27,7 +27,12 @@ export function addCloudOptions(command: Command, set: CloudOptionSet): Command 
     .option('--stack <org/project/stack>', 'stack to use instead of the manifest labels (one manifest only)')
     .option('--parallel <n>', `stacks to run at once when several manifests are given (default ${DEFAULT_PARALLEL})`);
   if (set.credentials) command.option('-p, --provider-config <file>', 'YAML file with Scaleway credentials (accessKey, secretKey, projectId, organizationId, region, zone)');
-  if (set.refresh) command.option('--refresh', 'refresh the state from the cloud first');
+  if (set.refresh === true) command.option('--refresh', 'refresh the state from the cloud first');
+  if (set.refresh === 'default') {
+    command
+      .option('--refresh', 'refresh the state from the cloud first, to show what changed outside openmcf (the default)')
+      .option('--no-refresh', 'plan from the state as recorded, without reading the cloud first (faster; drift goes unseen)');
+  }
   if (set.targeting !== 'none') {
     command.option('--target <resource>', 'limit the operation to this resource: namespace, container, cron-<trigger>, or a URN (globs allowed; repeatable)', collect);
   }

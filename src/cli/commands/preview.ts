@@ -20,11 +20,11 @@ Examples:
 export function registerPreview(program: Command, context: CommandContext): void {
   const command = program.command('preview').alias('plan').description('show what apply would change, without changing anything');
   addManifestOptions(command);
-  addCloudOptions(command, { credentials: true, targeting: 'target-and-replace', refresh: true })
+  addCloudOptions(command, { credentials: true, targeting: 'target-and-replace', refresh: 'default' })
     .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none, 1 on failure)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { preview } = await loadCloudHandler(() => import('../../commands/preview.js'));
-      context.setExitCode(await preview(flags, context.io));
+      context.setExitCode(await preview({ ...flags, refresh: flags.refresh ?? true }, context.io));
     });
 }

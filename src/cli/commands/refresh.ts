@@ -16,6 +16,7 @@ ${EXIT_CODES_HELP}
 Examples:
   $ openmcf refresh -f my-api.yaml
   $ openmcf refresh -f my-api.yaml --sandbox --clear-pending-creates
+  $ openmcf refresh -f manifests/ --detailed-exitcode      # nightly drift check: 2 drift, 0 none
 `;
 
 export function registerRefresh(program: Command, context: CommandContext): void {
@@ -24,6 +25,7 @@ export function registerRefresh(program: Command, context: CommandContext): void
   addCloudOptions(command, { credentials: true, targeting: 'target', refresh: false })
     .option('--clear-pending-creates', 'after an interrupted run: also drop the operations it left pending (what it created is taken in first)')
     .option('-y, --yes', 'accepted for symmetry with apply; refresh never asks')
+    .option('--detailed-exitcode', 'exit 2 when the refresh found drift (changes made outside openmcf), 0 when none: a nightly drift check for CI')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { refresh } = await loadCloudHandler(() => import('../../commands/refresh.js'));

@@ -17,6 +17,8 @@ export interface StackOutcome {
   /** Outputs that changed (apply) or may change (preview) on an existing stack. */
   readonly outputChanges?: readonly OutputChange[];
   readonly cronSchedules?: readonly CronScheduleResult[];
+  /** preview, apply, refresh: what the cloud had changed (or deleted) outside openmcf. */
+  readonly drift?: readonly ResourceChange[];
   /** What the preview said about the stack besides its plan (a retry, a take-over). */
   readonly notices?: readonly string[];
   readonly error?: OpenmcfError;
@@ -57,8 +59,10 @@ export function mostSevereExitCode(codes: readonly number[]): number {
   return codes.find((c) => c !== ExitCode.ok) ?? ExitCode.ok;
 }
 
-export function exitCodeOf(outcome: StackOutcome, options: { readonly detailedExitcode?: boolean } = {}): number {
+export function exitCodeOf(outcome: StackOutcome, options: { readonly detailedExitcode?: boolean; readonly command?: string } = {}): number {
   if (outcome.error) return outcome.error.exitCode;
+  // `refresh --detailed-exitcode`: the nightly drift check; 2 when something changed outside openmcf.
+  if (options.command === 'refresh') return options.detailedExitcode && (outcome.drift?.length ?? 0) > 0 ? ExitCode.changesPending : ExitCode.ok;
   // Nothing was changed, and a script must not take that for success (Terraform and Pulumi exit
   // non-zero too).
   if (outcome.status === 'declined') return ExitCode.failed;
@@ -85,6 +89,7 @@ export function toStackResult(outcome: StackOutcome, showSecrets = false): Stack
     resources: outcome.changes.map((c) => ({ ...resourceResult(c.resource, c.change, c.properties), ...(c.deleteFirst ? { deleteFirst: true as const } : {}) })),
     ...(outcome.outputs ? { outputs: jsonValue(outputValues(outcome.outputs, showSecrets)) as Record<string, unknown> } : {}),
     ...(outcome.outputChanges ? { outputChanges: outcome.outputChanges.map((c) => ({ name: c.name, ...('old' in c ? { old: jsonValue(c.old) } : {}), ...('new' in c ? { new: jsonValue(c.new) } : {}) })) } : {}),
+    ...(outcome.drift ? { drift: outcome.drift.map((c) => resourceResult(c.resource, c.change, c.properties)) } : {}),
     ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),
     ...(outcome.notices && outcome.notices.length > 0 ? { notices: [...outcome.notices] } : {}),
     durationMs: outcome.durationMs,

@@ -86,13 +86,18 @@ export class StackSession {
     const listener = routed?.listener;
     try {
       const target = this.prepared.target;
-      const run = (): Promise<OperationOutcome> =>
-        runOperation(stack, kind, {
+      let attempts = 0;
+      const run = async (): Promise<OperationOutcome> => {
+        // A try after waiting for the lock plans from the state the other run left (the program
+        // reads what it needs of it: see readState).
+        if (attempts++ > 0 && kind === 'up') await this.readState();
+        return runOperation(stack, kind, {
           ...options,
           ...(listener ? { onEvent: listener } : {}),
           ...(options.target ? { target: options.target.map((t) => resourceUrn(t, target)) } : {}),
           ...(options.replace ? { replace: options.replace.map((r) => resourceUrn(r, target)) } : {}),
         });
+      };
       // Previews take no lock; updates, destroys and refreshes do.
       const takesLock = kind !== 'preview' && kind !== 'preview-destroy';
       const attempt = (): Promise<OperationOutcome> => (takesLock ? this.lockWaited(run, OPERATION_OF[kind]) : run());

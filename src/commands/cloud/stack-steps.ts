@@ -8,7 +8,7 @@ import { hasChanges } from '../../engine/events.js';
 import type { OperationOutcome } from '../../engine/run-operation.js';
 import { nextCronRuns, renderCronSchedules } from '../../render/cron-schedule.js';
 import { CRON_TIME_ZONE } from '../../spec/defaults.js';
-import { isDisplayedPlanStep, renderPlannedChange, replacementWarning } from '../../render/diff.js';
+import { isDisplayedPlanStep, renderDrift, renderPlannedChange, replacementWarning } from '../../render/diff.js';
 import type { ProgressRenderer } from '../../render/progress.js';
 import type { CronScheduleResult } from '../../render/result-document.js';
 import { changeSummaryText } from '../../render/summary.js';
@@ -31,6 +31,8 @@ export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, 
   const { prepared } = session;
   const lines = [`${chalk.bold(`Preview of ${prepared.label}`)} ${chalk.dim(`(stack ${prepared.target.displayName})`)}`];
   const shown = outcome.changes.filter((c) => isDisplayedPlanStep(c.step));
+  // Drift first: the plan below is partly the answer to it (a value set back, a resource created again).
+  lines.push(...renderDrift(chalk, outcome.drift, outcome.changes));
   for (const change of shown) lines.push(...renderPlannedChange(chalk, change));
   lines.push(...renderCronSchedules(prepared.loaded.manifest.spec.cronTriggers, now));
   lines.push(...replacementWarning(chalk, shown));
@@ -107,6 +109,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
       counts: outcome.counts,
       changes: outcome.changes,
       outputChanges: previewedOutputChanges(outcome),
+      drift: outcome.drift,
       cronSchedules: cronSchedules(session, now),
       notices: previewNotices(session.prepared),
       durationMs: Date.now() - started,
@@ -160,6 +163,51 @@ export async function applyStep(session: StackSession, cloud: CloudOptions, prog
   } catch (error) {
     progress.activity(undefined, label);
     return failedOutcome(session.prepared, error, Date.now() - started);
+  }
+}
+
+/**
+ * `apply --yes`: the plan and the update in one engine run, under one hold of the stack's lock
+ * (RunOperationOptions.previewFirst), so that what is printed is what is applied: no other run can
+ * change the stack in between, and a run that waited for the lock (--lock-wait) plans only once it
+ * holds it. The plan is printed as the preview ends, then the update's progress follows.
+ */
+export async function previewApplyStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer): Promise<StackOutcome & { readonly previewed: boolean }> {
+  const started = Date.now();
+  const label = session.prepared.label;
+  progress.activity('previewing', label);
+  let preview: OperationOutcome | undefined;
+  try {
+    await session.open('create');
+    await settleInterruptedCreates(session, await session.readState(), (line) => progress.line(`${line}\n`));
+    const outcome = await session.operation('up', {
+      onEvent: progress.forStack(label),
+      replace: cloud.replace,
+      target: cloud.target,
+      refresh: cloud.refresh,
+      previewFirst: {
+        onPreviewed: (previewed) => {
+          preview = previewed;
+          progress.activity(undefined, label);
+          progress.line(`${renderPreviewBlock(chalk, session, previewed, new Date()).join('\n')}\n`);
+          if (hasChanges(previewed.counts)) progress.activity('updating', label);
+        },
+      },
+    });
+    progress.activity(undefined, label);
+    const base = {
+      counts: outcome.counts,
+      changes: outcome.changes,
+      outputChanges: outcome.outputChanges,
+      ...(preview ? { drift: preview.drift } : {}),
+      ...(outcome.outputs ? { outputs: outcome.outputs } : {}),
+    };
+    const statusError = containerStatusError(session, outcome.outputs);
+    if (statusError) return { ...failedOutcome(session.prepared, statusError, Date.now() - started, base), previewed: true };
+    return { prepared: session.prepared, status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged', ...base, durationMs: Date.now() - started, previewed: true };
+  } catch (error) {
+    progress.activity(undefined, label);
+    return { ...failedOutcome(session.prepared, error, Date.now() - started, preview ? { drift: preview.drift } : {}), previewed: preview !== undefined };
   }
 }
 
