@@ -25,8 +25,15 @@ export function mayNeedSettling(state: StackState, context: RecoveryContext): bo
 
 export async function settleStack(stack: Stack, state: StackState, settings: CloudLookupSettings, context: RecoveryContext, rerun: string): Promise<Settlement[]> {
   if (!mayNeedSettling(state, context)) return [];
-  const { deployment, settlements, changed } = await settleWithCloud(await exportEncrypted(stack), settings, context);
-  if (changed) await importEncrypted(stack, deployment);
+  // Looked up on the state already read first: the checkpoint is exported (an engine start) only
+  // when there is something to write, not for every apply that adds a cron.
+  const dryRun = await settleWithCloud({ version: 3, deployment: { resources: state.resources, pending_operations: state.pendingOperations } }, settings, context);
+  let settlements = dryRun.settlements;
+  if (dryRun.changed) {
+    const settled = await settleWithCloud(await exportEncrypted(stack), settings, context);
+    settlements = settled.settlements;
+    if (settled.changed) await importEncrypted(stack, settled.deployment);
+  }
   if (settlements.some((s) => s.kind === 'taken' || s.kind === 'adopted')) await runOperation(stack, 'refresh');
   const conflicts = settlements.filter((s) => s.kind === 'conflict');
   if (conflicts.length > 0) throw conflictError(conflicts, context.owner, rerun);

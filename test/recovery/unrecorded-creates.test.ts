@@ -20,7 +20,7 @@ test('read:Cron=500 on create: exit 1, then the rerun keeps the three triggers t
 
   const rerun = home.run(['apply', '-f', file, '--sandbox', '--yes']);
   assert.equal(rerun.code, 0, rerun.stderr);
-  assert.match(rerun.stderr, /the cloud has the cron a \(fr-par\/[0-9a-f-]+\) that a failed or interrupted run made without recording it: taken into the state/);
+  assert.match(rerun.stderr, /the cloud has the cron trigger a \(fr-par\/[0-9a-f-]+\) that a failed or interrupted run made without recording it: taken into the state/);
   const cloud = cloudIds(home, shape);
   assert.equal(cloud.triggers.length, 3, 'three triggers, not six');
   assert.deepEqual(stateIds(home, stackOf(shape)), cloud, 'state == cloud');
