@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudHome } from '../cli/cloud-run.js';
-import { writeManifest } from './recovery-kit.js';
+import { cloudIds, manifestText, writeManifest } from './recovery-kit.js';
 
 const home = new CloudHome('openmcf-failed-update-');
 
@@ -28,12 +28,13 @@ test('update:Cron=500 on a schedule change, then the rerun sets the new schedule
   const shape = { name: 'cron-change', env: 'dev', crons: ['nightly'] };
   const file = writeManifest(home, shape);
   assert.equal(home.run(['apply', '-f', file, '--sandbox', '--yes']).code, 0);
-  home.file(`${'dev.ScalewayServerlessContainer.cron-change'}.yaml`, (await import('./recovery-kit.js')).manifestText(shape).replace('"0 3 * * *"', '"0 4 * * *"'));
+  home.file('dev.ScalewayServerlessContainer.cron-change.yaml', manifestText(shape).replace('"0 3 * * *"', '"0 4 * * *"'));
   const failed = home.run(['apply', '-f', file, '--sandbox', '--yes'], { env: { OPENMCF_SANDBOX_FAULTS: 'update:Cron=500' } });
   assert.equal(failed.code, 1, failed.stderr);
   const rerun = home.run(['apply', '-f', file, '--sandbox', '--yes']);
   assert.equal(rerun.code, 0, rerun.stderr);
-  const triggers = Object.values(home.cloud().triggers).filter((t) => t.name === 'nightly');
+  const cloud = home.cloud();
+  const triggers = cloudIds(home, shape).triggers.map((id) => cloud.triggers[id]!);
   assert.equal(triggers.length, 1);
   assert.equal(triggers[0]!.cron_config.schedule, '0 4 * * *', 'the cloud has the new schedule after the rerun');
 });
