@@ -7,7 +7,7 @@ import { CloudHome } from '../cli/cloud-run.js';
 import { runCampaign } from './campaign.js';
 
 const seed = Number(process.env.OPENMCF_CAMPAIGN_SEED ?? 20261207);
-const trials = Number(process.env.OPENMCF_CAMPAIGN_TRIALS ?? 4);
+const trials = Number(process.env.OPENMCF_CAMPAIGN_TRIALS ?? 3);
 
 test(`fault campaign: ${trials} seeded trials (seed ${seed}) converge by following the tool's own messages`, async () => {
   const home = new CloudHome('openmcf-campaign-');
