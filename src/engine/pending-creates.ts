@@ -1,99 +1,90 @@
-// Creates an interrupted run left pending (the engine was killed while the provider was creating a
-// resource: two Ctrl-C, kill -9, a lost CI runner). The state cannot tell whether the create
-// reached the cloud; the engine's own ways out both go wrong here: `refresh
-// --clear-pending-creates` forgets a resource that may exist, and the names are fixed, so every
-// later create fails with 409 "already exists"; `--import-pending-creates <urn> <id>` needs the id
-// by hand (and, tried with engine v3.274.1, dropped the operation without adding the resource).
-// So: each pending create is looked up in the cloud by its name (cloud-lookup.ts); one that exists
-// is written into the state as created, with its id, for a refresh to read back; one that does not
-// is dropped. Only objects that carry the create's own tags are taken (a namespace someone else made
-// under that name stays theirs).
+// What a fault left between the state and the cloud, settled before an update or a refresh.
+//
+// 1. Creates an interrupted run left pending (the engine was killed while the provider was
+//    creating: two Ctrl-C, kill -9, a lost CI runner). The state cannot tell whether the create
+//    reached the cloud; the engine's own ways out both go wrong here (`refresh
+//    --clear-pending-creates` forgets a resource that may exist, and the names are fixed, so every
+//    later create fails with 409 "already exists"; `--import-pending-creates <urn> <id>` needs the
+//    id by hand). Each is looked up in the cloud by its name: what exists AND belongs to this stack
+//    is written into the state with its id, for a refresh to read back; the rest is dropped.
+// 2. Objects with no operation recorded at all (cloud-adoption.ts): a create whose readiness poll
+//    failed after the API had made the object, triggers a hard kill left before their pending
+//    operation was written. Looked up the same way and adopted, so the next update does not make
+//    them a second time.
+//
+// Belonging is proven, never guessed from a name: a namespace or container carries this stack's
+// owner tag (program/tags.ts); a trigger belongs to a container of this stack's state. An object
+// with our name that is not ours is a conflict: reported with its owner, never taken.
 import type { Deployment } from '@pulumi/pulumi/automation/index.js';
-import { findContainer, findNamespace, findTrigger, type CloudLookupSettings, type CloudObject } from './cloud-lookup.js';
+import { triggersOf, type CloudLookupSettings } from './cloud-lookup.js';
 import { resourceNameOfUrn } from './resource-urns.js';
-import { pendingCreates, type StackState, type StatePendingOperation, type StateResource } from './stack-state.js';
+import { pendingCreates, stackStateOf, type StatePendingOperation, type StateResource } from './stack-state.js';
+import { CONTAINER_TYPE, CRON_TYPE } from '../program/declared-objects.js';
+import { adoptMissing, orderedForState } from './cloud-adoption.js';
+import { bareId, findByOwner, text, type RecoveryContext, type Settlement } from './ownership.js';
 
-export interface PendingCreateOutcome {
-  readonly urn: string;
-  readonly type: string;
-  /** The logical name (the URN's last part). */
-  readonly name: string;
-  /** `{region}/{uuid}` of what the cloud has; undefined when the create never reached it. */
-  readonly cloudId?: string;
-  /** The resource as the operation that made it recorded it (inputs, parent, provider, ...). */
-  readonly resource: StateResource;
-}
-
-const NAMESPACE = 'scaleway:containers/namespace:Namespace';
-const CONTAINER = 'scaleway:containers/container:Container';
-const CRON = 'scaleway:containers/cron:Cron';
+export type { RecoveryContext, Settlement } from './ownership.js';
 
 /**
- * What the cloud has for each pending create. Runs interrupted one after the other leave one
- * operation each for the same URN (the engine keeps the newest first): each is looked up until one
- * is found. URNs the state already holds as resources are settled and left out.
+ * The deployment with what the cloud has settled in: pending creates taken in or dropped, objects
+ * the state lacks adopted. `exported` is the checkpoint as `pulumi stack export` gives it (secrets
+ * encrypted); it is not changed. `changed` is false when nothing was to do.
  */
-export async function resolvePendingCreates(state: StackState, settings: CloudLookupSettings): Promise<PendingCreateOutcome[]> {
-  const known = new Set(state.resources.map((r) => r.urn));
+export async function settleWithCloud(exported: Deployment, settings: CloudLookupSettings, context: RecoveryContext): Promise<{ deployment: Deployment; settlements: Settlement[]; changed: boolean }> {
+  const deployment = structuredClone(exported.deployment) as { resources?: StateResource[]; pending_operations?: StatePendingOperation[] };
+  const state = stackStateOf(deployment);
+  const resources = [...state.resources];
+  const settlements: Settlement[] = [];
+  const pending = pendingCreates(state);
+
+  const known = new Set(resources.map((r) => r.urn));
   const byUrn = new Map<string, StatePendingOperation[]>();
-  for (const op of pendingCreates(state)) if (!known.has(op.resource.urn)) byUrn.set(op.resource.urn, [...(byUrn.get(op.resource.urn) ?? []), op]);
-  const outcomes: PendingCreateOutcome[] = [];
+  for (const op of pending) if (!known.has(op.resource.urn)) byUrn.set(op.resource.urn, [...(byUrn.get(op.resource.urn) ?? []), op]);
+  // Runs interrupted one after the other leave one operation each for the same URN (newest first).
   for (const [urn, ops] of byUrn) {
-    let cloudId: string | undefined;
-    let resource = ops[0]!.resource;
+    let taken: StateResource | undefined;
     for (const op of ops) {
-      const found = await lookUp(op.resource, settings);
-      const region = text(op.resource.inputs?.region);
-      if (found && region) {
-        cloudId = `${region}/${found.id}`;
-        resource = op.resource;
+      const id = await ownedId(op.resource, resources, settings, context.owner);
+      if (id !== undefined) {
+        taken = { ...op.resource, id, outputs: { ...(op.resource.inputs ?? {}), id } };
         break;
       }
     }
-    outcomes.push({ urn, type: resource.type, name: resourceNameOfUrn(urn), resource, ...(cloudId !== undefined ? { cloudId } : {}) });
+    const base = { urn, type: ops[0]!.resource.type, name: resourceNameOfUrn(urn) };
+    if (taken) {
+      resources.push(taken);
+      settlements.push({ ...base, kind: 'taken', cloudId: taken.id! });
+    } else settlements.push({ ...base, kind: 'dropped' });
   }
-  return outcomes;
+
+  const template = { resources, pending: pending.map((op) => op.resource) };
+  const adopted = await adoptMissing(template, settings, context);
+  resources.push(...adopted.resources);
+  settlements.push(...adopted.settlements);
+
+  const changed = pending.length > 0 || adopted.resources.length > 0;
+  if (!changed) return { deployment: exported, settlements, changed };
+  deployment.resources = adopted.resources.length > 0 || byUrn.size > 0 ? orderedForState(resources) : resources;
+  // Other pending operations stay for the engine's refresh to clear.
+  deployment.pending_operations = (deployment.pending_operations ?? []).filter((op) => op.type !== 'creating');
+  return { deployment: { ...exported, deployment }, settlements, changed };
 }
 
-async function lookUp(resource: StateResource, settings: CloudLookupSettings): Promise<CloudObject | undefined> {
+/** `{region}/{uuid}` of the object a pending create made, when it is this stack's. */
+async function ownedId(resource: StateResource, resources: readonly StateResource[], settings: CloudLookupSettings, owner: string): Promise<string | undefined> {
   const inputs = resource.inputs ?? {};
   const region = text(inputs.region);
   const name = text(inputs.name);
   if (!region || !name) return undefined;
-  let found: CloudObject | undefined;
-  if (resource.type === NAMESPACE) found = await findNamespace(settings, region, name);
-  else if (resource.type === CONTAINER) found = await findContainer(settings, region, bareId(inputs.namespaceId), name);
-  else if (resource.type === CRON) found = await findTrigger(settings, region, bareId(inputs.containerId), name);
-  if (!found) return undefined;
-  const wanted = Array.isArray(inputs.tags) ? inputs.tags.map(String) : [];
-  return wanted.every((tag) => found.tags.includes(tag)) ? found : undefined;
-}
-
-/**
- * The deployment with every pending create settled: those the cloud has become resources of the
- * state (with their id; their outputs are the inputs until the refresh that follows reads them),
- * the others are dropped. Other pending operations stay for the engine's refresh to clear.
- */
-export function settlePendingCreates(exported: Deployment, outcomes: readonly PendingCreateOutcome[]): Deployment {
-  const deployment = structuredClone(exported.deployment) as { resources?: StateResource[]; pending_operations?: StatePendingOperation[] };
-  const resources = deployment.resources ?? [];
-  const known = new Set(resources.map((r) => r.urn));
-  for (const { urn, cloudId, resource } of outcomes) {
-    if (cloudId === undefined || known.has(urn)) continue;
-    // Dependencies come first in the state; a pending create's dependencies were created before it.
-    resources.push({ ...resource, id: cloudId, outputs: { ...(resource.inputs ?? {}), id: cloudId } });
-    known.add(urn);
+  if (resource.type === CRON_TYPE) {
+    // A trigger is this stack's when its container is: the container id comes from the create's
+    // inputs and must be a container of this state.
+    const containerId = text(inputs.containerId);
+    if (!containerId || !resources.some((r) => r.type === CONTAINER_TYPE && r.id === containerId)) return undefined;
+    const held = new Set(resources.filter((r) => r.type === CRON_TYPE).map((r) => r.id));
+    const trigger = (await triggersOf(settings, region, bareId(containerId))).find((t) => t.name === name && !held.has(`${region}/${t.id}`));
+    return trigger ? `${region}/${trigger.id}` : undefined;
   }
-  deployment.resources = resources;
-  deployment.pending_operations = (deployment.pending_operations ?? []).filter((op) => op.type !== 'creating');
-  return { ...exported, deployment };
-}
-
-function bareId(value: unknown): string {
-  const id = text(value) ?? '';
-  return id.slice(id.indexOf('/') + 1);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
+  const belonging = await findByOwner(settings, owner, resource.type, region, name, bareId(inputs.namespaceId));
+  return belonging && 'mine' in belonging ? `${region}/${belonging.mine.id}` : undefined;
 }

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import type { Stack } from '@pulumi/pulumi/automation/index.js';
 import { checkpointBase } from './stack-existence.js';
+import { exportEncrypted } from './state-transfer.js';
 import type { StackTarget } from '../target/types.js';
 
 /** One resource as the checkpoint (deployment v3) holds it; unknown fields are kept as they are. */
@@ -48,7 +49,8 @@ type StateTarget = Pick<StackTarget, 'backendUrl' | 'backendKind' | 'projectName
 export async function readStackState(stack: Stack, target: StateTarget): Promise<StackState> {
   const fromFile = target.backendKind === 'file' ? await readCheckpointFile(target) : undefined;
   if (fromFile !== undefined) return fromFile;
-  return stackStateOf((await stack.exportStack()).deployment);
+  // Without --show-secrets: nothing here needs a secret value, so none is decrypted.
+  return stackStateOf((await exportEncrypted(stack)).deployment);
 }
 
 /** undefined when the file cannot be found or read: the engine's export then decides. */
@@ -88,4 +90,26 @@ export function resourceOfType(state: StackState, type: string): StateResource |
 /** Creates an interrupted run left unfinished: the cloud may or may not have the resource. */
 export function pendingCreates(state: StackState): StatePendingOperation[] {
   return state.pendingOperations.filter((op) => op.type === 'creating');
+}
+
+const STACK_TYPE = 'pulumi:pulumi:Stack';
+
+/**
+ * The stack's outputs miss what its resources hold, or hold something else: an interrupted create
+ * (SIGTERM) records the resources but not the outputs, a resource taken in by recovery is not in
+ * them yet, and an update with an empty plan would never write them again. Then apply runs the
+ * update all the same, which records them. A stack without a container has nothing to record.
+ */
+export function stackOutputsStale(state: StackState): boolean {
+  const container = resourceOfType(state, 'scaleway:containers/container:Container');
+  const namespace = resourceOfType(state, 'scaleway:containers/namespace:Namespace');
+  if (container?.id === undefined || namespace?.id === undefined) return false;
+  const outputs = state.resources.find((r) => r.type === STACK_TYPE)?.outputs ?? {};
+  const expected: Record<string, unknown> = {
+    containerId: container.id,
+    namespaceId: namespace.id,
+    domainName: container.outputs?.domainName,
+    status: container.outputs?.status,
+  };
+  return Object.entries(expected).some(([name, value]) => value !== undefined && outputs[name] !== value);
 }

@@ -20,6 +20,7 @@ import type { ContainerStackOutputs } from './types.js';
 import { describeValueFromRefs } from './value-from.js';
 import { registrySha256For, type LastDeployment } from './redeploy.js';
 import { cronArgsToDeclare, type RecordedStack } from './recorded-stack.js';
+import { ownerTag } from './tags.js';
 
 export interface ContainerProgramOptions {
   /** Where the manifest is deployed; needed to name the stacks `valueFrom` refers to. */
@@ -36,7 +37,8 @@ export type ContainerProgramOutputs = { readonly [K in keyof ContainerStackOutpu
 export function createContainerProgram(manifest: ScalewayServerlessContainerManifest, options: ContainerProgramOptions = {}): PulumiFn {
   return async () => {
     try {
-      return declareContainer(manifest, await valueFromInputs(manifest, options.target), options.lastDeployment?.(), options.recorded?.());
+      const owner = options.target?.displayName;
+      return declareContainer(manifest, await valueFromInputs(manifest, options.target), options.lastDeployment?.(), options.recorded?.(), owner);
     } catch (error) {
       if (error instanceof OpenmcfError) throw asRunError(error);
       throw error;
@@ -63,15 +65,16 @@ export interface ReferencedInputs {
 /** Replaced delete-first: see declareContainer. */
 const FIXED_NAME = { deleteBeforeReplace: true } as const satisfies pulumi.CustomResourceOptions;
 
-/** Declares the resources; exported so tests can run it under Pulumi's mocks. */
-export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}, last?: LastDeployment, recorded?: RecordedStack): ContainerProgramOutputs {
-  const { registrySha256: desiredSha, ...plain } = containerArgs(manifest);
+/** Declares the resources; exported so tests can run it under Pulumi's mocks. `owner` is the
+ * stack's fully qualified name, put on the namespace and the container as their owner tag (tags.ts). */
+export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}, last?: LastDeployment, recorded?: RecordedStack, owner?: string): ContainerProgramOutputs {
+  const { registrySha256: desiredSha, ...plain } = withOwnerTag(containerArgs(manifest), owner);
   const registrySha256 = registrySha256For(desiredSha ?? '', last);
   if (plain.image === undefined && referenced.image === undefined) throw new Error('declareContainer: the image comes from valueFrom; resolve it first (valueFromInputs)');
   // Every resource here has a name fixed by the manifest, and the platform refuses a second object
   // of the same name (409 "already exists"): a replacement must delete the old one before creating
   // the new one, not the other way round (Pulumi's default).
-  const namespace = new scaleway.containers.Namespace(NAMESPACE_RESOURCE, namespaceArgs(manifest), FIXED_NAME);
+  const namespace = new scaleway.containers.Namespace(NAMESPACE_RESOURCE, withOwnerTag(namespaceArgs(manifest), owner), FIXED_NAME);
 
   const { secretEnvironmentVariables, ...visible } = plain;
   const container = new scaleway.containers.Container(CONTAINER_RESOURCE, {
@@ -109,6 +112,10 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
     status: container.status,
     errorMessage: container.errorMessage.apply((message) => message ?? ''),
   };
+}
+
+function withOwnerTag<T extends { tags: string[] }>(args: T, owner: string | undefined): T {
+  return owner === undefined ? args : { ...args, tags: [...args.tags, ownerTag(owner)] };
 }
 
 /** `image` and `privateNetworkId` read from other stacks, for the fields given by valueFrom. Awaited

@@ -15,3 +15,22 @@ export function resourceTags(metadata: ManifestMetadata): string[] {
   if (metadata.id) tags.push(`${TAG_PREFIX}id=${metadata.id}`);
   return tags;
 }
+
+// Ownership: the stack a namespace or container belongs to, as one more tag holding the stack's
+// fully qualified name (`<org>/<project>/<stack>`, what the user sees). The `planton-ai_*` tags do
+// not tell two stacks of the same manifest apart (dev and staging of `twin-app`); this one does, so
+// recovery takes in only what this stack made (engine/pending-creates.ts) and names the owner of
+// anything else. Scaleway tags are free strings; crons (triggers) carry none through the provider
+// (its Cron has no `tags` argument) and belong to a stack through their container.
+export const OWNER_TAG_KEY = 'openmcf.org/stack';
+
+export function ownerTag(stackFqdn: string): string {
+  return `${OWNER_TAG_KEY}=${stackFqdn}`;
+}
+
+/** The stack named by an object's owner tag; undefined when it has none (not created by openmcf). */
+export function ownerOfTags(tags: readonly string[]): string | undefined {
+  const prefix = `${OWNER_TAG_KEY}=`;
+  const found = tags.find((tag) => tag.startsWith(prefix));
+  return found === undefined ? undefined : found.slice(prefix.length);
+}

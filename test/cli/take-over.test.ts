@@ -79,9 +79,12 @@ test('a stack the original OpenMCF CLI created is taken over with updates in pla
     assert.deepEqual({ create: planned.changes?.create, replace: planned.changes?.replace, delete: planned.changes?.delete }, { create: 0, replace: 0, delete: 0 });
     for (const resource of planned.resources ?? []) assert.equal(resource.change, 'update', `${resource.name}: ${resource.change}`);
     assert.match(planned.notices?.[0] ?? '', /^created by the original OpenMCF CLI/, 'said in --json too');
-    // The deprecated `deploy: true` going away reads in the manifest's terms.
+    // The deprecated `deploy: true` going away reads in the manifest's terms; the stack's owner
+    // tag (openmcf.org/stack=...) is added to the container and the namespace, in place.
     const container = (planned.resources ?? []).find((r) => r.name === 'container');
-    assert.deepEqual(container?.manifestChanges?.map((c) => [c.path, c.kind]), [['spec.deploy', 'delete']]);
+    assert.deepEqual(container?.manifestChanges?.map((c) => [c.path, c.kind]), [['spec.deploy', 'delete'], ['tags[6]', 'add']]);
+    const namespace = (planned.resources ?? []).find((r) => r.name === 'namespace');
+    assert.ok(namespace?.manifestChanges?.some((c) => c.path.startsWith('tags[') && c.kind === 'add'), JSON.stringify(namespace?.manifestChanges));
     // Cron args written `{"task": "cleanup"}` by the original stay as recorded: the same JSON.
     assert.ok(!(planned.resources ?? []).some((r) => r.name === 'cron-nightly'), 'the named trigger is unchanged');
 
@@ -99,6 +102,9 @@ test('a stack the original OpenMCF CLI created is taken over with updates in pla
     assert.deepEqual(Object.keys(after.namespaces), Object.keys(before.namespaces));
     assert.deepEqual(Object.keys(after.triggers).sort(), triggerIds, 'both triggers kept (the unnamed one through its alias)');
     assert.deepEqual(Object.values(after.triggers).map((t) => t.name).sort(), ['cron-1', 'nightly']);
+    for (const object of [...Object.values(after.namespaces), ...Object.values(after.containers)]) {
+      assert.ok(object.tags.some((tag) => tag.startsWith('openmcf.org/stack=')), `owner tag on ${object.name}: ${object.tags.join(', ')}`);
+    }
 
     // 4. Nothing left to do, and the credentials are gone from the state with the old provider.
     const again = home.run(['preview', ...args, '--detailed-exitcode'], { env });

@@ -181,3 +181,15 @@ test('a manifest with valueFrom needs a target, and never deploys an empty image
   await assert.rejects(createContainerProgram(m)(), /needs options\.target/);
   assert.throws(() => declareContainer(m), /resolve it first/);
 });
+
+test('the namespace and the container carry the stack\'s owner tag after the original\'s tags; crons have none to carry', async () => {
+  const recorded = await installMocks();
+  await resolveAll(declareContainer(fullManifest(), {}, undefined, undefined, 'acme/my-project/dev.ScalewayServerlessContainer.inference-grpc'));
+  await settled(recorded, 4);
+  const owner = 'openmcf.org/stack=acme/my-project/dev.ScalewayServerlessContainer.inference-grpc';
+  for (const type of ['scaleway:containers/namespace:Namespace', 'scaleway:containers/container:Container']) {
+    const tags = byType(recorded, type)[0]?.inputs.tags as string[];
+    assert.deepEqual(tags, [...namespaceArgs(fullManifest()).tags, owner], type);
+  }
+  for (const cron of byType(recorded, 'scaleway:containers/cron:Cron')) assert.equal(cron.inputs.tags, undefined);
+});

@@ -17,12 +17,14 @@ import { isMissingStackFailure, isStackNotFound, openStack, type OpenedStack } f
 import { resourceUrn, stackUrnPrefix } from '../../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
 import { withLockWait } from './lock-wait.js';
-import { EMPTY_STATE, pendingCreates, readStackState, type StackState } from '../../engine/stack-state.js';
+import { EMPTY_STATE, readStackState, type StackState } from '../../engine/stack-state.js';
 import { lookupSettings } from '../../engine/cloud-lookup.js';
 import { retryBackendRace } from '../../engine/backend-races.js';
 import { fileLockFolder, HEARTBEAT_STALE_AFTER_MS, heartbeatStore, startHeartbeat } from '../../engine/lock-heartbeat.js';
 import { lockVerdict, readFileLockHolders, type LockHolder, type LockVerdict } from '../../engine/stack-lock.js';
-import { resolvePendingCreates, settlePendingCreates, type PendingCreateOutcome } from '../../engine/pending-creates.js';
+import type { Settlement } from '../../engine/pending-creates.js';
+import { mayNeedSettling, settleStack } from '../../engine/settle-stack.js';
+import { recoveryContext } from './recovery.js';
 import { lastDeploymentOf } from './last-deployment.js';
 import { createdByOriginalCli, recordedStackOf } from './recorded-stack.js';
 
@@ -146,23 +148,21 @@ export class StackSession {
   }
 
   /**
-   * Settles the creates an interrupted run left pending (engine/pending-creates.ts): what the cloud
-   * has is taken into the state and read back by a refresh, the rest is dropped. Returns what was
-   * found for each, and the state afterwards; nothing to do leaves both as they were.
+   * Settles what a fault left between the state and the cloud (engine/settle-stack.ts): pending
+   * creates and objects made without being recorded are taken in when they are this stack's, the
+   * rest dropped. Returns what was done, and the state afterwards; nothing to do leaves both as
+   * they were.
    */
-  async settlePendingCreates(state: StackState): Promise<{ outcomes: PendingCreateOutcome[]; state: StackState }> {
+  async settlePendingCreates(state: StackState): Promise<{ outcomes: Settlement[]; state: StackState }> {
     const settings = lookupSettings(this.run.engineEnv);
-    if (pendingCreates(state).length === 0 || settings === undefined) return { outcomes: [], state };
-    const stack = this.requireOpened().stack;
-    let outcomes: PendingCreateOutcome[];
+    const context = recoveryContext(this.prepared);
+    if (settings === undefined || !mayNeedSettling(state, context)) return { outcomes: [], state };
     try {
-      outcomes = await resolvePendingCreates(state, settings);
-      await stack.importStack(settlePendingCreates(await stack.exportStack(), outcomes));
-      if (outcomes.some((o) => o.cloudId !== undefined)) await runOperation(stack, 'refresh');
+      const outcomes = await settleStack(this.requireOpened().stack, state, settings, context, `openmcf apply ${this.prepared.rerunArgs}`);
+      return { outcomes, state: await this.readState() };
     } catch (error) {
       throw this.mapError(error, 'refresh');
     }
-    return { outcomes, state: await this.readState() };
   }
 
   async outputs(): Promise<OutputMap> {

@@ -21,8 +21,8 @@ import { deployNotice } from '../../program/deploy-notice.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
 import { chalkFor } from './report.js';
 import type { StackSession } from './stack-session.js';
-import { pendingCreates, stateFingerprint, type StackState } from '../../engine/stack-state.js';
-import { resourceLabel } from '../../render/resource-label.js';
+import { pendingCreates, stackOutputsStale, stateFingerprint, type StackState } from '../../engine/stack-state.js';
+import { settlementLine } from './recovery.js';
 import { retryNotice } from './last-deployment.js';
 import { TAKE_OVER_NOTICE } from './recorded-stack.js';
 
@@ -76,15 +76,7 @@ export function cronSchedules(session: StackSession, now: Date, count = 3): Cron
  */
 export async function settleInterruptedCreates(session: StackSession, state: StackState, say: (line: string) => void): Promise<StackState> {
   const { outcomes, state: after } = await session.settlePendingCreates(state);
-  const { label } = session.prepared;
-  for (const outcome of outcomes) {
-    const what = resourceLabel({ urn: outcome.urn, type: outcome.type, name: outcome.name });
-    say(
-      outcome.cloudId !== undefined
-        ? `${label}: an interrupted run had created the ${what} (${outcome.cloudId}) without recording it: taken into the state`
-        : `${label}: an interrupted run's create of the ${what} never reached the cloud: dropped from the state`,
-    );
-  }
+  for (const line of outcomes.map((outcome) => settlementLine(session.prepared.label, outcome))) if (line !== undefined) say(line);
   return after;
 }
 
@@ -122,7 +114,8 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
       notices: previewNotices(session.prepared),
       durationMs: Date.now() - started,
       stateFingerprint: stateFingerprint(state),
-      ...(stateFingerprint(state) !== before ? { settledPendingCreates: true } : {}),
+      // Taken in by recovery, or outputs to record again: apply updates even with an empty plan.
+      ...(stateFingerprint(state) !== before || stackOutputsStale(state) ? { settledPendingCreates: true } : {}),
     };
   } catch (error) {
     progress.activity(undefined, label);
