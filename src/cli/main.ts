@@ -3,6 +3,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 import { processIo, type Io } from '../render/io.js';
+import { stopProcessLiveLine } from '../render/live-line.js';
 import { ExitCode, OpenmcfError } from '../errors.js';
 
 export async function main(rawArgv: readonly string[]): Promise<number> {
@@ -19,7 +20,11 @@ export async function main(rawArgv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
+    // A live line left showing (a command that failed before its progress took over) goes first.
+    stopProcessLiveLine();
     return reportError(error, io);
+  } finally {
+    stopProcessLiveLine();
   }
 }
 
