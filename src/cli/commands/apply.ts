@@ -33,7 +33,7 @@ export function registerApply(program: Command, context: CommandContext): void {
     .option('--skip-preview', 'with --yes: update at once, without previewing first (changes are listed as they are made)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { apply } = await loadCloudHandler(() => import('../../commands/apply.js'), context.io);
+      const { apply } = await loadCloudHandler(() => import('../../commands/apply.js'));
       context.setExitCode(await apply(flags, context.io));
     });
 }

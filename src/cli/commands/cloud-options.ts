@@ -2,8 +2,6 @@
 // once so they mean the same everywhere.
 import type { Command } from 'commander';
 import { DEFAULT_PARALLEL } from '../../commands/cloud/options.js';
-import type { Io } from '../../render/io.js';
-import { showFirstPhase } from '../../render/live-line.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -46,10 +44,8 @@ Exit codes: 0 success; 1 the operation failed; 2 changes found (preview --detail
 130 interrupted (Ctrl-C).`;
 
 /** Imports a command handler that loads the Pulumi SDK, after telling the SDK's loading to leave
- * out what openmcf never uses (src/engine/lazy-typescript.ts). With `live` (commands that show
- * progress), a terminal gets its first line at once: the handler's modules take a while to load. */
-export async function loadCloudHandler<T>(load: () => Promise<T>, live?: Io): Promise<T> {
-  if (live) showFirstPhase(live, 'starting');
+ * out what openmcf never uses (src/engine/lazy-typescript.ts). */
+export async function loadCloudHandler<T>(load: () => Promise<T>): Promise<T> {
   (await import('../../engine/lazy-typescript.js')).deferTypescriptLoading();
   return load();
 }

@@ -25,7 +25,7 @@ export function registerDestroy(program: Command, context: CommandContext): void
     .option('--remove', 'also remove the stack and its history once it is empty')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { destroy } = await loadCloudHandler(() => import('../../commands/destroy.js'), context.io);
+      const { destroy } = await loadCloudHandler(() => import('../../commands/destroy.js'));
       context.setExitCode(await destroy(flags, context.io));
     });
 }

@@ -24,7 +24,7 @@ export function registerPreview(program: Command, context: CommandContext): void
     .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none, 1 on failure)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { preview } = await loadCloudHandler(() => import('../../commands/preview.js'), context.io);
+      const { preview } = await loadCloudHandler(() => import('../../commands/preview.js'));
       context.setExitCode(await preview(flags, context.io));
     });
 }

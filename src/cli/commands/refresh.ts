@@ -26,7 +26,7 @@ export function registerRefresh(program: Command, context: CommandContext): void
     .option('-y, --yes', 'accepted for symmetry with apply; refresh never asks')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
-      const { refresh } = await loadCloudHandler(() => import('../../commands/refresh.js'), context.io);
+      const { refresh } = await loadCloudHandler(() => import('../../commands/refresh.js'));
       context.setExitCode(await refresh(flags, context.io));
     });
 }
