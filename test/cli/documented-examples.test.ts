@@ -458,6 +458,16 @@ const RUNNERS: readonly Runner[] = [
     },
   },
   { example: 'openmcf apply -f my-api.yaml --sandbox --yes --skip-preview', check: (r) => assert.match(r.stdout, /my-api: no changes/) },
+  {
+    example: 'openmcf preview -f my-api.yaml --sandbox > plan.txt',
+    check: (r, scene) => {
+      const plan = readFileSync(join(scene.work, 'plan.txt'), 'utf8');
+      assert.match(plan, /^Preview of my-api /m);
+      assert.match(plan, /my-api: no changes/);
+      assert.doesNotMatch(plan, /sandbox: nothing real was deployed/, 'notes stay on stderr');
+      assert.match(r.stderr, /sandbox: nothing real was deployed/);
+    },
+  },
   { example: 'openmcf outputs -f my-api.yaml --sandbox url', check: (r) => assert.match(r.stdout.trim(), URL_OF_MY_API) },
   {
     example: "openmcf preview -f my-api.yaml --sandbox --json | jq '.results[0].changes'",
