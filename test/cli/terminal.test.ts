@@ -81,6 +81,8 @@ test('on an existing stack too, a line for each phase comes before the plan, the
   assert.deepEqual([...positions].sort((a, b) => a - b), positions, `out of order: ${order.join(' < ')}\n${text}`);
   // Each phase line shows its elapsed time.
   assert.match(text, /previewing data-pipeline \d+\.\ds/);
+  // The tests below start from an empty cloud.
+  assert.equal(home.run(['destroy', '-f', pipeline, '--sandbox', '--yes', '--remove']).code, 0);
 });
 
 test('preview > file: the plan goes to the file, the live progress stays on the terminal', async () => {
