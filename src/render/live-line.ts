@@ -121,7 +121,7 @@ export class LiveLine {
   /** Back to the start of the first line of the last frame, erasing every line of it. */
   private clearSequence(): string {
     if (this.drawnLines === 0) return '';
-    return `${ESC}2K${`${ESC}1A${ESC}2K`.repeat(this.drawnLines - 1)}\r`;
+    return `${ESC}2K${`${ESC}1A${ESC}2K`.repeat(this.drawnLines - 1)}${ESC}1G`;
   }
 
   private raw(text: string): void {

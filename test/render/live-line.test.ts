@@ -39,12 +39,12 @@ test('another write to the terminal (stderr or stdout) lands above the line, whi
   err.written = '';
   err.write('+ created container my-api (1.2s)\n');
   // Cleared (erase line, back to column 1), the text, then the line again.
-  assert.ok(err.written.startsWith('\u001b[2K\r+ created container my-api (1.2s)\n'), JSON.stringify(err.written));
+  assert.ok(err.written.startsWith('\u001b[2K\u001b[1G+ created container my-api (1.2s)\n'), JSON.stringify(err.written));
   assert.match(plain(err.written), /previewing my-api$/);
   err.written = '';
   out.write('Preview of my-api\n');
   assert.equal(out.written, 'Preview of my-api\n');
-  assert.match(err.written, /^\u001b\[2K\r/, 'the line was cleared before stdout was written');
+  assert.match(err.written, /^\u001b\[2K\u001b\[1G/, 'the line was cleared before stdout was written');
   line.stop();
   // Hooks removed: writes go straight through again.
   err.written = '';
@@ -58,9 +58,9 @@ test('an unfinished line written by someone else (a question) is not drawn over'
   line.update('starting');
   err.written = '';
   err.write('Apply? [y/N] ');
-  assert.equal(plain(err.written).replace(/^\r/, ''), 'Apply? [y/N] ');
+  assert.equal(plain(err.written), 'Apply? [y/N] ');
   line.update('still starting');
-  assert.equal(plain(err.written).replace(/^\r/, ''), 'Apply? [y/N] ', 'nothing drawn after the question');
+  assert.equal(plain(err.written), 'Apply? [y/N] ', 'nothing drawn after the question');
   line.stop();
 });
 
@@ -70,7 +70,7 @@ test('a frame of several lines is cleared whole; stop clears it and shows the cu
   line.update('creating container a\ncreating container b');
   err.written = '';
   line.stop();
-  assert.equal(err.written, '\u001b[2K\u001b[1A\u001b[2K\r\u001b[?25h');
+  assert.equal(err.written, '\u001b[2K\u001b[1A\u001b[2K\u001b[1G\u001b[?25h');
 });
 
 test('a stream that is not a terminal is never hooked', () => {
