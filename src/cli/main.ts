@@ -1,12 +1,14 @@
 // The one place that turns errors into exit codes and messages. Everything below throws
 // OpenmcfError (or returns an exit code); nothing else calls process.exit.
 import { CommanderError } from 'commander';
-import { buildProgram } from './program.js';
+import { buildProgram, firstPhaseWanted } from './program.js';
 import { processIo, type Io } from '../render/io.js';
+import { showFirstPhase, stopProcessLiveLine } from '../render/live-line.js';
 import { ExitCode, OpenmcfError } from '../errors.js';
 
 export async function main(rawArgv: readonly string[]): Promise<number> {
   const io = processIo();
+  if (firstPhaseWanted(rawArgv)) showFirstPhase(io, 'starting');
   // Commander takes one short flag per option: `-V` (kept for scripts written against earlier
   // versions) is read as `-v`.
   const argv = rawArgv.length === 1 && rawArgv[0] === '-V' ? ['-v'] : rawArgv;
@@ -19,7 +21,11 @@ export async function main(rawArgv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
+    // A live line left showing (a command that failed before its progress took over) goes first.
+    stopProcessLiveLine();
     return reportError(error, io);
+  } finally {
+    stopProcessLiveLine();
   }
 }
 

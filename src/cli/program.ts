@@ -10,14 +10,16 @@ export type { CommandContext } from './command-context.js';
 
 type Register = (program: Command, context: CommandContext) => void;
 
-/** Every command, in the order `--help` lists them, with the names (aliases too) that select it. */
-const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load: () => Promise<Register>; readonly needsAll?: boolean }> = [
+/** Every command, in the order `--help` lists them, with the names (aliases too) that select it.
+ * `live`: the command shows live progress on a terminal, and its first line is drawn at start-up
+ * (see firstPhaseWanted). */
+const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load: () => Promise<Register>; readonly needsAll?: boolean; readonly live?: boolean }> = [
   { names: ['validate', 'validate-manifest'], load: async () => (await import('./commands/validate.js')).registerValidate },
   { names: ['load', 'load-manifest'], load: async () => (await import('./commands/load.js')).registerLoad },
-  { names: ['apply'], load: async () => (await import('./commands/apply.js')).registerApply },
-  { names: ['preview', 'plan'], load: async () => (await import('./commands/preview.js')).registerPreview },
-  { names: ['destroy', 'delete'], load: async () => (await import('./commands/destroy.js')).registerDestroy },
-  { names: ['refresh'], load: async () => (await import('./commands/refresh.js')).registerRefresh },
+  { names: ['apply'], load: async () => (await import('./commands/apply.js')).registerApply, live: true },
+  { names: ['preview', 'plan'], load: async () => (await import('./commands/preview.js')).registerPreview, live: true },
+  { names: ['destroy', 'delete'], load: async () => (await import('./commands/destroy.js')).registerDestroy, live: true },
+  { names: ['refresh'], load: async () => (await import('./commands/refresh.js')).registerRefresh, live: true },
   { names: ['cancel', 'unlock'], load: async () => (await import('./commands/cancel.js')).registerCancel },
   { names: ['outputs'], load: async () => (await import('./commands/outputs.js')).registerOutputs },
   { names: ['doctor'], load: async () => (await import('./commands/doctor.js')).registerDoctor },
@@ -32,6 +34,15 @@ const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load
 
 /** `-v` is the original OpenMCF CLI's; `-V` was this CLI's first (main() reads it as `-v`). */
 export const VERSION_FLAGS: readonly string[] = ['-v', '-V', '--version'];
+
+/**
+ * Whether `argv` runs a command with live progress (not its --help): on a terminal its first line
+ * is drawn before anything else loads, as the command's modules and then the Pulumi SDK take most
+ * of a second; the command's progress renderer takes the line over.
+ */
+export function firstPhaseWanted(argv: readonly string[]): boolean {
+  return COMMANDS.some((command) => command.live === true && command.names.includes(argv[0] ?? '')) && !argv.some((arg) => arg === '-h' || arg === '--help');
+}
 
 /** A command handler's result: the process exit code. Handlers never call process.exit. */
 export type CommandResult = Promise<number>;

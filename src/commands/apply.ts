@@ -27,7 +27,7 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('apply', io, flags, async (cloud) => {
     const skipPreview = cloud.yes && (flags.skipPreview ?? false);
     requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
-    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: skipPreview }));
+    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: skipPreview, json: cloud.json }));
     try {
       const { prepareRun } = await import('./cloud/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });

@@ -19,7 +19,7 @@ import { withStackSessions } from './cloud/stack-sessions.js';
 export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('destroy', io, flags, async (cloud) => {
     requireConfirmationPossible('destroy', { yes: cloud.yes, interactive: io.interactive });
-    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs));
+    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
       const { prepareRun } = await import('./cloud/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
@@ -80,7 +80,7 @@ async function openForDestroy(
 ): Promise<{ outcome: StackOutcome; deletes: number }> {
   const started = Date.now();
   const { prepared } = session;
-  const print = (text: string): void => progress.line(text);
+  const print = (text: string): void => progress.result(text);
   progress.activity('previewing the destroy of', prepared.label);
   try {
     if (!(await session.open('select'))) {

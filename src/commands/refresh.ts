@@ -19,7 +19,7 @@ import { settleInterruptedCreates } from './cloud/stack-steps.js';
 
 export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('refresh', io, flags, async (cloud) => {
-    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs));
+    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
       const { prepareRun } = await import('./cloud/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
@@ -48,7 +48,7 @@ async function refreshStep(session: StackSession, cloud: CloudOptions, io: Io, p
   progress.activity('refreshing', prepared.label);
   try {
     if (!(await session.open('select'))) {
-      progress.line(`${prepared.label}: stack ${prepared.target.displayName} does not exist; nothing to refresh`);
+      progress.result(`${prepared.label}: stack ${prepared.target.displayName} does not exist; nothing to refresh`);
       return { prepared, status: 'unchanged', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started };
     }
     // What an interrupted run created is taken in (and read back) rather than forgotten.
@@ -62,7 +62,7 @@ async function refreshStep(session: StackSession, cloud: CloudOptions, io: Io, p
       const chalk = chalkFor(io);
       const lines = [`${chalk.bold(`Drift in ${prepared.label}`)} ${chalk.dim(`(stack ${prepared.target.displayName}); the state now records:`)}`];
       for (const change of outcome.changes) lines.push(...renderPlannedChange(chalk, change));
-      progress.line(`${lines.join('\n')}\n`);
+      progress.result(`${lines.join('\n')}\n`);
     }
     return {
       prepared,

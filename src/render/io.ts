@@ -1,12 +1,13 @@
-// Where output goes. Results go to stdout, everything meant for humans to stderr, so that
-// `--json` output can be piped while progress stays visible.
+// Where output goes, as Terraform does: the plan and results on stdout (`openmcf preview -f ... >
+// plan.txt` keeps the plan), progress, warnings and errors on stderr. With `--json`, stdout holds
+// only the JSON document, and the human plan and results join the rest on stderr.
 import { redact } from './redact.js';
 import { escapeForTerminal } from './terminal-text.js';
 
 export interface Io {
-  /** Results: JSON documents, `load` output, `schema` output. */
+  /** Results: JSON documents, `load` output, `schema` output, plans and run results. */
   out(text: string): void;
-  /** Human text: progress, diagnostics, summaries. */
+  /** Human text besides results: progress, notes, warnings, errors. */
   err(text: string): void;
   /** Whether stderr is a terminal: live spinners and prompts only then. */
   readonly interactive: boolean;
@@ -29,4 +30,10 @@ export function processIo(): Io {
     interactive: process.stderr.isTTY === true && process.stdin.isTTY === true,
     color: colorEnabled(process.stderr),
   };
+}
+
+/** Where a command's human plan and results go: stdout, unless `--json` keeps stdout for the
+ * document alone. */
+export function resultWriter(io: Io, json: boolean): (text: string) => void {
+  return json ? (text) => io.err(text) : (text) => io.out(text);
 }

@@ -88,12 +88,15 @@ export interface ProgressOptions {
   readonly heartbeatMs?: number;
   /** The terminal's width, for the live line; undefined when unknown. */
   readonly columns?: () => number | undefined;
+  /** Where plans and results go (see io.ts resultWriter). @default stderr */
+  readonly results?: (text: string) => void;
   /** Injected for tests. */
   readonly now?: () => number;
   readonly statusLine?: StatusLine;
 }
 
-/** Receives the events of several stacks' operations and writes them to stderr. */
+/** Receives the events of several stacks' operations and writes them to stderr; plans and results
+ * handed to `result` go where results go (stdout without --json). */
 export class ProgressRenderer {
   private readonly chalk: ChalkInstance;
   private readonly inFlight = new Map<string, InFlight>();
@@ -107,6 +110,7 @@ export class ProgressRenderer {
   /** A live line is drawn (a terminal); otherwise each start gets a plain line of its own. */
   private readonly live: boolean;
   private readonly showProperties: boolean;
+  private readonly results: (text: string) => void;
   private ticker: NodeJS.Timeout | undefined;
   private multipleStacks = false;
 
@@ -121,6 +125,7 @@ export class ProgressRenderer {
     this.showProperties = options.showProperties ?? false;
     this.heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
     this.columns = options.columns ?? (() => undefined);
+    this.results = options.results ?? ((text) => io.err(text));
   }
 
   /**
@@ -155,6 +160,12 @@ export class ProgressRenderer {
     // The live line first, so it never shows a resource that has just finished.
     this.refreshStatus();
     this.io.err(`${text}\n`);
+  }
+
+  /** Writes part of the plan or the results (stdout without --json), above the live line. */
+  result(text: string): void {
+    this.refreshStatus();
+    this.results(`${text}\n`);
   }
 
   stop(): void {

@@ -1,15 +1,16 @@
-// The live line on a terminal, drawn by ora. ora intercepts other writes to stderr while it
-// spins, so finished-resource lines land above the spinner instead of through it.
-import ora, { type Ora } from 'ora';
-import type { Io } from './io.js';
+// The live line on a terminal (live-line.ts) as the progress renderer's StatusLine, and the
+// renderer's options for this process.
+import { resultWriter, type Io } from './io.js';
+import { processLiveLine } from './live-line.js';
 import { escapeForTerminal } from './terminal-text.js';
 import type { ProgressOptions, StatusLine } from './progress.js';
 
-/** A live line when stderr is a terminal that knows its width; none otherwise (a terminal of
- * zero columns, as some pseudo-terminals report, would make the spinner's line count infinite). */
-export function liveStatusLine(io: Io, stream: NodeJS.WriteStream = process.stderr): StatusLine | undefined {
-  if (!io.interactive || !stream.isTTY || !(stream.columns > 0)) return undefined;
-  return spinnerStatusLine(io);
+/** The process's live line when stderr is a terminal that knows its width; none otherwise. */
+export function liveStatusLine(io: Io): StatusLine | undefined {
+  const line = processLiveLine(io.interactive, io.color);
+  if (line === undefined) return undefined;
+  // The live line writes to the terminal past Io: the same escaping (resource and trigger names).
+  return { update: (text) => line.update(escapeForTerminal(text)), stop: () => line.stop() };
 }
 
 /** `{ statusLine }` for ProgressRenderer's options when a live line can be drawn, else `{}`. */
@@ -19,34 +20,14 @@ export function liveStatusOption(io: Io): { statusLine?: StatusLine } {
 }
 
 /** ProgressRenderer options for this process: the live line and the width on a terminal, the
- * interval of "still ..." lines without one. */
-export function progressOptions(io: Io, heartbeatMs: number, extra: Pick<ProgressOptions, 'showProperties'> = {}): ProgressOptions {
-  return { ...extra, ...liveStatusOption(io), heartbeatMs, columns: () => (process.stderr.isTTY && process.stderr.columns > 0 ? process.stderr.columns : undefined) };
-}
-
-export function spinnerStatusLine(io: Io): StatusLine {
-  let spinner: Ora | undefined;
+ * interval of "still ..." lines without one, and where results go (stdout unless `json`). */
+export function progressOptions(io: Io, heartbeatMs: number, extra: Pick<ProgressOptions, 'showProperties'> & { readonly json?: boolean } = {}): ProgressOptions {
+  const { json = false, ...rest } = extra;
   return {
-    update(raw: string): void {
-      // ora writes to the terminal itself, past Io: the same escaping (resource and trigger names).
-      const text = escapeForTerminal(raw);
-      if (text === '') {
-        spinner?.stop();
-        spinner = undefined;
-        return;
-      }
-      if (!spinner) {
-        // discardStdin would put the terminal in raw mode and re-send Ctrl-C itself; the commands
-        // handle Ctrl-C on their own.
-        spinner = ora({ stream: process.stderr, discardStdin: false, color: io.color ? 'cyan' : false, isEnabled: true, text });
-        spinner.start();
-      } else {
-        spinner.text = text;
-      }
-    },
-    stop(): void {
-      spinner?.stop();
-      spinner = undefined;
-    },
+    ...rest,
+    ...liveStatusOption(io),
+    heartbeatMs,
+    results: resultWriter(io, json),
+    columns: () => (process.stderr.isTTY && process.stderr.columns > 0 ? process.stderr.columns : undefined),
   };
 }

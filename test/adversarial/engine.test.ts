@@ -21,7 +21,7 @@ test('an OPENMCF_PULUMI_CLI older than the minimum is refused, naming its versio
   const result = run(['preview', '--sandbox', '-f', fixture('secrets.yaml')], { env: { OPENMCF_PULUMI_CLI: engine } });
   assert.equal(result.code, 3, printed(result));
   assert.match(result.stderr, /^error: the Pulumi CLI set by OPENMCF_PULUMI_CLI \(or --pulumi-cli\) is v3\.100\.0, older than the v3\.181\.0 openmcf needs/m);
-  assert.doesNotMatch(result.stderr, /no changes/);
+  assert.doesNotMatch(result.stdout + result.stderr, /no changes/);
 });
 
 test('an engine that reports no summary is a failure, never "no changes"', () => {

@@ -13,7 +13,7 @@ const stackFile = (): string => join(home.dir, 'sandbox', 'state', '.pulumi', 's
 test('a preview of a new stack leaves no stack; an apply then creates it; later previews keep it', () => {
   const preview = home.run(['preview', '--sandbox', '--detailed-exitcode', '-f', fixture('secrets.yaml')]);
   assert.equal(preview.code, 2, preview.stderr);
-  assert.match(preview.stderr, /2 to create/);
+  assert.match(preview.stdout, /2 to create/);
   assert.equal(existsSync(stackFile()), false, 'the preview left a stack behind');
   const outputs = home.run(['outputs', '--sandbox', '-f', fixture('secrets.yaml')]);
   assert.match(outputs.stderr, /does not exist/);

@@ -13,19 +13,20 @@ test('the four manifests apply in one run and print their outputs', () => {
   const result = home.run(['apply', '-f', MANIFESTS, '--sandbox', '--yes']);
   assert.equal(result.code, 0, result.stderr);
   for (const name of ['my-api', 'order-api', 'inference-grpc', 'data-pipeline']) {
-    assert.match(result.stderr, new RegExp(`✓ ${name}: \\d+ created`), `${name} not reported as created`);
+    assert.match(result.stdout, new RegExp(`✓ ${name}: \\d+ created`), `${name} not reported as created`);
   }
   // Each stack's outputs, with the platform's domain-name format.
-  assert.equal(result.stderr.match(/containerId: +\w+-\w+\/[0-9a-f-]{36}/g)?.length, 4);
-  assert.equal(result.stderr.match(/namespaceId: +\w+-\w+\/[0-9a-f-]{36}/g)?.length, 4);
-  assert.match(result.stderr, /domainName: +orderapi[0-9a-f]{8}-order-api\.functions\.fnc\.fr-par\.scw\.cloud/);
-  assert.match(result.stderr, /url: +https:\/\/datapipeline[0-9a-f]{8}-data-pipeline\.functions\.fnc\.pl-waw\.scw\.cloud/);
-  assert.equal(result.stderr.match(/status: +ready/g)?.length, 4);
+  assert.equal(result.stdout.match(/containerId: +\w+-\w+\/[0-9a-f-]{36}/g)?.length, 4);
+  assert.equal(result.stdout.match(/namespaceId: +\w+-\w+\/[0-9a-f-]{36}/g)?.length, 4);
+  assert.match(result.stdout, /domainName: +orderapi[0-9a-f]{8}-order-api\.functions\.fnc\.fr-par\.scw\.cloud/);
+  assert.match(result.stdout, /url: +https:\/\/datapipeline[0-9a-f]{8}-data-pipeline\.functions\.fnc\.pl-waw\.scw\.cloud/);
+  assert.equal(result.stdout.match(/status: +ready/g)?.length, 4);
   assert.match(result.stderr, /creating cron trigger hourly-sync\.\.\./);
   assert.match(result.stderr, /\+ created container \(\d+\.\d+s\)/);
   assert.match(result.stderr, /sandbox: nothing real was deployed/);
-  assert.equal(result.stdout, '', 'human output goes to stderr');
-  assert.ok(!result.stderr.includes('\u001b'), 'NO_COLOR: no escape codes');
+  // The plan and results on stdout; progress and notes on stderr only.
+  assert.doesNotMatch(result.stdout, /creating cron trigger|created container|sandbox: nothing real/);
+  assert.ok(!(result.stdout + result.stderr).includes('\u001b'), 'NO_COLOR: no escape codes');
 
   const cloud = home.cloud();
   assert.equal(Object.keys(cloud.namespaces).length, 4);
@@ -88,18 +89,18 @@ test('--replace takes a resource name; replacements are red when colour is on', 
 test('preview of an unchanged stack exits 0 even with --detailed-exitcode', () => {
   const result = home.run(['preview', '-f', manifest('my-api'), '--sandbox', '--detailed-exitcode']);
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stderr, /no changes/);
+  assert.match(result.stdout, /no changes/);
 });
 
 test('destroy leaves the simulated cloud empty', () => {
   const result = home.run(['destroy', '-f', MANIFESTS, '--sandbox', '--yes']);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /- deleted container/);
-  assert.match(result.stderr, /✓ data-pipeline: 4 deleted/);
+  assert.match(result.stdout, /✓ data-pipeline: 4 deleted/);
   const cloud = home.cloud();
   assert.deepEqual([Object.keys(cloud.namespaces), Object.keys(cloud.containers), Object.keys(cloud.triggers)], [[], [], []]);
 
   const again = home.run(['destroy', '-f', manifest('my-api'), '--sandbox', '--yes', '--remove']);
   assert.equal(again.code, 0, again.stderr);
-  assert.match(again.stderr, /no changes/);
+  assert.match(again.stdout, /no changes/);
 });

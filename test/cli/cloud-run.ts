@@ -50,6 +50,19 @@ export class CloudHome {
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
+  /** Runs the CLI with stdout and stderr on one pipe, in the order written, as a CI log shows them
+   * (`2>&1`); the text is in `stdout`. */
+  runMerged(args: readonly string[], options: { env?: Record<string, string> } = {}): CloudRun {
+    const result = spawnSync('sh', ['-c', 'exec "$@" 2>&1', 'sh', process.execPath, OPENMCF_BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: this.env(options.env),
+      input: '',
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
   /** Starts the CLI without waiting; `done` resolves when it exits. `guardMs`: see Background. */
   start(args: readonly string[], options: { env?: Record<string, string>; guardMs?: number } = {}): Background {
     const child = spawn(process.execPath, [OPENMCF_BIN, ...args], { cwd: REPO_ROOT, env: this.env(options.env), stdio: 'pipe' });

@@ -381,12 +381,12 @@ const RUNNERS: readonly Runner[] = [
   },
 
   // --- the real path (no --sandbox), against the scene's simulated cloud -------------------------
-  { example: 'openmcf preview -f my-api.yaml', real: true, check: (r) => assert.match(r.stderr, /my-api: 2 to create/) },
+  { example: 'openmcf preview -f my-api.yaml', real: true, check: (r) => assert.match(r.stdout, /my-api: 2 to create/) },
   {
     example: 'openmcf preview -f manifests/ --detailed-exitcode',
     real: true,
     exit: { code: 2, why: 'nothing of manifests/ is deployed yet: there are changes' },
-    check: (r) => assert.match(r.stderr, /Total: 10 to create in 4 stacks/),
+    check: (r) => assert.match(r.stdout, /Total: 10 to create in 4 stacks/),
   },
   {
     example: 'openmcf preview -f manifests/ --shard 2/4 --detailed-exitcode',
@@ -394,7 +394,7 @@ const RUNNERS: readonly Runner[] = [
     exit: { code: 2, why: 'its part (my-api) is not deployed yet: there are changes' },
     check: (r) => {
       assert.match(r.stderr, /^shard 2\/4 \(1 of 4 documents\)$/m);
-      assert.match(r.stderr, /my-api: 2 to create/);
+      assert.match(r.stdout, /my-api: 2 to create/);
     },
   },
   {
@@ -413,7 +413,7 @@ const RUNNERS: readonly Runner[] = [
       assert.equal(r.stdout, '', 'the document went to result.json');
       const result = parseJson<ResultDocument>(readFileSync(join(scene.work, 'result.json'), 'utf8'));
       assert.deepEqual(result.results.map((s) => [s.manifest.name, s.status]).sort(), [['data-pipeline', 'succeeded'], ['inference-grpc', 'succeeded'], ['my-api', 'unchanged'], ['order-api', 'succeeded']]);
-      for (const secret of EXAMPLE_SECRETS) assert.ok(!r.stderr.includes(secret), `a secret of manifests/ was printed: ${secret}`);
+      for (const secret of EXAMPLE_SECRETS) assert.ok(!r.stderr.includes(secret) && !r.stdout.includes(secret), `a secret of manifests/ was printed: ${secret}`);
     },
   },
   {
@@ -426,7 +426,7 @@ const RUNNERS: readonly Runner[] = [
     real: true,
     check: (_r, scene) => assert.deepEqual(realContainers(scene).filter((c) => c.name === 'my-api').map((c) => c.image), ['rg.fr-par.scw.cloud/my-registry/my-api:latest']),
   },
-  { example: 'openmcf refresh -f my-api.yaml', real: true, check: (r) => assert.match(r.stderr, /read container[\s\S]*my-api: no changes \(2 unchanged\)/) },
+  { example: 'openmcf refresh -f my-api.yaml', real: true, check: (r) => (assert.match(r.stderr, /read container/), assert.match(r.stdout, /my-api: no changes \(2 unchanged\)/)) },
   {
     example: 'openmcf refresh -f manifests/ --detailed-exitcode',
     real: true,
@@ -474,17 +474,28 @@ const RUNNERS: readonly Runner[] = [
   {
     example: 'openmcf apply -f my-api.yaml --sandbox --yes',
     check: (r, scene) => {
-      assert.match(r.stderr, /my-api: 2 created[\s\S]*sandbox: nothing real was deployed/);
+      assert.match(r.stdout, /my-api: 2 created/);
+      assert.match(r.stderr, /sandbox: nothing real was deployed/);
       assert.deepEqual(sandboxContainers(scene).map((c) => c.name), ['my-api']);
     },
   },
-  { example: 'openmcf apply -f my-api.yaml --sandbox --yes --skip-preview', check: (r) => assert.match(r.stderr, /my-api: no changes/) },
+  { example: 'openmcf apply -f my-api.yaml --sandbox --yes --skip-preview', check: (r) => assert.match(r.stdout, /my-api: no changes/) },
+  {
+    example: 'openmcf preview -f my-api.yaml --sandbox > plan.txt',
+    check: (r, scene) => {
+      const plan = readFileSync(join(scene.work, 'plan.txt'), 'utf8');
+      assert.match(plan, /^Preview of my-api /m);
+      assert.match(plan, /my-api: no changes/);
+      assert.doesNotMatch(plan, /sandbox: nothing real was deployed/, 'notes stay on stderr');
+      assert.match(r.stderr, /sandbox: nothing real was deployed/);
+    },
+  },
   { example: 'openmcf outputs -f my-api.yaml --sandbox url', check: (r) => assert.match(r.stdout.trim(), URL_OF_MY_API) },
   {
     example: "openmcf preview -f my-api.yaml --sandbox --json | jq '.results[0].changes'",
     check: (r) => assert.deepEqual(parseJson(r.stdout), { create: 0, update: 0, replace: 0, delete: 0, same: 2 }),
   },
-  { example: 'openmcf refresh -f my-api.yaml --sandbox --clear-pending-creates', check: (r) => assert.match(r.stderr, /my-api: no changes \(2 unchanged\)/) },
+  { example: 'openmcf refresh -f my-api.yaml --sandbox --clear-pending-creates', check: (r) => assert.match(r.stdout, /my-api: no changes \(2 unchanged\)/) },
   {
     example: 'openmcf cancel -f my-api.yaml --sandbox --yes',
     before: async (scene) => void scene.plantLock(join(scene.home.dir, 'sandbox', 'state'), STACK),
@@ -506,7 +517,7 @@ const RUNNERS: readonly Runner[] = [
     // README, first section: the quickstart by hand.
     example: 'node -- bin/openmcf.js apply --sandbox --yes -f manifests/order-api.yaml',
     check: (r, scene) => {
-      assert.match(r.stderr, /order-api: 2 created/);
+      assert.match(r.stdout, /order-api: 2 created/);
       assert.deepEqual(sandboxContainers(scene).map((c) => c.name), ['order-api']);
       for (const secret of EXAMPLE_SECRETS) assert.ok(!r.stderr.includes(secret) && !r.stdout.includes(secret), `a secret was printed: ${secret}`);
     },
@@ -546,7 +557,7 @@ const RUNNERS: readonly Runner[] = [
     example: 'openmcf apply -f my-api.yaml --sandbox --backend postgres://u:pw@db:5432/state --yes',
     scene: 'postgres',
     check: async (r) => {
-      assert.match(r.stderr, /my-api: 2 created/);
+      assert.match(r.stdout, /my-api: 2 created/);
       assert.match((await postgresServer()).query('SELECT key FROM pulumi_state'), /dev\.ScalewayServerlessContainer\.my-api/);
     },
   },
@@ -558,7 +569,7 @@ openmcf apply -f manifests/ --yes --backend 's3://my-team-state?endpoint=s3.fr-p
     scene: 'readme-s3',
     real: true,
     check: async (r, scene) => {
-      assert.match(r.stderr, /Total: 10 created in 4 stacks/);
+      assert.match(r.stdout, /Total: 10 created in 4 stacks/);
       assert.equal(realContainers(scene).length, 4);
       assert.ok(!existsSync(join(scene.home.dir, 'passphrase')), 'the team passphrase file was used, none generated');
       const objects = (await s3Server()).objects('my-team-state');
@@ -571,7 +582,7 @@ openmcf apply -f manifests/ --yes --backend 's3://my-team-state?endpoint=s3.fr-p
     example: 'mkdir -p shared-state && openmcf apply -f manifests/my-api.yaml --sandbox --backend file://$PWD/shared-state --yes',
     scene: 'shared-state',
     check: (r, scene) => {
-      assert.match(r.stderr, /my-api: 2 created/);
+      assert.match(r.stdout, /my-api: 2 created/);
       assert.ok(existsSync(join(scene.work, 'shared-state', '.pulumi', 'stacks', 'my-project', 'dev.ScalewayServerlessContainer.my-api.json')));
     },
   },
@@ -582,7 +593,7 @@ mkdir -p .state
 SCW_ACCESS_KEY=SCWXXXXXXXXXXXXXXXXX SCW_SECRET_KEY=11111111-2222-4333-8444-555555555555 SCW_DEFAULT_PROJECT_ID=66666666-7777-4888-8999-000000000000 SCW_API_URL=http://127.0.0.1:8443 openmcf apply -f manifests/my-api.yaml --backend file://$PWD/.state --yes`,
     scene: 'readme-sandbox-api',
     check: (r, scene) => {
-      assert.match(r.stderr, /my-api: 2 created/);
+      assert.match(r.stdout, /my-api: 2 created/);
       assert.ok(!r.stderr.includes('sandbox: nothing real was deployed'), 'the normal path, not a sandbox run');
       assert.deepEqual(containers(scene).map((c) => [c.name, c.project]), [['my-api', '66666666-7777-4888-8999-000000000000']]);
       assert.ok(existsSync(join(scene.work, '.state', '.pulumi', 'stacks', 'my-project', 'dev.ScalewayServerlessContainer.my-api.json')));

@@ -28,15 +28,16 @@ test('preview of a manifest never applied leaves no stack in the backend; unknow
 });
 
 test('apply --yes prints the plan before changing anything; --skip-preview does not', () => {
-  const applied = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes']);
-  assert.equal(applied.code, 0, applied.stderr);
-  const plan = applied.stderr.indexOf('Preview of my-api');
-  assert.ok(plan >= 0, applied.stderr);
-  assert.ok(plan < applied.stderr.indexOf('creating container'), 'the plan comes first');
-  assert.match(applied.stderr, /\+ {2}create +container\n {6}name=my-api .*\n.*memoryLimitMb=256/);
+  // The plan on stdout, progress on stderr: read as one log (2>&1) to see their order.
+  const applied = home.runMerged(['apply', '-f', manifest('my-api'), '--sandbox', '--yes']);
+  assert.equal(applied.code, 0, applied.stdout);
+  const plan = applied.stdout.indexOf('Preview of my-api');
+  assert.ok(plan >= 0, applied.stdout);
+  assert.ok(plan < applied.stdout.indexOf('creating container'), 'the plan comes first');
+  assert.match(applied.stdout, /\+ {2}create +container\n {6}name=my-api .*\n.*memoryLimitMb=256/);
   const direct = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--skip-preview', '--set', 'spec.memoryLimitMb=512']);
   assert.equal(direct.code, 0, direct.stderr);
-  assert.doesNotMatch(direct.stderr, /Preview of/);
+  assert.doesNotMatch(direct.stdout + direct.stderr, /Preview of/);
   assert.match(direct.stderr, /~ updated container .*\n {4}~ spec\.memoryLimitMb: 256 -> 512 {2}\(memoryLimitBytes\)/);
 });
 
@@ -82,5 +83,5 @@ test('several stacks end with a total line', () => {
   const result = home.run(['preview', '-f', manifest('my-api'), '-f', manifest('order-api'), '--sandbox'], { env: { DATABASE_URL: 'postgres://x' } });
   assert.equal(result.code, 0, result.stderr);
   // my-api is applied (with port 9001 from the test above), order-api is new.
-  assert.match(result.stderr, /^Total: 2 to create, 1 to update, 1 unchanged in 2 stacks$/m);
+  assert.match(result.stdout, /^Total: 2 to create, 1 to update, 1 unchanged in 2 stacks$/m);
 });

@@ -11,7 +11,7 @@ const home = new CloudHome('openmcf-refresh-');
 test('a stack never deployed has nothing to refresh', () => {
   const result = home.run(['refresh', '-f', manifest('my-api'), '--sandbox']);
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stderr, /does not exist; nothing to refresh/);
+  assert.match(result.stdout, /does not exist; nothing to refresh/);
 });
 
 test('refresh records drift and shows each changed property; preview then plans to undo it', async () => {
@@ -30,5 +30,5 @@ test('refresh records drift and shows each changed property; preview then plans 
 
   const previewed = home.run(['preview', '-f', manifest('my-api'), '--sandbox', '--detailed-exitcode']);
   assert.equal(previewed.code, 2, previewed.stderr);
-  assert.match(previewed.stderr, /~ spec\.maxScale: 3 -> 20/);
+  assert.match(previewed.stdout, /~ spec\.maxScale: 3 -> 20/);
 });

@@ -42,7 +42,7 @@ test('--lock-wait on a file backend: the second run waits for the first, both su
   // It updated from the state the first run left: the cloud ends with its port.
   const container = Object.values(home.cloud().containers).find((c) => c.name === 'my-api');
   assert.equal(container?.port, 8092, waiter.stderr);
-  assert.match(waiter.stderr, /my-api: 1 updated/);
+  assert.match(waiter.stdout, /my-api: 1 updated/);
 });
 
 test('a --shard part with no manifest in it is not an error', () => {

@@ -55,7 +55,7 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
 
     const preview = run(['preview', '-f', manifest('order-api'), '--detailed-exitcode']);
     assert.equal(preview.code, 0, `the state was read back from the backend: ${preview.stderr}`);
-    assert.match(preview.stderr, /no changes/);
+    assert.match(preview.stdout, /no changes/);
 
     // A real command (no sandbox) reads the same state through PULUMI_BACKEND_URL.
     const outputs = home.run(['outputs', '-f', manifest('order-api'), '--json'], { env: env({ PULUMI_BACKEND_URL: backend.url }) });
@@ -74,7 +74,7 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
 
     const destroyed = run(['destroy', '-f', manifest('order-api'), '--yes']);
     assert.equal(destroyed.code, 0, destroyed.stderr);
-    assert.match(destroyed.stderr, /2 deleted/);
+    assert.match(destroyed.stdout, /2 deleted/);
     assertNothingPrinted(runs, [...EXAMPLE_SECRETS, PASSPHRASE, ...backend.secrets]);
   });
 

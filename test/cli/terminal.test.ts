@@ -20,9 +20,11 @@ interface Screen {
   readonly answered: number;
 }
 
-/** Runs openmcf on a terminal `cols` wide, giving each answer once the screen matches its question. */
-async function onTerminal(args: string[], answers: Array<[RegExp, string]> = [], cols = 120, cwd = REPO_ROOT): Promise<Screen> {
-  const command = `stty cols ${cols} rows 40; exec ${[process.execPath, OPENMCF_BIN, ...args].map((a) => `'${a}'`).join(' ')}`;
+/** Runs openmcf on a terminal `cols` wide, giving each answer once the screen matches its question;
+ * with `stdoutFile`, its stdout goes to that file (`> file`) and stderr stays on the terminal. */
+async function onTerminal(args: string[], answers: Array<[RegExp, string]> = [], cols = 120, cwd = REPO_ROOT, stdoutFile?: string): Promise<Screen> {
+  const redirect = stdoutFile === undefined ? '' : ` > '${stdoutFile}'`;
+  const command = `stty cols ${cols} rows 40; exec ${[process.execPath, OPENMCF_BIN, ...args].map((a) => `'${a}'`).join(' ')}${redirect}`;
   const started = Date.now();
   const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env: home.env() });
   let screen = '';
@@ -62,6 +64,41 @@ test('the first progress line appears at once, long before the engine has answer
   assert.ok(text.indexOf('reading manifests') < text.indexOf('Preview of my-api'));
   // Node's start and the CLI's modules, on a busy 2-core machine: well under the engine's seconds.
   assert.ok(result.firstOutputMs < 1_500, `first output after ${result.firstOutputMs} ms`);
+});
+
+test('on an existing stack too, a line for each phase comes before the plan, the first one at start-up', async () => {
+  // The stack of the issue's report: one that exists (the blank screen was there), applied first.
+  const pipeline = manifest('data-pipeline');
+  assert.equal(home.run(['apply', '-f', pipeline, '--sandbox', '--yes']).code, 0);
+  const result = await onTerminal(['apply', '-f', pipeline, '--sandbox', '--set', 'spec.image.tag=v9'], [[/\[y\/N\] /, 'y\r']]);
+  assert.equal(result.code, 0, result.screen);
+  const text = plain(result.screen);
+  // The first thing on the screen is the live line, before the CLI has even read the manifest.
+  assert.match(text.trimStart(), /^\S starting/);
+  const order = ['starting', 'reading manifests', 'loading the Pulumi SDK', 'previewing data-pipeline', 'Preview of data-pipeline', 'Apply these changes'];
+  const positions = order.map((phase) => text.indexOf(phase));
+  for (const [index, phase] of order.entries()) assert.ok(positions[index]! >= 0, `no "${phase}" on the screen:\n${text}`);
+  assert.deepEqual([...positions].sort((a, b) => a - b), positions, `out of order: ${order.join(' < ')}\n${text}`);
+  // Each phase line shows its elapsed time.
+  assert.match(text, /previewing data-pipeline \d+\.\ds/);
+  // The tests below start from an empty cloud.
+  assert.equal(home.run(['destroy', '-f', pipeline, '--sandbox', '--yes', '--remove']).code, 0);
+});
+
+test('preview > file: the plan goes to the file, the live progress stays on the terminal', async () => {
+  const file = join(home.dir, 'plan.txt');
+  const result = await onTerminal(['preview', '--sandbox', '-f', 'manifests/my-api.yaml'], [], 120, REPO_ROOT, file);
+  assert.equal(result.code, 0, result.screen);
+  const plan = readFileSync(file, 'utf8');
+  assert.match(plan, /^Preview of my-api \(stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api\)$/m);
+  assert.match(plan, /^ {2}2 to create$/m);
+  assert.match(plan, /^✓ my-api: 2 to create /m);
+  assert.doesNotMatch(plan, /starting|reading manifests|previewing|sandbox: nothing real/, 'no progress or notes in the file');
+  assert.ok(!plan.includes('\u001b'), 'no terminal codes in the file');
+  const screen = plain(result.screen);
+  assert.match(screen, /previewing my-api/);
+  assert.match(screen, /sandbox: nothing real was deployed/);
+  assert.doesNotMatch(screen, /Preview of my-api/, 'the plan went to the file, not the terminal');
 });
 
 test('a declined apply changes nothing, leaves no stack behind, and exits 1', async () => {

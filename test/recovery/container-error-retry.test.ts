@@ -30,7 +30,7 @@ test('apply deploys the container again, says so, and ends ready', () => {
   const result = home.run(['apply', '-f', myApi, '--sandbox', '--yes']);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /my-api: the container's last deployment ended in status "error": image pull timed out; deploying it again/);
-  assert.match(result.stderr, /status: +ready/);
+  assert.match(result.stdout, /status: +ready/);
   const container = Object.values(home.cloud().containers)[0]!;
   assert.equal(container.status, 'ready');
   assert.equal(container._deployments, 2, 'one more deployment on the platform');

@@ -43,18 +43,18 @@ test('kill -9 during a container create: stale lock named, released with openmcf
 
   const preview = home.run(['preview', '-f', myApi, '--sandbox']);
   assert.equal(preview.code, 0, preview.stderr);
-  assert.match(preview.stderr, /an interrupted run left a create unfinished: `openmcf apply -f \S+my-api\.yaml --sandbox` first takes in what the cloud has of it/);
+  assert.match(preview.stdout, /an interrupted run left a create unfinished: `openmcf apply -f \S+my-api\.yaml --sandbox` first takes in what the cloud has of it/);
 
   const applied = home.run(['apply', '-f', myApi, '--sandbox', '--yes']);
   assert.equal(applied.code, 0, applied.stderr);
   assert.match(applied.stderr, new RegExp(`my-api: an interrupted run had created the container \\(fr-par/${halfMade}\\) without recording it: taken into the state`));
-  assert.doesNotMatch(applied.stderr, /409 Conflict|already exists/);
-  assert.match(applied.stderr, new RegExp(`containerId: +fr-par/${halfMade}`));
+  assert.doesNotMatch(applied.stdout + applied.stderr, /409 Conflict|already exists/);
+  assert.match(applied.stdout, new RegExp(`containerId: +fr-par/${halfMade}`));
   assert.deepEqual(Object.keys(home.cloud().containers), [halfMade], 'the half-made container is the one kept; no second one');
 
   const settled = home.run(['preview', '-f', myApi, '--sandbox', '--detailed-exitcode']);
   assert.equal(settled.code, 0, settled.stderr);
-  assert.doesNotMatch(settled.stderr, /interrupted run/);
+  assert.doesNotMatch(settled.stdout + settled.stderr, /interrupted run/);
 });
 
 test('two Ctrl-C during a create: the documented refresh --clear-pending-creates takes the container in, and apply converges', async () => {

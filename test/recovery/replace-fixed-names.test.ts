@@ -18,13 +18,13 @@ test('--replace container deletes the old container first and ends with one cont
   const before = Object.values(home.cloud().containers)[0]!;
   const preview = home.run(['preview', '-f', pipeline, '--sandbox', '--replace', 'container']);
   assert.equal(preview.code, 0, preview.stderr);
-  assert.match(preview.stderr, /\+- REPLACE +container \(deleted first, then created again\)/);
+  assert.match(preview.stdout, /\+- REPLACE +container \(deleted first, then created again\)/);
   // The engine plans the two crons in either order.
-  assert.match(preview.stderr, /! 3 resources are REPLACED delete-first \(their names are fixed.*\): container, cron trigger (hourly-sync|nightly-report), cron trigger (hourly-sync|nightly-report)\n/);
+  assert.match(preview.stdout, /! 3 resources are REPLACED delete-first \(their names are fixed.*\): container, cron trigger (hourly-sync|nightly-report), cron trigger (hourly-sync|nightly-report)\n/);
 
   const result = home.run(['apply', '-f', pipeline, '--sandbox', '--yes', '--replace', 'container']);
   assert.equal(result.code, 0, result.stderr);
-  assert.doesNotMatch(result.stderr, /409 Conflict|already exists/);
+  assert.doesNotMatch(result.stdout + result.stderr, /409 Conflict|already exists/);
   const cloud = home.cloud();
   const containers = Object.values(cloud.containers);
   assert.equal(containers.length, 1, 'the old container is gone, the new one is there');
@@ -57,7 +57,7 @@ test('a replacement caused by a change (a rename) is delete-first too, and conve
   const rename = ['--set', 'metadata.name=pipeline-two'];
   const preview = home.run(['preview', '-f', pipeline, '--sandbox', ...rename]);
   assert.equal(preview.code, 0, preview.stderr);
-  assert.match(preview.stderr, /\+- REPLACE +namespace \(replaced because metadata\.name changed\) \(deleted first, then created again\)/);
+  assert.match(preview.stdout, /\+- REPLACE +namespace \(replaced because metadata\.name changed\) \(deleted first, then created again\)/);
   const result = home.run(['apply', '-f', pipeline, '--sandbox', '--yes', ...rename]);
   assert.equal(result.code, 0, result.stderr);
   const cloud = home.cloud();

@@ -56,3 +56,14 @@ test('elapsed times read naturally', () => {
   assert.equal(formatElapsed(42_000), '42s');
   assert.equal(formatElapsed(65_000), '1m05s');
 });
+
+test('plans and results go to the results writer, progress to stderr', () => {
+  const io = captureIo();
+  const results: string[] = [];
+  const progress = new ProgressRenderer(io, { results: (text) => results.push(text) });
+  const listen = progress.forStack('my-api');
+  listen({ type: 'resource-started', resource: container, change: 'create', step: 'create', planning: false, properties: [] });
+  progress.result('Preview of my-api');
+  assert.deepEqual(results, ['Preview of my-api\n']);
+  assert.equal(io.text(), 'creating container my-api...\n');
+});

@@ -106,12 +106,13 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
 
   phase('finding the engine');
   const cli = await resolvePulumiCli({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) });
+
+  // The Pulumi SDK (the Automation API first) and the provider SDK take most of a second to load,
+  // synchronously: only now, once the input is known to be good, and with the live line saying so
+  // (drawn before the load starts: no timer fires until it ends).
+  phase('loading the Pulumi SDK');
   const processes = new EngineProcesses();
   const pulumiCommand = processes.wrap(await pulumiCommandFor(cli));
-
-  // The Pulumi SDK and the provider SDK take most of a second to load: only now, once the input is
-  // known to be good, and with the live line saying so.
-  phase('loading the Pulumi SDK');
   const { createContainerProgram } = await import('../../program/container-program.js');
   const names = manifests.map((m) => m.manifest.metadata.name);
   const stacks = manifests.map((loaded, index): PreparedStack => {

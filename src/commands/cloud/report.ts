@@ -1,8 +1,9 @@
-// The end of a cloud command: a line per stack (and its outputs or its error) for humans on
-// stderr, the versioned result document on stdout with --json, and the exit code of the run.
+// The end of a cloud command: a line per stack (and its outputs) for humans on stdout, why a stack
+// failed on stderr; with --json, the versioned result document alone on stdout and the human lines
+// all on stderr; and the exit code of the run.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { OpenmcfError } from '../../errors.js';
-import type { Io } from '../../render/io.js';
+import { resultWriter, type Io } from '../../render/io.js';
 import { renderOutputChanges, renderOutputs } from '../../render/outputs.js';
 import { emptyChangeCounts, type ChangeCounts } from '../../engine/events.js';
 import { wrapWords } from '../../render/terminal-width.js';
@@ -90,9 +91,16 @@ function fitFooter(text: string, io: Io): string {
 export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackOutcome[], options: FinishOptions): number {
   const chalk = chalkFor(io);
   const exitCode = mostSevereExitCode(outcomes.map((o) => exitCodeOf(o, options)));
-  if (outcomes.length > 0 && options.separate !== false) io.err('\n');
-  for (const outcome of outcomes) io.err(`${renderStackReport(chalk, outcome, options).join('\n')}\n`);
-  if (outcomes.length > 1) io.err(`${renderTotalLine(chalk, outcomes, options.tense)}\n`);
+  const result = resultWriter(io, cloud.json);
+  if (outcomes.length > 0 && options.separate !== false) result('\n');
+  for (const outcome of outcomes) {
+    const [headline, ...details] = renderStackReport(chalk, outcome, options);
+    // The stack's line is a result; what made it fail is an error (the lines under a failed
+    // stack's line are its error and hint; under a successful one, its outputs).
+    result(`${headline}\n`);
+    if (details.length > 0) (outcome.error ? (text: string) => io.err(text) : result)(`${details.join('\n')}\n`);
+  }
+  if (outcomes.length > 1) result(`${renderTotalLine(chalk, outcomes, options.tense)}\n`);
   if (options.shard) io.err(`${chalk.dim(`${shardPrefix(options.shard)}${options.shard.documents === 0 ? ': no manifest falls in this part, nothing to do' : ''}`)}\n`);
   if (cloud.sandbox) io.err(`${chalk.cyan(fitFooter(`${SANDBOX_NOTICE} ${options.sandboxStoreDir ?? 'the sandbox folder'}`, io))}\n`);
   if (cloud.json) {

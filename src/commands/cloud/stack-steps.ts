@@ -102,7 +102,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
     const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh });
     const now = new Date();
     progress.activity(undefined, label);
-    progress.line(`${[...renderPreviewBlock(chalk, session, outcome, now), ...pendingCreatesNote(chalk, state, session)].join('\n')}\n`);
+    progress.result(`${[...renderPreviewBlock(chalk, session, outcome, now), ...pendingCreatesNote(chalk, state, session)].join('\n')}\n`);
     return {
       prepared: session.prepared,
       status: hasChanges(outcome.counts) ? 'changes-pending' : 'unchanged',
