@@ -32,6 +32,8 @@
 //       // wherever it appears in "old", "new" or "outputs".
 //       "outputs": { "containerId": "...", "namespaceId": "...", "domainName": "...", "url": "...",
 //                    "status": "ready", "errorMessage": "" },   // apply, outputs; secrets "[secret]"
+//       "statusAsOf": "2026-12-07T02:55:01.000Z",  // outputs: when the state was last written; the
+//                                      // status output is as of then (`openmcf status`: the live one)
 //       "outputChanges": [ { "name": "url", "old": "https://...", "new": {"unknown": true} } ],
 //                                      // apply, preview: outputs of an existing stack that changed
 //                                      // (or may: unknown until applied); `old` absent for a new
@@ -130,6 +132,8 @@ export interface StackResult {
   readonly changes: ChangeCounts;
   readonly resources: readonly ResourceResult[];
   readonly outputs?: Readonly<Record<string, unknown>>;
+  /** outputs: when the run that recorded them wrote the state; their `status` is as of then. */
+  readonly statusAsOf?: string;
   /** `old` is absent for an output the stack did not have, `new` for one it no longer has. */
   readonly outputChanges?: ReadonlyArray<{ readonly name: string; readonly old?: unknown; readonly new?: unknown }>;
   readonly cronSchedules?: readonly CronScheduleResult[];

@@ -11,6 +11,7 @@ import { handle, type ApiSettings } from './handle.js';
 import { route } from './routes.js';
 import type { Body } from './wire.js';
 import { answerTransit, TRANSIT_PREFIX } from './transit.js';
+import { answerProbe } from './probe.js';
 import type { TransitKey } from '../secrets-key.js';
 
 export interface LocalApiOptions {
@@ -52,6 +53,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     transitionMs: options.transitionMs ?? 0,
   };
   const server = createServer((request, response) => {
+    // A request for a container's own domain (`status --probe` in the sandbox): probe.ts answers.
+    if (answerProbe(settings.storeDir, request, response)) return;
     void answer(settings, request, response, options);
   });
   // Connections the provider keeps alive must not hold the server open at close.
