@@ -5,10 +5,13 @@
 // shorten the names of that project's stacks. Nothing here decrypts anything, so no passphrase is
 // needed. A bounded wait (`timeoutMs`) turns a backend that does not answer into an error.
 import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, OpenmcfError } from '../errors.js';
+import { fileBackendFolder } from '../target/backend.js';
+import { SELF_MANAGED_ORGANIZATION } from '../target/stack-target.js';
 
 export interface BackendStack {
   /** The engine's fully qualified name: `organization/<project>/<stack>` on self-managed backends. */
@@ -63,6 +66,25 @@ export async function listBackendStacks(call: EngineCall): Promise<BackendStack[
         ...(typeof entry.resourceCount === 'number' ? { resourceCount: entry.resourceCount } : {}),
       };
     })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The stack names of a `file://` backend, read from its folder (`.pulumi/stacks/<project>/<stack>.json`,
+ * what the engine lists) without starting the engine: enough to tell orphans on every preview of a
+ * folder. Names only: no counts or times (`listBackendStacks` has them).
+ */
+export function listFileBackendStackNames(backendUrl: string): BackendStack[] {
+  const root = join(decodeURIComponent(fileBackendFolder(backendUrl)), '.pulumi', 'stacks');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((project) => project.isDirectory())
+    .flatMap((project) =>
+      readdirSync(join(root, project.name))
+        .filter((file) => /\.json(\.gz)?$/.test(file))
+        .map((file) => file.replace(/\.json(\.gz)?$/, ''))
+        .map((stack) => ({ name: `${SELF_MANAGED_ORGANIZATION}/${project.name}/${stack}`, project: project.name, stack, updateInProgress: false })),
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

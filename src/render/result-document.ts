@@ -48,6 +48,10 @@
 //     }
 //   ],
 //   "shard": { "index": 2, "count": 4, "documents": 3, "totalDocuments": 10 },  // only with --shard
+//   "orphans": [ { "stack": "organization/my-project/dev.ScalewayServerlessContainer.old-api",
+//                  "project": "my-project", "name": "dev.ScalewayServerlessContainer.old-api" } ],
+//                                    // preview of a folder: stacks of its projects and environments
+//                                    // that no manifest names (`apply --prune` destroys them)
 //   "error": { "code": "...", "message": "...", "exitCode": 3,      // only when no stack could run
 //              "diagnostics": [ { "severity": "error", "code": "...", "file": "...", "line": 3,
 //                                 "column": 5, "path": "spec.port", "message": "...", "hint": "..." } ] }
@@ -153,6 +157,15 @@ export interface ResultDocument {
   readonly error?: ResultError;
   /** With --shard: the part that ran (1-based index of count) and its share of the documents. */
   readonly shard?: ShardReport;
+  /** preview of a folder: stacks of its projects and environments that no manifest names. */
+  readonly orphans?: readonly OrphanResult[];
+}
+
+/** An orphaned stack: `stack` as the engine names it (`organization/<project>/<name>` on self-managed backends). */
+export interface OrphanResult {
+  readonly stack: string;
+  readonly project: string;
+  readonly name: string;
 }
 
 export function buildResultDocument(input: {
@@ -162,6 +175,7 @@ export function buildResultDocument(input: {
   readonly results: readonly StackResult[];
   readonly error?: ResultError;
   readonly shard?: ShardReport;
+  readonly orphans?: readonly OrphanResult[];
 }): ResultDocument {
   const summary = emptyChangeCounts();
   for (const result of input.results) {
@@ -176,6 +190,7 @@ export function buildResultDocument(input: {
     results: input.results,
     ...(input.error ? { error: input.error } : {}),
     ...(input.shard ? { shard: input.shard } : {}),
+    ...(input.orphans ? { orphans: input.orphans } : {}),
   };
 }
 

@@ -20,12 +20,13 @@ export function namesStackOnly(options: Pick<CloudOptions, 'stack' | 'manifestFl
   return options.stack !== undefined && (options.manifestFlags.file ?? []).length === 0 && options.manifestFlags.kustomizeDir === undefined;
 }
 
-/** The stand-in for `--stack <fqdn>` (checked here: a malformed name is invalid input). */
-export function stackOnlyManifest(fqdn: string): LoadedManifest {
-  const parts = parseStackFqdn(fqdn, '--stack');
+/** The stand-in for `--stack <fqdn>` (checked here: a malformed name is invalid input); `source`
+ * names where the stack came from in reports (`--prune` for the orphans apply destroys). */
+export function stackOnlyManifest(fqdn: string, source: string = STACK_ONLY_SOURCE): LoadedManifest {
+  const parts = parseStackFqdn(fqdn, source);
   // No spec: nothing may read one from a stand-in (see isStackOnly).
   const manifest = { apiVersion: API_VERSION, kind: KIND, metadata: { name: parts.stack, labels: {} }, spec: {} } as unknown as ScalewayServerlessContainerManifest;
-  const loaded: LoadedManifest = { origin: { file: STACK_ONLY_SOURCE, line: 0, column: 0, documentIndex: 0 }, manifest, secretValues: [], ignoredFields: [] };
+  const loaded: LoadedManifest = { origin: { file: source, line: 0, column: 0, documentIndex: 0 }, manifest, secretValues: [], ignoredFields: [] };
   STAND_INS.add(loaded);
   return loaded;
 }
