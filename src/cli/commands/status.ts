@@ -17,7 +17,7 @@ nothing is deployed, or a probe got no answer or a 5xx; 3 invalid input; 130 int
 Examples:
   $ openmcf status -f my-api.yaml --sandbox
   $ openmcf status -f my-api.yaml --sandbox --probe
-  $ openmcf status -f manifests/ --json | jq -r '.results[] | [.manifest.name, .container.status] | @tsv'
+  $ openmcf status -f my-api.yaml --sandbox --json | jq -r '.results[0].container.status'
 `;
 
 export function registerStatus(program: Command, context: CommandContext): void {
