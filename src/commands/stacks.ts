@@ -14,7 +14,7 @@
 //                   "orphan": false } ],                                                   // with -f
 //     "orphans": [ "organization/my-project/dev.ScalewayServerlessContainer.old-api" ],   // with -f
 //     "error": { "code", "message", "hint", "exitCode" } }                                // when it failed
-import { ExitCode, OpenmcfError, invalidInput } from '../errors.js';
+import { ExitCode, invalidInput } from '../errors.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Io } from '../render/io.js';
 import { chalkFor } from './cloud/report.js';
@@ -155,7 +155,3 @@ function printOrphanNote(io: Io, orphans: readonly string[], cloud: CloudOptions
   );
 }
 
-/** For tests and other commands: an OpenmcfError from a failed listing keeps its message. */
-export function isBackendUnreachable(error: unknown): boolean {
-  return error instanceof OpenmcfError && error.code === 'backend-unreachable';
-}

@@ -64,7 +64,10 @@ async function readOptions(cloud: CloudOptions, run: PreparedRun, probe: boolean
   // SCW_API_URL: the user's (another endpoint, `openmcf sandbox api`), or the sandbox's own.
   const settings = lookupSettings({ ...(cloud.env.SCW_API_URL ? { SCW_API_URL: cloud.env.SCW_API_URL } : {}), ...credentials, ...run.engineEnv });
   if (!settings) throw new Error('no Scaleway secret key to read the API with');
-  return { settings, probe, ...(run.sandboxApi ? { probeVia: run.sandboxApi.api.url } : {}) };
+  // The simulated API answers for its containers' domains, which exist nowhere else: the sandbox's
+  // own, or `openmcf sandbox api` on loopback named by SCW_API_URL.
+  const probeVia = run.sandboxApi?.api.url ?? (/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(settings.apiUrl) ? settings.apiUrl : undefined);
+  return { settings, probe, ...(probeVia !== undefined ? { probeVia } : {}) };
 }
 
 async function statusOf(session: StackSession, options: ReadLiveOptions): Promise<StatusOutcome> {
