@@ -523,7 +523,7 @@ openmcf apply -f manifests/ --sandbox --yes --prune
 openmcf status -f manifests/ --sandbox --probe`,
     scene: 'orphans',
     check: (r, scene) => {
-      assert.match(r.stdout, /^organization\/my-project\/dev\.ScalewayServerlessContainer\.inference-grpc .* ORPHAN$/m);
+      assert.match(r.stdout, /^organization\/my-project\/prod\.ScalewayServerlessContainer\.inference-grpc .* ORPHAN$/m);
       assert.match(r.stderr, /Prune destroys 1 orphaned stack/);
       assert.deepEqual(sandboxContainers(scene).map((c) => c.name).sort(), ['data-pipeline', 'my-api', 'order-api']);
       assert.equal(r.stdout.match(/: healthy$/gm)?.length, 3, 'status: the three left are healthy');
