@@ -135,3 +135,18 @@ test('destroy --stack destroys a stack from its state alone; a stack that does n
   assert.equal(noStack.code, 3);
   assert.match(noStack.stderr, /no manifest given/);
 });
+
+test('on a terminal apply --prune asks before destroying: "n" keeps the orphan (exit 1), "y" destroys it', async () => {
+  // svc-a's manifest goes too: its stack (emptied by the destroy above) is now an orphan.
+  rmSync(join(folder, 'svc-a.yaml'));
+  const question = /Destroy stack organization\/my-project\/dev\.ScalewayServerlessContainer\.svc-a and everything it deployed\? \[y\/N\] /;
+  const declined = await home.onTerminal(['apply', '-f', folder, '--sandbox', '--prune'], question, 'n');
+  assert.ok(declined.asked, declined.screen);
+  assert.equal(declined.code, 1, declined.screen);
+  assert.match(declined.screen, /prune cancelled: the confirmation was declined; nothing was changed/);
+  assert.ok(existsSync(stackFile('svc-a')), 'declined: the stack stays');
+  const accepted = await home.onTerminal(['apply', '-f', folder, '--sandbox', '--prune'], question, 'y');
+  assert.equal(accepted.code, 0, accepted.screen);
+  assert.ok(!existsSync(stackFile('svc-a')), 'confirmed: the stack is removed');
+  assert.deepEqual(containerNames(), ['svc-c']);
+});
