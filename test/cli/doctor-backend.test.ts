@@ -31,6 +31,18 @@ test('a PostgreSQL backend on a port nothing listens on fails the backend check,
   assert.match(human.stderr, /openmcf cannot apply yet/);
 });
 
+test('stacks on a backend that does not answer: exit 1, the reason in the JSON document, the password masked', async () => {
+  const port = await freePort();
+  const password = 'pw-stacks-5e2b1d';
+  const result = home.run(['stacks', '--json', '--backend', `postgres://openmcf:${password}@127.0.0.1:${port}/openmcf?sslmode=disable`]);
+  assert.equal(result.code, 1, result.stderr);
+  const document = parseJson<{ apiVersion: string; exitCode: number; error?: { code: string; message: string } }>(result.stdout);
+  assert.deepEqual([document.apiVersion, document.exitCode, document.error?.code], ['openmcf.org/stacks/v1', 1, 'backend-unreachable']);
+  assert.match(document.error?.message ?? '', /connection refused/);
+  assert.match(result.stderr, /^error: cannot list the stacks of backend postgres:\/\/openmcf:\[secret\]@/m);
+  assert.ok(!result.stdout.includes(password) && !result.stderr.includes(password), 'the password is never printed');
+});
+
 test('a PostgreSQL backend that answers passes, with its stack count', async () => {
   const pg = await startPostgres();
   try {
