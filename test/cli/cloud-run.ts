@@ -50,10 +50,10 @@ export class CloudHome {
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
-  /** Starts the CLI without waiting; `done` resolves when it exits. */
-  start(args: readonly string[], options: { env?: Record<string, string> } = {}): Background {
+  /** Starts the CLI without waiting; `done` resolves when it exits (or is killed after `killAfterMs`). */
+  start(args: readonly string[], options: { env?: Record<string, string>; killAfterMs?: number } = {}): Background {
     const child = spawn(process.execPath, [OPENMCF_BIN, ...args], { cwd: REPO_ROOT, env: this.env(options.env), stdio: 'pipe' });
-    return new Background(child);
+    return new Background(child, options.killAfterMs);
   }
 
   cloud(): Cloud {
@@ -133,10 +133,13 @@ export class Background {
   stderr = '';
   readonly done: Promise<number | null>;
 
-  constructor(readonly child: ChildProcessWithoutNullStreams) {
+  constructor(
+    readonly child: ChildProcessWithoutNullStreams,
+    killAfterMs = 180_000,
+  ) {
     child.stdout.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
-    const guard = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    const guard = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     this.done = new Promise((resolve) =>
       child.on('close', (code) => {
         clearTimeout(guard);
