@@ -22,6 +22,8 @@ const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load
   { names: ['refresh'], load: async () => (await import('./commands/refresh.js')).registerRefresh, live: true },
   { names: ['cancel', 'unlock'], load: async () => (await import('./commands/cancel.js')).registerCancel },
   { names: ['outputs'], load: async () => (await import('./commands/outputs.js')).registerOutputs },
+  { names: ['stacks'], load: async () => (await import('./commands/stacks.js')).registerStacks },
+  { names: ['status'], load: async () => (await import('./commands/status.js')).registerStatus },
   { names: ['doctor'], load: async () => (await import('./commands/doctor.js')).registerDoctor },
   { names: ['engine'], load: async () => (await import('./commands/engine.js')).registerEngine },
   { names: ['sandbox'], load: async () => (await import('./commands/sandbox.js')).registerSandbox },

@@ -22,11 +22,13 @@ import type { StackSession } from './cloud/stack-session.js';
 import { applyStep, previewApplyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
 import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
+import { checkPruneFlags, pruneOrphans } from './prune.js';
 
 export async function apply(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('apply', io, flags, async (cloud) => {
     const skipPreview = cloud.yes && (flags.skipPreview ?? false);
     requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
+    if (cloud.prune) checkPruneFlags(cloud);
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: skipPreview, json: cloud.json }));
     try {
       const { prepareRun } = await import('./cloud/prepare.js');
@@ -35,11 +37,13 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
       printDeployNotices(io, run);
       progress.setMultipleStacks(run.stacks.length > 1);
       return await withStackSessions(run, progress, async (sessions) => {
-        const outcomes = skipPreview
+        const applied = skipPreview
           ? await applyDirectly(sessions, cloud, progress)
           : cloud.yes
             ? await previewAndApply(sessions, cloud, io, progress)
             : await previewConfirmApply(sessions, cloud, io, progress);
+        // --prune: the orphans go after the apply, and only when all of it succeeded (prune.ts).
+        const outcomes = cloud.prune ? [...applied, ...(await pruneOrphans(run, cloud, io, progress, applied))] : applied;
         progress.stop();
         return finishRun(io, cloud, outcomes, {
           command: 'apply',

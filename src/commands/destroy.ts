@@ -15,6 +15,7 @@ import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/
 import type { StackSession } from './cloud/stack-session.js';
 import { runBoundedAll } from './run-bounded.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
+import { isStackOnly, stackNotFound } from './cloud/stack-only.js';
 
 export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('destroy', io, flags, async (cloud) => {
@@ -22,7 +23,8 @@ export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
       const { prepareRun } = await import('./cloud/prepare.js');
-      const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
+      // `--stack` alone names a stack whose manifest is gone: destroying needs only its state.
+      const run = await prepareRun(cloud, io, { credentials: true, stackOnly: true, onPhase: (phase) => progress.activity(phase) });
       progress.activity(undefined);
       const chalk = chalkFor(io);
       progress.setMultipleStacks(run.stacks.length > 1);
@@ -84,6 +86,8 @@ async function openForDestroy(
   progress.activity('previewing the destroy of', prepared.label);
   try {
     if (!(await session.open('select'))) {
+      // A stack named by --stack alone must exist: a typo there should not pass for "nothing to do".
+      if (isStackOnly(prepared.loaded)) throw stackNotFound(prepared);
       print(`${prepared.label}: stack ${prepared.target.displayName} does not exist; nothing to destroy`);
       return { outcome: { prepared, status: 'unchanged', counts: emptyChangeCounts(), changes: [], durationMs: Date.now() - started }, deletes: 0 };
     }

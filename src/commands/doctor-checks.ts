@@ -7,6 +7,7 @@ import { OpenmcfError } from '../errors.js';
 import { resolvePulumiCli } from '../engine/pulumi-cli.js';
 import { installedPluginPath, resolveScalewayPlugin } from '../engine/provider-plugin.js';
 import { chooseRunBackend } from './cloud/run-backend.js';
+import { listBackendStacks } from '../engine/backend-stacks.js';
 import { loadCredentials } from '../target/credentials.js';
 import { PULUMI_ENGINE_VERSION } from '../version.js';
 
@@ -84,10 +85,46 @@ export async function checkPlugin(options: DoctorOptions): Promise<DoctorCheck> 
 export async function checkBackend(options: DoctorOptions): Promise<DoctorCheck> {
   try {
     const { backend } = await chooseRunBackend(options);
-    return { name: 'backend', ok: true, summary: `${backend.url} (${backend.kind} backend; ${backend.origin})` };
+    const summary = `${backend.url} (${backend.kind} backend; ${backend.origin})`;
+    if (backend.source === 'default' && isCi(options.env)) {
+      // A CI runner's folder goes with the runner: the next run would find no state, and create
+      // everything again next to what exists (409s) or lose track of it.
+      return {
+        name: 'backend',
+        ok: false,
+        summary: `${summary}: CI is set and no backend is configured, so the state would go to a folder of this runner and be lost with it`,
+        fix: 'set PULUMI_BACKEND_URL (s3://..., postgres://..., https://api.pulumi.com) or pass --backend <url>',
+      };
+    }
+    return { name: 'backend', ok: true, summary: `${summary}; ${await backendAnswers(backend.url, options)}` };
   } catch (error) {
     return failed('backend', error, 'pass --backend file:///some/folder or set PULUMI_BACKEND_URL');
   }
+}
+
+/** `CI=true` (GitHub Actions, GitLab, most CI systems set it); `false` and `0` do not count. */
+function isCi(env: NodeJS.ProcessEnv): boolean {
+  const value = (env.CI ?? '').trim().toLowerCase();
+  return value !== '' && value !== 'false' && value !== '0';
+}
+
+/** The backend is read once through the engine (its stacks listed), within the time limit; throws when it does not answer. */
+async function backendAnswers(backendUrl: string, options: DoctorOptions): Promise<string> {
+  let cli: string;
+  try {
+    cli = (await resolvePulumiCli({ env: options.env, install: false })).path;
+  } catch {
+    return 'not read: no engine to read it with (see the engine line)';
+  }
+  const timeoutMs = backendTimeoutMs(options.env);
+  const stacks = await listBackendStacks({ cli, backendUrl, env: options.env, timeoutMs });
+  return `answers (${stacks.length} stack${stacks.length === 1 ? '' : 's'})`;
+}
+
+/** OPENMCF_DOCTOR_TIMEOUT (seconds) bounds the backend read; default 20. */
+function backendTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const seconds = Number(env.OPENMCF_DOCTOR_TIMEOUT ?? '');
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 20_000;
 }
 
 export async function checkCredentials(options: DoctorOptions): Promise<DoctorCheck> {

@@ -20,6 +20,8 @@ import type { ShardReport } from '../manifest/shard.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { resolveRunTargets } from './cloud/targets.js';
 import { runBoundedAll } from './run-bounded.js';
+import { isStackOnly, stackNotFound } from './cloud/stack-only.js';
+import { lastUpdateOf, type EngineCall } from '../engine/backend-stacks.js';
 
 export interface OutputsFlags extends CloudFlags {
   readonly shell?: boolean;
@@ -53,7 +55,7 @@ interface Outcomes {
 /** Every stack answered from its checkpoint file, or undefined when the engine must be asked. */
 async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes | undefined> {
   const started = Date.now();
-  const { manifests, targets, sandbox, shard } = await resolveRunTargets(cloud, io);
+  const { manifests, targets, sandbox, shard } = await resolveRunTargets(cloud, io, true);
   const read = targets.map((target) => readOutputsFromState(target));
   const usable = (state: StateOutputs | undefined): boolean =>
     state !== undefined && state.kind !== 'unreadable' && !(cloud.showSecrets && state.kind === 'found' && Object.values(state.outputs).some((o) => o.secret));
@@ -67,14 +69,14 @@ async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes 
       loaded,
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
-      rerunArgs: `-f ${loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file}${cloud.sandbox ? ' --sandbox' : ''}`,
+      rerunArgs: `${isStackOnly(loaded) ? `--stack ${target.displayName}` : `-f ${loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file}`}${cloud.sandbox ? ' --sandbox' : ''}`,
       // Never run: outputs only reads.
       program: async () => undefined,
       stateView: {},
     } satisfies PreparedStack;
     try {
       if (state?.kind !== 'found') throw stackMissing(prepared);
-      return found(prepared, state.outputs, Date.now() - started);
+      return found(prepared, state.outputs, Date.now() - started, state.time);
     } catch (error) {
       return failedOutcome(prepared, error, Date.now() - started);
     }
@@ -85,10 +87,11 @@ async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes 
 async function outcomesFromEngine(cloud: CloudOptions, io: Io): Promise<Outcomes> {
   const { prepareRun, stopShared } = await import('./cloud/prepare.js');
   const { StackSession } = await import('./cloud/stack-session.js');
-  const run = await prepareRun(cloud, io, { credentials: false });
+  const run = await prepareRun(cloud, io, { credentials: false, stackOnly: true });
   const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
   try {
-    const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => outputsStep(session));
+    const call = { cli: run.pulumiCommand.command, backendUrl: run.backend.url, env: { ...cloud.env, ...run.engineEnv } };
+    const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => outputsStep(session, lastRunTime(call, session.prepared.target.stackName)));
     return { outcomes, ...runReportOptions(run) };
   } finally {
     await Promise.all(sessions.map((s) => s.close()));
@@ -97,6 +100,7 @@ async function outcomesFromEngine(cloud: CloudOptions, io: Io): Promise<Outcomes
 }
 
 function stackMissing(prepared: PreparedStack): OpenmcfError {
+  if (isStackOnly(prepared.loaded)) return stackNotFound(prepared);
   return new OpenmcfError(`stack ${prepared.target.displayName} does not exist on ${prepared.target.backendUrl}: nothing was deployed from ${prepared.label} yet`, {
     exitCode: ExitCode.failed,
     code: 'stack-not-found',
@@ -105,7 +109,7 @@ function stackMissing(prepared: PreparedStack): OpenmcfError {
   });
 }
 
-function found(prepared: PreparedStack, values: StackOutputMap, durationMs: number): StackOutcome {
+function found(prepared: PreparedStack, values: StackOutputMap, durationMs: number, statusAsOf?: string): StackOutcome {
   if (Object.keys(values).length === 0) {
     throw new OpenmcfError(`stack ${prepared.target.displayName} has no outputs: nothing is deployed from ${prepared.label} (never applied, or destroyed)`, {
       exitCode: ExitCode.failed,
@@ -114,18 +118,27 @@ function found(prepared: PreparedStack, values: StackOutputMap, durationMs: numb
       hint: `Run \`openmcf apply ${prepared.rerunArgs}\` first.`,
     });
   }
-  return { prepared, status: 'succeeded', counts: emptyChangeCounts(), changes: [], outputs: values, durationMs };
+  return { prepared, status: 'succeeded', counts: emptyChangeCounts(), changes: [], outputs: values, durationMs, ...(statusAsOf !== undefined ? { statusAsOf } : {}) };
 }
 
-async function outputsStep(session: StackSession): Promise<StackOutcome> {
+async function outputsStep(session: StackSession, lastRun: Promise<string | undefined>): Promise<StackOutcome> {
   const started = Date.now();
   const { prepared } = session;
   try {
     if (!(await session.open('select'))) throw stackMissing(prepared);
-    return found(prepared, await session.outputs(), Date.now() - started);
+    const values = await session.outputs();
+    return found(prepared, values, Date.now() - started, await lastRun);
   } catch (error) {
     return failedOutcome(prepared, error, Date.now() - started);
   }
+}
+
+/** When the stack's last operation ended (its history), read beside its outputs; undefined when unknown. */
+function lastRunTime(call: EngineCall, stackName: string): Promise<string | undefined> {
+  return lastUpdateOf(call, stackName).then(
+    (last) => last?.endTime,
+    () => undefined,
+  );
 }
 
 /** The outcome with only the named output (for --json NAME). */
@@ -133,6 +146,12 @@ function onlyOutput(outcome: StackOutcome, name: string): StackOutcome {
   if (!outcome.outputs) return outcome;
   const value = outcome.outputs[name];
   return { ...outcome, outputs: value ? { [name]: value } : {} };
+}
+
+/** The `status` output is what the last run saw: said, with where the live one is. */
+function statusNote(outcome: StackOutcome): string {
+  const when = outcome.statusAsOf !== undefined ? ` (${outcome.statusAsOf.slice(0, 19).replace('T', ' ')} UTC)` : '';
+  return `note: ${outcome.prepared.label}: status is as of the last run${when}; \`openmcf status ${outcome.prepared.rerunArgs}\` reads the live one`;
 }
 
 /** Shell words: single-quoted, so nothing in a value is expanded. */
@@ -175,6 +194,7 @@ function printOutputs(io: Io, outcomes: readonly StackOutcome[], showSecrets: bo
         continue;
       }
       io.out(`${rawText(values[selection.name]!.value)}\n`);
+      if (selection.name === 'status') io.err(`${chalk.dim(statusNote(outcome))}\n`);
       continue;
     }
     if (selection.shell) {
@@ -188,6 +208,7 @@ function printOutputs(io: Io, outcomes: readonly StackOutcome[], showSecrets: bo
     }
     if (headed) io.out(`# ${outcome.prepared.label} (stack ${outcome.prepared.target.displayName})\n`);
     io.out(`${renderOutputs(values, showSecrets, headed ? '  ' : '').join('\n')}\n`);
+    if ('status' in values) io.err(`${chalk.dim(statusNote(outcome))}\n`);
   }
   return mostSevereExitCode(codes);
 }

@@ -11,6 +11,7 @@ import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/
 import { withStackSessions } from './cloud/stack-sessions.js';
 import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
 import { runBoundedAll } from './run-bounded.js';
+import { findOrphans, orphanResults, printOrphans, runCoversAFolder } from './prune.js';
 
 export async function preview(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('preview', io, flags, async (cloud) => {
@@ -21,6 +22,8 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
       progress.activity(undefined);
       printDeployNotices(io, run);
       const chalk = chalkFor(io);
+      // A folder is meant to be the whole of its projects: its orphans are listed (prune.ts).
+      const orphans = runCoversAFolder(cloud) ? findOrphans(run, cloud).catch((error: unknown) => (io.err(`note: could not look for orphaned stacks: ${(error as Error).message}\n`), undefined)) : undefined;
       return await withStackSessions(run, progress, async (sessions) => {
         const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session) => {
           const outcome = await previewStep(session, cloud, chalk, progress);
@@ -28,7 +31,10 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
           return outcome;
         });
         progress.stop();
+        const found = await orphans;
+        if (found) printOrphans(io, found, cloud);
         return finishRun(io, cloud, outcomes, {
+          ...(found ? { orphans: orphanResults(found) } : {}),
           command: 'preview',
           tense: 'planned',
           showOutputs: false,

@@ -16,14 +16,17 @@ export interface StateOutput {
 }
 
 export type StateOutputs =
-  | { readonly kind: 'found'; readonly outputs: Readonly<Record<string, StateOutput>> }
+  /** `time`: when a run last wrote the state (the checkpoint's manifest time), ISO 8601. */
+  | { readonly kind: 'found'; readonly outputs: Readonly<Record<string, StateOutput>>; readonly time?: string }
   | { readonly kind: 'no-stack' }
   /** The file is there but not in a shape read here (a newer checkpoint version, damage): ask the engine. */
   | { readonly kind: 'unreadable' };
 
 interface Checkpoint {
   readonly version?: number;
-  readonly checkpoint?: { readonly latest?: { readonly resources?: ReadonlyArray<{ readonly type?: string; readonly outputs?: Record<string, unknown> }> } };
+  readonly checkpoint?: {
+    readonly latest?: { readonly manifest?: { readonly time?: string }; readonly resources?: ReadonlyArray<{ readonly type?: string; readonly outputs?: Record<string, unknown> }> };
+  };
 }
 
 /** undefined when the backend is not a local folder (only the engine can read it). */
@@ -52,5 +55,6 @@ export function readOutputsFromState(target: Pick<StackTarget, 'backendUrl' | 'b
     const value = maskSecrets(raw);
     outputs[name] = { value, secret: JSON.stringify(value).includes('"[secret]"') };
   }
-  return { kind: 'found', outputs };
+  const time = Date.parse(parsed.checkpoint?.latest?.manifest?.time ?? '');
+  return { kind: 'found', outputs, ...(Number.isNaN(time) ? {} : { time: new Date(time).toISOString() }) };
 }

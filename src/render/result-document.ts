@@ -38,6 +38,8 @@
 //       // wherever it appears in "old", "new" or "outputs".
 //       "outputs": { "containerId": "...", "namespaceId": "...", "domainName": "...", "url": "...",
 //                    "status": "ready", "errorMessage": "" },   // apply, outputs; secrets "[secret]"
+//       "statusAsOf": "2026-12-07T02:55:01.000Z",  // outputs: when the state was last written; the
+//                                      // status output is as of then (`openmcf status`: the live one)
 //       "outputChanges": [ { "name": "url", "old": "https://...", "new": {"unknown": true} } ],
 //                                      // apply, preview: outputs of an existing stack that changed
 //                                      // (or may: unknown until applied); `old` absent for a new
@@ -52,6 +54,10 @@
 //     }
 //   ],
 //   "shard": { "index": 2, "count": 4, "documents": 3, "totalDocuments": 10 },  // only with --shard
+//   "orphans": [ { "stack": "organization/my-project/dev.ScalewayServerlessContainer.old-api",
+//                  "project": "my-project", "name": "dev.ScalewayServerlessContainer.old-api" } ],
+//                                    // preview of a folder: stacks of its projects and environments
+//                                    // that no manifest names (`apply --prune` destroys them)
 //   "error": { "code": "...", "message": "...", "exitCode": 3,      // only when no stack could run
 //              "diagnostics": [ { "severity": "error", "code": "...", "file": "...", "line": 3,
 //                                 "column": 5, "path": "spec.port", "message": "...", "hint": "..." } ] }
@@ -136,6 +142,8 @@ export interface StackResult {
   readonly changes: ChangeCounts;
   readonly resources: readonly ResourceResult[];
   readonly outputs?: Readonly<Record<string, unknown>>;
+  /** outputs: when the run that recorded them wrote the state; their `status` is as of then. */
+  readonly statusAsOf?: string;
   /** `old` is absent for an output the stack did not have, `new` for one it no longer has. */
   readonly outputChanges?: ReadonlyArray<{ readonly name: string; readonly old?: unknown; readonly new?: unknown }>;
   readonly drift?: readonly ResourceResult[];
@@ -156,6 +164,15 @@ export interface ResultDocument {
   readonly error?: ResultError;
   /** With --shard: the part that ran (1-based index of count) and its share of the documents. */
   readonly shard?: ShardReport;
+  /** preview of a folder: stacks of its projects and environments that no manifest names. */
+  readonly orphans?: readonly OrphanResult[];
+}
+
+/** An orphaned stack: `stack` as the engine names it (`organization/<project>/<name>` on self-managed backends). */
+export interface OrphanResult {
+  readonly stack: string;
+  readonly project: string;
+  readonly name: string;
 }
 
 export function buildResultDocument(input: {
@@ -165,6 +182,7 @@ export function buildResultDocument(input: {
   readonly results: readonly StackResult[];
   readonly error?: ResultError;
   readonly shard?: ShardReport;
+  readonly orphans?: readonly OrphanResult[];
 }): ResultDocument {
   const summary = emptyChangeCounts();
   for (const result of input.results) {
@@ -179,6 +197,7 @@ export function buildResultDocument(input: {
     results: input.results,
     ...(input.error ? { error: input.error } : {}),
     ...(input.shard ? { shard: input.shard } : {}),
+    ...(input.orphans ? { orphans: input.orphans } : {}),
   };
 }
 

@@ -148,7 +148,7 @@ const manifestServer = (): Promise<string> =>
 // Scenes: one user's machine each. Stacks of one name on two backends need two simulated clouds:
 // the platform (and so the simulated cloud) refuses a second namespace of one name in a project.
 
-type SceneName = 'main' | 'team-state' | 'postgres' | 'readme-s3' | 'shared-state' | 'readme-sandbox-api' | 'realistic-transitions' | 'readme-any-client';
+type SceneName = 'main' | 'team-state' | 'postgres' | 'readme-s3' | 'shared-state' | 'readme-sandbox-api' | 'realistic-transitions' | 'readme-any-client' | 'orphans';
 const scenes = new Map<SceneName, Scene>();
 const sceneOf = (name: SceneName): Scene => {
   let scene = scenes.get(name);
@@ -491,6 +491,13 @@ const RUNNERS: readonly Runner[] = [
     },
   },
   { example: 'openmcf outputs -f my-api.yaml --sandbox url', check: (r) => assert.match(r.stdout.trim(), URL_OF_MY_API) },
+  { example: 'openmcf outputs --stack my-org/my-project/dev.ScalewayServerlessContainer.my-api --sandbox url', check: (r) => assert.match(r.stdout.trim(), URL_OF_MY_API) },
+  { example: 'openmcf status -f my-api.yaml --sandbox', check: (r) => assert.match(r.stdout, /^my-api \(stack \S+\): healthy$/m) },
+  { example: 'openmcf status -f my-api.yaml --sandbox --probe', check: (r) => assert.match(r.stdout, /^ {2}probe +GET https:\/\/\S+ -> HTTP 200 in \d+ ms$/m) },
+  { example: "openmcf status -f my-api.yaml --sandbox --json | jq -r '.results[0].container.status'", check: (r) => assert.equal(r.stdout, 'ready\n') },
+  { example: 'openmcf stacks --sandbox', check: (r) => assert.match(r.stdout, /^organization\/my-project\/dev\.ScalewayServerlessContainer\.my-api +\d+ +\d{4}-.* succeeded \(update\)$/m) },
+  { example: 'openmcf stacks -f manifests/ --sandbox', check: (r) => assert.match(r.stdout, /^organization\/my-project\/dev\.ScalewayServerlessContainer\.my-api .* manifests\/my-api\.yaml$/m) },
+  { example: "openmcf stacks --sandbox --json | jq -r '.stacks[].stack'", check: (r) => assert.equal(r.stdout, 'organization/my-project/dev.ScalewayServerlessContainer.my-api\n') },
   {
     example: "openmcf preview -f my-api.yaml --sandbox --json | jq '.results[0].changes'",
     check: (r) => assert.deepEqual(parseJson(r.stdout), { create: 0, update: 0, replace: 0, delete: 0, same: 2 }),
@@ -506,6 +513,14 @@ const RUNNERS: readonly Runner[] = [
   },
   { example: 'openmcf outputs -f my-api.yaml --sandbox --show-secrets', check: (r) => assert.match(r.stdout, /^url: +https:\/\/myapi[0-9a-f]{8}-my-api\.functions\.fnc\.fr-par\.scw\.cloud$/m) },
   {
+    // The stack from its state alone; the next example then finds it empty and removes it.
+    example: 'openmcf destroy --stack my-org/my-project/dev.ScalewayServerlessContainer.my-api --sandbox --yes',
+    check: (r, scene) => {
+      assert.match(r.stderr, /my-api: 2 deleted/);
+      assert.deepEqual(sandboxContainers(scene), []);
+    },
+  },
+  {
     example: 'openmcf destroy -f my-api.yaml --sandbox --yes --remove',
     check: (_r, scene) => {
       assert.deepEqual(sandboxContainers(scene), []);
@@ -520,6 +535,32 @@ const RUNNERS: readonly Runner[] = [
       assert.match(r.stdout, /order-api: 2 created/);
       assert.deepEqual(sandboxContainers(scene).map((c) => c.name), ['order-api']);
       for (const secret of EXAMPLE_SECRETS) assert.ok(!r.stderr.includes(secret) && !r.stdout.includes(secret), `a secret was printed: ${secret}`);
+    },
+  },
+
+  // --- orphaned stacks, on a machine of their own (the README's example deletes a manifest) -------
+  {
+    example: 'openmcf apply -f manifests/ --sandbox --yes --prune',
+    scene: 'orphans',
+    check: (r, scene) => {
+      assert.match(r.stderr, /prune: no orphaned stacks/);
+      assert.deepEqual(sandboxContainers(scene).map((c) => c.name).sort(), ['data-pipeline', 'inference-grpc', 'my-api', 'order-api']);
+    },
+  },
+  {
+    // README, "Orphaned stacks and live status".
+    example: `openmcf apply -f manifests/ --sandbox --yes
+rm manifests/inference-grpc.yaml
+openmcf stacks -f manifests/ --sandbox
+openmcf apply -f manifests/ --sandbox --yes --prune
+openmcf status -f manifests/ --sandbox --probe`,
+    scene: 'orphans',
+    check: (r, scene) => {
+      assert.match(r.stdout, /^organization\/my-project\/prod\.ScalewayServerlessContainer\.inference-grpc .* ORPHAN$/m);
+      assert.match(r.stderr, /Prune destroys 1 orphaned stack/);
+      assert.deepEqual(sandboxContainers(scene).map((c) => c.name).sort(), ['data-pipeline', 'my-api', 'order-api']);
+      assert.equal(r.stdout.match(/: healthy$/gm)?.length, 3, 'status: the three left are healthy');
+      assert.equal(r.stdout.match(/-> HTTP 200 in \d+ ms$/gm)?.length, 3, 'and each answered the probe');
     },
   },
 

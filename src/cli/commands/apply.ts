@@ -11,7 +11,10 @@ stack, one whose stack name starts with prod. or production., asks for its name 
 before a replacement or deletion); a declined confirmation changes nothing and exits 1. Without a
 terminal (CI), --yes is required: the plan is printed and applied (--skip-preview: not printed). Several manifests (files, folders, multi-document YAML, - for stdin) each get
 their own stack and run concurrently. After the update the container's status is read: a container
-the platform reports in "error" fails the run with the platform's message.
+the platform reports in "error" fails the run with the platform's message. --prune then destroys
+the orphans: stacks of the manifests' projects and environments that no manifest names (a renamed or
+deleted manifest's), asking first (--yes without a terminal), only when the whole apply succeeded,
+and removes them from the backend (\`openmcf stacks -f <folder>\` lists them).
 ${EXIT_CODES_HELP}
 
 Examples:
@@ -19,6 +22,7 @@ Examples:
   $ openmcf apply -f manifests/ --yes --json > result.json
   $ openmcf apply -f my-api.yaml --sandbox --yes        # simulated cloud, nothing real touched
   $ openmcf apply -f my-api.yaml --sandbox --yes --skip-preview
+  $ openmcf apply -f manifests/ --sandbox --yes --prune   # and destroy the stacks no manifest names
   $ openmcf apply -f my-api.yaml -p scaleway.yaml --set spec.image.tag=v2 --yes
   $ openmcf apply -f manifests/ --shard 1/4 --lock-wait 10m --yes \\
       --backend 's3://team-state?endpoint=s3.fr-par.scw.cloud&region=fr-par'   # AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY set
@@ -31,6 +35,7 @@ export function registerApply(program: Command, context: CommandContext): void {
   addCloudOptions(command, { credentials: true, targeting: 'target-and-replace', refresh: 'default' })
     .option('-y, --yes', 'apply without asking (required without a terminal); the plan is still printed')
     .option('--skip-preview', 'with --yes: update at once, without previewing first (changes are listed as they are made)')
+    .option('--prune', "afterwards, destroy the stacks of the manifests' projects and environments that no manifest names (orphans), asking first (--yes without a terminal)")
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { apply } = await loadCloudHandler(() => import('../../commands/apply.js'));

@@ -8,12 +8,15 @@ import type { CloudFlags } from '../../commands/cloud/options.js';
 const HELP_AFTER = `
 Deletes the namespace, container and cron triggers deployed from each manifest. On a terminal it
 lists what goes away and asks; without a terminal --yes is required. A stack never deployed has
-nothing to destroy (exit 0). The stack itself (its history) stays unless --remove.
+nothing to destroy (exit 0). The stack itself (its history) stays unless --remove. --stack
+<org/project/stack> alone, without a manifest, destroys that stack from its state (one whose
+manifest was renamed or deleted: \`openmcf stacks -f <folder>\` lists them); it must exist.
 ${EXIT_CODES_HELP}
 
 Examples:
   $ openmcf destroy -f my-api.yaml
   $ openmcf destroy -f manifests/ --yes
+  $ openmcf destroy --stack my-org/my-project/dev.ScalewayServerlessContainer.my-api --sandbox --yes
   $ openmcf destroy -f my-api.yaml --sandbox --yes --remove
 `;
 

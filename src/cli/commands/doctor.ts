@@ -6,8 +6,11 @@ import { loadCloudHandler } from './cloud-options.js';
 
 const HELP_AFTER = `
 Checks what an apply needs: Node.js, the Pulumi engine (path, version, where it came from), the
-Scaleway plugin, the state backend and the credentials source, and says what to do about anything
-missing. Exit code 0 only when an apply could run; 1 otherwise.
+Scaleway plugin, the state backend (read once through the engine: it must answer within 20 s,
+OPENMCF_DOCTOR_TIMEOUT=<seconds> changes that) and the credentials source, and says what to do
+about anything missing. With CI set (CI=true), a backend left to the default local folder is a
+failure: the state would be lost with the runner. Exit code 0 only when an apply could run; 1
+otherwise.
 
 Examples:
   $ openmcf doctor                 # real deployments

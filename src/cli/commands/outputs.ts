@@ -10,7 +10,9 @@ Prints the stack outputs of each manifest (containerId, namespaceId, domainName,
 errorMessage) from the state: nothing runs in the cloud and no credentials are needed. Values go
 to stdout; secret outputs are masked unless --show-secrets. With a name, only that output's raw
 value is printed (a secret one needs --show-secrets); --shell prints export lines. A local
-folder backend is read directly, without starting the engine.
+folder backend is read directly, without starting the engine. The status output is what the last
+run recorded (said on stderr; "statusAsOf" in --json): \`openmcf status\` reads the live one.
+--stack <org/project/stack> alone, without a manifest, reads that stack (e.g. one whose manifest is gone).
 ${EXIT_CODES_HELP}
 
 Examples:
@@ -20,6 +22,7 @@ Examples:
   $ eval "$(openmcf outputs -f my-api.yaml --shell)"; echo "$url"
   $ openmcf outputs -f my-api.yaml --json | jq -r '.results[0].outputs.url'
   $ openmcf outputs -f my-api.yaml --sandbox --show-secrets
+  $ openmcf outputs --stack my-org/my-project/dev.ScalewayServerlessContainer.my-api --sandbox url
 `;
 
 export function registerOutputs(program: Command, context: CommandContext): void {

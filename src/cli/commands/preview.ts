@@ -8,6 +8,8 @@ import type { CloudFlags } from '../../commands/cloud/options.js';
 const HELP_AFTER = `
 Shows what apply would do, property by property: replacements are flagged (they destroy the old
 resource: new endpoint, downtime) and cron triggers list their next runs (Europe/Paris time, where the platform runs them, and UTC). Nothing is changed.
+Given a folder, it also lists the orphaned stacks: those of its projects and environments that no
+manifest names (\`apply --prune\` destroys them; "orphans" in --json).
 ${EXIT_CODES_HELP}
 
 Examples:

@@ -21,6 +21,7 @@ export interface CloudFlags extends ManifestFlags {
   readonly remove?: boolean;
   readonly skipPreview?: boolean;
   readonly lockWait?: string;
+  readonly prune?: boolean;
 }
 
 export interface CloudOptions {
@@ -55,6 +56,8 @@ export interface CloudOptions {
   readonly progressIntervalMs: number;
   /** `--lock-wait`: wait this long for a stack another run holds. @default 0 (exit 4 at once) */
   readonly lockWaitMs: number;
+  /** apply: destroy the orphaned stacks of the manifests' projects afterwards (see prune.ts). */
+  readonly prune: boolean;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
@@ -107,6 +110,7 @@ export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv 
     remove: flags.remove ?? false,
     progressIntervalMs: parseProgressInterval(env.OPENMCF_PROGRESS_INTERVAL),
     lockWaitMs: parseLockWait(flags.lockWait),
+    prune: flags.prune ?? false,
     env,
     cwd,
   };

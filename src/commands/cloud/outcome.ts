@@ -28,6 +28,8 @@ export interface StackOutcome {
   /** apply's preview took in resources an interrupted run had left pending: the stack's outputs
    * are out of date until an update runs, even when the plan shows no change. */
   readonly settledPendingCreates?: boolean;
+  /** outputs: when the run that recorded them ended (their `status` is as of then). */
+  readonly statusAsOf?: string;
 }
 
 export function failedOutcome(prepared: PreparedStack, error: unknown, durationMs: number, partial: Partial<StackOutcome> = {}): StackOutcome {
@@ -88,6 +90,7 @@ export function toStackResult(outcome: StackOutcome, showSecrets = false): Stack
     changes: outcome.counts,
     resources: outcome.changes.map((c) => ({ ...resourceResult(c.resource, c.change, c.properties), ...(c.deleteFirst ? { deleteFirst: true as const } : {}) })),
     ...(outcome.outputs ? { outputs: jsonValue(outputValues(outcome.outputs, showSecrets)) as Record<string, unknown> } : {}),
+    ...(outcome.statusAsOf !== undefined ? { statusAsOf: outcome.statusAsOf } : {}),
     ...(outcome.outputChanges ? { outputChanges: outcome.outputChanges.map((c) => ({ name: c.name, ...('old' in c ? { old: jsonValue(c.old) } : {}), ...('new' in c ? { new: jsonValue(c.new) } : {}) })) } : {}),
     ...(outcome.drift ? { drift: outcome.drift.map((c) => resourceResult(c.resource, c.change, c.properties)) } : {}),
     ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),

@@ -23,6 +23,7 @@ import type { BackendChoice, StackTarget } from '../../target/types.js';
 import type { LastDeployment } from '../../program/redeploy.js';
 import type { RecordedStack } from '../../program/recorded-stack.js';
 import type { CloudOptions } from './options.js';
+import { isStackOnly } from './stack-only.js';
 
 export interface PreparedStack {
   readonly loaded: LoadedManifest;
@@ -68,6 +69,8 @@ export interface PrepareNeeds {
   readonly credentials: boolean;
   /** Told what is being done, for the live line (`reading manifests`, `starting the engine`). */
   readonly onPhase?: (phase: string) => void;
+  /** `--stack` alone may name the stack (destroy, outputs, status: see stack-only.ts). */
+  readonly stackOnly?: boolean;
 }
 
 export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNeeds): Promise<PreparedRun> {
@@ -75,9 +78,10 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   // Problems are always printed for humans on stderr; with --json the result document carries
   // them as well (see report.ts).
   phase('reading manifests');
-  const { manifests, targets, home, backend, sandbox, shard } = await resolveRunTargets(options, io);
-  checkResourceFlags('--target', options.target, manifests);
-  checkResourceFlags('--replace', options.replace, manifests);
+  const { manifests, targets, home, backend, sandbox, shard } = await resolveRunTargets(options, io, needs.stackOnly);
+  const withSpec = manifests.filter((loaded) => !isStackOnly(loaded));
+  checkResourceFlags('--target', options.target, withSpec);
+  checkResourceFlags('--replace', options.replace, withSpec);
 
   if (options.sandbox && options.providerConfig !== undefined) {
     // Silently ignoring it would let a user believe the run used those credentials.
@@ -124,7 +128,10 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
       rerunArgs: rerunArgs(loaded, options, target.backendUrl),
-      program: createContainerProgram(loaded.manifest, { target, lastDeployment: () => stateView.lastDeployment, recorded: () => stateView.recorded }),
+      // A stack named by --stack alone has no manifest to declare: its program declares nothing.
+      program: isStackOnly(loaded)
+        ? async () => undefined
+        : createContainerProgram(loaded.manifest, { target, lastDeployment: () => stateView.lastDeployment, recorded: () => stateView.recorded }),
       stateView,
     };
   });
@@ -180,8 +187,9 @@ function rerunArgs(loaded: LoadedManifest, options: CloudOptions, backendUrl: st
   const { kustomizeDir, overlay } = options.manifestFlags;
   const kustomize = kustomizeDir !== undefined && overlay !== undefined ? { dir: kustomizeDir, overlay } : undefined;
   const file = loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file;
-  const parts =
-    kustomize !== undefined && loaded.origin.file === kustomizeSourceName(kustomize)
+  const parts: string[] = isStackOnly(loaded)
+    ? []
+    : kustomize !== undefined && loaded.origin.file === kustomizeSourceName(kustomize)
       ? ['--kustomize-dir', quote(kustomize.dir), '--overlay', quote(kustomize.overlay)]
       : ['-f', quote(file)];
   for (const set of options.manifestFlags.set ?? []) parts.push('--set', redact(set) === set ? quote(set) : secretSet(set, loaded));

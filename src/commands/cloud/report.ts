@@ -16,6 +16,7 @@ import { asOpenmcfError, exitCodeOf, mostSevereExitCode, resultError, toStackRes
 import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './options.js';
 import type { PreparedRun } from './prepare.js';
 import { shardPrefix, type ShardReport } from '../../manifest/shard.js';
+import type { OrphanResult } from '../../render/result-document.js';
 
 export function chalkFor(io: Io): ChalkInstance {
   return new Chalk({ level: io.color ? 1 : 0 });
@@ -74,6 +75,8 @@ export interface FinishOptions extends ReportOptions {
   readonly separate?: boolean;
   /** --shard: the part of the manifests this run took. */
   readonly shard?: ShardReport;
+  /** preview of a folder: the stacks no manifest names (see prune.ts). */
+  readonly orphans?: readonly OrphanResult[];
 }
 
 /** What the report needs to know about the run beyond its stacks. */
@@ -110,6 +113,7 @@ export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackO
       sandbox: cloud.sandbox,
       results: outcomes.map((o) => toStackResult(o, options.showSecrets ?? false)),
       ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.orphans ? { orphans: options.orphans } : {}),
     });
     io.out(formatResultDocument(document));
   }

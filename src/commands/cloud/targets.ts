@@ -13,6 +13,7 @@ import type { BackendChoice, StackTarget } from '../../target/types.js';
 import { describeValueFromRefs, valueFromStackMissing } from '../../program/value-from.js';
 import { stackExistsInState } from '../../engine/stack-existence.js';
 import type { CloudOptions } from './options.js';
+import { namesStackOnly, stackOnlyManifest } from './stack-only.js';
 
 export interface RunTargets {
   readonly manifests: readonly LoadedManifest[];
@@ -25,7 +26,15 @@ export interface RunTargets {
   readonly shard?: ShardReport;
 }
 
-export async function resolveRunTargets(options: CloudOptions, io: Io): Promise<RunTargets> {
+/** `stackOnly`: the command reads or destroys a stack without its program (destroy, outputs,
+ * status), so `--stack` alone may name it (see stack-only.ts). */
+export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly = false): Promise<RunTargets> {
+  if (stackOnly && namesStackOnly(options)) {
+    const loaded = stackOnlyManifest(options.stack!);
+    const { home, backend, sandbox } = await chooseRunBackend(options);
+    const target = resolveStackTarget(loaded.manifest, { backend: { url: backend.url, kind: backend.kind }, sandbox: options.sandbox, stackOverride: options.stack! });
+    return { manifests: [loaded], targets: [target], home, backend, ...(sandbox ? { sandbox } : {}) };
+  }
   // Problems are always printed for humans on stderr; with --json the result document carries
   // them as well (see report.ts).
   const { manifests, shard } = await loadValidManifestsWithDiagnostics(options.manifestFlags, io, { json: false });

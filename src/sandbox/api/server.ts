@@ -11,6 +11,7 @@ import { handle, type ApiSettings } from './handle.js';
 import { route } from './routes.js';
 import type { Body } from './wire.js';
 import { answerTransit, TRANSIT_PREFIX } from './transit.js';
+import { answerProbe } from './probe.js';
 import type { TransitKey } from '../secrets-key.js';
 
 export interface LocalApiOptions {
@@ -61,6 +62,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     ...(options.organizationId !== undefined ? { organizationId: options.organizationId } : {}),
   };
   const server = createServer((request, response) => {
+    // A request for a container's own domain (`status --probe` in the sandbox): probe.ts answers.
+    if (answerProbe(settings.storeDir, request, response)) return;
     void answer(settings, request, response, options);
   });
   // Connections the provider keeps alive must not hold the server open at close.

@@ -1,0 +1,84 @@
+// `openmcf status`: what the platform says now about each manifest's namespace, container and cron
+// triggers (status, error message, image, scale, URL, when they last changed), read from the API
+// by the ids the state holds; `outputs` only has what the last run recorded. With --probe, the
+// container's URL is requested once. Exit 1 when a container is in `error` or missing (or its
+// namespace or a trigger is), when nothing is deployed, or when a probe got no answer (or a 5xx).
+// Reads only: nothing in the cloud or the state is changed. Output and JSON: status/render.ts.
+import { ExitCode } from '../errors.js';
+import { lookupSettings } from '../engine/cloud-lookup.js';
+import type { Io } from '../render/io.js';
+import { credentialsToEngineEnv, loadCredentials } from '../target/credentials.js';
+import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
+import { asOpenmcfError, mostSevereExitCode, resultError } from './cloud/outcome.js';
+import type { PreparedRun } from './cloud/prepare.js';
+import type { StackSession } from './cloud/stack-session.js';
+import { isStackOnly, stackNotFound } from './cloud/stack-only.js';
+import { runBoundedAll } from './run-bounded.js';
+import { readLiveStack, type ReadLiveOptions } from './status/live.js';
+import { isHealthy, printStatus, statusDocument, STATUS_API_VERSION, type StatusOutcome } from './status/render.js';
+
+export interface StatusFlags extends CloudFlags {
+  readonly probe?: boolean;
+}
+
+export async function status(flags: StatusFlags, io: Io): Promise<number> {
+  try {
+    return await liveStatus(cloudOptionsFromFlags(flags), flags.probe ?? false, io);
+  } catch (error) {
+    if (flags.json === true) {
+      const failure = asOpenmcfError(error);
+      io.out(`${JSON.stringify({ apiVersion: STATUS_API_VERSION, exitCode: failure.exitCode, sandbox: flags.sandbox ?? false, results: [], error: resultError(failure) }, null, 2)}\n`);
+    }
+    throw error;
+  }
+}
+
+async function liveStatus(cloud: CloudOptions, probe: boolean, io: Io): Promise<number> {
+  const { prepareRun, stopShared } = await import('./cloud/prepare.js');
+  const { StackSession } = await import('./cloud/stack-session.js');
+  // The program never runs: no plugin; the API is read with the run's credentials.
+  const run = await prepareRun(cloud, io, { credentials: false, stackOnly: true });
+  const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
+  try {
+    const options = await readOptions(cloud, run, probe);
+    const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => statusOf(session, options));
+    const exitCode = mostSevereExitCode(outcomes.map((o) => (o.error ? o.error.exitCode : isHealthy(o) ? ExitCode.ok : ExitCode.failed)));
+    if (cloud.json) io.out(`${JSON.stringify(statusDocument(outcomes, exitCode, cloud.sandbox), null, 2)}\n`);
+    else printStatus(io, outcomes);
+    return exitCode;
+  } finally {
+    await Promise.all(sessions.map((s) => s.close()));
+    await stopShared(run);
+  }
+}
+
+async function readOptions(cloud: CloudOptions, run: PreparedRun, probe: boolean): Promise<ReadLiveOptions> {
+  const credentials = credentialsToEngineEnv(
+    await loadCredentials({
+      ...(cloud.providerConfig !== undefined ? { providerConfigPath: cloud.providerConfig } : {}),
+      env: cloud.env,
+      sandbox: cloud.sandbox,
+      cwd: cloud.cwd,
+    }),
+  );
+  // SCW_API_URL: the user's (another endpoint, `openmcf sandbox api`), or the sandbox's own.
+  const settings = lookupSettings({ ...(cloud.env.SCW_API_URL ? { SCW_API_URL: cloud.env.SCW_API_URL } : {}), ...credentials, ...run.engineEnv });
+  if (!settings) throw new Error('no Scaleway secret key to read the API with');
+  // The simulated API answers for its containers' domains, which exist nowhere else: the sandbox's
+  // own, or `openmcf sandbox api` on loopback named by SCW_API_URL.
+  const probeVia = run.sandboxApi?.api.url ?? (/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(settings.apiUrl) ? settings.apiUrl : undefined);
+  return { settings, probe, ...(probeVia !== undefined ? { probeVia } : {}) };
+}
+
+async function statusOf(session: StackSession, options: ReadLiveOptions): Promise<StatusOutcome> {
+  const { prepared } = session;
+  try {
+    if (!(await session.open('select'))) {
+      if (isStackOnly(prepared.loaded)) throw stackNotFound(prepared);
+      return { prepared, live: { triggers: [], problems: [`nothing is deployed: stack ${prepared.target.displayName} does not exist (run \`openmcf apply ${prepared.rerunArgs}\`)`] } };
+    }
+    return { prepared, live: await readLiveStack(await session.readState(), options) };
+  } catch (error) {
+    return { prepared, error: asOpenmcfError(error) };
+  }
+}
