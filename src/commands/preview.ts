@@ -7,10 +7,11 @@ import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
 import { type CloudFlags } from './cloud/options.js';
+import type { StackOutcome } from './cloud/outcome.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
-import { runBoundedAll } from './run-bounded.js';
+import { markPendingReads, runInDependencyOrder } from './cloud/ordered-run.js';
 
 export async function preview(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('preview', io, flags, async (cloud) => {
@@ -22,7 +23,8 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
       printDeployNotices(io, run);
       const chalk = chalkFor(io);
       return await withStackSessions(run, progress, async (sessions) => {
-        const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session) => {
+        const outcomes = await runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, _index, read) => {
+          markPendingReads(session, read);
           const outcome = await previewStep(session, cloud, chalk, progress);
           await session.removeIfCreated();
           return outcome;

@@ -28,6 +28,12 @@ export interface ContainerProgramOptions {
   readonly lastDeployment?: () => LastDeployment | undefined;
   /** What else the state records (see recorded-stack.ts), asked when the program runs. */
   readonly recorded?: () => RecordedStack | undefined;
+  /** Engine names of stacks of this run that run before this one and whose outputs are not final
+   * yet (they have changes to apply): a preview reads their outputs as unknown, as Terraform's
+   * "known after apply" (see value-from-order.ts). */
+  readonly pendingReads?: () => ReadonlySet<string> | undefined;
+  /** `--redeploy`: deploy the same image reference again (see redeploy.ts). */
+  readonly redeploy?: boolean;
 }
 
 /** Stack outputs as Pulumi outputs; their resolved shape is ContainerStackOutputs. */
@@ -36,7 +42,7 @@ export type ContainerProgramOutputs = { readonly [K in keyof ContainerStackOutpu
 export function createContainerProgram(manifest: ScalewayServerlessContainerManifest, options: ContainerProgramOptions = {}): PulumiFn {
   return async () => {
     try {
-      return declareContainer(manifest, await valueFromInputs(manifest, options.target), options.lastDeployment?.(), options.recorded?.());
+      return declareContainer(manifest, await valueFromInputs(manifest, options.target, options.pendingReads?.()), options.lastDeployment?.(), options.recorded?.(), options.redeploy);
     } catch (error) {
       if (error instanceof OpenmcfError) throw asRunError(error);
       throw error;
@@ -64,9 +70,15 @@ export interface ReferencedInputs {
 const FIXED_NAME = { deleteBeforeReplace: true } as const satisfies pulumi.CustomResourceOptions;
 
 /** Declares the resources; exported so tests can run it under Pulumi's mocks. */
-export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}, last?: LastDeployment, recorded?: RecordedStack): ContainerProgramOutputs {
+export function declareContainer(
+  manifest: ScalewayServerlessContainerManifest,
+  referenced: ReferencedInputs = {},
+  last?: LastDeployment,
+  recorded?: RecordedStack,
+  redeploy = false,
+): ContainerProgramOutputs {
   const { registrySha256: desiredSha, ...plain } = containerArgs(manifest);
-  const registrySha256 = registrySha256For(desiredSha ?? '', last);
+  const registrySha256 = registrySha256For(desiredSha ?? '', last, redeploy);
   if (plain.image === undefined && referenced.image === undefined) throw new Error('declareContainer: the image comes from valueFrom; resolve it first (valueFromInputs)');
   // Every resource here has a name fixed by the manifest, and the platform refuses a second object
   // of the same name (409 "already exists"): a replacement must delete the old one before creating
@@ -113,16 +125,25 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
 
 /** `image` and `privateNetworkId` read from other stacks, for the fields given by valueFrom. Awaited
  * before any resource is declared: see stack-references.ts. */
-export async function valueFromInputs(manifest: ScalewayServerlessContainerManifest, target: StackTarget | undefined): Promise<ReferencedInputs> {
+export async function valueFromInputs(manifest: ScalewayServerlessContainerManifest, target: StackTarget | undefined, pendingReads?: ReadonlySet<string>): Promise<ReferencedInputs> {
   const { spec } = manifest;
   const hasRef = 'valueFrom' in spec.image.registryEndpoint || (spec.privateNetworkId !== undefined && 'valueFrom' in spec.privateNetworkId);
   if (!hasRef) return {};
   if (target === undefined) throw new Error('createContainerProgram: a manifest with valueFrom needs options.target');
   const inputs: { image?: pulumi.Input<string>; privateNetworkId?: pulumi.Input<string> } = {};
   for (const ref of describeValueFromRefs(manifest, target)) {
-    const value = await referencedValue(ref, spec.region);
+    const pending = pendingReads?.has(ref.stackName) === true && pulumi.runtime.isDryRun();
+    const value = pending ? unknownOutput() : await referencedValue(ref, spec.region);
     if (ref.field === 'spec.image.registryEndpoint') inputs.image = pulumi.output(value).apply((endpoint) => imageAddress(endpoint, spec.image));
     else inputs.privateNetworkId = value;
   }
   return inputs;
+}
+
+/** A value known only after another stack of the run is applied (shown as unknown in a preview). */
+function unknownOutput(): pulumi.Output<string> {
+  // The SDK's Output constructor (resources, value, isKnown, isSecret, allResources) is not in its
+  // typings; `pulumi.output(pulumi.unknown)` would give a known output holding the sentinel.
+  const construct = pulumi.Output as unknown as new (...args: unknown[]) => pulumi.Output<string>;
+  return new construct(new Set(), Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve(new Set()));
 }

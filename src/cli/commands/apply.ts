@@ -31,6 +31,8 @@ export function registerApply(program: Command, context: CommandContext): void {
   addCloudOptions(command, { credentials: true, targeting: 'target-and-replace', refresh: true })
     .option('-y, --yes', 'apply without asking (required without a terminal); the plan is still printed')
     .option('--skip-preview', 'with --yes: update at once, without previewing first (changes are listed as they are made)')
+    .option('--redeploy', 'deploy each container again with the same image reference (a tag such as latest pushed again)')
+    .option('--plan <file>', 'apply exactly the plan `preview --save-plan` wrote (no new preview, no question); refused when a manifest, an input or the state changed since (instead of -f)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { apply } = await loadCloudHandler(() => import('../../commands/apply.js'));

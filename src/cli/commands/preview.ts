@@ -22,6 +22,8 @@ export function registerPreview(program: Command, context: CommandContext): void
   addManifestOptions(command);
   addCloudOptions(command, { credentials: true, targeting: 'target-and-replace', refresh: true })
     .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none, 1 on failure)')
+    .option('--redeploy', 'preview deploying each container again with the same image reference (see apply --redeploy)')
+    .option('--save-plan <file>', 'write the plan of the run to <file>, for `openmcf apply --plan <file>` to apply exactly that')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { preview } = await loadCloudHandler(() => import('../../commands/preview.js'));

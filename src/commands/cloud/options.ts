@@ -21,6 +21,11 @@ export interface CloudFlags extends ManifestFlags {
   readonly remove?: boolean;
   readonly skipPreview?: boolean;
   readonly lockWait?: string;
+  readonly redeploy?: boolean;
+  /** preview: `--save-plan <file>`. */
+  readonly savePlan?: string;
+  /** apply: `--plan <file>`. */
+  readonly plan?: string;
 }
 
 export interface CloudOptions {
@@ -55,6 +60,10 @@ export interface CloudOptions {
   readonly progressIntervalMs: number;
   /** `--lock-wait`: wait this long for a stack another run holds. @default 0 (exit 4 at once) */
   readonly lockWaitMs: number;
+  /** `--redeploy`: deploy the same image reference again (program/redeploy.ts). @default false */
+  readonly redeploy: boolean;
+  /** preview `--save-plan <file>`: where the plan of the run is written. */
+  readonly savePlan?: string;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
@@ -107,6 +116,8 @@ export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv 
     remove: flags.remove ?? false,
     progressIntervalMs: parseProgressInterval(env.OPENMCF_PROGRESS_INTERVAL),
     lockWaitMs: parseLockWait(flags.lockWait),
+    redeploy: flags.redeploy ?? false,
+    ...(flags.savePlan !== undefined ? { savePlan: flags.savePlan } : {}),
     env,
     cwd,
   };

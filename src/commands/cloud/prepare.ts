@@ -31,8 +31,10 @@ export interface PreparedStack {
   /** The flags that name this manifest again in a suggested command, e.g. `-f my-api.yaml --sandbox`. */
   readonly rerunArgs: string;
   readonly program: PulumiFn;
+  /** `--redeploy`: the container is deployed again with the same image reference. */
+  readonly redeploy?: boolean;
   /** What the program needs from the state, filled in by the session before each run of it. */
-  readonly stateView: { lastDeployment?: LastDeployment; recorded?: RecordedStack; createdByOriginalCli?: boolean };
+  readonly stateView: { lastDeployment?: LastDeployment; recorded?: RecordedStack; createdByOriginalCli?: boolean; pendingReads?: ReadonlySet<string> };
 }
 
 export interface PreparedRun {
@@ -122,7 +124,14 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
       rerunArgs: rerunArgs(loaded, options),
-      program: createContainerProgram(loaded.manifest, { target, lastDeployment: () => stateView.lastDeployment, recorded: () => stateView.recorded }),
+      redeploy: options.redeploy,
+      program: createContainerProgram(loaded.manifest, {
+        target,
+        lastDeployment: () => stateView.lastDeployment,
+        recorded: () => stateView.recorded,
+        pendingReads: () => stateView.pendingReads,
+        redeploy: options.redeploy,
+      }),
       stateView,
     };
   });

@@ -23,7 +23,7 @@ import { chalkFor } from './report.js';
 import type { StackSession } from './stack-session.js';
 import { pendingCreates, stateFingerprint, type StackState } from '../../engine/stack-state.js';
 import { resourceLabel } from '../../render/resource-label.js';
-import { retryNotice } from './last-deployment.js';
+import { redeployNotice, retryNotice } from './last-deployment.js';
 import { TAKE_OVER_NOTICE } from './recorded-stack.js';
 
 /** The lines of one stack's preview: its changes property by property, cron runs, a summary. */
@@ -43,7 +43,8 @@ export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, 
 /** What a preview says about the stack besides its plan (also in `--json`, as `notices`). */
 export function previewNotices(prepared: PreparedStack): string[] {
   const retry = retryNotice(prepared.stateView.lastDeployment, 'will retry');
-  return [...(retry ? [retry] : []), ...(prepared.stateView.createdByOriginalCli ? [TAKE_OVER_NOTICE] : [])];
+  const redeploy = retry ? undefined : redeployNotice(prepared, 'will redeploy');
+  return [...(retry ? [retry] : []), ...(redeploy ? [redeploy] : []), ...(prepared.stateView.createdByOriginalCli ? [TAKE_OVER_NOTICE] : [])];
 }
 
 /**
@@ -151,7 +152,7 @@ export async function applyStep(session: StackSession, cloud: CloudOptions, prog
       await session.open('create');
       await settleInterruptedCreates(session, await session.readState(), (line) => progress.line(line));
     }
-    const retry = retryNotice(session.prepared.stateView.lastDeployment, 'retrying');
+    const retry = retryNotice(session.prepared.stateView.lastDeployment, 'retrying') ?? redeployNotice(session.prepared, 'redeploying');
     if (retry) progress.line(`${session.prepared.label}: ${retry}`);
     const outcome = await session.operation('up', {
       onEvent: progress.forStack(session.prepared.label),
