@@ -23,6 +23,8 @@ import { dependencyNotApplied, markPendingReads, runInDependencyOrder } from './
 import { withStackSessions } from './cloud/stack-sessions.js';
 
 export async function apply(flags: CloudFlags, io: Io): Promise<number> {
+  // A saved plan is applied as it was reviewed: its own path, no preview, no question.
+  if (flags.plan !== undefined) return (await import('./apply-plan.js')).applyPlan(flags, io);
   return runCloudCommand('apply', io, flags, async (cloud) => {
     const skipPreview = cloud.yes && (flags.skipPreview ?? false);
     requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });

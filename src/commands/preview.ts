@@ -12,24 +12,35 @@ import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/
 import { withStackSessions } from './cloud/stack-sessions.js';
 import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
 import { markPendingReads, runInDependencyOrder } from './cloud/ordered-run.js';
+import { checkSavePlanFlags, EnginePlanFiles, writeSavedPlan } from './cloud/write-saved-plan.js';
 
 export async function preview(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('preview', io, flags, async (cloud) => {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs));
     try {
+      if (cloud.savePlan !== undefined) checkSavePlanFlags(cloud);
       const { prepareRun } = await import('./cloud/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
       progress.activity(undefined);
       printDeployNotices(io, run);
       const chalk = chalkFor(io);
+      const planFiles = cloud.savePlan !== undefined ? new EnginePlanFiles() : undefined;
       return await withStackSessions(run, progress, async (sessions) => {
-        const outcomes = await runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, _index, read) => {
+        const outcomes = await runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, index, read) => {
           markPendingReads(session, read);
-          const outcome = await previewStep(session, cloud, chalk, progress);
+          const outcome = await previewStep(session, cloud, chalk, progress, false, planFiles?.fileFor(index));
           await session.removeIfCreated();
           return outcome;
         });
         progress.stop();
+        if (planFiles && cloud.savePlan !== undefined) {
+          try {
+            const saved = writeSavedPlan(cloud.savePlan, cloud, outcomes, planFiles);
+            io.err(saved ? `plan saved to ${cloud.savePlan}: apply exactly this with \`openmcf apply --plan ${cloud.savePlan}\`\n` : `no plan saved to ${cloud.savePlan}: a stack failed\n`);
+          } finally {
+            planFiles.remove();
+          }
+        }
         return finishRun(io, cloud, outcomes, {
           command: 'preview',
           tense: 'planned',

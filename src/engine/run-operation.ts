@@ -21,6 +21,10 @@ export interface RunOperationOptions {
   readonly clearPendingCreates?: boolean;
   /** Destroy only: remove the stack (its history and configuration) afterwards. */
   readonly removeStack?: boolean;
+  /** Preview only: the engine writes its update plan to this file (`--save-plan`). */
+  readonly savePlan?: string;
+  /** Up only: the update is held to the engine's plan in this file (`--plan`). */
+  readonly plan?: string;
 }
 
 /** A stack output whose value changes (or, in a preview, may: `new` is UNKNOWN_VALUE). Secret
@@ -149,7 +153,7 @@ async function runKind(
   let outputs: OutputMap | undefined;
   switch (kind) {
     case 'preview':
-      await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options) });
+      await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options), ...(options.savePlan ? { plan: options.savePlan } : {}) });
       break;
     case 'up':
       outputs = await upWithOutputsFromEvents(stack, stackOutputs, checkFinished, {
@@ -157,6 +161,7 @@ async function runKind(
         diff: true,
         ...(options.refresh ? { refresh: true } : {}),
         ...replaceOption(options),
+        ...(options.plan ? { plan: options.plan } : {}),
       });
       break;
     case 'preview-destroy':

@@ -97,7 +97,7 @@ function pendingCreatesNote(chalk: ChalkInstance, state: StackState, session: St
 /** Opens (creating the stack when new) and previews; prints the plan when done. The live line
  * says "previewing <stack>" until the engine has answered. With `settle` (apply's preview),
  * creates left pending by an interrupted run are settled first. */
-export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer, settle = false): Promise<StackOutcome> {
+export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer, settle = false, savePlan?: string): Promise<StackOutcome> {
   const started = Date.now();
   const label = session.prepared.label;
   progress.activity('previewing', label);
@@ -106,7 +106,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
     let state = await session.readState();
     const before = stateFingerprint(state);
     if (settle) state = await settleInterruptedCreates(session, state, (line) => progress.line(`${line}\n`));
-    const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh });
+    const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh, ...(savePlan ? { savePlan } : {}) });
     const now = new Date();
     progress.activity(undefined, label);
     progress.line(`${[...renderPreviewBlock(chalk, session, outcome, now), ...pendingCreatesNote(chalk, state, session)].join('\n')}\n`);
