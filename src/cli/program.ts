@@ -17,6 +17,7 @@ const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load
   { names: ['apply'], load: async () => (await import('./commands/apply.js')).registerApply },
   { names: ['preview', 'plan'], load: async () => (await import('./commands/preview.js')).registerPreview },
   { names: ['destroy', 'delete'], load: async () => (await import('./commands/destroy.js')).registerDestroy },
+  { names: ['import'], load: async () => (await import('./commands/import.js')).registerImport },
   { names: ['refresh'], load: async () => (await import('./commands/refresh.js')).registerRefresh },
   { names: ['cancel', 'unlock'], load: async () => (await import('./commands/cancel.js')).registerCancel },
   { names: ['outputs'], load: async () => (await import('./commands/outputs.js')).registerOutputs },
