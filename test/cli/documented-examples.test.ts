@@ -392,6 +392,7 @@ const RUNNERS: readonly Runner[] = [
       assert.deepEqual(realContainers(scene).map((c) => c.name), ['my-api']);
     },
   },
+  { example: 'openmcf import -f my-api.yaml', real: true, check: (r) => assert.match(r.stderr, /my-api: already in the stack: namespace, container/) },
   {
     example: 'openmcf apply -f manifests/ --yes --json > result.json',
     real: true,
@@ -457,6 +458,38 @@ const RUNNERS: readonly Runner[] = [
     },
   },
   { example: 'openmcf apply -f my-api.yaml --sandbox --yes --skip-preview', check: (r) => assert.match(r.stderr, /my-api: no changes/) },
+  {
+    // README, "--redeploy": the preview says it and counts it (exit 0 without --detailed-exitcode).
+    example: 'openmcf preview -f my-api.yaml --sandbox --redeploy',
+    check: (r) => assert.match(r.stderr, /--redeploy: apply deploys the container again with the same image \(my-api:latest\)[\s\S]*my-api: 1 to update/),
+  },
+  {
+    example: 'openmcf apply -f my-api.yaml --sandbox --yes --redeploy',
+    check: (r, scene) => {
+      assert.match(r.stderr, /--redeploy: deploying the container again/);
+      const cloud = readCloud(scene.home.storeDir);
+      const myApi = Object.values(cloud.containers).find((c) => c.name === 'my-api' && cloud.namespaces[c.namespace_id]?.project_id !== scene.credentials.projectId);
+      assert.equal(myApi?._deployments, 2, 'deployed a second time');
+    },
+  },
+  {
+    // README, "Saved plans" (and the --help of preview and apply).
+    example: 'openmcf preview -f my-api.yaml --sandbox --save-plan plan.json',
+    check: (r, scene) => {
+      assert.match(r.stderr, /plan saved to plan\.json/);
+      assert.equal(parseJson<{ apiVersion: string }>(readFileSync(join(scene.work, 'plan.json'), 'utf8')).apiVersion, 'openmcf.org/plan/v1');
+    },
+  },
+  { example: 'openmcf apply --plan plan.json', check: (r) => assert.match(r.stderr, /my-api: no changes/) },
+  {
+    // README, "Adopting what exists": everything is in the stack already here.
+    example: 'openmcf import -f my-api.yaml --sandbox',
+    check: (r) => assert.match(r.stderr, /my-api: already in the stack: namespace, container/),
+  },
+  {
+    example: 'openmcf import -f my-api.yaml --sandbox --json',
+    check: (r) => assert.equal(parseJson<ResultDocument>(r.stdout).results[0]?.status, 'unchanged'),
+  },
   { example: 'openmcf outputs -f my-api.yaml --sandbox url', check: (r) => assert.match(r.stdout.trim(), URL_OF_MY_API) },
   {
     example: "openmcf preview -f my-api.yaml --sandbox --json | jq '.results[0].changes'",

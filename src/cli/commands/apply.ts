@@ -19,6 +19,8 @@ Examples:
   $ openmcf apply -f manifests/ --yes --json > result.json
   $ openmcf apply -f my-api.yaml --sandbox --yes        # simulated cloud, nothing real touched
   $ openmcf apply -f my-api.yaml --sandbox --yes --skip-preview
+  $ openmcf apply --plan plan.json                       # exactly what preview --save-plan saved
+  $ openmcf apply -f my-api.yaml --sandbox --yes --redeploy   # the same tag, pushed again
   $ openmcf apply -f my-api.yaml -p scaleway.yaml --set spec.image.tag=v2 --yes
   $ openmcf apply -f manifests/ --shard 1/4 --lock-wait 10m --yes \\
       --backend 's3://team-state?endpoint=s3.fr-par.scw.cloud&region=fr-par'   # AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY set

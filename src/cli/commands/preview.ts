@@ -15,6 +15,7 @@ Examples:
   $ openmcf preview -f manifests/ --detailed-exitcode     # CI: 0 no changes, 2 changes, 1 failed
   $ openmcf preview -f my-api.yaml --sandbox --json | jq '.results[0].changes'
   $ openmcf preview -f manifests/ --shard 2/4 --detailed-exitcode   # the second of four CI runners
+  $ openmcf preview -f my-api.yaml --sandbox --save-plan plan.json  # for apply --plan plan.json
 `;
 
 export function registerPreview(program: Command, context: CommandContext): void {
