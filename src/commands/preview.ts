@@ -29,6 +29,7 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
         const outcomes = await runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, index, read) => {
           markPendingReads(session, read);
           const outcome = await previewStep(session, cloud, chalk, progress, false, planFiles?.fileFor(index));
+          if (planFiles && outcome.status !== 'failed') planFiles.keepSettings(index, await session.createdStackSettings().catch(() => undefined));
           await session.removeIfCreated();
           return outcome;
         });

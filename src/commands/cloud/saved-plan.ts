@@ -45,6 +45,9 @@ export interface SavedStackPlan {
   readonly changes: ChangeCounts;
   /** The engine's plan file (apitype.DeploymentPlanV1), as the engine wrote it. */
   readonly enginePlan: unknown;
+  /** A stack that did not exist yet: its settings as the preview created them (the secrets
+   * provider's salt or wrapped data key, no secret), which the plan's ciphertexts need. */
+  readonly stackSettings?: Record<string, unknown>;
 }
 
 export interface SavedPlan {

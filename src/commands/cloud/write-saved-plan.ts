@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { invalidInput } from '../../errors.js';
+import type { StackSettings } from '@pulumi/pulumi/automation/index.js';
 import type { CloudOptions } from './options.js';
 import type { StackOutcome } from './outcome.js';
 import { manifestDigest, newSalt, newSavedPlan, savedSetFlags, sourceDigest, type SavedStackPlan } from './saved-plan.js';
@@ -26,6 +27,16 @@ export function checkSavePlanFlags(cloud: CloudOptions): void {
 
 export class EnginePlanFiles {
   private readonly dir = mkdtempSync(join(tmpdir(), 'openmcf-plan-'));
+  private readonly settings = new Map<number, StackSettings>();
+
+  /** A stack created for the preview: the settings its plan's secrets need (see StackSession). */
+  keepSettings(index: number, settings: StackSettings | undefined): void {
+    if (settings !== undefined) this.settings.set(index, settings);
+  }
+
+  settingsOf(index: number): StackSettings | undefined {
+    return this.settings.get(index);
+  }
 
   /** Where the engine writes (or reads) the plan of the stack at this index of the run. */
   fileFor(index: number): string {
@@ -64,6 +75,7 @@ export function writeSavedPlan(path: string, cloud: CloudOptions, outcomes: read
       stateFingerprint: outcome.stateFingerprint!,
       changes: outcome.counts,
       enginePlan: files.read(index),
+      ...(files.settingsOf(index) !== undefined ? { stackSettings: { ...files.settingsOf(index) } } : {}),
     };
   });
   const plan = newSavedPlan({
