@@ -145,5 +145,5 @@ function unknownOutput(): pulumi.Output<string> {
   // The SDK's Output constructor (resources, value, isKnown, isSecret, allResources) is not in its
   // typings; `pulumi.output(pulumi.unknown)` would give a known output holding the sentinel.
   const construct = pulumi.Output as unknown as new (...args: unknown[]) => pulumi.Output<string>;
-  return new construct(new Set(), Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve(new Set()));
+  return new construct([], Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve([]));
 }
