@@ -15,7 +15,6 @@ import { cronArgs, CONTAINER_RESOURCE, NAMESPACE_RESOURCE } from '../program/con
 import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import { SCALEWAY_PLUGIN_VERSION } from '../version.js';
 import type { CloudFlags } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
 import type { PreparedRun } from './cloud/prepare.js';
@@ -63,7 +62,14 @@ async function importStep(session: StackSession, run: PreparedRun, chalk: ChalkI
     const notes: string[] = [];
     if (toImport.length > 0) {
       progress.activity('importing', label);
-      await session.importResources(toImport.map((o) => ({ type: o.type, name: o.resourceName, id: o.id, version: SCALEWAY_PLUGIN_VERSION })));
+      // An update of only these resources, each declared with the engine's `import` option.
+      const image = lookup.found.find((o) => o.resourceName === CONTAINER_RESOURCE)?.image;
+      prepared.stateView.importing = { ids: Object.fromEntries(toImport.map((o) => [o.resourceName, o.id])), ...(image ? { image } : {}) };
+      try {
+        await session.operation('up', { target: toImport.map((o) => o.resourceName), onEvent: progress.forStack(label) });
+      } finally {
+        prepared.stateView.importing = undefined;
+      }
       notes.push(`imported ${toImport.map((o) => `${o.resourceName} (${o.id})`).join(', ')}`);
     }
     const already = lookup.found.filter((o) => inState.has(`${o.type} ${o.resourceName}`));

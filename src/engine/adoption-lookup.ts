@@ -20,6 +20,8 @@ export interface FoundObject extends WantedObject {
   readonly id: string;
   /** The stack the object's ownership tag names, when it has one. */
   readonly owner?: string;
+  /** A container's image as the cloud runs it. */
+  readonly image?: string;
 }
 
 export interface AdoptionLookup {
@@ -43,7 +45,7 @@ export async function lookUpManifestObjects(
   found.push(foundObject(namespace, namespaceObject, region));
   const containerObject = await findContainer(settings, region, namespaceObject.id, container.name);
   if (containerObject === undefined) return { found, missing: [container, ...crons] };
-  found.push(foundObject(container, containerObject, region));
+  found.push({ ...foundObject(container, containerObject, region), ...(await containerImage(settings, region, containerObject.id)) });
   for (const cron of crons) {
     const trigger = await findTrigger(settings, region, containerObject.id, cron.name);
     if (trigger === undefined) missing.push(cron);
@@ -61,4 +63,14 @@ function foundObject(wanted: WantedObject, object: CloudObject, region: string):
 export function ownerOf(tags: readonly string[]): string | undefined {
   const tag = tags.find((t) => t.startsWith(OWNER_TAG_PREFIX));
   return tag === undefined ? undefined : tag.slice(OWNER_TAG_PREFIX.length);
+}
+
+/** The container's image (`image`, or the older `registry_image`), read with one GET. */
+async function containerImage(settings: CloudLookupSettings, region: string, id: string): Promise<{ image?: string }> {
+  const url = `${settings.apiUrl}/containers/v1/regions/${encodeURIComponent(region)}/containers/${encodeURIComponent(id)}`;
+  const response = await fetch(url, { headers: { 'X-Auth-Token': settings.secretKey }, signal: AbortSignal.timeout(30_000) });
+  if (!response.ok) throw new Error(`reading container ${id} in ${region} failed: HTTP ${response.status}`);
+  const body = (await response.json()) as { image?: unknown; registry_image?: unknown };
+  const image = typeof body.image === 'string' && body.image !== '' ? body.image : typeof body.registry_image === 'string' ? body.registry_image : undefined;
+  return image ? { image } : {};
 }

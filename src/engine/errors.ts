@@ -174,7 +174,7 @@ export function toOpenmcfError(error: unknown, context: EngineErrorContext): Ope
       exitCode: ExitCode.failed,
       code: 'name-conflict',
       origin: 'cloud',
-      hint: `An object of that name already exists in the cloud and this stack does not have it (made by hand, by another tool, or before the state was lost). Take it into the stack with \`openmcf import ${context.rerunArgs}\` (it then shows how it differs from the manifest), then run \`openmcf apply ${context.rerunArgs}\` again.`,
+      hint: `The cloud has an object of that name that this stack does not have (made by hand, by another tool, or before the state was lost). Take it into the stack with \`openmcf import ${context.rerunArgs}\` (it then shows how it differs from the manifest), then run \`openmcf apply ${context.rerunArgs}\` again.`,
       cause: error,
     });
   }

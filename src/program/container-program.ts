@@ -34,6 +34,8 @@ export interface ContainerProgramOptions {
   readonly pendingReads?: () => ReadonlySet<string> | undefined;
   /** `--redeploy`: deploy the same image reference again (see redeploy.ts). */
   readonly redeploy?: boolean;
+  /** `openmcf import`: what this run takes in (see ImportRun). */
+  readonly importing?: () => ImportRun | undefined;
 }
 
 /** Stack outputs as Pulumi outputs; their resolved shape is ContainerStackOutputs. */
@@ -42,7 +44,7 @@ export type ContainerProgramOutputs = { readonly [K in keyof ContainerStackOutpu
 export function createContainerProgram(manifest: ScalewayServerlessContainerManifest, options: ContainerProgramOptions = {}): PulumiFn {
   return async () => {
     try {
-      return declareContainer(manifest, await valueFromInputs(manifest, options.target, options.pendingReads?.()), options.lastDeployment?.(), options.recorded?.(), options.redeploy);
+      return declareContainer(manifest, await valueFromInputs(manifest, options.target, options.pendingReads?.()), options.lastDeployment?.(), options.recorded?.(), options.redeploy, options.importing?.());
     } catch (error) {
       if (error instanceof OpenmcfError) throw asRunError(error);
       throw error;
@@ -58,6 +60,13 @@ export function createContainerProgram(manifest: ScalewayServerlessContainerMani
 function asRunError(error: OpenmcfError): OpenmcfError {
   Object.defineProperty(error, '__pulumiRunError', { value: true });
   return error;
+}
+
+/** `openmcf import`: cloud ids (`{region}/{uuid}`) by logical name, and the container's image as
+ * the cloud runs it. */
+export interface ImportRun {
+  readonly ids: Readonly<Record<string, string>>;
+  readonly image?: string;
 }
 
 /** What valueFrom fields resolved to (absent for literal values). */
@@ -76,23 +85,34 @@ export function declareContainer(
   last?: LastDeployment,
   recorded?: RecordedStack,
   redeploy = false,
+  importing?: ImportRun,
 ): ContainerProgramOutputs {
+  // `openmcf import`: the engine's import of what exists, every input left as the cloud has it
+  // (ignored), so the import changes nothing; the preview after it shows the manifest's changes.
+  // The image is the exception: the provider reads none back as an input, and a container without
+  // one fails its check, so the import declares the image the cloud runs.
+  const adopt = (name: string, args: object): pulumi.CustomResourceOptions => {
+    const id = importing?.ids[name];
+    return id === undefined ? {} : { import: id, ignoreChanges: Object.keys(args).filter((key) => key !== 'image' || importing?.image === undefined) };
+  };
   const { registrySha256: desiredSha, ...plain } = containerArgs(manifest);
   const registrySha256 = registrySha256For(desiredSha ?? '', last, redeploy);
   if (plain.image === undefined && referenced.image === undefined) throw new Error('declareContainer: the image comes from valueFrom; resolve it first (valueFromInputs)');
   // Every resource here has a name fixed by the manifest, and the platform refuses a second object
   // of the same name (409 "already exists"): a replacement must delete the old one before creating
   // the new one, not the other way round (Pulumi's default).
-  const namespace = new scaleway.containers.Namespace(NAMESPACE_RESOURCE, namespaceArgs(manifest), FIXED_NAME);
+  const namespace = new scaleway.containers.Namespace(NAMESPACE_RESOURCE, namespaceArgs(manifest), { ...FIXED_NAME, ...adopt(NAMESPACE_RESOURCE, namespaceArgs(manifest)) });
 
   const { secretEnvironmentVariables, ...visible } = plain;
-  const container = new scaleway.containers.Container(CONTAINER_RESOURCE, {
+  const containerInputs = {
     ...visible,
     ...referenced,
+    ...(importing?.ids[CONTAINER_RESOURCE] !== undefined && importing.image !== undefined ? { image: importing.image } : {}),
     ...(registrySha256 !== '' ? { registrySha256 } : {}),
     namespaceId: namespace.id,
     ...(secretEnvironmentVariables !== undefined ? { secretEnvironmentVariables: pulumi.secret(secretEnvironmentVariables) } : {}),
-  }, FIXED_NAME);
+  };
+  const container = new scaleway.containers.Container(CONTAINER_RESOURCE, containerInputs, { ...FIXED_NAME, ...adopt(CONTAINER_RESOURCE, containerInputs) });
   for (const cron of cronArgs(manifest)) {
     const { resourceName, originalResourceName, ...args } = cron;
     const recordedArgs = recorded?.cronArgs[resourceName] ?? (originalResourceName !== undefined ? recorded?.cronArgs[originalResourceName] : undefined);
@@ -101,11 +121,13 @@ export function declareContainer(
     // the Cron is replaced too. replaceOnChanges acts on the provider's per-property diff;
     // replacementTrigger is compared by the engine itself, so the replacement happens even when a
     // provider reports no property details.
+    const cronInputs = { ...args, args: cronArgsToDeclare(args.args, recordedArgs), containerId: container.id };
     new scaleway.containers.Cron(
       resourceName,
-      { ...args, args: cronArgsToDeclare(args.args, recordedArgs), containerId: container.id },
+      cronInputs,
       {
         ...FIXED_NAME,
+        ...adopt(resourceName, cronInputs),
         replaceOnChanges: ['containerId'],
         replacementTrigger: container.id,
         ...(originalResourceName !== undefined ? { aliases: [{ name: originalResourceName }] } : {}),

@@ -41,7 +41,8 @@ test('import takes the namespace and the container in and previews what differs 
   assert.equal(container.change, 'update');
   assert.ok(container.manifestChanges?.some((c) => c.path === 'spec.minScale' && c.old === 1 && c.new === 0), JSON.stringify(container.manifestChanges));
   assert.match(result.stderr, /spec\.minScale: 1 -> 0/);
-  assert.equal(Object.values(home.cloud().containers).find((c) => c.name === 'my-api')?.min_scale, 1, 'import changes nothing in the cloud');
+  const unchanged = Object.values(home.cloud().containers).find((c) => c.name === 'my-api')!;
+  assert.deepEqual([unchanged.min_scale, unchanged._deployments, unchanged.updated_at], [1, before._deployments, before.updated_at], 'import changes nothing in the cloud');
 
   const applied = home.run(['apply', '-f', myApi, '--sandbox', '--yes']);
   assert.equal(applied.code, 0, applied.stderr);

@@ -20,6 +20,7 @@ import { credentialsToEngineEnv, loadCredentials } from '../../target/credential
 import { prepareSecretsProvider } from '../../target/passphrase.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
 import type { LastDeployment } from '../../program/redeploy.js';
+import type { ImportRun } from '../../program/container-program.js';
 import type { RecordedStack } from '../../program/recorded-stack.js';
 import type { CloudOptions } from './options.js';
 
@@ -34,7 +35,7 @@ export interface PreparedStack {
   /** `--redeploy`: the container is deployed again with the same image reference. */
   readonly redeploy?: boolean;
   /** What the program needs from the state, filled in by the session before each run of it. */
-  readonly stateView: { lastDeployment?: LastDeployment; recorded?: RecordedStack; createdByOriginalCli?: boolean; pendingReads?: ReadonlySet<string> };
+  readonly stateView: { lastDeployment?: LastDeployment; recorded?: RecordedStack; createdByOriginalCli?: boolean; pendingReads?: ReadonlySet<string>; importing?: ImportRun };
 }
 
 export interface PreparedRun {
@@ -131,6 +132,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
         recorded: () => stateView.recorded,
         pendingReads: () => stateView.pendingReads,
         redeploy: options.redeploy,
+        importing: () => stateView.importing,
       }),
       stateView,
     };

@@ -1,7 +1,7 @@
 // One manifest's stack for the length of a command: opened once, used for the preview and the
 // update, closed at the end. Every engine failure leaves here as an OpenmcfError naming the stack,
 // and an interruption by the user as exit 130 with how to recover.
-import type { ImportResource, OutputMap, PulumiFn, StackSettings } from '@pulumi/pulumi/automation/index.js';
+import type { OutputMap, PulumiFn, StackSettings } from '@pulumi/pulumi/automation/index.js';
 import { OpenmcfError } from '../../errors.js';
 import { interruptedError, isLockError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../../engine/errors.js';
 import type { OperationEvent } from '../../engine/events.js';
@@ -154,20 +154,6 @@ export class StackSession {
       throw this.mapError(error, 'refresh');
     }
     return { outcomes, state: await this.readState() };
-  }
-
-  /**
-   * The engine's import (`pulumi import`, without generating code, unprotected): each resource is
-   * read from the cloud by its id and written into the state under the program's logical name, so
-   * that the next preview or update compares it with the manifest (`openmcf import`).
-   */
-  async importResources(resources: ImportResource[]): Promise<void> {
-    const stack = this.requireOpened().stack;
-    try {
-      await this.lockWaited(() => stack.import({ resources, protect: false, generateCode: false }), 'apply');
-    } catch (error) {
-      throw this.mapError(error, 'apply');
-    }
   }
 
   /**
