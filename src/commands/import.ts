@@ -9,7 +9,7 @@ import type { ChalkInstance } from 'chalk';
 import { ExitCode, OpenmcfError } from '../errors.js';
 import { hasChanges } from '../engine/events.js';
 import { lookUpManifestObjects, OWNER_TAG_PREFIX, type AdoptionLookup, type WantedObject } from '../engine/adoption-lookup.js';
-import { lookupSettings } from '../engine/cloud-lookup.js';
+import { lookupSettings, type CloudLookupSettings } from '../engine/cloud-lookup.js';
 import { stateFingerprint } from '../engine/stack-state.js';
 import { cronArgs, CONTAINER_RESOURCE, NAMESPACE_RESOURCE } from '../program/container-args.js';
 import type { Io } from '../render/io.js';
@@ -17,7 +17,6 @@ import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
 import type { CloudFlags } from './cloud/options.js';
 import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import type { PreparedRun } from './cloud/prepare.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
@@ -33,7 +32,10 @@ export async function importCommand(flags: CloudFlags, io: Io): Promise<number> 
       progress.activity(undefined);
       const chalk = chalkFor(io);
       return await withStackSessions(run, progress, async (sessions) => {
-        const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => importStep(session, run, chalk, progress));
+        // The API endpoint and keys the provider uses: the run's own, over the user's environment
+        // (SCW_API_URL reaches the engine from there).
+        const settings = lookupSettings({ ...cloud.env, ...run.engineEnv });
+        const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => importStep(session, settings, chalk, progress));
         progress.stop();
         return finishRun(io, cloud, outcomes, { command: 'import', tense: 'planned', showOutputs: false, separate: false, ...runReportOptions(run) });
       });
@@ -43,16 +45,22 @@ export async function importCommand(flags: CloudFlags, io: Io): Promise<number> 
   });
 }
 
-async function importStep(session: StackSession, run: PreparedRun, chalk: ChalkInstance, progress: ProgressRenderer): Promise<StackOutcome> {
+async function importStep(session: StackSession, settings: CloudLookupSettings | undefined, chalk: ChalkInstance, progress: ProgressRenderer): Promise<StackOutcome> {
   const started = Date.now();
   const { prepared } = session;
   const { label, target } = prepared;
   progress.activity('looking up what exists', label);
   try {
-    const settings = lookupSettings(run.engineEnv);
     if (settings === undefined) throw new OpenmcfError('import needs Scaleway credentials to look up what exists', { exitCode: ExitCode.invalidInput, code: 'import-credentials' });
     const { manifest } = prepared.loaded;
-    const lookup = await lookUpManifestObjects(settings, manifest.spec.region, ...wantedObjects(prepared.loaded.manifest));
+    const lookup = await lookUpManifestObjects(settings, manifest.spec.region, ...wantedObjects(prepared.loaded.manifest)).catch((error: unknown) => {
+      throw new OpenmcfError(`looking up what exists of ${label} in ${manifest.spec.region} failed (${settings.apiUrl}): ${error instanceof Error ? error.message : String(error)}`, {
+        exitCode: ExitCode.failed,
+        code: 'import-lookup',
+        origin: 'cloud',
+        hint: 'check the network and the credentials (`openmcf doctor`), then run it again; nothing was changed',
+      });
+    });
     refuseOwnedElsewhere(lookup, target.displayName, manifest.spec.region);
 
     await session.open('create');

@@ -193,6 +193,11 @@ function containers(scene: Scene): Array<{ name: string; image: string; project:
   const cloud = readCloud(scene.home.storeDir);
   return Object.values(cloud.containers).map((c) => ({ name: c.name, image: c.image, project: cloud.namespaces[c.namespace_id]?.project_id ?? '' }));
 }
+/** How many times the sandbox (not the scene's "real" cloud) deployed the container of that name. */
+function sandboxDeployments(scene: Scene, name: string): number | undefined {
+  const cloud = readCloud(scene.home.storeDir);
+  return Object.values(cloud.containers).find((c) => c.name === name && cloud.namespaces[c.namespace_id]?.project_id !== scene.credentials.projectId)?._deployments;
+}
 const realContainers = (scene: Scene) => containers(scene).filter((c) => c.project === scene.credentials.projectId);
 const sandboxContainers = (scene: Scene) => containers(scene).filter((c) => c.project !== scene.credentials.projectId);
 
@@ -459,21 +464,35 @@ const RUNNERS: readonly Runner[] = [
   },
   { example: 'openmcf apply -f my-api.yaml --sandbox --yes --skip-preview', check: (r) => assert.match(r.stderr, /my-api: no changes/) },
   {
-    // README, "--redeploy": the preview says it and counts it (exit 0 without --detailed-exitcode).
-    example: 'openmcf preview -f my-api.yaml --sandbox --redeploy',
-    check: (r) => assert.match(r.stderr, /--redeploy: apply deploys the container again with the same image \(my-api:latest\)[\s\S]*my-api: 1 to update/),
-  },
-  {
-    example: 'openmcf apply -f my-api.yaml --sandbox --yes --redeploy',
+    // README, "--redeploy": the preview says it and counts it (exit 0 without --detailed-exitcode),
+    // the apply deploys the same image a second time.
+    example: `openmcf preview -f my-api.yaml --sandbox --redeploy
+openmcf apply -f my-api.yaml --sandbox --yes --redeploy`,
     check: (r, scene) => {
+      assert.match(r.stderr, /--redeploy: apply deploys the container again with the same image \(my-api:latest\)[\s\S]*my-api: 1 to update/);
       assert.match(r.stderr, /--redeploy: deploying the container again/);
-      const cloud = readCloud(scene.home.storeDir);
-      const myApi = Object.values(cloud.containers).find((c) => c.name === 'my-api' && cloud.namespaces[c.namespace_id]?.project_id !== scene.credentials.projectId);
-      assert.equal(myApi?._deployments, 2, 'deployed a second time');
+      assert.equal(sandboxDeployments(scene, 'my-api'), 2, 'deployed a second time');
     },
   },
   {
-    // README, "Saved plans" (and the --help of preview and apply).
+    // apply --help.
+    example: 'openmcf apply -f my-api.yaml --sandbox --yes --redeploy',
+    check: (r, scene) => {
+      assert.match(r.stderr, /--redeploy: deploying the container again/);
+      assert.equal(sandboxDeployments(scene, 'my-api'), 3, 'deployed a third time');
+    },
+  },
+  {
+    // README, "Saved plans".
+    example: `openmcf preview -f my-api.yaml --sandbox --save-plan plan.json
+openmcf apply --plan plan.json`,
+    check: (r, scene) => {
+      assert.match(r.stderr, /plan saved to plan\.json[\s\S]*my-api: no changes/);
+      assert.equal(parseJson<{ apiVersion: string }>(readFileSync(join(scene.work, 'plan.json'), 'utf8')).apiVersion, 'openmcf.org/plan/v1');
+    },
+  },
+  {
+    // The --help of preview and apply.
     example: 'openmcf preview -f my-api.yaml --sandbox --save-plan plan.json',
     check: (r, scene) => {
       assert.match(r.stderr, /plan saved to plan\.json/);

@@ -67,3 +67,19 @@ test('objects tagged as another openmcf stack\'s are refused, naming that stack'
   const stacks = join(home.dir, 'sandbox', 'state', '.pulumi', 'stacks', 'my-project');
   assert.ok(!readdirSync(stacks).some((f) => f.startsWith('dev.ScalewayServerlessContainer.owned-api.json')), 'nothing was imported');
 });
+
+test('cron triggers are found by name and imported with their container; the manifest then applies in place', () => {
+  const pipeline = manifest('data-pipeline');
+  madeByHand(pipeline, '--set', 'spec.cronTriggers[0].schedule=5 * * * *');
+  const triggersBefore = Object.values(home.cloud().triggers).filter((t) => t.name === 'hourly-sync' || t.name === 'nightly-report').map((t) => t.id).sort();
+  const result = home.run(['import', '-f', pipeline, '--sandbox', '--json']);
+  assert.equal(result.code, 0, result.stderr);
+  const entry = parseJson<ResultDocument>(result.stdout).results[0]!;
+  assert.match(entry.notices?.[0] ?? '', /^imported namespace \(fr-par\/[0-9a-f-]+\), container \(fr-par\/[0-9a-f-]+\), cron-hourly-sync \(fr-par\/[0-9a-f-]+\), cron-nightly-report \(fr-par\/[0-9a-f-]+\)$/);
+  assert.ok(entry.resources.some((r) => r.name === 'cron-hourly-sync' && r.change === 'update'), JSON.stringify(entry.resources.map((r) => [r.name, r.change])));
+  const applied = home.run(['apply', '-f', pipeline, '--sandbox', '--yes']);
+  assert.equal(applied.code, 0, applied.stderr);
+  const triggers = Object.values(home.cloud().triggers).filter((t) => t.name === 'hourly-sync' || t.name === 'nightly-report');
+  assert.deepEqual(triggers.map((t) => t.id).sort(), triggersBefore, 'the same triggers, updated in place');
+  assert.ok(triggers.some((t) => t.name === 'hourly-sync' && JSON.stringify(t).includes('0 * * * *')));
+});
