@@ -75,7 +75,7 @@ test('cron triggers are found by name and imported with their container; the man
   const result = home.run(['import', '-f', pipeline, '--sandbox', '--json']);
   assert.equal(result.code, 0, result.stderr);
   const entry = parseJson<ResultDocument>(result.stdout).results[0]!;
-  assert.match(entry.notices?.[0] ?? '', /^imported namespace \(fr-par\/[0-9a-f-]+\), container \(fr-par\/[0-9a-f-]+\), cron-hourly-sync \(fr-par\/[0-9a-f-]+\), cron-nightly-report \(fr-par\/[0-9a-f-]+\)$/);
+  assert.match(entry.notices?.[0] ?? '', /^imported namespace \(pl-waw\/[0-9a-f-]+\), container \(pl-waw\/[0-9a-f-]+\), cron-hourly-sync \(pl-waw\/[0-9a-f-]+\), cron-nightly-report \(pl-waw\/[0-9a-f-]+\)$/);
   assert.ok(entry.resources.some((r) => r.name === 'cron-hourly-sync' && r.change === 'update'), JSON.stringify(entry.resources.map((r) => [r.name, r.change])));
   const applied = home.run(['apply', '-f', pipeline, '--sandbox', '--yes']);
   assert.equal(applied.code, 0, applied.stderr);
