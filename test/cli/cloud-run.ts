@@ -51,9 +51,9 @@ export class CloudHome {
   }
 
   /** Starts the CLI without waiting; `done` resolves when it exits. */
-  start(args: readonly string[], options: { env?: Record<string, string> } = {}): Background {
+  start(args: readonly string[], options: { env?: Record<string, string>; killAfterMs?: number } = {}): Background {
     const child = spawn(process.execPath, [OPENMCF_BIN, ...args], { cwd: REPO_ROOT, env: this.env(options.env), stdio: 'pipe' });
-    return new Background(child);
+    return new Background(child, options.killAfterMs);
   }
 
   cloud(): Cloud {
@@ -133,13 +133,14 @@ export class Background {
   stderr = '';
   readonly done: Promise<number | null>;
 
-  constructor(readonly child: ChildProcessWithoutNullStreams) {
+  /** `killAfterMs`: a run still going after this long is killed (0: a server its test stops). */
+  constructor(readonly child: ChildProcessWithoutNullStreams, killAfterMs = 180_000) {
     child.stdout.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
-    const guard = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    const guard = killAfterMs > 0 ? setTimeout(() => child.kill('SIGKILL'), killAfterMs) : undefined;
     this.done = new Promise((resolve) =>
       child.on('close', (code) => {
-        clearTimeout(guard);
+        if (guard) clearTimeout(guard);
         resolve(code);
       }),
     );

@@ -119,7 +119,9 @@ export class Scene {
   /** `openmcf sandbox api` over this scene's simulated cloud, started on first use. */
   async apiServer(): Promise<string> {
     if (this.apiUrl) return this.apiUrl;
-    const api = this.home.start(['sandbox', 'api']);
+    // It serves every "real" example of the scene, which together take longer than the 180 s a
+    // background run is otherwise given on a busy machine; stop() ends it.
+    const api = this.home.start(['sandbox', 'api'], { killAfterMs: 0 });
     this.api = api;
     await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `openmcf sandbox api printed no URL: ${api.stdout} ${api.stderr}`);
     this.apiUrl = api.stdout.split('\n')[0] as string;
