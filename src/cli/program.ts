@@ -19,6 +19,7 @@ const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load
   { names: ['apply'], load: async () => (await import('./commands/apply.js')).registerApply, live: true },
   { names: ['preview', 'plan'], load: async () => (await import('./commands/preview.js')).registerPreview, live: true },
   { names: ['destroy', 'delete'], load: async () => (await import('./commands/destroy.js')).registerDestroy, live: true },
+  { names: ['import'], load: async () => (await import('./commands/import.js')).registerImport, live: true },
   { names: ['refresh'], load: async () => (await import('./commands/refresh.js')).registerRefresh, live: true },
   { names: ['cancel', 'unlock'], load: async () => (await import('./commands/cancel.js')).registerCancel },
   { names: ['outputs'], load: async () => (await import('./commands/outputs.js')).registerOutputs },

@@ -20,11 +20,13 @@ import { stateFingerprint } from '../engine/stack-state.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import type { StackSession } from './cloud/stack-session.js';
 import { applyStep, previewApplyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
-import { runBoundedAll } from './run-bounded.js';
+import { dependencyNotApplied, markPendingReads, runInDependencyOrder } from './cloud/ordered-run.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 import { checkPruneFlags, pruneOrphans } from './prune.js';
 
 export async function apply(flags: CloudFlags, io: Io): Promise<number> {
+  // A saved plan is applied as it was reviewed: its own path, no preview, no question.
+  if (flags.plan !== undefined) return (await import('./apply-plan.js')).applyPlan(flags, io);
   return runCloudCommand('apply', io, flags, async (cloud) => {
     const skipPreview = cloud.yes && (flags.skipPreview ?? false);
     requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
@@ -59,13 +61,15 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
 }
 
 async function applyDirectly(sessions: readonly StackSession[], cloud: CloudOptions, progress: ProgressRenderer): Promise<StackOutcome[]> {
-  return runBoundedAll(sessions, cloud.parallel, (session) => applyStep(session, cloud, progress, false));
+  return runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, _index, read) => dependencyNotApplied(session, read) ?? applyStep(session, cloud, progress, false));
 }
 
 /** `--yes`: each stack previewed and updated in one engine run, under one hold of its lock. */
 async function previewAndApply(sessions: readonly StackSession[], cloud: CloudOptions, io: Io, progress: ProgressRenderer): Promise<StackOutcome[]> {
   const chalk = chalkFor(io);
-  return runBoundedAll(sessions, cloud.parallel, async (session) => {
+  return runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, _index, read) => {
+    const notApplied = dependencyNotApplied(session, read);
+    if (notApplied !== undefined) return notApplied;
     const { previewed, ...outcome } = await previewApplyStep(session, cloud, chalk, progress);
     // A plan that could not be made leaves no stack behind that only it had created.
     if (!previewed) await session.removeIfCreated();
@@ -75,7 +79,10 @@ async function previewAndApply(sessions: readonly StackSession[], cloud: CloudOp
 
 async function previewConfirmApply(sessions: readonly StackSession[], cloud: CloudOptions, io: Io, progress: ProgressRenderer): Promise<StackOutcome[]> {
   const chalk = chalkFor(io);
-  const previews = await runBoundedAll(sessions, cloud.parallel, (session) => previewStep(session, cloud, chalk, progress, true));
+  const previews = await runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, (session, _index, read) => {
+    markPendingReads(session, read);
+    return previewStep(session, cloud, chalk, progress, true);
+  });
 
   const pending = previews.filter((p) => p.status === 'changes-pending');
   let proceed = pending.length > 0 && cloud.yes;
@@ -85,7 +92,7 @@ async function previewConfirmApply(sessions: readonly StackSession[], cloud: Clo
     if (!proceed) io.err(`${chalk.yellow(declinedError('apply').message)}\n`);
   }
 
-  return runBoundedAll(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
+  return runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, index, read): Promise<StackOutcome> => {
     const previewed = previews[index]!;
     if (previewed.status === 'failed' || previewed.status === 'cancelled') {
       await session.removeIfCreated();
@@ -99,6 +106,8 @@ async function previewConfirmApply(sessions: readonly StackSession[], cloud: Clo
       await session.removeIfCreated();
       return { ...previewed, status: 'declined', counts: emptyChangeCounts(), changes: [] };
     }
+    const notApplied = dependencyNotApplied(session, read);
+    if (notApplied) return { ...notApplied, durationMs: previewed.durationMs };
     const changed = await changedSincePreview(session, previewed);
     if (changed) return failedOutcome(session.prepared, changed, previewed.durationMs);
     const applied = await applyStep(session, cloud, progress, true);

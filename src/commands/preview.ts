@@ -7,16 +7,19 @@ import type { Io } from '../render/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
 import { type CloudFlags } from './cloud/options.js';
+import type { StackOutcome } from './cloud/outcome.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
 import { withStackSessions } from './cloud/stack-sessions.js';
 import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
-import { runBoundedAll } from './run-bounded.js';
 import { findOrphans, orphanResults, printOrphans, runCoversAFolder } from './prune.js';
+import { markPendingReads, runInDependencyOrder } from './cloud/ordered-run.js';
+import { checkSavePlanFlags, EnginePlanFiles, writeSavedPlan } from './cloud/write-saved-plan.js';
 
 export async function preview(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('preview', io, flags, async (cloud) => {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
+      if (cloud.savePlan !== undefined) checkSavePlanFlags(cloud);
       const { prepareRun } = await import('./cloud/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
       progress.activity(undefined);
@@ -24,15 +27,26 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
       const chalk = chalkFor(io);
       // A folder is meant to be the whole of its projects: its orphans are listed (prune.ts).
       const orphans = runCoversAFolder(cloud) ? findOrphans(run, cloud).catch((error: unknown) => (io.err(`note: could not look for orphaned stacks: ${(error as Error).message}\n`), undefined)) : undefined;
+      const planFiles = cloud.savePlan !== undefined ? new EnginePlanFiles() : undefined;
       return await withStackSessions(run, progress, async (sessions) => {
-        const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session) => {
-          const outcome = await previewStep(session, cloud, chalk, progress);
+        const outcomes = await runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, index, read) => {
+          markPendingReads(session, read);
+          const outcome = await previewStep(session, cloud, chalk, progress, false, planFiles?.fileFor(index));
+          if (planFiles && outcome.status !== 'failed') planFiles.keepSettings(index, await session.createdStackSettings().catch(() => undefined));
           await session.removeIfCreated();
           return outcome;
         });
         progress.stop();
         const found = await orphans;
         if (found) printOrphans(io, found, cloud);
+        if (planFiles && cloud.savePlan !== undefined) {
+          try {
+            const saved = writeSavedPlan(cloud.savePlan, cloud, outcomes, planFiles);
+            io.err(saved ? `plan saved to ${cloud.savePlan}: apply exactly this with \`openmcf apply --plan ${cloud.savePlan}\`\n` : `no plan saved to ${cloud.savePlan}: a stack failed\n`);
+          } finally {
+            planFiles.remove();
+          }
+        }
         return finishRun(io, cloud, outcomes, {
           ...(found ? { orphans: orphanResults(found) } : {}),
           command: 'preview',

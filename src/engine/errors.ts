@@ -36,6 +36,9 @@ const LOCK_PATTERNS: readonly RegExp[] = [
   /\[409\] Conflict/i,
 ];
 
+/** The platform refusing a second object of one name (409). */
+const ALREADY_EXISTS = /\balready exists\b/i;
+
 const MISSING_PLUGIN_PATTERNS: readonly RegExp[] = [
   /no resource plugin '?scaleway/i,
   /could not (?:find|load|install|download)[^\n]*plugin[^\n]*scaleway/i,
@@ -166,6 +169,15 @@ export function toOpenmcfError(error: unknown, context: EngineErrorContext): Ope
   const resourceErrors = [...new Set(context.resourceErrors ?? [])];
   const lines = resourceErrors.length > 0 ? resourceErrors : engineErrorLines(text);
   const detail = lines.length > 0 ? `: ${lines.join('; ')}` : '';
+  if (context.operation === 'apply' && lines.some((line) => ALREADY_EXISTS.test(line))) {
+    return new OpenmcfError(`apply failed for stack ${context.stackDisplay}${detail}`, {
+      exitCode: ExitCode.failed,
+      code: 'name-conflict',
+      origin: 'cloud',
+      hint: `The cloud has an object of that name that this stack does not have (made by hand, by another tool, or before the state was lost). Take it into the stack with \`openmcf import ${context.rerunArgs}\` (it then shows how it differs from the manifest), then run \`openmcf apply ${context.rerunArgs}\` again.`,
+      cause: error,
+    });
+  }
   return new OpenmcfError(`${verbOf(context.operation)} failed for stack ${context.stackDisplay}${detail}`, {
     exitCode: ExitCode.failed,
     code: 'engine-failed',

@@ -28,6 +28,10 @@ export interface RunOperationOptions {
    * update's events only.
    */
   readonly previewFirst?: { readonly onPreviewed: (preview: OperationOutcome) => void };
+  /** Preview only: the engine writes its update plan to this file (`--save-plan`). */
+  readonly savePlan?: string;
+  /** Up only: the update is held to the engine's plan in this file (`--plan`). */
+  readonly plan?: string;
 }
 
 /** A stack output whose value changes (or, in a preview, may: `new` is UNKNOWN_VALUE). Secret
@@ -128,7 +132,7 @@ async function runKind(
   let outputs: OutputMap | undefined;
   switch (kind) {
     case 'preview':
-      await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options) });
+      await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options), ...(options.savePlan ? { plan: options.savePlan } : {}) });
       break;
     case 'up':
       outputs = await upWithOutputsFromEvents(stack, stackOutputs, checkFinished, options.previewFirst !== undefined, {
@@ -136,6 +140,7 @@ async function runKind(
         diff: true,
         ...(options.refresh ? { refresh: true } : {}),
         ...replaceOption(options),
+        ...(options.plan ? { plan: options.plan } : {}),
       });
       break;
     case 'preview-destroy':

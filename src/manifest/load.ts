@@ -13,6 +13,8 @@ import { validateDocument } from '../spec/validate.js';
 import { normaliseProtoNames } from '../spec/proto-names.js';
 import { registerSecret } from '../render/redact.js';
 import { inShard, type Shard, type ShardReport } from './shard.js';
+import { locate } from './locate.js';
+import type { ParsedDocument } from './document.js';
 
 export interface ManifestInputOptions {
   /** Paths to files or directories (`*.yaml`, `*.yml`), or `-` for standard input. */
@@ -47,6 +49,9 @@ export interface LoadedManifest {
   readonly secretValues: readonly string[];
   /** Top-level fields the document has that are never input (`status`), for `load` to mention. */
   readonly ignoredFields: readonly string[];
+  /** Where each `valueFrom` key is written, by field (`spec.image.registryEndpoint`), for messages
+   * about the order of a run (a cycle names them). */
+  readonly valueFromPositions?: Readonly<Record<string, SourcePosition>>;
 }
 
 /** One YAML document that reached validation, and how it fared (for `validate --json`). */
@@ -132,6 +137,7 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
           manifest: validated.manifest,
           secretValues: validated.manifest.spec.env.secrets.map((s) => s.value).filter((v) => v.length > 0),
           ignoredFields: validated.ignoredFields,
+          valueFromPositions: valueFromPositions(doc),
         });
       }
     }
@@ -141,4 +147,14 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
   }
   const shard = options.shard ? { ...options.shard, documents: documents.length, totalDocuments } : undefined;
   return { manifests, diagnostics, documents, fileCount: sources.files.length, ...(shard ? { shard } : {}) };
+}
+
+/** The fields that may read another stack through `valueFrom`, and where each is written. */
+function valueFromPositions(doc: ParsedDocument): Record<string, SourcePosition> {
+  const positions: Record<string, SourcePosition> = {};
+  for (const field of [['spec', 'image', 'registryEndpoint'], ['spec', 'privateNetworkId']]) {
+    if (!doc.document.hasIn([...field, 'valueFrom'])) continue;
+    positions[field.join('.')] = { file: doc.file, ...locate(doc, [...field, 'valueFrom'], 'key') };
+  }
+  return positions;
 }

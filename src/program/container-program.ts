@@ -29,6 +29,14 @@ export interface ContainerProgramOptions {
   readonly lastDeployment?: () => LastDeployment | undefined;
   /** What else the state records (see recorded-stack.ts), asked when the program runs. */
   readonly recorded?: () => RecordedStack | undefined;
+  /** Engine names of stacks of this run that run before this one and whose outputs are not final
+   * yet (they have changes to apply): a preview reads their outputs as unknown, as Terraform's
+   * "known after apply" (see value-from-order.ts). */
+  readonly pendingReads?: () => ReadonlySet<string> | undefined;
+  /** `--redeploy`: deploy the same image reference again (see redeploy.ts). */
+  readonly redeploy?: boolean;
+  /** `openmcf import`: what this run takes in (see ImportRun). */
+  readonly importing?: () => ImportRun | undefined;
 }
 
 /** Stack outputs as Pulumi outputs; their resolved shape is ContainerStackOutputs. */
@@ -38,7 +46,7 @@ export function createContainerProgram(manifest: ScalewayServerlessContainerMani
   return async () => {
     try {
       const owner = options.target?.displayName;
-      return declareContainer(manifest, await valueFromInputs(manifest, options.target), options.lastDeployment?.(), options.recorded?.(), owner);
+      return declareContainer(manifest, await valueFromInputs(manifest, options.target, options.pendingReads?.()), options.lastDeployment?.(), options.recorded?.(), owner, options.redeploy, options.importing?.());
     } catch (error) {
       if (error instanceof OpenmcfError) throw asRunError(error);
       throw error;
@@ -56,6 +64,13 @@ function asRunError(error: OpenmcfError): OpenmcfError {
   return error;
 }
 
+/** `openmcf import`: cloud ids (`{region}/{uuid}`) by logical name, and the container's image as
+ * the cloud runs it. */
+export interface ImportRun {
+  readonly ids: Readonly<Record<string, string>>;
+  readonly image?: string;
+}
+
 /** What valueFrom fields resolved to (absent for literal values). */
 export interface ReferencedInputs {
   readonly image?: pulumi.Input<string>;
@@ -67,23 +82,42 @@ const FIXED_NAME = { deleteBeforeReplace: true } as const satisfies pulumi.Custo
 
 /** Declares the resources; exported so tests can run it under Pulumi's mocks. `owner` is the
  * stack's fully qualified name, put on the namespace and the container as their owner tag (tags.ts). */
-export function declareContainer(manifest: ScalewayServerlessContainerManifest, referenced: ReferencedInputs = {}, last?: LastDeployment, recorded?: RecordedStack, owner?: string): ContainerProgramOutputs {
+export function declareContainer(
+  manifest: ScalewayServerlessContainerManifest,
+  referenced: ReferencedInputs = {},
+  last?: LastDeployment,
+  recorded?: RecordedStack,
+  owner?: string,
+  redeploy = false,
+  importing?: ImportRun,
+): ContainerProgramOutputs {
+  // `openmcf import`: the engine's import of what exists, every input left as the cloud has it
+  // (ignored), so the import changes nothing; the preview after it shows the manifest's changes.
+  // The image is the exception: the provider reads none back as an input, and a container without
+  // one fails its check, so the import declares the image the cloud runs.
+  const adopt = (name: string, args: object): pulumi.CustomResourceOptions => {
+    const id = importing?.ids[name];
+    return id === undefined ? {} : { import: id, ignoreChanges: Object.keys(args).filter((key) => key !== 'image' || importing?.image === undefined) };
+  };
   const { registrySha256: desiredSha, ...plain } = withOwnerTag(containerArgs(manifest), owner);
-  const registrySha256 = registrySha256For(desiredSha ?? '', last);
+  const registrySha256 = registrySha256For(desiredSha ?? '', last, redeploy);
   if (plain.image === undefined && referenced.image === undefined) throw new Error('declareContainer: the image comes from valueFrom; resolve it first (valueFromInputs)');
   // Every resource here has a name fixed by the manifest, and the platform refuses a second object
   // of the same name (409 "already exists"): a replacement must delete the old one before creating
   // the new one, not the other way round (Pulumi's default).
-  const namespace = new scaleway.containers.Namespace(NAMESPACE_RESOURCE, withOwnerTag(namespaceArgs(manifest), owner), FIXED_NAME);
+  const namespaceInputs = withOwnerTag(namespaceArgs(manifest), owner);
+  const namespace = new scaleway.containers.Namespace(NAMESPACE_RESOURCE, namespaceInputs, { ...FIXED_NAME, ...adopt(NAMESPACE_RESOURCE, namespaceInputs) });
 
   const { secretEnvironmentVariables, ...visible } = plain;
-  const container = new scaleway.containers.Container(CONTAINER_RESOURCE, {
+  const containerInputs = {
     ...visible,
     ...referenced,
+    ...(importing?.ids[CONTAINER_RESOURCE] !== undefined && importing.image !== undefined ? { image: importing.image } : {}),
     ...(registrySha256 !== '' ? { registrySha256 } : {}),
     namespaceId: namespace.id,
     ...(secretEnvironmentVariables !== undefined ? { secretEnvironmentVariables: pulumi.secret(secretEnvironmentVariables) } : {}),
-  }, FIXED_NAME);
+  };
+  const container = new scaleway.containers.Container(CONTAINER_RESOURCE, containerInputs, { ...FIXED_NAME, ...adopt(CONTAINER_RESOURCE, containerInputs) });
   for (const cron of cronArgs(manifest)) {
     const { resourceName, originalResourceName, ...args } = cron;
     const recordedArgs = recorded?.cronArgs[resourceName] ?? (originalResourceName !== undefined ? recorded?.cronArgs[originalResourceName] : undefined);
@@ -92,11 +126,13 @@ export function declareContainer(manifest: ScalewayServerlessContainerManifest, 
     // the Cron is replaced too. replaceOnChanges acts on the provider's per-property diff;
     // replacementTrigger is compared by the engine itself, so the replacement happens even when a
     // provider reports no property details.
+    const cronInputs = { ...args, args: cronArgsToDeclare(args.args, recordedArgs), containerId: container.id };
     new scaleway.containers.Cron(
       resourceName,
-      { ...args, args: cronArgsToDeclare(args.args, recordedArgs), containerId: container.id },
+      cronInputs,
       {
         ...FIXED_NAME,
+        ...adopt(resourceName, cronInputs),
         replaceOnChanges: ['containerId'],
         replacementTrigger: container.id,
         ...(originalResourceName !== undefined ? { aliases: [{ name: originalResourceName }] } : {}),
@@ -120,16 +156,25 @@ function withOwnerTag<T extends { tags: string[] }>(args: T, owner: string | und
 
 /** `image` and `privateNetworkId` read from other stacks, for the fields given by valueFrom. Awaited
  * before any resource is declared: see stack-references.ts. */
-export async function valueFromInputs(manifest: ScalewayServerlessContainerManifest, target: StackTarget | undefined): Promise<ReferencedInputs> {
+export async function valueFromInputs(manifest: ScalewayServerlessContainerManifest, target: StackTarget | undefined, pendingReads?: ReadonlySet<string>): Promise<ReferencedInputs> {
   const { spec } = manifest;
   const hasRef = 'valueFrom' in spec.image.registryEndpoint || (spec.privateNetworkId !== undefined && 'valueFrom' in spec.privateNetworkId);
   if (!hasRef) return {};
   if (target === undefined) throw new Error('createContainerProgram: a manifest with valueFrom needs options.target');
   const inputs: { image?: pulumi.Input<string>; privateNetworkId?: pulumi.Input<string> } = {};
   for (const ref of describeValueFromRefs(manifest, target)) {
-    const value = await referencedValue(ref, spec.region);
+    const pending = pendingReads?.has(ref.stackName) === true && pulumi.runtime.isDryRun();
+    const value = pending ? unknownOutput() : await referencedValue(ref, spec.region);
     if (ref.field === 'spec.image.registryEndpoint') inputs.image = pulumi.output(value).apply((endpoint) => imageAddress(endpoint, spec.image));
     else inputs.privateNetworkId = value;
   }
   return inputs;
+}
+
+/** A value known only after another stack of the run is applied (shown as unknown in a preview). */
+function unknownOutput(): pulumi.Output<string> {
+  // The SDK's Output constructor (resources, value, isKnown, isSecret, allResources) is not in its
+  // typings; `pulumi.output(pulumi.unknown)` would give a known output holding the sentinel.
+  const construct = pulumi.Output as unknown as new (...args: unknown[]) => pulumi.Output<string>;
+  return new construct([], Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve([]));
 }

@@ -215,6 +215,9 @@ export class ProgressRenderer {
         if (event.severity === 'info' && !event.resource) return; // engine chatter
         // "update failed" and the like: the report at the end says which stack failed and why.
         if (!event.resource && /^(update|preview|destroy|refresh) failed$/i.test(event.message)) return;
+        // A 409 "already exists" (the engine reports it twice): the report at the end gives it once,
+        // with what to do about it (`openmcf import`).
+        if (event.severity === 'error' && /\balready exists\b/i.test(event.message)) return;
         const where = event.resource ? `${resourceLabel(event.resource)}: ` : '';
         const tag = event.severity === 'error' ? this.chalk.red('error') : event.severity === 'warning' ? this.chalk.yellow('warning') : 'info';
         this.line(`${this.prefix(stackLabel)}${tag}: ${where}${event.message}`);

@@ -71,7 +71,7 @@ import type { ShardReport } from '../manifest/shard.js';
 
 export const RESULT_API_VERSION = 'openmcf.org/result/v1';
 
-export type CloudCommand = 'apply' | 'preview' | 'destroy' | 'refresh' | 'outputs' | 'cancel';
+export type CloudCommand = 'apply' | 'preview' | 'destroy' | 'refresh' | 'outputs' | 'cancel' | 'import';
 
 export type StackStatus = 'succeeded' | 'unchanged' | 'changes-pending' | 'failed' | 'cancelled' | 'declined';
 

@@ -146,14 +146,14 @@ export class Background {
   stderr = '';
   readonly done: Promise<number | null>;
 
-  /** `guardMs`: killed after that long, should a test forget it (a server that lives for a whole test file needs more). */
+  /** `guardMs`: killed after that long, should a test forget it (0: a server its test stops). */
   constructor(readonly child: ChildProcessWithoutNullStreams, guardMs = 180_000) {
     child.stdout.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
-    const guard = setTimeout(() => child.kill('SIGKILL'), guardMs);
+    const guard = guardMs > 0 ? setTimeout(() => child.kill('SIGKILL'), guardMs) : undefined;
     this.done = new Promise((resolve) =>
       child.on('close', (code) => {
-        clearTimeout(guard);
+        if (guard) clearTimeout(guard);
         resolve(code);
       }),
     );

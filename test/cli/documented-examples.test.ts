@@ -193,6 +193,11 @@ function containers(scene: Scene): Array<{ name: string; image: string; project:
   const cloud = readCloud(scene.home.storeDir);
   return Object.values(cloud.containers).map((c) => ({ name: c.name, image: c.image, project: cloud.namespaces[c.namespace_id]?.project_id ?? '' }));
 }
+/** How many times the sandbox (not the scene's "real" cloud) deployed the container of that name. */
+function sandboxDeployments(scene: Scene, name: string): number | undefined {
+  const cloud = readCloud(scene.home.storeDir);
+  return Object.values(cloud.containers).find((c) => c.name === name && cloud.namespaces[c.namespace_id]?.project_id !== scene.credentials.projectId)?._deployments;
+}
 const realContainers = (scene: Scene) => containers(scene).filter((c) => c.project === scene.credentials.projectId);
 const sandboxContainers = (scene: Scene) => containers(scene).filter((c) => c.project !== scene.credentials.projectId);
 
@@ -406,6 +411,7 @@ const RUNNERS: readonly Runner[] = [
       assert.deepEqual(realContainers(scene).map((c) => c.name), ['my-api']);
     },
   },
+  { example: 'openmcf import -f my-api.yaml', real: true, check: (r) => assert.match(r.stderr, /my-api: already in the stack: namespace, container/) },
   {
     example: 'openmcf apply -f manifests/ --yes --json > result.json',
     real: true,
@@ -489,6 +495,54 @@ const RUNNERS: readonly Runner[] = [
       assert.doesNotMatch(plan, /sandbox: nothing real was deployed/, 'notes stay on stderr');
       assert.match(r.stderr, /sandbox: nothing real was deployed/);
     },
+  },
+  {
+    // README, "--redeploy": the preview says it and counts it (exit 0 without --detailed-exitcode),
+    // the apply deploys the same image a second time.
+    example: `openmcf preview -f my-api.yaml --sandbox --redeploy
+openmcf apply -f my-api.yaml --sandbox --yes --redeploy`,
+    check: (r, scene) => {
+      assert.match(r.stdout + r.stderr, /--redeploy: apply deploys the container again with the same image \(my-api:latest\)/);
+      assert.match(r.stdout + r.stderr, /my-api: 1 to update/);
+      assert.match(r.stdout + r.stderr, /--redeploy: deploying the container again/);
+      assert.equal(sandboxDeployments(scene, 'my-api'), 2, 'deployed a second time');
+    },
+  },
+  {
+    // apply --help.
+    example: 'openmcf apply -f my-api.yaml --sandbox --yes --redeploy',
+    check: (r, scene) => {
+      assert.match(r.stdout + r.stderr, /--redeploy: deploying the container again/);
+      assert.equal(sandboxDeployments(scene, 'my-api'), 3, 'deployed a third time');
+    },
+  },
+  {
+    // README, "Saved plans".
+    example: `openmcf preview -f my-api.yaml --sandbox --save-plan plan.json
+openmcf apply --plan plan.json`,
+    check: (r, scene) => {
+      assert.match(r.stderr, /plan saved to plan\.json/);
+      assert.match(r.stdout + r.stderr, /my-api: no changes/);
+      assert.equal(parseJson<{ apiVersion: string }>(readFileSync(join(scene.work, 'plan.json'), 'utf8')).apiVersion, 'openmcf.org/plan/v1');
+    },
+  },
+  {
+    // The --help of preview and apply.
+    example: 'openmcf preview -f my-api.yaml --sandbox --save-plan plan.json',
+    check: (r, scene) => {
+      assert.match(r.stderr, /plan saved to plan\.json/);
+      assert.equal(parseJson<{ apiVersion: string }>(readFileSync(join(scene.work, 'plan.json'), 'utf8')).apiVersion, 'openmcf.org/plan/v1');
+    },
+  },
+  { example: 'openmcf apply --plan plan.json', check: (r) => assert.match(r.stdout + r.stderr, /my-api: no changes/) },
+  {
+    // README, "Adopting what exists": everything is in the stack already here.
+    example: 'openmcf import -f my-api.yaml --sandbox',
+    check: (r) => assert.match(r.stdout + r.stderr, /my-api: already in the stack: namespace, container/),
+  },
+  {
+    example: 'openmcf import -f my-api.yaml --sandbox --json',
+    check: (r) => assert.equal(parseJson<ResultDocument>(r.stdout).results[0]?.status, 'unchanged'),
   },
   { example: 'openmcf outputs -f my-api.yaml --sandbox url', check: (r) => assert.match(r.stdout.trim(), URL_OF_MY_API) },
   { example: 'openmcf outputs --stack my-org/my-project/dev.ScalewayServerlessContainer.my-api --sandbox url', check: (r) => assert.match(r.stdout.trim(), URL_OF_MY_API) },

@@ -27,3 +27,17 @@ test('only the error status calls for a retry', () => {
   for (const status of ['ready', 'pending', 'creating', undefined]) assert.equal(needsRetry(status === undefined ? {} : { status }), false);
   assert.equal(needsRetry(undefined), false);
 });
+
+test('--redeploy appends #redeploy-N to a deployed container, counting on from any earlier suffix', () => {
+  assert.equal(registrySha256For('', { status: 'ready' }, true), '#redeploy-1');
+  assert.equal(registrySha256For('abc', { status: 'ready', registrySha256: 'abc' }, true), 'abc#redeploy-1');
+  assert.equal(registrySha256For('abc', { status: 'ready', registrySha256: 'abc#retry-2' }, true), 'abc#redeploy-3');
+  assert.equal(registrySha256For('', { status: 'ready', registrySha256: '#redeploy-1' }, true), '#redeploy-2');
+});
+
+test('without --redeploy the suffix is kept; a new container or a new manifest value needs none', () => {
+  assert.equal(registrySha256For('', { status: 'ready', registrySha256: '#redeploy-1' }), '#redeploy-1');
+  assert.equal(registrySha256For('abc', undefined, true), 'abc');
+  assert.equal(registrySha256For('def', { status: 'ready', registrySha256: 'abc#redeploy-1' }, true), 'def');
+  assert.equal(registrySha256For('', { status: 'error', registrySha256: '#redeploy-1' }, true), '#retry-2');
+});

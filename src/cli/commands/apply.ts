@@ -23,6 +23,8 @@ Examples:
   $ openmcf apply -f my-api.yaml --sandbox --yes        # simulated cloud, nothing real touched
   $ openmcf apply -f my-api.yaml --sandbox --yes --skip-preview
   $ openmcf apply -f manifests/ --sandbox --yes --prune   # and destroy the stacks no manifest names
+  $ openmcf apply --plan plan.json                       # exactly what preview --save-plan saved
+  $ openmcf apply -f my-api.yaml --sandbox --yes --redeploy   # the same tag, pushed again
   $ openmcf apply -f my-api.yaml -p scaleway.yaml --set spec.image.tag=v2 --yes
   $ openmcf apply -f manifests/ --shard 1/4 --lock-wait 10m --yes \\
       --backend 's3://team-state?endpoint=s3.fr-par.scw.cloud&region=fr-par'   # AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY set
@@ -36,6 +38,8 @@ export function registerApply(program: Command, context: CommandContext): void {
     .option('-y, --yes', 'apply without asking (required without a terminal); the plan is still printed')
     .option('--skip-preview', 'with --yes: update at once, without previewing first (changes are listed as they are made)')
     .option('--prune', "afterwards, destroy the stacks of the manifests' projects and environments that no manifest names (orphans), asking first (--yes without a terminal)")
+    .option('--redeploy', 'deploy each container again with the same image reference (a tag such as latest pushed again)')
+    .option('--plan <file>', 'apply exactly the plan `preview --save-plan` wrote (no new preview, no question); refused when a manifest, an input or the state changed since (instead of -f)')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { apply } = await loadCloudHandler(() => import('../../commands/apply.js'));

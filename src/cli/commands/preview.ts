@@ -17,6 +17,7 @@ Examples:
   $ openmcf preview -f manifests/ --detailed-exitcode     # CI: 0 no changes, 2 changes, 1 failed
   $ openmcf preview -f my-api.yaml --sandbox --json | jq '.results[0].changes'
   $ openmcf preview -f manifests/ --shard 2/4 --detailed-exitcode   # the second of four CI runners
+  $ openmcf preview -f my-api.yaml --sandbox --save-plan plan.json  # for apply --plan plan.json
 `;
 
 export function registerPreview(program: Command, context: CommandContext): void {
@@ -24,6 +25,8 @@ export function registerPreview(program: Command, context: CommandContext): void
   addManifestOptions(command);
   addCloudOptions(command, { credentials: true, targeting: 'target-and-replace', refresh: 'default' })
     .option('--detailed-exitcode', 'exit 2 when there are changes (0 when none, 1 on failure)')
+    .option('--redeploy', 'preview deploying each container again with the same image reference (see apply --redeploy)')
+    .option('--save-plan <file>', 'write the plan of the run to <file>, for `openmcf apply --plan <file>` to apply exactly that')
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { preview } = await loadCloudHandler(() => import('../../commands/preview.js'));

@@ -23,3 +23,12 @@ export function retryNotice(last: LastDeployment | undefined, verb: 'will retry'
     ? `the container's last deployment ended in status "error"${message}; apply deploys it again`
     : `the container's last deployment ended in status "error"${message}; deploying it again`;
 }
+
+/** What `--redeploy` does to a container the state has (a new one is deployed by its create). */
+export function redeployNotice(prepared: { redeploy?: boolean | undefined; loaded: { manifest: { spec: { image: { name: string; tag: string } } } }; stateView: { lastDeployment?: LastDeployment } }, verb: 'will redeploy' | 'redeploying'): string | undefined {
+  if (!prepared.redeploy || prepared.stateView.lastDeployment === undefined) return undefined;
+  const { name, tag } = prepared.loaded.manifest.spec.image;
+  return verb === 'will redeploy'
+    ? `--redeploy: apply deploys the container again with the same image (${name}:${tag}), so the platform pulls that tag again`
+    : `--redeploy: deploying the container again with the same image (${name}:${tag})`;
+}

@@ -22,6 +22,11 @@ export interface CloudFlags extends ManifestFlags {
   readonly skipPreview?: boolean;
   readonly lockWait?: string;
   readonly prune?: boolean;
+  readonly redeploy?: boolean;
+  /** preview: `--save-plan <file>`. */
+  readonly savePlan?: string;
+  /** apply: `--plan <file>`. */
+  readonly plan?: string;
 }
 
 export interface CloudOptions {
@@ -58,6 +63,10 @@ export interface CloudOptions {
   readonly lockWaitMs: number;
   /** apply: destroy the orphaned stacks of the manifests' projects afterwards (see prune.ts). */
   readonly prune: boolean;
+  /** `--redeploy`: deploy the same image reference again (program/redeploy.ts). @default false */
+  readonly redeploy: boolean;
+  /** preview `--save-plan <file>`: where the plan of the run is written. */
+  readonly savePlan?: string;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
@@ -111,6 +120,8 @@ export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv 
     progressIntervalMs: parseProgressInterval(env.OPENMCF_PROGRESS_INTERVAL),
     lockWaitMs: parseLockWait(flags.lockWait),
     prune: flags.prune ?? false,
+    redeploy: flags.redeploy ?? false,
+    ...(flags.savePlan !== undefined ? { savePlan: flags.savePlan } : {}),
     env,
     cwd,
   };

@@ -21,6 +21,7 @@ import { credentialsToEngineEnv, loadCredentials } from '../../target/credential
 import { prepareSecretsProvider } from '../../target/passphrase.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
 import type { LastDeployment } from '../../program/redeploy.js';
+import type { ImportRun } from '../../program/container-program.js';
 import type { RecordedStack } from '../../program/recorded-stack.js';
 import type { CloudOptions } from './options.js';
 import { isStackOnly } from './stack-only.js';
@@ -33,8 +34,10 @@ export interface PreparedStack {
   /** The flags that name this manifest again in a suggested command, e.g. `-f my-api.yaml --sandbox`. */
   readonly rerunArgs: string;
   readonly program: PulumiFn;
+  /** `--redeploy`: the container is deployed again with the same image reference. */
+  readonly redeploy?: boolean;
   /** What the program needs from the state, filled in by the session before each run of it. */
-  readonly stateView: { lastDeployment?: LastDeployment; recorded?: RecordedStack; createdByOriginalCli?: boolean };
+  readonly stateView: { lastDeployment?: LastDeployment; recorded?: RecordedStack; createdByOriginalCli?: boolean; pendingReads?: ReadonlySet<string>; importing?: ImportRun };
 }
 
 export interface PreparedRun {
@@ -128,10 +131,18 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
       rerunArgs: rerunArgs(loaded, options, target.backendUrl),
+      redeploy: options.redeploy,
       // A stack named by --stack alone has no manifest to declare: its program declares nothing.
       program: isStackOnly(loaded)
         ? async () => undefined
-        : createContainerProgram(loaded.manifest, { target, lastDeployment: () => stateView.lastDeployment, recorded: () => stateView.recorded }),
+        : createContainerProgram(loaded.manifest, {
+        target,
+        lastDeployment: () => stateView.lastDeployment,
+        recorded: () => stateView.recorded,
+        pendingReads: () => stateView.pendingReads,
+        redeploy: options.redeploy,
+        importing: () => stateView.importing,
+      }),
       stateView,
     };
   });

@@ -1,7 +1,7 @@
 // One manifest's stack for the length of a command: opened once, used for the preview and the
 // update, closed at the end. Every engine failure leaves here as an OpenmcfError naming the stack,
 // and an interruption by the user as exit 130 with how to recover.
-import type { OutputMap, PulumiFn } from '@pulumi/pulumi/automation/index.js';
+import type { OutputMap, PulumiFn, StackSettings } from '@pulumi/pulumi/automation/index.js';
 import { OpenmcfError } from '../../errors.js';
 import { interruptedError, isLockError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../../engine/errors.js';
 import type { OperationEvent } from '../../engine/events.js';
@@ -165,6 +165,24 @@ export class StackSession {
     }
   }
 
+  /**
+   * The settings (the secrets provider's salt or wrapped key) of a stack this session created:
+   * until its first update they live only in the temporary workspace, and a saved plan's secrets
+   * are encrypted with that key (see commands/cloud/saved-plan.ts). Undefined for a stack that
+   * existed, whose secrets manager is in its state.
+   */
+  async createdStackSettings(): Promise<StackSettings | undefined> {
+    const opened = this.requireOpened();
+    if (!opened.created) return undefined;
+    return opened.stack.workspace.stackSettings(this.prepared.target.stackName);
+  }
+
+  /** Puts back the settings createdStackSettings gave, on the stack this session created again. */
+  async restoreStackSettings(settings: StackSettings): Promise<void> {
+    await this.requireOpened().stack.workspace.saveStackSettings(this.prepared.target.stackName, settings);
+  }
+
+  /** The stack outputs as the state has them. */
   async outputs(): Promise<OutputMap> {
     try {
       return await this.requireOpened().stack.outputs();

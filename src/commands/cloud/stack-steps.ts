@@ -23,7 +23,7 @@ import { chalkFor } from './report.js';
 import type { StackSession } from './stack-session.js';
 import { pendingCreates, stackOutputsStale, stateFingerprint, type StackState } from '../../engine/stack-state.js';
 import { settlementLine } from './recovery.js';
-import { retryNotice } from './last-deployment.js';
+import { redeployNotice, retryNotice } from './last-deployment.js';
 import { TAKE_OVER_NOTICE } from './recorded-stack.js';
 
 /** The lines of one stack's preview: its changes property by property, cron runs, a summary. */
@@ -45,7 +45,8 @@ export function renderPreviewBlock(chalk: ChalkInstance, session: StackSession, 
 /** What a preview says about the stack besides its plan (also in `--json`, as `notices`). */
 export function previewNotices(prepared: PreparedStack): string[] {
   const retry = retryNotice(prepared.stateView.lastDeployment, 'will retry');
-  return [...(retry ? [retry] : []), ...(prepared.stateView.createdByOriginalCli ? [TAKE_OVER_NOTICE] : [])];
+  const redeploy = retry ? undefined : redeployNotice(prepared, 'will redeploy');
+  return [...(retry ? [retry] : []), ...(redeploy ? [redeploy] : []), ...(prepared.stateView.createdByOriginalCli ? [TAKE_OVER_NOTICE] : [])];
 }
 
 /**
@@ -90,7 +91,7 @@ function pendingCreatesNote(chalk: ChalkInstance, state: StackState, session: St
 /** Opens (creating the stack when new) and previews; prints the plan when done. The live line
  * says "previewing <stack>" until the engine has answered. With `settle` (apply's preview),
  * creates left pending by an interrupted run are settled first. */
-export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer, settle = false): Promise<StackOutcome> {
+export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer, settle = false, savePlan?: string): Promise<StackOutcome> {
   const started = Date.now();
   const label = session.prepared.label;
   progress.activity('previewing', label);
@@ -99,7 +100,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
     let state = await session.readState();
     const before = stateFingerprint(state);
     if (settle) state = await settleInterruptedCreates(session, state, (line) => progress.line(`${line}\n`));
-    const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh });
+    const outcome = await session.operation('preview', { replace: cloud.replace, target: cloud.target, refresh: cloud.refresh, ...(savePlan ? { savePlan } : {}) });
     const now = new Date();
     progress.activity(undefined, label);
     progress.result(`${[...renderPreviewBlock(chalk, session, outcome, now), ...pendingCreatesNote(chalk, state, session)].join('\n')}\n`);
@@ -147,7 +148,7 @@ export async function applyStep(session: StackSession, cloud: CloudOptions, prog
       await session.open('create');
       await settleInterruptedCreates(session, await session.readState(), (line) => progress.line(line));
     }
-    const retry = retryNotice(session.prepared.stateView.lastDeployment, 'retrying');
+    const retry = retryNotice(session.prepared.stateView.lastDeployment, 'retrying') ?? redeployNotice(session.prepared, 'redeploying');
     if (retry) progress.line(`${session.prepared.label}: ${retry}`);
     const outcome = await session.operation('up', {
       onEvent: progress.forStack(session.prepared.label),

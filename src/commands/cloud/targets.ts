@@ -12,6 +12,7 @@ import { resolveStackTarget } from '../../target/stack-target.js';
 import type { BackendChoice, StackTarget } from '../../target/types.js';
 import { describeValueFromRefs, valueFromStackMissing } from '../../program/value-from.js';
 import { stackExistsInState } from '../../engine/stack-existence.js';
+import { dependencyOrder, readWithinRun } from '../../program/value-from-order.js';
 import type { CloudOptions } from './options.js';
 import { namesStackOnly, stackOnlyManifest } from './stack-only.js';
 
@@ -55,7 +56,11 @@ export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly
     }),
   );
   refuseSharedStacks(manifests, targets);
-  manifests.forEach((loaded, index) => checkValueFromStacks(loaded, targets[index]!));
+  const stacks = manifests.map((loaded, index) => ({ loaded, target: targets[index]! }));
+  // A stack of this run that others read is made by this run (it runs first): not missing.
+  const madeHere = readWithinRun(stacks);
+  manifests.forEach((loaded, index) => checkValueFromStacks(loaded, targets[index]!, madeHere));
+  dependencyOrder(stacks); // a cycle is invalid input, before anything starts
   return { manifests, targets, home, backend, ...(sandbox ? { sandbox } : {}), ...(shard ? { shard } : {}) };
 }
 
@@ -94,8 +99,9 @@ function refuseSharedStacks(manifests: readonly LoadedManifest[], targets: reado
  * starts (exit 3, nothing touched). Where only the engine can tell (remote backends), the program's
  * own check reports it during the run; missing outputs are found there too.
  */
-function checkValueFromStacks(loaded: LoadedManifest, target: StackTarget): void {
+function checkValueFromStacks(loaded: LoadedManifest, target: StackTarget, madeHere: ReadonlySet<string>): void {
   for (const ref of describeValueFromRefs(loaded.manifest, target)) {
+    if (madeHere.has(ref.stackName)) continue;
     if (stackExistsInState({ ...target, stackName: ref.stackName }) === false) throw valueFromStackMissing(ref);
   }
 }

@@ -1,0 +1,173 @@
+// `openmcf apply --plan plan.json`: applies exactly what `preview --save-plan` showed. The same
+// manifests are read again with the same inputs (the plan says which files and flags), and every
+// stack is checked against the plan before anything runs: the manifest file, the manifest as used
+// (${VAR} values, --env-file, --set) and the stack's state must be what the plan was computed from.
+// Any difference refuses the whole run (exit 1, `plan-stale`), nothing changed. Otherwise each
+// stack is updated with the engine held to its own plan (`pulumi up --plan`): no new preview, no
+// question; the engine itself refuses an operation the plan does not contain.
+import { readFileSync } from 'node:fs';
+import type { StackSettings } from '@pulumi/pulumi/automation/index.js';
+import { ExitCode, OpenmcfError, invalidInput } from '../errors.js';
+import { hasChanges } from '../engine/events.js';
+import { stateFingerprint } from '../engine/stack-state.js';
+import type { Io } from '../render/io.js';
+import { ProgressRenderer } from '../render/progress.js';
+import { progressOptions } from '../render/spinner-status.js';
+import type { CloudFlags, CloudOptions } from './cloud/options.js';
+import { dependencyNotApplied, runInDependencyOrder } from './cloud/ordered-run.js';
+import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
+import { finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
+import { manifestDigest, parseSavedPlan, sourceDigest, type SavedPlan, type SavedStackPlan } from './cloud/saved-plan.js';
+import type { StackSession } from './cloud/stack-session.js';
+import { withStackSessions } from './cloud/stack-sessions.js';
+import { containerStatusError, printDeployNotices } from './cloud/stack-steps.js';
+import { EnginePlanFiles } from './cloud/write-saved-plan.js';
+
+/** Flags that say what to apply: with --plan, the plan says it. */
+const PLAN_DECIDES: ReadonlyArray<[keyof CloudFlags, string]> = [
+  ['file', '-f/--file'],
+  ['kustomizeDir', '--kustomize-dir'],
+  ['overlay', '--overlay'],
+  ['shard', '--shard'],
+  ['stack', '--stack'],
+  ['target', '--target'],
+  ['replace', '--replace'],
+  ['refresh', '--refresh'],
+  ['redeploy', '--redeploy'],
+  ['skipPreview', '--skip-preview'],
+];
+
+export async function applyPlan(flags: CloudFlags, io: Io): Promise<number> {
+  return runCloudCommand('apply', io, flags, async (given) => {
+    const mixed = PLAN_DECIDES.find(([key]) => flags[key] !== undefined && flags[key] !== false);
+    if (mixed) {
+      throw invalidInput(
+        `--plan cannot be used with ${mixed[1]}: the plan names the manifests and flags it was made with`,
+        'flag.plan',
+        'run `openmcf apply --plan <file>` alone (with --set/--env-file only to give again what the plan does not store), or `openmcf apply -f <path>` without --plan',
+      );
+    }
+    const path = flags.plan!;
+    const plan = parseSavedPlan(readPlanFile(path), path);
+    const cloud = cloudFromPlan(given, plan, path);
+    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: true }));
+    const files = new EnginePlanFiles();
+    try {
+      const { prepareRun } = await import('./cloud/prepare.js');
+      const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
+      progress.activity(undefined);
+      printDeployNotices(io, run);
+      progress.setMultipleStacks(run.stacks.length > 1);
+      return await withStackSessions(run, progress, async (sessions) => {
+        const entries = await checkAgainstPlan(sessions, plan, path);
+        const outcomes = await runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, index, read) => {
+          const skipped = dependencyNotApplied(session, read);
+          return skipped ?? applyPlanned(session, files.write(index, entries[index]!.enginePlan), cloud, progress);
+        });
+        progress.stop();
+        return finishRun(io, cloud, outcomes, { command: 'apply', tense: 'done', showOutputs: true, ...runReportOptions(run) });
+      });
+    } finally {
+      progress.stop();
+      files.remove();
+    }
+  });
+}
+
+function readPlanFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw invalidInput(`cannot read the plan file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'plan-invalid', 'write one with `openmcf preview -f <path> --save-plan <file>`');
+  }
+}
+
+/** The run the plan was saved from: its files and flags; --set/--env-file given now win. */
+function cloudFromPlan(given: CloudOptions, plan: SavedPlan, path: string): CloudOptions {
+  const { inputs } = plan;
+  const givenSets = given.manifestFlags.set;
+  if (givenSets === undefined && inputs.set.some((s) => 'secret' in s)) {
+    throw invalidInput(
+      `${path} was saved with a --set on a secret value, which a plan never stores`,
+      'plan-inputs',
+      'give the same --set flags again: `openmcf apply --plan <file> --set ...` (all of them)',
+    );
+  }
+  const set = givenSets ?? inputs.set.flatMap((s) => ('flag' in s ? [s.flag] : []));
+  const envFile = given.manifestFlags.envFile ?? inputs.envFile;
+  return {
+    ...given,
+    manifestFlags: {
+      file: [...inputs.files],
+      ...(inputs.kustomizeDir !== undefined ? { kustomizeDir: inputs.kustomizeDir } : {}),
+      ...(inputs.overlay !== undefined ? { overlay: inputs.overlay } : {}),
+      ...(set.length > 0 ? { set } : {}),
+      ...(envFile !== undefined ? { envFile } : {}),
+      json: given.json,
+    },
+    sandbox: given.sandbox || plan.sandbox,
+    ...(inputs.stack !== undefined ? { stack: inputs.stack } : {}),
+    target: inputs.target,
+    replace: inputs.replace,
+    redeploy: inputs.redeploy,
+    refresh: false,
+    yes: true,
+  };
+}
+
+/**
+ * Each stack's plan entry, once every stack is known to be as the plan found it. Opening a stack
+ * the plan would create creates it (empty): it is removed again when the plan is refused.
+ */
+async function checkAgainstPlan(sessions: readonly StackSession[], plan: SavedPlan, path: string): Promise<SavedStackPlan[]> {
+  const problems: string[] = [];
+  const entries: SavedStackPlan[] = [];
+  for (const session of sessions) {
+    const { loaded, target, label } = session.prepared;
+    const entry = plan.stacks.find((s) => s.engineStack === target.stackName);
+    if (entry === undefined) {
+      problems.push(`${loaded.origin.file}: ${label} (stack ${target.displayName}) is not in the plan`);
+      continue;
+    }
+    entries.push(entry);
+    const source = sourceDigest(loaded.origin.file, plan.salt);
+    if (entry.sourceDigest !== undefined && source !== entry.sourceDigest) {
+      problems.push(`${loaded.origin.file}: the manifest file changed since the plan was saved`);
+    } else if (manifestDigest(loaded, plan.salt) !== entry.manifestDigest) {
+      problems.push(`${loaded.origin.file}: ${label}: the inputs changed since the plan was saved (a \${VAR} value, --env-file or --set)`);
+    }
+    await session.open('create');
+    if (entry.stackSettings !== undefined && (await session.createdStackSettings()) !== undefined) await session.restoreStackSettings(entry.stackSettings as StackSettings);
+    if (stateFingerprint(await session.readState()) !== entry.stateFingerprint) {
+      problems.push(`stack ${target.displayName}: the state changed since the plan was saved (another run updated it)`);
+    }
+  }
+  const names = new Set(sessions.map((s) => s.prepared.target.stackName));
+  for (const entry of plan.stacks) if (!names.has(entry.engineStack)) problems.push(`${entry.manifest.file}: ${entry.manifest.name} (stack ${entry.stack}) is in the plan but no manifest names it any more`);
+  if (problems.length === 0) return entries;
+  await Promise.all(sessions.map((s) => s.removeIfCreated()));
+  throw new OpenmcfError(`the plan ${path} is stale, nothing was applied:\n  ${problems.join('\n  ')}`, {
+    exitCode: ExitCode.failed,
+    code: 'plan-stale',
+    origin: 'user',
+    hint: 'save a new plan with `openmcf preview ... --save-plan <file>`, review it, and apply that one',
+  });
+}
+
+/** The update held to the stack's plan, then the container's status check (as apply does). */
+async function applyPlanned(session: StackSession, planFile: string, cloud: CloudOptions, progress: ProgressRenderer): Promise<StackOutcome> {
+  const started = Date.now();
+  const { label } = session.prepared;
+  progress.activity('updating', label);
+  try {
+    const outcome = await session.operation('up', { onEvent: progress.forStack(label), plan: planFile, target: cloud.target, replace: cloud.replace });
+    progress.activity(undefined, label);
+    const base = { counts: outcome.counts, changes: outcome.changes, outputChanges: outcome.outputChanges, ...(outcome.outputs ? { outputs: outcome.outputs } : {}) };
+    const statusError = containerStatusError(session, outcome.outputs);
+    if (statusError) return failedOutcome(session.prepared, statusError, Date.now() - started, base);
+    return { prepared: session.prepared, status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged', ...base, durationMs: Date.now() - started };
+  } catch (error) {
+    progress.activity(undefined, label);
+    return failedOutcome(session.prepared, error, Date.now() - started);
+  }
+}
