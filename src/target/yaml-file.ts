@@ -2,9 +2,9 @@
 // so that problems can say `file:line:col`. These files hold secret keys: a YAML error is reported
 // with its position and the parser's short reason only, never with the quoted source line the
 // parser would add.
-import { readFile } from 'node:fs/promises';
+import { notAFileMessage, readRegularFile } from '../manifest/bounded-file.js';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { invalidInput } from '../errors.js';
+import { invalidInput, OpenmcfError } from '../errors.js';
 
 export interface YamlConfigFile {
   readonly path: string;
@@ -20,8 +20,13 @@ export interface YamlConfigFile {
 export async function readYamlConfigFile(path: string, what: string, code: string): Promise<YamlConfigFile | undefined> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Bounded like every file a flag names: a FIFO would hang, a device never end.
+    const read = readRegularFile(path);
+    if ('notAFile' in read) throw invalidInput(`cannot read the ${what} ${path}: it ${notAFileMessage(read.notAFile)}`, `${code}-unreadable`, 'give a regular file');
+    if ('tooLarge' in read) throw invalidInput(`cannot read the ${what} ${path}: it holds more than 4 MiB`, `${code}-unreadable`, 'check the path');
+    text = read.bytes.toString('utf8');
   } catch (error) {
+    if (error instanceof OpenmcfError) throw error;
     const reason = errorCode(error);
     if (reason === 'ENOENT' || reason === 'ENOTDIR') return undefined;
     throw invalidInput(`cannot read the ${what} ${path}: ${reason}`, `${code}-unreadable`, 'check the path and its permissions');

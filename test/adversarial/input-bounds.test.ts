@@ -43,3 +43,10 @@ test('an --env-file over 4 MiB is refused like a manifest over 4 MiB', () => {
   assert.equal(result.code, 3, printed(result));
   assert.ok(result.stderr.includes(`cannot read --env-file ${file}: it holds more than 4 MiB`), result.stderr);
 });
+
+test('-p on a FIFO is refused too, naming it', () => {
+  const pipe = fifo();
+  const result = run(['preview', '-f', 'secrets.yaml', '-p', pipe]);
+  assert.equal(result.code, 3, printed(result));
+  assert.ok(result.stderr.includes(`cannot read the provider config ${pipe}: it is a FIFO (named pipe), not a regular file`), result.stderr);
+});
