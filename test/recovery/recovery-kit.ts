@@ -89,13 +89,47 @@ export function stateIds(home: CloudHome, stack: string): { namespaces: string[]
 }
 
 /** The cloud's objects of a stack: its namespace by name and owner tag, what is inside it. */
-export function cloudIds(home: CloudHome, shape: Pick<ManifestShape, 'name' | 'env' | 'region'>): { namespaces: string[]; containers: string[]; triggers: string[] } {
-  const cloud = home.cloud();
+export function cloudIds(home: CloudHome, shape: Pick<ManifestShape, 'name' | 'env' | 'region'>, cloud: ListedCloud = home.cloud()): { namespaces: string[]; containers: string[]; triggers: string[] } {
   const owner = `openmcf.org/stack=${fqdnOf(shape)}`;
   const namespaces = Object.values(cloud.namespaces).filter((n) => n.region === (shape.region ?? 'fr-par') && n.tags.includes(owner)).map((n) => n.id);
   const containers = Object.values(cloud.containers).filter((c) => namespaces.includes(c.namespace_id)).map((c) => c.id);
   const triggers = Object.values(cloud.triggers).filter((t) => containers.includes(t.container_id)).map((t) => t.id);
   return { namespaces: namespaces.sort(), containers: containers.sort(), triggers: triggers.sort() };
+}
+
+/** What the cloud's list endpoints give (or the store holds): the fields the checks read. */
+export interface ListedCloud {
+  readonly namespaces: Record<string, { id: string; name: string; region: string; tags: string[] }>;
+  readonly containers: Record<string, { id: string; name: string; namespace_id: string; port: number; image: string; min_scale: number }>;
+  readonly triggers: Record<string, { id: string; name: string; container_id: string }>;
+}
+
+/** The whole cloud of some regions through the local API's HTTP list endpoints (every page, the
+ * containers of each namespace, the triggers of each container: the endpoints' own filters). */
+export async function listCloud(apiUrl: string, secretKey: string, regions: readonly string[]): Promise<ListedCloud> {
+  const cloud = { namespaces: {}, containers: {}, triggers: {} } as { namespaces: Record<string, never>; containers: Record<string, never>; triggers: Record<string, never> };
+  const list = async (region: string, collection: 'namespaces' | 'containers' | 'triggers', query: Record<string, string>): Promise<Array<Record<string, unknown>>> => {
+    const items: Array<Record<string, unknown>> = [];
+    for (let page = 1; ; page += 1) {
+      const url = `${apiUrl}/containers/v1/regions/${region}/${collection}?${new URLSearchParams({ ...query, page: String(page), page_size: '100' })}`;
+      const response = await fetch(url, { headers: { 'X-Auth-Token': secretKey } });
+      if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
+      const body = (await response.json()) as Record<string, unknown>;
+      const got = (body[collection] as Array<Record<string, unknown>>) ?? [];
+      items.push(...got);
+      if (got.length === 0 || items.length >= Number(body.total_count ?? 0)) return items;
+    }
+  };
+  for (const region of regions) {
+    for (const namespace of await list(region, 'namespaces', {})) {
+      (cloud.namespaces as Record<string, unknown>)[String(namespace.id)] = namespace;
+      for (const container of await list(region, 'containers', { namespace_id: String(namespace.id) })) {
+        (cloud.containers as Record<string, unknown>)[String(container.id)] = container;
+        for (const trigger of await list(region, 'triggers', { container_id: String(container.id) })) (cloud.triggers as Record<string, unknown>)[String(trigger.id)] = trigger;
+      }
+    }
+  }
+  return cloud;
 }
 
 /** The `openmcf ...` commands a message suggests, in the order given, as argument lists. */
