@@ -32,7 +32,6 @@ const PLAN_DECIDES: ReadonlyArray<[keyof CloudFlags, string]> = [
   ['stack', '--stack'],
   ['target', '--target'],
   ['replace', '--replace'],
-  ['refresh', '--refresh'],
   ['redeploy', '--redeploy'],
   ['skipPreview', '--skip-preview'],
 ];
@@ -50,7 +49,7 @@ export async function applyPlan(flags: CloudFlags, io: Io): Promise<number> {
     const path = flags.plan!;
     const plan = parseSavedPlan(readPlanFile(path), path);
     const cloud = cloudFromPlan(given, plan, path);
-    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: true }));
+    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: true, json: cloud.json }));
     const files = new EnginePlanFiles();
     try {
       const { prepareRun } = await import('./cloud/prepare.js');

@@ -96,7 +96,7 @@ export async function checkBackend(options: DoctorOptions): Promise<DoctorCheck>
         fix: 'set PULUMI_BACKEND_URL (s3://..., postgres://..., https://api.pulumi.com) or pass --backend <url>',
       };
     }
-    return { name: 'backend', ok: true, summary: `${summary}; ${await backendAnswers(backend.url, options)}` };
+    return { name: 'backend', ok: true, summary: `${summary}; ${await backendAnswers(backend.url, { ...options, env: { ...options.env, ...backend.engineEnv } })}` };
   } catch (error) {
     return failed('backend', error, 'pass --backend file:///some/folder or set PULUMI_BACKEND_URL');
   }

@@ -25,7 +25,7 @@ import { runBoundedAll } from './run-bounded.js';
 
 export async function importCommand(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('import', io, flags, async (cloud) => {
-    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs));
+    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
       const { prepareRun } = await import('./cloud/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
@@ -91,7 +91,7 @@ async function importStep(session: StackSession, settings: CloudLookupSettings |
     const outcome = await session.operation('preview', {});
     progress.activity(undefined, label);
     const now = new Date();
-    progress.line(`${renderPreviewBlock(chalk, session, outcome, now).join('\n')}\n`);
+    progress.result(`${renderPreviewBlock(chalk, session, outcome, now).join('\n')}\n`);
     if (lookup.found.length === 0) await session.removeIfCreated();
     return {
       prepared,

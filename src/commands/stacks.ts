@@ -14,6 +14,7 @@
 //                   "orphan": false } ],                                                   // with -f
 //     "orphans": [ "organization/my-project/dev.ScalewayServerlessContainer.old-api" ],   // with -f
 //     "error": { "code", "message", "hint", "exitCode" } }                                // when it failed
+import type { BackendChoice } from '../target/types.js';
 import { ExitCode, invalidInput } from '../errors.js';
 import type { LoadedManifest } from '../manifest/load.js';
 import type { Io } from '../render/io.js';
@@ -57,16 +58,17 @@ async function listStacks(cloud: CloudOptions, io: Io): Promise<number> {
   }
   let manifests: readonly LoadedManifest[] = [];
   let targets: readonly StackTarget[] = [];
-  let backendUrl: string;
+  let backend: BackendChoice;
   if (withManifests) {
     const { resolveRunTargets } = await import('./cloud/targets.js');
     const resolved = await resolveRunTargets(cloud, io);
     ({ manifests, targets } = resolved);
-    backendUrl = resolved.backend.url;
+    backend = resolved.backend;
   } else {
-    backendUrl = (await chooseRunBackend(cloud)).backend.url;
+    backend = (await chooseRunBackend(cloud)).backend;
   }
-  const call = await engineCallFor(backendUrl, cloud.env, io);
+  // The URL holds no password (a PostgreSQL one goes to the engine as PGPASSWORD).
+  const call = await engineCallFor(backend.url, { ...cloud.env, ...backend.engineEnv }, io);
   const listed = await readBackendStacks(call, { history: true, parallel: cloud.parallel });
   const orphans = new Set(orphanStacks(listed, targets).map((s) => s.name));
   const rows = listed.map((stack): Row => {
@@ -75,9 +77,9 @@ async function listStacks(cloud: CloudOptions, io: Io): Promise<number> {
   });
 
   if (cloud.json) {
-    io.out(`${JSON.stringify(stacksDocument(rows, backendUrl, cloud, withManifests), null, 2)}\n`);
+    io.out(`${JSON.stringify(stacksDocument(rows, backend.url, cloud, withManifests), null, 2)}\n`);
   } else {
-    printTable(io, rows, backendUrl, withManifests);
+    printTable(io, rows, backend.url, withManifests);
   }
   if (orphans.size > 0) printOrphanNote(io, [...orphans], cloud);
   return ExitCode.ok;

@@ -32,10 +32,11 @@ test('an engine that reports no summary is a failure, never "no changes"', () =>
   assert.equal(document.results[0]?.status, 'failed');
   assert.equal(document.results[0]?.error.code, 'engine-no-summary');
   assert.match(document.results[0]?.error.message ?? '', /finished the preview without reporting its summary/);
-  // apply --yes previews first (to show the plan), so the missing summary is met there.
+  // apply --yes previews and updates in one engine run (one hold of the lock): the missing summary
+  // is met at the end of that run.
   const apply = run(['apply', '--sandbox', '--yes', '-f', fixture('secrets.yaml')], { env: { OPENMCF_PULUMI_CLI: engine } });
   assert.equal(apply.code, 1, printed(apply));
-  assert.match(apply.stderr, /the engine finished the preview without reporting its summary/);
+  assert.match(apply.stderr, /the engine finished the update without reporting its summary/);
   const direct = run(['apply', '--sandbox', '--yes', '--skip-preview', '-f', fixture('secrets.yaml')], { env: { OPENMCF_PULUMI_CLI: engine } });
   assert.equal(direct.code, 1, printed(direct));
   assert.match(direct.stderr, /the engine finished the update without reporting its summary/);

@@ -437,8 +437,8 @@ const RUNNERS: readonly Runner[] = [
     example: 'openmcf refresh -f manifests/ --detailed-exitcode',
     real: true,
     check: (r) => {
-      assert.doesNotMatch(r.stderr, /Drift in/, 'nothing changed outside openmcf: exit 0');
-      assert.match(r.stderr, /Total: no changes/);
+      assert.doesNotMatch(r.stdout + r.stderr, /Drift in/, 'nothing changed outside openmcf: exit 0');
+      assert.match(r.stdout, /Total: no changes/);
     },
   },
   {
@@ -570,7 +570,7 @@ openmcf apply --plan plan.json`,
     // The stack from its state alone; the next example then finds it empty and removes it.
     example: 'openmcf destroy --stack my-org/my-project/dev.ScalewayServerlessContainer.my-api --sandbox --yes',
     check: (r, scene) => {
-      assert.match(r.stderr, /my-api: 2 deleted/);
+      assert.match(r.stdout, /my-api: 2 deleted/);
       assert.deepEqual(sandboxContainers(scene), []);
     },
   },

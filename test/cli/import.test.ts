@@ -13,17 +13,20 @@ import type { ResultDocument } from '../../src/render/result-document.js';
 const home = new CloudHome('openmcf-import-');
 const myApi = manifest('my-api');
 
-/** Creates the manifest's objects through another stack, then forgets that stack: what is left in
- * the cloud belongs to no stack, as if made by hand. */
-function madeByHand(file: string, ...flags: string[]): void {
+/** Creates the manifest's objects through another stack, then forgets that stack and takes its
+ * ownership tag off them: what is left in the cloud belongs to no stack, as if made by hand. */
+async function madeByHand(file: string, ...flags: string[]): Promise<void> {
   const made = home.run(['apply', '-f', file, '--sandbox', '--yes', '--stack', 'my-org/my-project/by-hand', ...flags]);
   assert.equal(made.code, 0, made.stderr);
   const stacks = join(home.dir, 'sandbox', 'state', '.pulumi', 'stacks', 'my-project');
   for (const entry of readdirSync(stacks)) if (entry.startsWith('by-hand.json')) rmSync(join(stacks, entry));
+  await updateCloud(home.storeDir, (cloud) => {
+    for (const object of [...Object.values(cloud.namespaces), ...Object.values(cloud.containers)]) object.tags = object.tags.filter((tag) => !tag.startsWith('openmcf.org/stack='));
+  });
 }
 
-test('apply over objects of the same names fails with the 409 once, naming import', () => {
-  madeByHand(myApi, '--set', 'spec.minScale=1');
+test('apply over objects of the same names fails with the 409 once, naming import', async () => {
+  await madeByHand(myApi, '--set', 'spec.minScale=1');
   const result = home.run(['apply', '-f', myApi, '--sandbox', '--yes']);
   assert.equal(result.code, 1, result.stderr);
   assert.equal(result.stderr.match(/already exists/g)?.length, 1, `the conflict is printed once:\n${result.stderr}`);
@@ -55,7 +58,7 @@ test('import takes the namespace and the container in and previews what differs 
 
 test('objects tagged as another openmcf stack\'s are refused, naming that stack', async () => {
   const file = home.file('owned-api.yaml', (await import('node:fs')).readFileSync(myApi, 'utf8').replace(/name: my-api$/m, 'name: owned-api').replaceAll('.my-api', '.owned-api'));
-  madeByHand(file);
+  await madeByHand(file);
   await updateCloud(home.storeDir, (cloud) => {
     for (const c of Object.values(cloud.containers)) if (c.name === 'owned-api') c.tags = [...c.tags, 'openmcf.org/stack=my-org/other-project/prod.ScalewayServerlessContainer.owned-api'];
   });
@@ -68,9 +71,9 @@ test('objects tagged as another openmcf stack\'s are refused, naming that stack'
   assert.ok(!readdirSync(stacks).some((f) => f.startsWith('dev.ScalewayServerlessContainer.owned-api.json')), 'nothing was imported');
 });
 
-test('cron triggers are found by name and imported with their container; the manifest then applies in place', () => {
+test('cron triggers are found by name and imported with their container; the manifest then applies in place', async () => {
   const pipeline = manifest('data-pipeline');
-  madeByHand(pipeline, '--set', 'spec.cronTriggers[0].schedule=5 * * * *');
+  await madeByHand(pipeline, '--set', 'spec.cronTriggers[0].schedule=5 * * * *');
   const triggersBefore = Object.values(home.cloud().triggers).filter((t) => t.name === 'hourly-sync' || t.name === 'nightly-report').map((t) => t.id).sort();
   const result = home.run(['import', '-f', pipeline, '--sandbox', '--json']);
   assert.equal(result.code, 0, result.stderr);

@@ -66,6 +66,8 @@ test('it applies in the sandbox; namespace and container carry the original modu
     'planton-ai_organization=acme',
     'planton-ai_environment=dev',
     'planton-ai_id=scwsc-01hx7legacy',
+    // openmcf's own: the stack that owns them (recovery takes in only what carries it).
+    'openmcf.org/stack=acme/legacy/dev.ScalewayServerlessContainer.legacy-api',
   ];
   const resources = stateResources('legacy', 'dev.ScalewayServerlessContainer.legacy-api');
   assert.deepEqual(byType(resources, 'namespace:Namespace')?.inputs.tags, expectedTags);
@@ -80,7 +82,7 @@ test('it applies in the sandbox; namespace and container carry the original modu
   assert.equal(parseJson<ResultDocument>(again.stdout).results[0]?.status, 'unchanged');
 });
 
-test('a manifest without org, env and id gets the three fixed tags only', () => {
+test('a manifest without org, env and id gets the three fixed tags only (and the owner tag)', () => {
   const result = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--json']);
   assert.equal(result.code, 0, result.stderr);
   const resources = stateResources('my-project', 'dev.ScalewayServerlessContainer.my-api');
@@ -88,6 +90,7 @@ test('a manifest without org, env and id gets the three fixed tags only', () => 
     'planton-ai_resource=true',
     'planton-ai_name=my-api',
     'planton-ai_kind=ScalewayServerlessContainer',
+    'openmcf.org/stack=my-org/my-project/dev.ScalewayServerlessContainer.my-api',
   ]);
 });
 

@@ -110,7 +110,9 @@ export function cloudOptionsFromFlags(flags: CloudFlags, env: NodeJS.ProcessEnv 
     ...(flags.stack !== undefined ? { stack: flags.stack } : {}),
     yes: flags.yes ?? false,
     parallel: parseParallel(flags.parallel),
-    refresh: flags.refresh ?? false,
+    // A saved plan holds to the state as recorded (apply --plan checks it has not moved), so it is
+    // computed without the refresh preview and apply otherwise start with: `openmcf refresh` first.
+    refresh: flags.savePlan !== undefined || flags.plan !== undefined ? false : (flags.refresh ?? false),
     target: flags.target ?? [],
     replace: flags.replace ?? [],
     detailedExitcode: flags.detailedExitcode ?? false,

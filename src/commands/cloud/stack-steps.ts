@@ -196,8 +196,11 @@ export async function previewApplyStep(session: StackSession, cloud: CloudOption
         onPreviewed: (previewed) => {
           preview = previewed;
           progress.activity(undefined, label);
-          progress.line(`${renderPreviewBlock(chalk, session, previewed, new Date()).join('\n')}\n`);
-          if (hasChanges(previewed.counts)) progress.activity('updating', label);
+          progress.result(`${renderPreviewBlock(chalk, session, previewed, new Date()).join('\n')}\n`);
+          if (!hasChanges(previewed.counts)) return;
+          const notice = retryNotice(session.prepared.stateView.lastDeployment, 'retrying') ?? redeployNotice(session.prepared, 'redeploying');
+          if (notice) progress.line(`${label}: ${notice}`);
+          progress.activity('updating', label);
         },
       },
     });

@@ -17,9 +17,6 @@ export function checkSavePlanFlags(cloud: CloudOptions): void {
   if (files.includes('-')) {
     throw invalidInput('--save-plan cannot read manifests from standard input (-): apply --plan reads the same manifests again', 'flag.save-plan', 'save the manifests to files and pass them with -f');
   }
-  if (cloud.refresh) {
-    throw invalidInput('--save-plan cannot be used with --refresh: the plan holds to the state as it is recorded', 'flag.save-plan', 'run `openmcf refresh -f ...` first, then save the plan');
-  }
   if (cloud.manifestFlags.shard !== undefined) {
     throw invalidInput('--save-plan cannot be used with --shard', 'flag.save-plan', 'save one plan per runner without --shard, naming each runner\'s manifests with -f');
   }
