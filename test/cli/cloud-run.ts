@@ -51,9 +51,9 @@ export class CloudHome {
   }
 
   /** Starts the CLI without waiting; `done` resolves when it exits. */
-  start(args: readonly string[], options: { env?: Record<string, string> } = {}): Background {
+  start(args: readonly string[], options: { env?: Record<string, string>; guardMs?: number } = {}): Background {
     const child = spawn(process.execPath, [OPENMCF_BIN, ...args], { cwd: REPO_ROOT, env: this.env(options.env), stdio: 'pipe' });
-    return new Background(child);
+    return new Background(child, options.guardMs);
   }
 
   cloud(): Cloud {
@@ -133,10 +133,11 @@ export class Background {
   stderr = '';
   readonly done: Promise<number | null>;
 
-  constructor(readonly child: ChildProcessWithoutNullStreams) {
+  /** `guardMs`: killed after this long, so a hung run cannot hang the suite. */
+  constructor(readonly child: ChildProcessWithoutNullStreams, guardMs = 180_000) {
     child.stdout.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
-    const guard = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    const guard = setTimeout(() => child.kill('SIGKILL'), guardMs);
     this.done = new Promise((resolve) =>
       child.on('close', (code) => {
         clearTimeout(guard);

@@ -119,7 +119,8 @@ export class Scene {
   /** `openmcf sandbox api` over this scene's simulated cloud, started on first use. */
   async apiServer(): Promise<string> {
     if (this.apiUrl) return this.apiUrl;
-    const api = this.home.start(['sandbox', 'api']);
+    // It serves the whole scene, which takes longer than one run's guard on a busy machine.
+    const api = this.home.start(['sandbox', 'api'], { guardMs: 60 * 60_000 });
     this.api = api;
     await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `openmcf sandbox api printed no URL: ${api.stdout} ${api.stderr}`);
     this.apiUrl = api.stdout.split('\n')[0] as string;
