@@ -117,6 +117,21 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
     assert.equal(outputs.code, 0, `the waiting run's change is what the state holds: ${outputs.stderr}`);
   });
 
+  test(`${name}: cancel --yes refuses (exit 4) while the run holding the lock is going, found by its heartbeat`, async () => {
+    const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8085'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=8000' });
+    try {
+      await waitUntil(() => locks().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
+      await waitUntil(() => backend.dump().some((o) => o.text.includes('openmcf-heartbeat.')), 60_000, () => `no heartbeat tag appeared:\n${holder.stderr}`);
+      const refused = run(['cancel', '-f', manifest('my-api'), '--yes']);
+      assert.equal(refused.code, 4, refused.stderr);
+      assert.match(refused.stderr, /is held by a run that is still going \(openmcf process \d+ is running on this machine\); its lock was not released/);
+      assert.equal(locks().length, 1, 'the lock is still there');
+    } finally {
+      assert.equal(await holder.done, 0, holder.stderr);
+    }
+    assert.ok(!backend.dump().some((o) => o.text.includes('openmcf-heartbeat.')), 'the heartbeat is removed when the run ends');
+  });
+
   test(`${name}: a lock left by a killed run is reported as stale and released with openmcf cancel`, async () => {
     const killed = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8084'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=20000' });
     await killed.waitFor(/updating container\.\.\./);

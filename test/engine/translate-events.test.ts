@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EngineEventTranslator, changeKindOf, stripEngineMarkup, typeFromUrn } from '../../src/engine/translate-events.js';
 import type { OperationEvent } from '../../src/engine/events.js';
+import type { StepEventMetadata } from '@pulumi/pulumi/automation/index.js';
 import { CONTAINER, CRON, NAMESPACE, diagnostic, failed, outputs, pre, state, step, urn } from './fixtures.js';
 
 function clock(): { now: () => number; advance: (ms: number) => void } {
@@ -118,4 +119,24 @@ test('--refresh before an update: the reads are not counted, so each resource co
   translator.translate(pre(same));
   translator.translate(outputs(same));
   assert.deepEqual(translator.counts(), { create: 0, update: 1, replace: 0, delete: 0, same: 1 });
+});
+
+test('the refresh inside a preview ends its reads as `refresh`: a detailed diff is drift (an update), no id afterwards a delete', () => {
+  const translator = new EngineEventTranslator();
+  translator.translate(pre(step('refresh', CONTAINER, 'my-api'), true));
+  translator.translate(pre(step('refresh', NAMESPACE, 'my-api'), true));
+  translator.translate(pre(step('refresh', CRON, 'cron-nightly'), true));
+  const drifted = step('refresh', CONTAINER, 'my-api', {
+    old: state({ maxScale: 20 }),
+    new: state({ maxScale: 3 }),
+    detailedDiff: { maxScale: { diffKind: 'update', inputDiff: false } } as StepEventMetadata['detailedDiff'],
+  });
+  const [changed] = translator.translate(outputs(drifted, true)) as Array<Extract<OperationEvent, { type: 'resource-finished' }>>;
+  assert.deepEqual([changed?.step, changed?.change, changed?.properties], ['refresh', 'update', [{ path: 'maxScale', kind: 'update', replaces: false, old: 20, new: 3 }]]);
+  const [unchanged] = translator.translate(outputs(step('refresh', NAMESPACE, 'my-api', { old: state({}), new: state({}), detailedDiff: {} }), true)) as Array<Extract<OperationEvent, { type: 'resource-finished' }>>;
+  assert.equal(unchanged?.change, 'refresh');
+  const gone = step('refresh', CRON, 'cron-nightly', { old: state({ schedule: '0 2 * * *' }), new: { ...state({}, {}), id: '' } });
+  const [deleted] = translator.translate(outputs(gone, true)) as Array<Extract<OperationEvent, { type: 'resource-finished' }>>;
+  assert.equal(deleted?.change, 'delete');
+  assert.deepEqual(translator.counts(), { create: 0, update: 0, replace: 0, delete: 0, same: 0 }, 'reads are not counted');
 });
