@@ -33,9 +33,10 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
           markPendingReads(session, read);
           const outcome = await previewStep(session, cloud, chalk, progress, false, planFiles?.fileFor(index));
           if (planFiles && outcome.status !== 'failed') planFiles.keepSettings(index, await session.createdStackSettings().catch(() => undefined));
-          await session.removeIfCreated();
           return outcome;
         });
+        // Only now: a stack of the run that another one reads must exist for that one's preview.
+        await Promise.all(sessions.map((session) => session.removeIfCreated()));
         progress.stop();
         const found = await orphans;
         if (found) printOrphans(io, found, cloud);

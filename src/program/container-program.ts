@@ -15,7 +15,7 @@ import { OpenmcfError } from '../errors.js';
 import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
 import type { StackTarget } from '../target/types.js';
 import { CONTAINER_RESOURCE, containerArgs, cronArgs, imageAddress, NAMESPACE_RESOURCE, namespaceArgs } from './container-args.js';
-import { referencedValue } from './stack-references.js';
+import { pendingReferencedValue, referencedValue } from './stack-references.js';
 import type { ContainerStackOutputs } from './types.js';
 import { describeValueFromRefs } from './value-from.js';
 import { registrySha256For, type LastDeployment } from './redeploy.js';
@@ -164,17 +164,10 @@ export async function valueFromInputs(manifest: ScalewayServerlessContainerManif
   const inputs: { image?: pulumi.Input<string>; privateNetworkId?: pulumi.Input<string> } = {};
   for (const ref of describeValueFromRefs(manifest, target)) {
     const pending = pendingReads?.has(ref.stackName) === true && pulumi.runtime.isDryRun();
-    const value = pending ? unknownOutput() : await referencedValue(ref, spec.region);
+    const value = pending ? pendingReferencedValue(ref) : await referencedValue(ref, spec.region);
     if (ref.field === 'spec.image.registryEndpoint') inputs.image = pulumi.output(value).apply((endpoint) => imageAddress(endpoint, spec.image));
     else inputs.privateNetworkId = value;
   }
   return inputs;
 }
 
-/** A value known only after another stack of the run is applied (shown as unknown in a preview). */
-function unknownOutput(): pulumi.Output<string> {
-  // The SDK's Output constructor (resources, value, isKnown, isSecret, allResources) is not in its
-  // typings; `pulumi.output(pulumi.unknown)` would give a known output holding the sentinel.
-  const construct = pulumi.Output as unknown as new (...args: unknown[]) => pulumi.Output<string>;
-  return new construct([], Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve([]));
-}

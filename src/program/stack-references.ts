@@ -28,3 +28,16 @@ export async function referencedValue(ref: ValueFromReference, region: string): 
   // Throws the "has no output" error (resolveValueFrom's message, shared with the pre-flight check).
   return resolveValueFrom(ref, {}, region, { availableOutputs: undefined });
 }
+
+/**
+ * A reference to a stack of the same run that has changes still to apply: declared like any other
+ * (so a saved plan holds the same resources as the update that follows it), but its value is
+ * unknown in this preview, as Terraform's "known after apply".
+ */
+export function pendingReferencedValue(ref: ValueFromReference): pulumi.Output<string> {
+  new pulumi.StackReference(RESOURCE_NAMES[ref.field], { name: ref.stackName });
+  // The SDK's Output constructor (resources, value, isKnown, isSecret, allResources) is not in its
+  // typings; `pulumi.output(pulumi.unknown)` would give a known output holding the sentinel.
+  const construct = pulumi.Output as unknown as new (...args: unknown[]) => pulumi.Output<string>;
+  return new construct([], Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve([]));
+}

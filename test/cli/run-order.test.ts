@@ -65,3 +65,16 @@ test('manifests that read each other in a cycle are invalid input naming both va
   assert.match(result.stderr, /cycle-b\.yaml:13:7: cycle-b reads stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.cycle-a/);
   assert.ok(!Object.values(home.cloud().containers).some((c) => c.name.startsWith('cycle-')), 'nothing created');
 });
+
+test('a saved plan of a reader and the stack it reads applies in order: the unknown read is taken as applied', () => {
+  const reader = home.file('plan-reader.yaml', manifestText('plan-reader', 'plan-backend'));
+  const backend = home.file('plan-backend.yaml', manifestText('plan-backend'));
+  const plan = `${home.dir}/order.plan.json`;
+  const saved = home.run(['preview', '-f', reader, '-f', backend, '--sandbox', '--save-plan', plan]);
+  assert.equal(saved.code, 0, saved.stderr);
+  const applied = home.run(['apply', '--plan', plan]);
+  assert.equal(applied.code, 0, applied.stderr);
+  const containers = Object.values(home.cloud().containers);
+  const backendDomain = containers.find((c) => c.name === 'plan-backend')!.public_endpoint.replace(/^https:\/\//, '');
+  assert.equal(containers.find((c) => c.name === 'plan-reader')?.image, `${backendDomain}/plan-reader:v1`);
+});
