@@ -2,10 +2,11 @@
 // handle itself. On a fresh PostgreSQL database every engine that starts finds no `pulumi_state`
 // table and creates it (pkg/backend/diy/postgres: `to_regclass` then CREATE TABLE IF NOT EXISTS);
 // two doing so at the same moment collide in PostgreSQL's catalog ("duplicate key value violates
-// unique constraint pg_type_typname_nsp_index") and one fails before it has touched anything. The
-// table exists once the other has finished, so trying again is safe and succeeds.
+// unique constraint pg_type_typname_nsp_index", or, a moment later, 'type "pulumi_state" already
+// exists' (42710)) and one fails before it has touched anything. The table exists once the other
+// has finished, so trying again is safe and succeeds.
 
-const TABLE_CREATION_RACE = /failed to create table \S+: .*duplicate key/i;
+const TABLE_CREATION_RACE = /failed to create table \S+: .*(duplicate key|already exists)/i;
 
 export function isTableCreationRace(error: unknown): boolean {
   const text = error instanceof Error ? `${error.message}\n${(error as { stderr?: unknown }).stderr ?? ''}` : String(error);

@@ -8,6 +8,7 @@
 // openmcf's own heartbeats (lock-heartbeat.ts) tells a live holder from a dead one (lockVerdict).
 import { readdir, readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { processAlive } from '../process-alive.js';
 import { join } from 'node:path';
 import type { Heartbeat } from './lock-heartbeat.js';
 
@@ -67,16 +68,6 @@ function ageText(since: string, now: Date): string | undefined {
   return `${Math.round(seconds / 86_400)} days ago`;
 }
 
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is someone else's.
-    return (error as { code?: string }).code !== 'ESRCH';
-  }
-}
 
 /**
  * The holders of a `file://` backend's lock, read from the lock objects themselves (the engine's

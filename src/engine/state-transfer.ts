@@ -5,13 +5,11 @@
 // text. Here the export keeps the ciphertext (`pulumi stack export` without --show-secrets; the
 // engine imports it back under the stack's own secrets provider), and the file handed to
 // `pulumi stack import` sits in a private folder (0700, the file 0600) removed in `finally`;
-// folders a killed run left are swept at the next import.
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// folders a killed run left are swept by the next run (private-temp.ts).
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makePrivateFolder } from './private-temp.js';
 import type { Deployment, Stack } from '@pulumi/pulumi/automation/index.js';
-
-const FOLDER_PREFIX = 'openmcf-import-';
 
 interface CommandResult {
   readonly stdout: string;
@@ -31,36 +29,12 @@ export async function exportEncrypted(stack: Stack): Promise<Deployment> {
 
 /** Imports a deployment read with exportEncrypted (and changed), through a private file. */
 export async function importEncrypted(stack: Stack, deployment: Deployment): Promise<void> {
-  await sweepLeftovers();
-  const folder = await mkdtemp(join(tmpdir(), `${FOLDER_PREFIX}${process.pid}-`));
+  const folder = await makePrivateFolder('import');
   try {
     const file = join(folder, 'deployment.json');
     await writeFile(file, JSON.stringify(deployment), { mode: 0o600, flag: 'wx' });
     await runPulumi(stack, ['stack', 'import', '--file', file, '--stack', stack.name]);
   } finally {
     await rm(folder, { recursive: true, force: true });
-  }
-}
-
-/** Folders of runs that are gone (killed before their `finally`). */
-async function sweepLeftovers(): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(tmpdir());
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(/^openmcf-import-(\d+)-/.exec(name)?.[1] ?? NaN);
-    if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid)) await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined);
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

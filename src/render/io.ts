@@ -33,7 +33,8 @@ export function processIo(): Io {
 }
 
 /** Where a command's human plan and results go: stdout, unless `--json` keeps stdout for the
- * document alone. */
+ * document alone. Escaped wherever they go: a plan kept in a file or a CI log is read on a
+ * terminal or a web page later, and a bidi override in a description must not hide what changes. */
 export function resultWriter(io: Io, json: boolean): (text: string) => void {
-  return json ? (text) => io.err(text) : (text) => io.out(text);
+  return json ? (text) => io.err(text) : (text) => io.out(escapeForTerminal(text));
 }

@@ -78,7 +78,7 @@ test('postgres: preview of the folder lists the orphan; apply --prune destroys i
 test('postgres: destroy --stack destroys a stack from its state alone; nothing printed the password', () => {
   const result = run(['destroy', '--stack', 'my-org/my-project/dev.ScalewayServerlessContainer.pg-a', '--yes']);
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stderr, /2 deleted/);
+  assert.match(result.stdout, /2 deleted/);
   assert.deepEqual(Object.values(home.cloud().containers), []);
   for (const [index, r] of runs.entries()) assert.ok(!r.stdout.includes(pg.password) && !r.stderr.includes(pg.password), `run ${index} printed the password`);
 });

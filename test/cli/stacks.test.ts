@@ -125,7 +125,7 @@ test('apply --prune applies the folder, then destroys and removes its orphan', (
 test('destroy --stack destroys a stack from its state alone; a stack that does not exist is an error', () => {
   const result = home.run(['destroy', '--stack', fqdn('svc-a'), '--sandbox', '--yes']);
   assert.equal(result.code, 0, result.stderr);
-  assert.match(result.stderr, /2 deleted/);
+  assert.match(result.stdout, /2 deleted/);
   assert.deepEqual(containerNames(), ['svc-c']);
   const missing = home.run(['destroy', '--stack', fqdn('nope'), '--sandbox', '--yes', '--json']);
   assert.equal(missing.code, 1, missing.stderr);

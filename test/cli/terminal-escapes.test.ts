@@ -54,5 +54,7 @@ test('a preview shows a description with a bidi override, NUL and DEL escaped', 
   const result = runOpenmcf(['preview', '-f', file, '--sandbox']);
   assert.equal(result.code, 0, result.stderr);
   assert.ok(!RAW.test(result.stderr), `a raw control or bidi character reached stderr: ${JSON.stringify(result.stderr)}`);
-  assert.match(result.stderr, /paid \\u202E01\$ \\u0000 \\u007F \\u2067end/);
+  // The plan is on stdout (a pipe here, as in a CI log or a plan kept in a file): escaped there too.
+  assert.ok(!RAW.test(result.stdout), `a raw control or bidi character reached the plan: ${JSON.stringify(result.stdout)}`);
+  assert.match(result.stdout, /paid \\u202E01\$ \\u0000 \\u007F \\u2067end/);
 });

@@ -34,7 +34,7 @@ test('cancel --yes while an apply of this machine holds the lock: exit 4, the lo
   assert.match(refused.stderr, /stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api is held by a run that is still going \((its process \d+ is running on this machine|openmcf process \d+ is running on this machine)\); its lock was not released/);
   assert.equal(parseJson<ResultDocument>(refused.stdout).results[0]?.error?.code, 'stack-locked');
   assert.equal(await holder.done, 0, holder.stderr);
-  assert.match(holder.stderr, /my-api: 1 updated/);
+  assert.match(holder.stdout, /my-api: 1 updated/);
   assert.deepEqual(home.lockFiles(), [], 'the apply released its lock (and its heartbeat) itself');
 });
 

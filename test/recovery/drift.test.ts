@@ -17,7 +17,8 @@ let api: Background;
 let url = '';
 
 before(async () => {
-  api = home.start(['sandbox', 'api']);
+  // Serves the whole file (stopped in after()), longer than a single run's guard on a busy machine.
+  api = home.start(['sandbox', 'api'], { guardMs: 0 });
   await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `no URL on stdout: ${api.stdout} ${api.stderr}`);
   url = api.stdout.split('\n')[0]!;
 });

@@ -47,9 +47,9 @@ test('two runners applying the same change at once: with --lock-wait both exit 0
   const runs = [0, 1].map(() => home.start(apply('--set', 'spec.port=9001', '--lock-wait', '2m')));
   const codes = await Promise.all(runs.map((r) => r.done));
   assert.deepEqual(codes, [0, 0], runs.map((r) => r.stderr).join('\n----\n'));
-  const changed = runs.filter((r) => /my-api: 1 updated/.test(r.stderr)).length;
-  const unchanged = runs.filter((r) => /my-api: no changes/.test(r.stderr)).length;
-  assert.deepEqual([changed, unchanged], [1, 1], runs.map((r) => r.stderr).join('\n----\n'));
+  const changed = runs.filter((r) => /my-api: 1 updated/.test(r.stdout)).length;
+  const unchanged = runs.filter((r) => /my-api: no changes/.test(r.stdout)).length;
+  assert.deepEqual([changed, unchanged], [1, 1], runs.map((r) => r.stdout + r.stderr).join('\n----\n'));
 });
 
 test('without --lock-wait, runners applying at once exit 0 or 4 (locked), never 1', async () => {

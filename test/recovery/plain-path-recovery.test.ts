@@ -40,7 +40,12 @@ test('kill -9 during a create on the plain path: after cancel, apply takes the c
     assert.equal(applied.code, 0, applied.stderr);
     assert.doesNotMatch(applied.stderr, /fetch failed/);
     const [container] = Object.keys(home.cloud().containers);
-    assert.match(applied.stderr, new RegExp(`an interrupted run had created the container \\(fr-par/${container}\\) without recording it: taken into the state`));
+    // Killed as the create went out: the engine may or may not have written its pending operation
+    // yet, so the container is taken in as a pending create or adopted as unrecorded; either way once.
+    assert.match(
+      applied.stderr,
+      new RegExp(`(an interrupted run had created the container \\(fr-par/${container}\\) without recording it|the cloud has the container \\(fr-par/${container}\\) that a failed or interrupted run made without recording it): taken into the state`),
+    );
     assert.equal(Object.keys(home.cloud().containers).length, 1);
   } finally {
     api.signal('SIGINT');

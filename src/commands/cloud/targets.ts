@@ -33,7 +33,11 @@ export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly
   if (stackOnly && namesStackOnly(options)) {
     const loaded = stackOnlyManifest(options.stack!);
     const { home, backend, sandbox } = await chooseRunBackend(options);
-    const target = resolveStackTarget(loaded.manifest, { backend: { url: backend.url, kind: backend.kind }, sandbox: options.sandbox, stackOverride: options.stack! });
+    const target = resolveStackTarget(loaded.manifest, {
+      backend: { url: backend.url, kind: backend.kind, ...(backend.engineEnv ? { engineEnv: backend.engineEnv } : {}) },
+      sandbox: options.sandbox,
+      stackOverride: options.stack!,
+    });
     return { manifests: [loaded], targets: [target], home, backend, ...(sandbox ? { sandbox } : {}) };
   }
   // Problems are always printed for humans on stderr; with --json the result document carries

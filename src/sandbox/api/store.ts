@@ -7,6 +7,7 @@
 // Secret environment values are never stored: like the real API, only an argon2id hash of each.
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { processAlive } from '../../process-alive.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ContainerWire, NamespaceWire, TriggerWire } from './wire.js';
 
@@ -96,11 +97,3 @@ function isStale(lock: string): boolean {
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
