@@ -49,7 +49,9 @@ test('a PostgreSQL backend that answers passes, with its stack count', async () 
     const result = home.run(['doctor', '--sandbox', '--json', '--backend', pg.url]);
     const check = backendCheck(result.stdout);
     assert.equal(check?.ok, true, check?.summary);
-    assert.match(check?.summary ?? '', /postgres:\/\/openmcf:\[secret\]@.*; answers \(0 stacks\)$/);
+    // The password went to the engine as PGPASSWORD: the URL shown (and given to it) has none.
+    assert.match(check?.summary ?? '', /postgres:\/\/openmcf@127\.0\.0\.1:\d+\/.*; answers \(0 stacks\)$/);
+    assert.ok(!result.stdout.includes(pg.password), 'the password is never printed');
     assert.equal(result.code, 0, result.stderr);
   } finally {
     await pg.stop();

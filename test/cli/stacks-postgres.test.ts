@@ -45,7 +45,7 @@ test('postgres: stacks lists the stacks with counts and results, and marks the o
   const all = run(['stacks', '--json']);
   assert.equal(all.code, 0, all.stderr);
   const document = parseJson<StacksDocument>(all.stdout);
-  assert.match(document.backend, /^postgres:\/\/openmcf:\[secret\]@127\.0\.0\.1:\d+\//, 'the password is masked in the document');
+  assert.match(document.backend, /^postgres:\/\/openmcf@127\.0\.0\.1:\d+\//, 'the password is not in the document (it goes to the engine as PGPASSWORD)');
   assert.deepEqual(document.stacks.map((s) => [s.stack, s.lastOperation, s.result]), [
     [engineName('pg-a'), 'update', 'succeeded'],
     [engineName('pg-b'), 'update', 'succeeded'],

@@ -164,6 +164,9 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     stacks,
     backend,
     engineEnv: {
+      // The backend's credentials (a PostgreSQL password as PGPASSWORD), for the run's own engine
+      // calls that are not a stack's (listing stacks, history); each stack's workspace has them too.
+      ...(backend.engineEnv ?? {}),
       ...runEnv,
       ...secrets.envVars,
       // Should the shared provider not start, the engines launch the plugin themselves from PATH;
