@@ -104,7 +104,13 @@ test('a sandbox run killed with SIGKILL mid-update leaves no secret; the next ru
   assert.deepEqual(places.planted(), [], 'nothing in plain text while the killed engine may still be running');
   assert.deepEqual(places.loose(), []);
 
-  const released = places.run(['cancel', '-f', manifest('order-api'), '--sandbox', '--yes']);
+  // The killed run's engine outlives it for a moment, holding the lock: cancel refuses (exit 4)
+  // until that process is gone, then releases the lock.
+  let released = places.run(['cancel', '-f', manifest('order-api'), '--sandbox', '--yes']);
+  for (let tries = 0; released.code === 4 && tries < 30; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    released = places.run(['cancel', '-f', manifest('order-api'), '--sandbox', '--yes']);
+  }
   assert.equal(released.code, 0, released.stderr);
   assert.deepEqual(places.workspaceFolders(), [], 'the next run removed the folder of the dead one');
   assert.deepEqual(places.planted(), []);
