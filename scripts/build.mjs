@@ -13,11 +13,11 @@ generateValidator();
 // commander and yaml as one file each, for start-up speed (src/manifest/vendor-bundles.ts).
 bundleVendor();
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`], { stdio: 'inherit', cwd: root });
-// The schema's limits are the platform's, as src/spec/platform-limits.ts (the one table) says.
-const { schemaLimitMismatches } = await import(`${root}dist/src/spec/platform-limits.js`);
+// The schema's limits are the platform's, as src/validation/platform-limits.ts (the one table) says.
+const { schemaLimitMismatches } = await import(`${root}dist/src/validation/platform-limits.js`);
 const schemaFile = `${root}schemas/scaleway.openmcf.org/v1/ScalewayServerlessContainer.schema.json`;
 const mismatches = schemaLimitMismatches(JSON.parse(readFileSync(schemaFile, 'utf8')));
 if (mismatches.length > 0) {
-  console.error(`build: the JSON Schema disagrees with src/spec/platform-limits.ts:\n  ${mismatches.join('\n  ')}`);
+  console.error(`build: the JSON Schema disagrees with src/validation/platform-limits.ts:\n  ${mismatches.join('\n  ')}`);
   process.exit(1);
 }

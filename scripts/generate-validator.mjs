@@ -1,7 +1,7 @@
 // Compiles the manifest JSON Schema into standalone validation code at build time, so that
 // `openmcf validate` never loads ajv's compiler or compiles a schema at start-up. Output:
 // dist/vendor/manifest-validator.js (with V8's code cache beside it, see scripts/code-cache.mjs),
-// loaded by src/spec/schema-check.ts. It sets on `exports`:
+// loaded by src/validation/schema-check.ts. It sets on `exports`:
 // - validate: the ajv validate function (errors on `.errors`, allErrors mode, no messages);
 // - knownProperties: for each closed object (`additionalProperties: false`), keyed by the instance
 //   path it validates (`spec.env.variables[]`), its property names, so an unknown key can get a
@@ -30,7 +30,7 @@ export function generateValidator() {
     strict: true,
     // `oneOf: [{required: [value]}, {required: [valueFrom]}]` names properties declared beside it.
     strictRequired: false,
-    // Messages are written by src/spec/schema-messages.ts from keyword and params.
+    // Messages are written by src/validation/schema-messages.ts from keyword and params.
     messages: false,
     code: { source: true, esm: false, lines: false },
   });

@@ -4,7 +4,7 @@
 // Usage (after `npm ci && npm run build`): npm run quickstart [-- <manifest>]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { loadCredentials } from '../dist/src/target/credentials.js';
+import { loadCredentials } from '../dist/src/stack/credentials.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = `${root}bin/openmcf.js`;

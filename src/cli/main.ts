@@ -2,9 +2,9 @@
 // OpenmcfError (or returns an exit code); nothing else calls process.exit.
 import { CommanderError } from 'commander';
 import { buildProgram, firstPhaseWanted } from './program.js';
-import { processIo, type Io } from '../render/io.js';
+import { processIo, type Io } from '../core/io.js';
 import { showFirstPhase, stopProcessLiveLine } from '../render/live-line.js';
-import { ExitCode, OpenmcfError } from '../errors.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
 
 export async function main(rawArgv: readonly string[]): Promise<number> {
   const io = processIo();

@@ -1,12 +1,12 @@
 // Declares the command tree. Each command's flags live in src/cli/commands/<verb>.ts, which
 // imports its handler lazily so that `validate` and `--help` never load the Pulumi SDK.
 import { Command } from 'commander';
-import { versionText } from '../version.js';
-import type { Io } from '../render/io.js';
-import type { CommandContext } from './command-context.js';
+import { versionText } from '../core/version.js';
+import type { Io } from '../core/io.js';
+import type { CommandContext } from './flags/command-context.js';
 import { TOP_LEVEL_HELP } from './top-level-help.js';
 
-export type { CommandContext } from './command-context.js';
+export type { CommandContext } from './flags/command-context.js';
 
 type Register = (program: Command, context: CommandContext) => void;
 
@@ -14,25 +14,25 @@ type Register = (program: Command, context: CommandContext) => void;
  * `live`: the command shows live progress on a terminal, and its first line is drawn at start-up
  * (see firstPhaseWanted). */
 const COMMANDS: ReadonlyArray<{ readonly names: readonly string[]; readonly load: () => Promise<Register>; readonly needsAll?: boolean; readonly live?: boolean }> = [
-  { names: ['validate', 'validate-manifest'], load: async () => (await import('./commands/validate.js')).registerValidate },
-  { names: ['load', 'load-manifest'], load: async () => (await import('./commands/load.js')).registerLoad },
-  { names: ['apply'], load: async () => (await import('./commands/apply.js')).registerApply, live: true },
-  { names: ['preview', 'plan'], load: async () => (await import('./commands/preview.js')).registerPreview, live: true },
-  { names: ['destroy', 'delete'], load: async () => (await import('./commands/destroy.js')).registerDestroy, live: true },
-  { names: ['import'], load: async () => (await import('./commands/import.js')).registerImport, live: true },
-  { names: ['refresh'], load: async () => (await import('./commands/refresh.js')).registerRefresh, live: true },
-  { names: ['cancel', 'unlock'], load: async () => (await import('./commands/cancel.js')).registerCancel },
-  { names: ['outputs'], load: async () => (await import('./commands/outputs.js')).registerOutputs },
-  { names: ['stacks'], load: async () => (await import('./commands/stacks.js')).registerStacks },
-  { names: ['status'], load: async () => (await import('./commands/status.js')).registerStatus },
-  { names: ['doctor'], load: async () => (await import('./commands/doctor.js')).registerDoctor },
-  { names: ['engine'], load: async () => (await import('./commands/engine.js')).registerEngine },
-  { names: ['sandbox'], load: async () => (await import('./commands/sandbox.js')).registerSandbox },
-  { names: ['init'], load: async () => (await import('./commands/init.js')).registerInit },
-  { names: ['schema'], load: async () => (await import('./commands/schema.js')).registerSchema },
-  { names: ['version'], load: async () => (await import('./commands/version.js')).registerVersion },
+  { names: ['validate', 'validate-manifest'], load: async () => (await import('./commands/validate-command.js')).registerValidate },
+  { names: ['load', 'load-manifest'], load: async () => (await import('./commands/load-command.js')).registerLoad },
+  { names: ['apply'], load: async () => (await import('./commands/apply-command.js')).registerApply, live: true },
+  { names: ['preview', 'plan'], load: async () => (await import('./commands/preview-command.js')).registerPreview, live: true },
+  { names: ['destroy', 'delete'], load: async () => (await import('./commands/destroy-command.js')).registerDestroy, live: true },
+  { names: ['import'], load: async () => (await import('./commands/import-command.js')).registerImport, live: true },
+  { names: ['refresh'], load: async () => (await import('./commands/refresh-command.js')).registerRefresh, live: true },
+  { names: ['cancel', 'unlock'], load: async () => (await import('./commands/cancel-command.js')).registerCancel },
+  { names: ['outputs'], load: async () => (await import('./commands/outputs-command.js')).registerOutputs },
+  { names: ['stacks'], load: async () => (await import('./commands/stacks-command.js')).registerStacks },
+  { names: ['status'], load: async () => (await import('./commands/status-command.js')).registerStatus },
+  { names: ['doctor'], load: async () => (await import('./commands/doctor-command.js')).registerDoctor },
+  { names: ['engine'], load: async () => (await import('./commands/engine-command.js')).registerEngine },
+  { names: ['sandbox'], load: async () => (await import('./commands/sandbox-command.js')).registerSandbox },
+  { names: ['init'], load: async () => (await import('./commands/init-command.js')).registerInit },
+  { names: ['schema'], load: async () => (await import('./commands/schema-command.js')).registerSchema },
+  { names: ['version'], load: async () => (await import('./commands/version-command.js')).registerVersion },
   // Completion is generated from the whole tree, so it needs every command declared.
-  { names: ['completion'], load: async () => (await import('./commands/completion.js')).registerCompletion, needsAll: true },
+  { names: ['completion'], load: async () => (await import('./commands/completion-command.js')).registerCompletion, needsAll: true },
 ];
 
 /** `-v` is the original OpenMCF CLI's; `-V` was this CLI's first (main() reads it as `-v`). */

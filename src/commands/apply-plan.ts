@@ -7,21 +7,21 @@
 // question; the engine itself refuses an operation the plan does not contain.
 import { readFileSync } from 'node:fs';
 import type { StackSettings } from '@pulumi/pulumi/automation/index.js';
-import { ExitCode, OpenmcfError, invalidInput } from '../errors.js';
+import { ExitCode, OpenmcfError, invalidInput } from '../core/errors.js';
 import { hasChanges } from '../engine/events.js';
 import { stateFingerprint } from '../engine/stack-state.js';
-import type { Io } from '../render/io.js';
+import type { Io } from '../core/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import type { CloudFlags, CloudOptions } from './cloud/options.js';
-import { dependencyNotApplied, runInDependencyOrder } from './cloud/ordered-run.js';
-import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
-import { manifestDigest, parseSavedPlan, sourceDigest, type SavedPlan, type SavedStackPlan } from './cloud/saved-plan.js';
-import type { StackSession } from './cloud/stack-session.js';
-import { withStackSessions } from './cloud/stack-sessions.js';
-import { containerStatusError, printDeployNotices } from './cloud/stack-steps.js';
-import { EnginePlanFiles } from './cloud/write-saved-plan.js';
+import type { CloudFlags, CloudOptions } from '../run/run-options.js';
+import { dependencyNotApplied, runInDependencyOrder } from '../run/ordered-run.js';
+import { failedOutcome, type StackOutcome } from '../run/outcome.js';
+import { finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
+import { manifestDigest, parseSavedPlan, sourceDigest, type SavedPlan, type SavedStackPlan } from '../run/saved-plan.js';
+import type { StackSession } from '../run/stack-session.js';
+import { withStackSessions } from '../run/session-group.js';
+import { containerStatusError, printDeployNotices } from '../run/stack-steps.js';
+import { EnginePlanFiles } from '../run/write-saved-plan.js';
 
 /** Flags that say what to apply: with --plan, the plan says it. */
 const PLAN_DECIDES: ReadonlyArray<[keyof CloudFlags, string]> = [
@@ -52,7 +52,7 @@ export async function applyPlan(flags: CloudFlags, io: Io): Promise<number> {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: true, json: cloud.json }));
     const files = new EnginePlanFiles();
     try {
-      const { prepareRun } = await import('./cloud/prepare.js');
+      const { prepareRun } = await import('../run/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
       progress.activity(undefined);
       printDeployNotices(io, run);

@@ -8,20 +8,20 @@
 import type { ChalkInstance } from 'chalk';
 import { emptyChangeCounts, type ChangeCounts } from '../engine/events.js';
 import { askConfirmation, askTypedConfirmation, declinedError, requireConfirmationPossible } from '../render/confirm.js';
-import type { Io } from '../render/io.js';
+import type { Io } from '../core/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
 import { changeSummaryText } from '../render/summary.js';
-import { isProductionStack } from '../target/production.js';
-import { type CloudFlags, type CloudOptions } from './cloud/options.js';
-import { asOpenmcfError, failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { ExitCode, OpenmcfError } from '../errors.js';
+import { isProductionStack } from '../stack/production.js';
+import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import { asOpenmcfError, failedOutcome, type StackOutcome } from '../run/outcome.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
 import { stateFingerprint } from '../engine/stack-state.js';
-import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
-import type { StackSession } from './cloud/stack-session.js';
-import { applyStep, previewApplyStep, previewStep, printDeployNotices, unchangedStep } from './cloud/stack-steps.js';
-import { dependencyNotApplied, markPendingReads, runInDependencyOrder } from './cloud/ordered-run.js';
-import { withStackSessions } from './cloud/stack-sessions.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
+import type { StackSession } from '../run/stack-session.js';
+import { applyStep, previewApplyStep, previewStep, printDeployNotices, unchangedStep } from '../run/stack-steps.js';
+import { dependencyNotApplied, markPendingReads, runInDependencyOrder } from '../run/ordered-run.js';
+import { withStackSessions } from '../run/session-group.js';
 import { checkPruneFlags, pruneOrphans } from './prune.js';
 
 export async function apply(flags: CloudFlags, io: Io): Promise<number> {
@@ -33,7 +33,7 @@ export async function apply(flags: CloudFlags, io: Io): Promise<number> {
     if (cloud.prune) checkPruneFlags(cloud);
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: skipPreview, json: cloud.json }));
     try {
-      const { prepareRun } = await import('./cloud/prepare.js');
+      const { prepareRun } = await import('../run/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
       progress.activity(undefined);
       printDeployNotices(io, run);

@@ -7,13 +7,13 @@
 // first (or --yes) like destroy.
 import { emptyChangeCounts } from '../engine/events.js';
 import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
-import type { Io } from '../render/io.js';
-import { type CloudFlags, type CloudOptions } from './cloud/options.js';
-import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { prepareRun, stopShared, type PreparedRun } from './cloud/prepare.js';
-import { finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
-import { StackSession } from './cloud/stack-session.js';
-import { runBoundedAll } from './run-bounded.js';
+import type { Io } from '../core/io.js';
+import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import { failedOutcome, type StackOutcome } from '../run/outcome.js';
+import { prepareRun, stopShared, type PreparedRun } from '../run/prepare.js';
+import { finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
+import { StackSession } from '../run/stack-session.js';
+import { runBoundedAll } from '../run/run-bounded.js';
 import { StackLockedError } from '../engine/errors.js';
 import { HEARTBEAT_STALE_AFTER_MS } from '../engine/lock-heartbeat.js';
 import type { LockHolder } from '../engine/stack-lock.js';

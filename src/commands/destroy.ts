@@ -4,25 +4,25 @@
 import type { ChalkInstance } from 'chalk';
 import { emptyChangeCounts } from '../engine/events.js';
 import { askConfirmation, askTypedConfirmation, declinedError, requireConfirmationPossible } from '../render/confirm.js';
-import type { Io } from '../render/io.js';
+import type { Io } from '../core/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { resourceLabel } from '../render/resource-label.js';
 import { progressOptions } from '../render/spinner-status.js';
-import { isProductionStack } from '../target/production.js';
-import { type CloudFlags, type CloudOptions } from './cloud/options.js';
-import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
-import type { StackSession } from './cloud/stack-session.js';
-import { runBoundedAll } from './run-bounded.js';
-import { withStackSessions } from './cloud/stack-sessions.js';
-import { isStackOnly, stackNotFound } from './cloud/stack-only.js';
+import { isProductionStack } from '../stack/production.js';
+import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import { failedOutcome, type StackOutcome } from '../run/outcome.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
+import type { StackSession } from '../run/stack-session.js';
+import { runBoundedAll } from '../run/run-bounded.js';
+import { withStackSessions } from '../run/session-group.js';
+import { isStackOnly, stackNotFound } from '../run/stack-only.js';
 
 export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('destroy', io, flags, async (cloud) => {
     requireConfirmationPossible('destroy', { yes: cloud.yes, interactive: io.interactive });
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
-      const { prepareRun } = await import('./cloud/prepare.js');
+      const { prepareRun } = await import('../run/prepare.js');
       // `--stack` alone names a stack whose manifest is gone: destroying needs only its state.
       const run = await prepareRun(cloud, io, { credentials: true, stackOnly: true, onPhase: (phase) => progress.activity(phase) });
       progress.activity(undefined);

@@ -3,13 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { OpenmcfError } from '../errors.js';
+import { OpenmcfError } from '../core/errors.js';
 import { resolvePulumiCli } from '../engine/pulumi-cli.js';
 import { installedPluginPath, resolveScalewayPlugin } from '../engine/provider-plugin.js';
-import { chooseRunBackend } from './cloud/run-backend.js';
+import { chooseRunBackend } from '../run/run-backend.js';
 import { listBackendStacks } from '../engine/backend-stacks.js';
-import { loadCredentials } from '../target/credentials.js';
-import { PULUMI_ENGINE_VERSION } from '../version.js';
+import { loadCredentials } from '../stack/credentials.js';
+import { PULUMI_ENGINE_VERSION } from '../core/version.js';
 
 export type CheckName = 'node' | 'engine' | 'plugin' | 'backend' | 'credentials';
 

@@ -6,8 +6,8 @@
 //   { "apiVersion": "openmcf.org/doctor/v1", "ok": true, "sandbox": false,
 //     "checks": [ { "name": "engine", "ok": true, "summary": "...", "fix": "..." }, ... ] }
 import { Chalk } from 'chalk';
-import { ExitCode } from '../errors.js';
-import type { Io } from '../render/io.js';
+import { ExitCode } from '../core/errors.js';
+import type { Io } from '../core/io.js';
 import { checkBackend, checkCredentials, checkEngine, checkNode, checkPlugin, type DoctorCheck, type DoctorOptions } from './doctor-checks.js';
 
 export const DOCTOR_API_VERSION = 'openmcf.org/doctor/v1';

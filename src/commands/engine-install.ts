@@ -1,8 +1,8 @@
 // `openmcf engine install`: get the pinned Pulumi engine and the `scaleway` plugin now (download,
 // or build from Go modules), rather than on the first apply. Idempotent: what is already there is
 // reported, not rebuilt.
-import { ExitCode } from '../errors.js';
-import type { Io } from '../render/io.js';
+import { ExitCode } from '../core/errors.js';
+import type { Io } from '../core/io.js';
 import { resolvePulumiCli } from '../engine/pulumi-cli.js';
 import { resolveScalewayPlugin } from '../engine/provider-plugin.js';
 

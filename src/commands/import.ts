@@ -6,28 +6,28 @@
 // belongs to another openmcf stack (its ownership tag names it) is refused, naming that stack:
 // importing it would give one object two owners, each undoing the other's changes.
 import type { ChalkInstance } from 'chalk';
-import { ExitCode, OpenmcfError } from '../errors.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
 import { hasChanges } from '../engine/events.js';
 import { lookUpManifestObjects, OWNER_TAG_PREFIX, type AdoptionLookup, type WantedObject } from '../engine/adoption-lookup.js';
 import { lookupSettings, type CloudLookupSettings } from '../engine/cloud-lookup.js';
 import { stateFingerprint } from '../engine/stack-state.js';
 import { cronArgs, CONTAINER_RESOURCE, NAMESPACE_RESOURCE } from '../program/container-args.js';
-import type { Io } from '../render/io.js';
+import type { Io } from '../core/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import type { CloudFlags } from './cloud/options.js';
-import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
-import type { StackSession } from './cloud/stack-session.js';
-import { withStackSessions } from './cloud/stack-sessions.js';
-import { cronSchedules, previewedOutputChanges, previewNotices, renderPreviewBlock } from './cloud/stack-steps.js';
-import { runBoundedAll } from './run-bounded.js';
+import type { CloudFlags } from '../run/run-options.js';
+import { failedOutcome, type StackOutcome } from '../run/outcome.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
+import type { StackSession } from '../run/stack-session.js';
+import { withStackSessions } from '../run/session-group.js';
+import { cronSchedules, previewedOutputChanges, previewNotices, renderPreviewBlock } from '../run/stack-steps.js';
+import { runBoundedAll } from '../run/run-bounded.js';
 
 export async function importCommand(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('import', io, flags, async (cloud) => {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
-      const { prepareRun } = await import('./cloud/prepare.js');
+      const { prepareRun } = await import('../run/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
       progress.activity(undefined);
       const chalk = chalkFor(io);

@@ -1,6 +1,6 @@
 // The starter manifest `openmcf init` writes: every required field filled, the common optional
 // ones commented out with their defaults, and a line per field saying what it does.
-import type { ScalewayRegion } from '../spec/types.js';
+import type { ScalewayRegion } from '../validation/spec-types.js';
 
 export interface StarterAnswers {
   readonly name: string;

@@ -4,10 +4,10 @@
 // question it came from, and the file written is valid by construction.
 import { writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { Io } from '../render/io.js';
-import { ExitCode, invalidInput } from '../errors.js';
+import type { Io } from '../core/io.js';
+import { ExitCode, invalidInput } from '../core/errors.js';
 import { parseDocuments } from '../manifest/parse.js';
-import { validateDocument } from '../spec/validate.js';
+import { validateDocument } from '../validation/validate-spec.js';
 import { readManifestSchema } from '../manifest/schema-lookup.js';
 import { parseImageReference, renderStarterManifest, type StarterAnswers } from './init-template.js';
 

@@ -7,13 +7,13 @@
 //     "shard": { "index": 2, "count": 4, "documents": 3, "totalDocuments": 10 } }   // with --shard
 // Secret values (env.secrets) print as "[secret]" unless --show-secrets. Invalid input: exit 3.
 import { stringify } from 'yaml';
-import type { ManifestFlags } from '../cli/options.js';
-import type { LoadedManifest } from '../manifest/load.js';
-import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
-import { ExitCode } from '../errors.js';
-import type { Io } from '../render/io.js';
+import type { ManifestFlags } from '../run/manifest-input.js';
+import type { LoadedManifest } from '../validation/load-manifests.js';
+import type { ScalewayServerlessContainerManifest } from '../validation/spec-types.js';
+import { ExitCode } from '../core/errors.js';
+import type { Io } from '../core/io.js';
 import { diagnosticsToJson } from '../render/diagnostics.js';
-import { loadValidManifestsWithDiagnostics, ManifestInvalidError } from './load-valid-manifests.js';
+import { loadValidManifestsWithDiagnostics, ManifestInvalidError } from '../run/load-valid-manifests.js';
 
 export const LOAD_API_VERSION = 'openmcf.org/load/v1';
 export const SECRET_PLACEHOLDER = '[secret]';

@@ -7,20 +7,20 @@
 // On a local folder backend the outputs are read from the stack's checkpoint file directly (no
 // engine start: a tenth of the time); the engine is used for other backends, and when a secret
 // must be shown (only the engine can decrypt it).
-import { ExitCode, OpenmcfError, invalidInput } from '../errors.js';
+import { ExitCode, OpenmcfError, invalidInput } from '../core/errors.js';
 import { emptyChangeCounts } from '../engine/events.js';
 import { readOutputsFromState, type StateOutputs } from '../engine/state-outputs.js';
-import type { Io } from '../render/io.js';
-import { renderOutputs, type StackOutputMap } from '../render/outputs.js';
-import { type CloudFlags, type CloudOptions } from './cloud/options.js';
-import { failedOutcome, mostSevereExitCode, type StackOutcome } from './cloud/outcome.js';
-import type { PreparedStack } from './cloud/prepare.js';
-import { chalkFor, errorLines, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
+import type { Io } from '../core/io.js';
+import { renderOutputs, type StackOutputMap } from '../render/output-lines.js';
+import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import { failedOutcome, mostSevereExitCode, type StackOutcome } from '../run/outcome.js';
+import type { PreparedStack } from '../run/prepare.js';
+import { chalkFor, errorLines, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import type { ShardReport } from '../manifest/shard.js';
-import type { StackSession } from './cloud/stack-session.js';
-import { resolveRunTargets } from './cloud/targets.js';
-import { runBoundedAll } from './run-bounded.js';
-import { isStackOnly, stackNotFound } from './cloud/stack-only.js';
+import type { StackSession } from '../run/stack-session.js';
+import { resolveRunTargets } from '../run/targets.js';
+import { runBoundedAll } from '../run/run-bounded.js';
+import { isStackOnly, stackNotFound } from '../run/stack-only.js';
 import { lastUpdateOf, type EngineCall } from '../engine/backend-stacks.js';
 
 export interface OutputsFlags extends CloudFlags {
@@ -85,8 +85,8 @@ async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes 
 }
 
 async function outcomesFromEngine(cloud: CloudOptions, io: Io): Promise<Outcomes> {
-  const { prepareRun, stopShared } = await import('./cloud/prepare.js');
-  const { StackSession } = await import('./cloud/stack-session.js');
+  const { prepareRun, stopShared } = await import('../run/prepare.js');
+  const { StackSession } = await import('../run/stack-session.js');
   const run = await prepareRun(cloud, io, { credentials: false, stackOnly: true });
   const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
   try {

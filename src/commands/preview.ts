@@ -3,24 +3,24 @@
 // --detailed-exitcode, pending changes exit 2 so CI can tell "changes" from "none" and "failed".
 // A stack that does not exist yet is created for the engine to preview against and removed
 // afterwards: looking never leaves anything behind in the backend.
-import type { Io } from '../render/io.js';
+import type { Io } from '../core/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import { type CloudFlags } from './cloud/options.js';
-import type { StackOutcome } from './cloud/outcome.js';
-import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
-import { withStackSessions } from './cloud/stack-sessions.js';
-import { previewStep, printDeployNotices } from './cloud/stack-steps.js';
+import { type CloudFlags } from '../run/run-options.js';
+import type { StackOutcome } from '../run/outcome.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
+import { withStackSessions } from '../run/session-group.js';
+import { previewStep, printDeployNotices } from '../run/stack-steps.js';
 import { findOrphans, orphanResults, printOrphans, runCoversAFolder } from './prune.js';
-import { markPendingReads, runInDependencyOrder } from './cloud/ordered-run.js';
-import { checkSavePlanFlags, EnginePlanFiles, writeSavedPlan } from './cloud/write-saved-plan.js';
+import { markPendingReads, runInDependencyOrder } from '../run/ordered-run.js';
+import { checkSavePlanFlags, EnginePlanFiles, writeSavedPlan } from '../run/write-saved-plan.js';
 
 export async function preview(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('preview', io, flags, async (cloud) => {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
       if (cloud.savePlan !== undefined) checkSavePlanFlags(cloud);
-      const { prepareRun } = await import('./cloud/prepare.js');
+      const { prepareRun } = await import('../run/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
       progress.activity(undefined);
       printDeployNotices(io, run);

@@ -6,20 +6,20 @@
 import { statSync } from 'node:fs';
 import { listBackendStacks, listFileBackendStackNames, type BackendStack } from '../engine/backend-stacks.js';
 import { emptyChangeCounts } from '../engine/events.js';
-import { invalidInput } from '../errors.js';
+import { invalidInput } from '../core/errors.js';
 import { askConfirmation, declinedError } from '../render/confirm.js';
-import type { Io } from '../render/io.js';
+import type { Io } from '../core/io.js';
 import type { ProgressRenderer } from '../render/progress.js';
-import { resolveStackTarget } from '../target/stack-target.js';
-import type { CloudOptions } from './cloud/options.js';
-import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import type { PreparedRun, PreparedStack } from './cloud/prepare.js';
-import { chalkFor } from './cloud/report.js';
-import { StackSession } from './cloud/stack-session.js';
-import { stackOnlyManifest } from './cloud/stack-only.js';
+import { resolveStackTarget } from '../stack/stack-target.js';
+import type { CloudOptions } from '../run/run-options.js';
+import { failedOutcome, type StackOutcome } from '../run/outcome.js';
+import type { PreparedRun, PreparedStack } from '../run/prepare.js';
+import { chalkFor } from '../run/report.js';
+import { StackSession } from '../run/stack-session.js';
+import { stackOnlyManifest } from '../run/stack-only.js';
 import { orphanStacks } from './stacks/orphans.js';
 import type { OrphanResult } from '../render/result-document.js';
-import { runBoundedAll } from './run-bounded.js';
+import { runBoundedAll } from '../run/run-bounded.js';
 
 
 /** --prune needs the whole set of manifests: not a part of them, not one stack named by --stack. */

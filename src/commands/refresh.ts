@@ -5,23 +5,23 @@
 // then clears anything the engine still holds). With --detailed-exitcode, drift exits 2: the
 // nightly drift check of a CI.
 import { emptyChangeCounts, hasChanges } from '../engine/events.js';
-import type { Io } from '../render/io.js';
+import type { Io } from '../core/io.js';
 import { renderPlannedChange } from '../render/diff.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import { type CloudFlags, type CloudOptions } from './cloud/options.js';
-import { failedOutcome, type StackOutcome } from './cloud/outcome.js';
-import { chalkFor, finishRun, runCloudCommand, runReportOptions } from './cloud/report.js';
-import type { StackSession } from './cloud/stack-session.js';
-import { runBoundedAll } from './run-bounded.js';
-import { withStackSessions } from './cloud/stack-sessions.js';
-import { settleInterruptedCreates } from './cloud/stack-steps.js';
+import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import { failedOutcome, type StackOutcome } from '../run/outcome.js';
+import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
+import type { StackSession } from '../run/stack-session.js';
+import { runBoundedAll } from '../run/run-bounded.js';
+import { withStackSessions } from '../run/session-group.js';
+import { settleInterruptedCreates } from '../run/stack-steps.js';
 
 export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
   return runCloudCommand('refresh', io, flags, async (cloud) => {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
-      const { prepareRun } = await import('./cloud/prepare.js');
+      const { prepareRun } = await import('../run/prepare.js');
       const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
       progress.activity(undefined);
       progress.setMultipleStacks(run.stacks.length > 1);

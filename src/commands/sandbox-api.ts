@@ -1,10 +1,10 @@
 // `openmcf sandbox api`: the sandbox's local API in the foreground, for other tools.
-import { invalidInput, ExitCode } from '../errors.js';
-import { openmcfHome } from '../engine/openmcf-home.js';
-import type { Io } from '../render/io.js';
-import { sandboxFaults, sandboxOrganization, sandboxSettings, sandboxStackNames, sandboxTransitions } from '../sandbox/environment.js';
-import { prepareSecretsProvider } from '../target/passphrase.js';
-import { startLocalApi } from '../sandbox/api/server.js';
+import { invalidInput, ExitCode } from '../core/errors.js';
+import { openmcfHome } from '../core/openmcf-home.js';
+import type { Io } from '../core/io.js';
+import { sandboxFaults, sandboxOrganization, sandboxSettings, sandboxStackNames, sandboxTransitions } from '../stack/sandbox-environment.js';
+import { prepareSecretsProvider } from '../stack/passphrase.js';
+import { startLocalApi } from '../sandbox/server.js';
 
 export async function sandboxApi(flags: { port?: string; transitions?: string }, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const port = flags.port === undefined ? 0 : Number(flags.port);

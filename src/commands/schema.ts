@@ -1,9 +1,9 @@
 // `openmcf schema`: the manifest's JSON Schema, for editors (yaml-language-server) and other tools.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Io } from '../render/io.js';
+import type { Io } from '../core/io.js';
 import { schemaFileUrl } from '../manifest/schema-lookup.js';
-import { ExitCode, invalidInput } from '../errors.js';
+import { ExitCode, invalidInput } from '../core/errors.js';
 
 export interface SchemaOptions {
   /** Write the schema to this file instead of stdout. */

@@ -14,17 +14,17 @@
 //                   "orphan": false } ],                                                   // with -f
 //     "orphans": [ "organization/my-project/dev.ScalewayServerlessContainer.old-api" ],   // with -f
 //     "error": { "code", "message", "hint", "exitCode" } }                                // when it failed
-import type { BackendChoice } from '../target/types.js';
-import { ExitCode, invalidInput } from '../errors.js';
-import type { LoadedManifest } from '../manifest/load.js';
-import type { Io } from '../render/io.js';
-import { chalkFor } from './cloud/report.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
-import { chooseRunBackend } from './cloud/run-backend.js';
-import { asOpenmcfError, resultError } from './cloud/outcome.js';
+import type { BackendChoice } from '../stack/target-types.js';
+import { ExitCode, invalidInput } from '../core/errors.js';
+import type { LoadedManifest } from '../validation/load-manifests.js';
+import type { Io } from '../core/io.js';
+import { chalkFor } from '../run/report.js';
+import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import { chooseRunBackend } from '../run/run-backend.js';
+import { asOpenmcfError, resultError } from '../run/outcome.js';
 import { engineCallFor, readBackendStacks, type ListedStack } from './stacks/read.js';
 import { orphanStacks } from './stacks/orphans.js';
-import type { StackTarget } from '../target/types.js';
+import type { StackTarget } from '../stack/target-types.js';
 
 export const STACKS_API_VERSION = 'openmcf.org/stacks/v1';
 
@@ -60,7 +60,7 @@ async function listStacks(cloud: CloudOptions, io: Io): Promise<number> {
   let targets: readonly StackTarget[] = [];
   let backend: BackendChoice;
   if (withManifests) {
-    const { resolveRunTargets } = await import('./cloud/targets.js');
+    const { resolveRunTargets } = await import('../run/targets.js');
     const resolved = await resolveRunTargets(cloud, io);
     ({ manifests, targets } = resolved);
     backend = resolved.backend;

@@ -4,16 +4,16 @@
 // container's URL is requested once. Exit 1 when a container is in `error` or missing (or its
 // namespace or a trigger is), when nothing is deployed, or when a probe got no answer (or a 5xx).
 // Reads only: nothing in the cloud or the state is changed. Output and JSON: status/render.ts.
-import { ExitCode } from '../errors.js';
+import { ExitCode } from '../core/errors.js';
 import { lookupSettings } from '../engine/cloud-lookup.js';
-import type { Io } from '../render/io.js';
-import { credentialsToEngineEnv, loadCredentials } from '../target/credentials.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './cloud/options.js';
-import { asOpenmcfError, mostSevereExitCode, resultError } from './cloud/outcome.js';
-import type { PreparedRun } from './cloud/prepare.js';
-import type { StackSession } from './cloud/stack-session.js';
-import { isStackOnly, stackNotFound } from './cloud/stack-only.js';
-import { runBoundedAll } from './run-bounded.js';
+import type { Io } from '../core/io.js';
+import { credentialsToEngineEnv, loadCredentials } from '../stack/credentials.js';
+import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import { asOpenmcfError, mostSevereExitCode, resultError } from '../run/outcome.js';
+import type { PreparedRun } from '../run/prepare.js';
+import type { StackSession } from '../run/stack-session.js';
+import { isStackOnly, stackNotFound } from '../run/stack-only.js';
+import { runBoundedAll } from '../run/run-bounded.js';
 import { readLiveStack, type ReadLiveOptions } from './status/live.js';
 import { isHealthy, printStatus, statusDocument, STATUS_API_VERSION, type StatusOutcome } from './status/render.js';
 
@@ -34,8 +34,8 @@ export async function status(flags: StatusFlags, io: Io): Promise<number> {
 }
 
 async function liveStatus(cloud: CloudOptions, probe: boolean, io: Io): Promise<number> {
-  const { prepareRun, stopShared } = await import('./cloud/prepare.js');
-  const { StackSession } = await import('./cloud/stack-session.js');
+  const { prepareRun, stopShared } = await import('../run/prepare.js');
+  const { StackSession } = await import('../run/stack-session.js');
   // The program never runs: no plugin; the API is read with the run's credentials.
   const run = await prepareRun(cloud, io, { credentials: false, stackOnly: true });
   const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));

@@ -12,13 +12,13 @@
 //   }
 // `documents` lists every YAML document that parsed as a mapping; problems that stop a file
 // before that (missing file, YAML syntax) are only in `diagnostics`.
-import type { ManifestFlags } from '../cli/options.js';
-import { manifestInputFromFlags } from '../cli/options.js';
+import type { ManifestFlags } from '../run/manifest-input.js';
+import { manifestInputFromFlags } from '../run/manifest-input.js';
 import { shardPrefix, type ShardReport } from '../manifest/shard.js';
-import { loadManifests, type DocumentSummary, type ManifestInputOptions } from '../manifest/load.js';
-import type { Diagnostic } from '../manifest/diagnostic.js';
-import { ExitCode } from '../errors.js';
-import type { Io } from '../render/io.js';
+import { loadManifests, type DocumentSummary, type ManifestInputOptions } from '../validation/load-manifests.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { ExitCode } from '../core/errors.js';
+import type { Io } from '../core/io.js';
 import { countBySeverity, diagnosticsToJson, problemSummary, reportDiagnostics, styleFor, type JsonDiagnostic } from '../render/diagnostics.js';
 
 export const VALIDATE_API_VERSION = 'openmcf.org/validate/v1';

@@ -9,9 +9,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ExitCode, OpenmcfError } from '../errors.js';
-import { fileBackendFolder } from '../target/backend.js';
-import { SELF_MANAGED_ORGANIZATION } from '../target/stack-target.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
+import { fileBackendFolder } from '../stack/backend.js';
+import { SELF_MANAGED_ORGANIZATION } from '../stack/stack-target.js';
 
 export interface BackendStack {
   /** The engine's fully qualified name: `organization/<project>/<stack>` on self-managed backends. */

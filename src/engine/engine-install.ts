@@ -2,33 +2,11 @@
 // Automation API's own installer (needs get.pulumi.com), or a build from Go modules with
 // engine/build.sh (needs Go and the module proxy). Both put it at <root>/bin/pulumi.
 import { spawn } from 'node:child_process';
-import { accessSync, constants, statSync } from 'node:fs';
-import { basename, delimiter, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** engine/build.sh in the installed package (dist/src/engine/ -> package root). */
 export const ENGINE_BUILD_SCRIPT = fileURLToPath(new URL('../../../engine/build.sh', import.meta.url));
-
-/** First executable named `name` on PATH, or undefined. */
-export function findOnPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (dir === '') continue;
-    const candidate = join(dir, name);
-    if (isExecutable(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-/** A regular file this process may execute. */
-export function isExecutable(path: string): boolean {
-  try {
-    if (!statSync(path).isFile()) return false;
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Official installer (PulumiCommand.install); throws when the download site is unreachable. */
 export async function downloadEngine(root: string, version: string): Promise<void> {

@@ -3,8 +3,8 @@
 // wordings.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ExitCode, OpenmcfError } from '../errors.js';
-import { SCALEWAY_PLUGIN_VERSION } from '../version.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
+import { SCALEWAY_PLUGIN_VERSION } from '../core/version.js';
 import { describeHolder, lockHolders, type LockHolder } from './stack-lock.js';
 import { stripEngineMarkup } from './translate-events.js';
 import { cleanProviderMessage } from './provider-messages.js';

@@ -18,8 +18,8 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Stack } from '@pulumi/pulumi/automation/index.js';
-import { fileBackendFolder } from '../target/backend.js';
-import type { StackTarget } from '../target/types.js';
+import { fileBackendFolder } from '../stack/backend.js';
+import type { StackTarget } from '../stack/target-types.js';
 
 /** How often a running openmcf renews its heartbeat. */
 export const HEARTBEAT_EVERY_MS = 20_000;

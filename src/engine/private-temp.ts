@@ -6,7 +6,7 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAlive } from '../process-alive.js';
+import { processAlive } from '../core/process-alive.js';
 
 export type PrivateFolderUse = 'ws' | 'import';
 

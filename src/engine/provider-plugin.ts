@@ -13,10 +13,11 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ExitCode, OpenmcfError } from '../errors.js';
-import { SCALEWAY_PLUGIN_VERSION } from '../version.js';
-import { findOnPath, isExecutable, runBuildScript } from './engine-install.js';
-import { openmcfHome } from './openmcf-home.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
+import { SCALEWAY_PLUGIN_VERSION } from '../core/version.js';
+import { runBuildScript } from './engine-install.js';
+import { findOnPath, isExecutable } from '../core/executables.js';
+import { openmcfHome } from '../core/openmcf-home.js';
 
 export type PluginSource = 'setting' | 'installed' | 'cache' | 'built';
 

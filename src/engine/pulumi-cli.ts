@@ -7,11 +7,12 @@
 //      same place (engine/build.sh).
 // The cached case costs two stat calls: its version is in its path, so no `pulumi version` run.
 import { join, resolve } from 'node:path';
-import { ExitCode, OpenmcfError } from '../errors.js';
-import { PULUMI_ENGINE_VERSION } from '../version.js';
-import { ensureOpenmcfHome, openmcfHome } from './openmcf-home.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
+import { PULUMI_ENGINE_VERSION } from '../core/version.js';
+import { ensureOpenmcfHome, openmcfHome } from '../core/openmcf-home.js';
 import { MINIMUM_ENGINE_VERSION, compareVersions, probeEngineVersion } from './cli-version.js';
-import { buildEngineFromGo, downloadEngine, findOnPath, isExecutable } from './engine-install.js';
+import { buildEngineFromGo, downloadEngine } from './engine-install.js';
+import { findOnPath, isExecutable } from '../core/executables.js';
 
 export type PulumiCliSource = 'setting' | 'path' | 'cache' | 'downloaded' | 'built';
 

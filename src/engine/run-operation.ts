@@ -2,7 +2,7 @@
 // changes counted from the steps. Errors are left to the caller (see errors.ts), which knows the
 // manifest and whether the user interrupted.
 import type { EngineEvent, OutputMap, Stack, UpOptions } from '@pulumi/pulumi/automation/index.js';
-import { ExitCode, OpenmcfError } from '../errors.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
 import { maskSecrets } from './property-changes.js';
 import type { ChangeCounts, OperationEventListener } from './events.js';
 import { OperationCollector, type ResourceChange } from './operation-collector.js';

@@ -3,7 +3,7 @@
 // and what was taken in is read back by a refresh. A name another owner holds fails the run with
 // that owner named, after what could be settled was.
 import type { Stack } from '@pulumi/pulumi/automation/index.js';
-import { ExitCode, OpenmcfError } from '../errors.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
 import { held } from './cloud-adoption.js';
 import type { CloudLookupSettings } from './cloud-lookup.js';
 import { settleWithCloud, type RecoveryContext, type Settlement } from './pending-creates.js';

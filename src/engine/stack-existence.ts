@@ -3,8 +3,8 @@
 // `stack init` for a new one), which adds up when many manifests run at once.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileBackendFolder } from '../target/backend.js';
-import type { StackTarget } from '../target/types.js';
+import { fileBackendFolder } from '../stack/backend.js';
+import type { StackTarget } from '../stack/target-types.js';
 
 type StateTarget = Pick<StackTarget, 'backendUrl' | 'backendKind' | 'projectName' | 'stackName'>;
 

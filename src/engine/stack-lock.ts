@@ -8,7 +8,7 @@
 // openmcf's own heartbeats (lock-heartbeat.ts) tells a live holder from a dead one (lockVerdict).
 import { readdir, readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { processAlive } from '../process-alive.js';
+import { processAlive } from '../core/process-alive.js';
 import { join } from 'node:path';
 import type { Heartbeat } from './lock-heartbeat.js';
 

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Stack } from '@pulumi/pulumi/automation/index.js';
 import { checkpointBase } from './stack-existence.js';
 import { exportEncrypted } from './state-transfer.js';
-import type { StackTarget } from '../target/types.js';
+import type { StackTarget } from '../stack/target-types.js';
 
 /** One resource as the checkpoint (deployment v3) holds it; unknown fields are kept as they are. */
 export interface StateResource {

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { checkpointBase } from './stack-existence.js';
-import type { StackTarget } from '../target/types.js';
+import type { StackTarget } from '../stack/target-types.js';
 import { maskSecrets } from './property-changes.js';
 
 export interface StateOutput {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { makeWorkspaceFolder } from './private-temp.js';
 import type { PulumiCommand, PulumiFn, Stack } from '@pulumi/pulumi/automation/index.js';
 import { stackExistsInState } from './stack-existence.js';
-import type { StackTarget } from '../target/types.js';
+import type { StackTarget } from '../stack/target-types.js';
 
 export interface OpenStackOptions {
   readonly target: StackTarget;

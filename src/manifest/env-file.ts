@@ -9,9 +9,9 @@
 //
 // Values are never expanded (no `${OTHER}` inside a dotenv value).
 import { MAX_SOURCE_BYTES, notAFileMessage, readRegularFile } from './bounded-file.js';
-import type { Diagnostic } from './diagnostic.js';
-import { invalidInput } from '../errors.js';
-import { DiagnosticCode } from './codes.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { invalidInput } from '../core/errors.js';
+import { DiagnosticCode } from '../core/diagnostic-codes.js';
 
 export interface EnvFile {
   readonly variables: Record<string, string>;

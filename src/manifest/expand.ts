@@ -7,7 +7,7 @@
 //
 // NAME is letters, digits and `_`, not starting with a digit (what a shell can export).
 
-import { DiagnosticCode } from './codes.js';
+import { DiagnosticCode } from '../core/diagnostic-codes.js';
 
 export interface Expansion {
   /** The string with every expression replaced. */

@@ -9,12 +9,12 @@ import { execFile, spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceFile } from './document.js';
-import { DiagnosticCode } from './codes.js';
-import { openmcfHome } from '../engine/openmcf-home.js';
-import { findOnPath, isExecutable } from '../engine/engine-install.js';
-import { KUSTOMIZE_VERSION } from '../version.js';
+import { DiagnosticCode } from '../core/diagnostic-codes.js';
+import { openmcfHome } from '../core/openmcf-home.js';
+import { findOnPath, isExecutable } from '../core/executables.js';
+import { KUSTOMIZE_VERSION } from '../core/version.js';
 
 export const KUSTOMIZE_ENV = 'OPENMCF_KUSTOMIZE';
 /** kustomize/build.sh in the installed package (dist/src/manifest/ -> package root). */

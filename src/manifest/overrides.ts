@@ -7,7 +7,7 @@
 // with line and column 0, meaning "no position in a file". Validation errors about a field a flag
 // set are attributed to that flag the same way (`attributeToOverride`).
 import { isMap, isScalar, isSeq, type Document, type Node, type ParsedNode } from 'yaml';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { ParsedDocument } from './document.js';
 import { isSecretValuePath } from './node-path.js';
 import { mayHoldSecretValue, mayMeanSecretValue } from './secret-paths.js';
@@ -15,9 +15,9 @@ import { displayPath, type PathSegment } from './path.js';
 import { parsePath, parseSetFlag } from './set-flag.js';
 import { childSchema, isFreeMap, readManifestSchema, valueKind, type JsonSchema } from './schema-lookup.js';
 import { typeValue } from './typed-value.js';
-import { didYouMean } from '../spec/did-you-mean.js';
-import { registerSecret } from '../render/redact.js';
-import { DiagnosticCode } from './codes.js';
+import { didYouMean } from '../core/did-you-mean.js';
+import { registerSecret } from '../core/redact.js';
+import { DiagnosticCode } from '../core/diagnostic-codes.js';
 
 export interface Override {
   /** The flag as it may be shown: `--set spec.minScale=1` (a secret value masked). */

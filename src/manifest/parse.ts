@@ -2,9 +2,9 @@
 // unresolved aliases, alias bombs and documents that are not mappings become diagnostics that
 // point at the offending text; such documents go no further.
 import { LineCounter, parseAllDocuments, visit, isAlias, isMap, isSeq, isScalar, type Document, type YAMLError } from 'yaml';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { ParsedDocument, SourceFile } from './document.js';
-import { DiagnosticCode } from './codes.js';
+import { DiagnosticCode } from '../core/diagnostic-codes.js';
 
 /**
  * Upper bound on alias expansions when turning a document into data. A manifest needs a handful;

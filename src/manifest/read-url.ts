@@ -5,10 +5,10 @@
 // tokens (`?token=...`, `X-Amz-Signature=...`, long random strings). That masked form is also the
 // file name diagnostics point into (`https://host/app.yaml:12:5`). A user:password part is sent as
 // HTTP basic authentication: fetch refuses URLs that hold credentials.
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceFile } from './document.js';
-import { DiagnosticCode } from './codes.js';
-import { registerSecret } from '../render/redact.js';
+import { DiagnosticCode } from '../core/diagnostic-codes.js';
+import { registerSecret } from '../core/redact.js';
 
 export const URL_TIMEOUT_ENV = 'OPENMCF_URL_TIMEOUT_MS';
 export const DEFAULT_URL_TIMEOUT_MS = 30_000;

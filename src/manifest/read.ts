@@ -4,9 +4,9 @@
 // problems of the others.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceFile } from './document.js';
-import { DiagnosticCode } from './codes.js';
+import { DiagnosticCode } from '../core/diagnostic-codes.js';
 import { isManifestUrl, readUrl } from './read-url.js';
 import type { KustomizeSource } from './kustomize.js';
 import { MAX_SOURCE_BYTES, notAFileMessage, readRegularFile } from './bounded-file.js';

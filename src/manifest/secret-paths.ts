@@ -3,7 +3,7 @@
 // contains or lies below `spec.env.secrets[n].value` is treated as secret, valid or not, so no
 // message about it (a type error, a JSON syntax error, an unknown field) can quote it.
 import type { PathSegment } from './path.js';
-import { didYouMean } from '../spec/did-you-mean.js';
+import { didYouMean } from '../core/did-you-mean.js';
 
 /** The one place secret values live: `spec.env.secrets[<index>].value`. */
 const INDEX = Symbol('index');

@@ -5,7 +5,7 @@
 // not do). The price is that parts are not exactly equal in size; with few manifests a part may be
 // empty, which is not an error.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { invalidInput } from '../errors.js';
+import { invalidInput } from '../core/errors.js';
 
 export interface Shard {
   /** 1-based, as a CI matrix counts: 1..count. */

@@ -2,15 +2,15 @@
 // parsed YAML nodes, not on the text, so a variable can never inject YAML structure and every node
 // keeps its source range: later validation errors still point at the right line.
 import type { Scalar } from 'yaml';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { ParsedDocument } from './document.js';
 import { expandVariables, type ExpansionProblem } from './expand.js';
-import { DiagnosticCode } from './codes.js';
+import { DiagnosticCode } from '../core/diagnostic-codes.js';
 import { forEachValueScalar, isSecretValuePath } from './node-path.js';
 import { displayPath, type PathSegment } from './path.js';
 import { childSchema, readManifestSchema, valueKind, type JsonSchema } from './schema-lookup.js';
 import { typeValue } from './typed-value.js';
-import { registerSecret } from '../render/redact.js';
+import { registerSecret } from '../core/redact.js';
 
 /**
  * Replaces `${VAR}` in string scalars, in place, keeping positions. Values that end up in a secret

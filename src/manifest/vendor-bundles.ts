@@ -13,7 +13,7 @@
 // scripts/code-cache.mjs): a function expression taking `exports` and `require`, with V8's code
 // cache beside it. Node 20 has no compile cache for modules; vm.Script's `cachedData` is the
 // supported way. A missing or rejected cache (another V8) only costs time: the script is then
-// compiled from its source. The schema validator (src/spec/schema-check.ts) is loaded this way too.
+// compiled from its source. The schema validator (src/validation/schema-check.ts) is loaded this way too.
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { fileURLToPath } from 'node:url';

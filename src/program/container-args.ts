@@ -3,8 +3,8 @@
 // non-deprecated ones: memoryLimitBytes (not memoryLimit), localStorageLimitBytes (not
 // localStorageLimit), httpsConnectionsOnly (not httpOption), livenessProbe (not healthChecks), image
 // (not registryImage); `deploy` is deprecated upstream and has no effect, so it is not passed.
-import { invalidInput } from '../errors.js';
-import type { ContainerImage, CronTrigger, ScalewayServerlessContainerManifest, ScalewayServerlessContainerSpec } from '../spec/types.js';
+import { invalidInput } from '../core/errors.js';
+import type { ContainerImage, CronTrigger, ScalewayServerlessContainerManifest, ScalewayServerlessContainerSpec } from '../validation/spec-types.js';
 import { resourceTags } from './tags.js';
 
 /** The provider's MB is decimal: 256 MB is 256,000,000 bytes. */

@@ -7,16 +7,16 @@
 // A stack the original OpenMCF CLI created has its resources on an explicit `scaleway` provider
 // resource (with the credentials in its inputs): the engine moves them to the default provider
 // without replacing them, and deletes that provider resource, credentials included
-// (test/cli/take-over.test.ts).
+// (test/e2e/take-over.test.ts).
 import type { PulumiFn } from '@pulumi/pulumi/automation/index.js';
 import * as pulumi from '@pulumi/pulumi';
 import * as scaleway from '@pulumiverse/scaleway';
-import { OpenmcfError } from '../errors.js';
-import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
-import type { StackTarget } from '../target/types.js';
+import { OpenmcfError } from '../core/errors.js';
+import type { ScalewayServerlessContainerManifest } from '../validation/spec-types.js';
+import type { StackTarget } from '../stack/target-types.js';
 import { CONTAINER_RESOURCE, containerArgs, cronArgs, imageAddress, NAMESPACE_RESOURCE, namespaceArgs } from './container-args.js';
 import { pendingReferencedValue, referencedValue } from './stack-references.js';
-import type { ContainerStackOutputs } from './types.js';
+import type { ContainerStackOutputs } from './stack-outputs.js';
 import { describeValueFromRefs } from './value-from.js';
 import { registrySha256For, type LastDeployment } from './redeploy.js';
 import { cronArgsToDeclare, type RecordedStack } from './recorded-stack.js';

@@ -3,7 +3,7 @@
 // for one found there without any operation of the engine to say so (a create whose readiness poll
 // failed, a trigger a hard kill left). No secret is among those inputs: the refresh that follows
 // reads the object back, and the next update sets what the manifest says.
-import type { ScalewayServerlessContainerManifest } from '../spec/types.js';
+import type { ScalewayServerlessContainerManifest } from '../validation/spec-types.js';
 import { CONTAINER_RESOURCE, cronArgs, NAMESPACE_RESOURCE, namespaceArgs } from './container-args.js';
 import { ownerTag, resourceTags } from './tags.js';
 

@@ -3,7 +3,7 @@
 // provider marks the argument deprecated, "setting this attribute will not have any effect").
 // `deploy: true` (the default) describes what happens anyway, so only `false` earns a notice: it
 // asks for something the platform will not do.
-import type { ScalewayServerlessContainerSpec } from '../spec/types.js';
+import type { ScalewayServerlessContainerSpec } from '../validation/spec-types.js';
 
 export function deployNotice(spec: Pick<ScalewayServerlessContainerSpec, 'deploy'>): string | undefined {
   if (spec.deploy !== false) return undefined;

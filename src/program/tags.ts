@@ -3,8 +3,8 @@
 // show as a change when openmcf takes over such a stack. Scaleway tags are plain strings; the
 // original writes each label as `key=value` (module/locals.go), keys with the `planton-ai_` prefix
 // (labelkeys.WithNormalizedDomainPrefix), in this order, the last three only when set.
-import type { ManifestMetadata } from '../spec/types.js';
-import { KIND } from '../spec/types.js';
+import type { ManifestMetadata } from '../validation/spec-types.js';
+import { KIND } from '../validation/spec-types.js';
 
 export const TAG_PREFIX = 'planton-ai_';
 

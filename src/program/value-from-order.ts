@@ -4,9 +4,9 @@
 // domainName" and working on the second run. Manifests that read nothing of each other keep the
 // order they were given in. A cycle (a reads b, b reads a) can never be applied: invalid input,
 // naming each valueFrom of the cycle at its file, line and column.
-import { invalidInput } from '../errors.js';
-import type { LoadedManifest } from '../manifest/load.js';
-import type { StackTarget } from '../target/types.js';
+import { invalidInput } from '../core/errors.js';
+import type { LoadedManifest } from '../validation/load-manifests.js';
+import type { StackTarget } from '../stack/target-types.js';
 import { describeValueFromRefs, type ValueFromReference } from './value-from.js';
 
 export interface OrderedStack {

@@ -15,13 +15,13 @@
 // This module is pure: the program reads outputs through a StackReference, and the commands can
 // check the references before the engine starts (describeValueFromRefs + resolveValueFrom on the
 // outputs they fetch), both with the same rules and messages.
-import { invalidInput, type OpenmcfError } from '../errors.js';
-import type { ScalewayServerlessContainerManifest, StringValueOrRef, ValueFromRef } from '../spec/types.js';
-import { engineStackName } from '../target/stack-target.js';
-import type { StackTarget } from '../target/types.js';
+import { invalidInput, type OpenmcfError } from '../core/errors.js';
+import type { ScalewayServerlessContainerManifest, StringValueOrRef, ValueFromRef } from '../validation/spec-types.js';
+import { engineStackName } from '../stack/stack-target.js';
+import type { StackTarget } from '../stack/target-types.js';
 import { regionalPrivateNetworkId } from './container-args.js';
-import { referencedValueProblems } from '../spec/referenced-value.js';
-import { stackNamePartProblem } from '../spec/pulumi-names.js';
+import { referencedValueProblems } from '../validation/referenced-value.js';
+import { stackNamePartProblem } from '../validation/pulumi-names.js';
 
 export type ValueFromField = 'spec.image.registryEndpoint' | 'spec.privateNetworkId';
 

@@ -1,6 +1,6 @@
 // Confirmation before changing the cloud. `--yes` pre-answers it; without a terminal there is
 // nobody to ask, so the run is refused before anything starts rather than hanging on a prompt.
-import { ExitCode, OpenmcfError, invalidInput } from '../errors.js';
+import { ExitCode, OpenmcfError, invalidInput } from '../core/errors.js';
 import { askOnce } from './prompt.js';
 
 export type ConfirmDecision = 'proceed' | 'ask' | 'refuse';

@@ -2,8 +2,8 @@
 // see CRON_TIME_ZONE), with the UTC time beside, so that a preview shows when a schedule
 // really fires, not only its expression.
 import { CronExpressionParser } from 'cron-parser';
-import { CRON_TIME_ZONE } from '../spec/defaults.js';
-import type { CronTrigger } from '../spec/types.js';
+import { CRON_TIME_ZONE } from '../validation/defaults.js';
+import type { CronTrigger } from '../validation/spec-types.js';
 
 export function nextCronRuns(schedule: string, count: number, from: Date, timeZone: string = CRON_TIME_ZONE): Date[] {
   const expression = CronExpressionParser.parse(schedule, { tz: timeZone, currentDate: from });

@@ -3,8 +3,8 @@
 //                         did you mean `memoryLimitMb`?
 // A problem with no position (a missing file, a bad flag) prints `file: error: ...`.
 // JSON form: `diagnosticsToJson`, one plain object per diagnostic (see JsonDiagnostic).
-import type { Diagnostic } from '../manifest/diagnostic.js';
-import type { Io } from './io.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import type { Io } from '../core/io.js';
 import { formatGithubAnnotations } from './github-annotations.js';
 
 /** The few styles diagnostics use; a chalk instance provides them when colour is on. */

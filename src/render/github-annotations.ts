@@ -2,7 +2,7 @@
 // "Files changed" tab next to the offending line. Printed in addition to the normal diagnostics,
 // and only when running inside GitHub Actions.
 import { isAbsolute, relative, sep } from 'node:path';
-import type { Diagnostic } from '../manifest/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 
 /** `::error file=...,line=...,col=...::message` lines for GitHub Actions; empty elsewhere. */
 export function formatGithubAnnotations(diagnostics: readonly Diagnostic[], env: NodeJS.ProcessEnv = process.env): string {

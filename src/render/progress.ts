@@ -6,8 +6,8 @@
 // long everything took. Several stacks run at once, so each line names its stack when there are many.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ChangeKind, OperationEvent } from '../engine/events.js';
-import type { Io } from './io.js';
-import { redact } from './redact.js';
+import type { Io } from '../core/io.js';
+import { redact } from '../core/redact.js';
 import { resourceLabel } from './resource-label.js';
 import { renderPropertyChanges } from './diff.js';
 import { truncateToWidth } from './terminal-width.js';

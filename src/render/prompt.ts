@@ -2,7 +2,7 @@
 // an answer are told apart: Ctrl-C is an interruption (exit 130), Ctrl-D (end of input) is no
 // answer, which every caller treats as "no". Neither is an internal error.
 import { createInterface, type Interface } from 'node:readline';
-import { ExitCode, OpenmcfError } from '../errors.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
 
 export type PromptAnswer = { readonly kind: 'answer'; readonly text: string } | { readonly kind: 'end-of-input' };
 

@@ -1,8 +1,8 @@
 // The live line on a terminal (live-line.ts) as the progress renderer's StatusLine, and the
 // renderer's options for this process.
-import { resultWriter, type Io } from './io.js';
+import { resultWriter, type Io } from '../core/io.js';
 import { processLiveLine } from './live-line.js';
-import { escapeForTerminal } from './terminal-text.js';
+import { escapeForTerminal } from '../core/terminal-text.js';
 import type { ProgressOptions, StatusLine } from './progress.js';
 
 /** The process's live line when stderr is a terminal that knows its width; none otherwise. */

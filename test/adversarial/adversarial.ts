@@ -1,7 +1,7 @@
 // Shared by the adversarial tests: the fixtures folder and a run of the built binary in it. Each
 // test here reproduces one finding of an adversarial run (issue 9) and fails without its fix.
 import { join } from 'node:path';
-import { ROOT, runOpenmcf, type RunOptions, type RunResult } from '../cli/run-openmcf.js';
+import { ROOT, runOpenmcf, type RunOptions, type RunResult } from '../e2e/run-openmcf.js';
 
 export const FIXTURES = join(ROOT, 'test', 'adversarial', 'fixtures');
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CloudHome } from '../cli/cloud-run.js';
+import { CloudHome } from '../e2e/cloud-run.js';
 import { fixture } from './adversarial.js';
 
 const home = new CloudHome('openmcf-adv-damaged-');

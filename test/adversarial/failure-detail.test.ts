@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { CloudHome, parseJson, REPO_ROOT } from '../cli/cloud-run.js';
+import { CloudHome, parseJson, REPO_ROOT } from '../e2e/cloud-run.js';
 
 const home = new CloudHome('openmcf-adv-failures-');
 const PIPELINE = join(REPO_ROOT, 'manifests', 'data-pipeline.yaml');

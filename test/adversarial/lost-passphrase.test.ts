@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CloudHome } from '../cli/cloud-run.js';
-import { BIN, tempDir } from '../cli/run-openmcf.js';
+import { CloudHome } from '../e2e/cloud-run.js';
+import { BIN, tempDir } from '../e2e/run-openmcf.js';
 import { fixture } from './adversarial.js';
 
 test('the sandbox passphrase lost after an apply: refused, named, not regenerated', () => {

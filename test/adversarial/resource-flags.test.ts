@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT } from '../cli/run-openmcf.js';
+import { ROOT } from '../e2e/run-openmcf.js';
 import { fixture, printed, run } from './adversarial.js';
 
 const PIPELINE = join(ROOT, 'manifests', 'data-pipeline.yaml');

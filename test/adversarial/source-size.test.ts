@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, tempDir } from '../cli/run-openmcf.js';
+import { BIN, tempDir } from '../e2e/run-openmcf.js';
 import { printed, run } from './adversarial.js';
 
 const LIMIT = /: error: holds more than 4 MiB; a manifest source may not be larger$/m;

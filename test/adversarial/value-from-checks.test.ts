@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalWorkspace, PulumiCommand } from '@pulumi/pulumi/automation/index.js';
-import { CloudHome } from '../cli/cloud-run.js';
+import { CloudHome } from '../e2e/cloud-run.js';
 import { engineBinary } from '../helpers/engine.js';
 import { fixture } from './adversarial.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { runInit, type Ask } from '../../src/commands/init.js';
 import { parseImageReference } from '../../src/commands/init-template.js';
-import type { Io } from '../../src/render/io.js';
+import type { Io } from '../../src/core/io.js';
 
 function capture(): Io & { stdout: string; stderr: string } {
   const io = { stdout: '', stderr: '', interactive: true, color: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };

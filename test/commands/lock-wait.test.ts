@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLockWait, withLockWait } from '../../src/commands/cloud/lock-wait.js';
+import { parseLockWait, withLockWait } from '../../src/run/lock-wait.js';
 import { StackLockedError } from '../../src/engine/errors.js';
 import { inputError } from '../helpers/input-error.js';
 

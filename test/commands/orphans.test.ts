@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { environmentOf, orphanStacks } from '../../src/commands/stacks/orphans.js';
-import { namesStackOnly, isStackOnly, stackOnlyManifest } from '../../src/commands/cloud/stack-only.js';
+import { namesStackOnly, isStackOnly, stackOnlyManifest } from '../../src/run/stack-only.js';
 import type { BackendStack } from '../../src/engine/backend-stacks.js';
-import { OpenmcfError } from '../../src/errors.js';
+import { OpenmcfError } from '../../src/core/errors.js';
 
 const listed = (name: string): BackendStack => {
   const [, project = '', stack = ''] = name.split('/');

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ExitCode, OpenmcfError } from '../../src/errors.js';
-import { exitCodeOf, failedOutcome, mostSevereExitCode, toStackResult, type StackOutcome } from '../../src/commands/cloud/outcome.js';
-import { cloudOptionsFromFlags, parseParallel } from '../../src/commands/cloud/options.js';
+import { ExitCode, OpenmcfError } from '../../src/core/errors.js';
+import { exitCodeOf, failedOutcome, mostSevereExitCode, toStackResult, type StackOutcome } from '../../src/run/outcome.js';
+import { cloudOptionsFromFlags, parseParallel } from '../../src/run/run-options.js';
 import { buildResultDocument, RESULT_API_VERSION } from '../../src/render/result-document.js';
-import type { PreparedStack } from '../../src/commands/cloud/prepare.js';
+import type { PreparedStack } from '../../src/run/prepare.js';
 
 const prepared = {
   loaded: { origin: { file: 'my-api.yaml', line: 1, column: 1, documentIndex: 0 }, manifest: { metadata: { name: 'my-api' } }, secretValues: [] },

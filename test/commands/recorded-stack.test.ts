@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createdByOriginalCli, recordedStackOf } from '../../src/commands/cloud/recorded-stack.js';
+import { createdByOriginalCli, recordedStackOf } from '../../src/run/recorded-state.js';
 import type { StackState, StateResource } from '../../src/engine/stack-state.js';
 
 const STACK = 'urn:pulumi:dev.ScalewayServerlessContainer.legacy-api::legacy';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runBounded } from '../../src/commands/run-bounded.js';
+import { runBounded } from '../../src/run/run-bounded.js';
 
 test('never runs more than the limit at once and keeps input order', async () => {
   let running = 0;

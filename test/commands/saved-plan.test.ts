@@ -2,8 +2,8 @@
 // changes them, and no secret appears in what the plan keeps.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { manifestDigest, newSalt, parseSavedPlan, savedSetFlags } from '../../src/commands/cloud/saved-plan.js';
-import type { LoadedManifest } from '../../src/manifest/load.js';
+import { manifestDigest, newSalt, parseSavedPlan, savedSetFlags } from '../../src/run/saved-plan.js';
+import type { LoadedManifest } from '../../src/validation/load-manifests.js';
 import { manifest } from '../program/manifest-fixture.js';
 
 function loaded(secret: string, tag = 'v1'): LoadedManifest {

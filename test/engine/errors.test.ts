@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { engineErrorLines, interruptedError, isLockError, StackLockedError, toOpenmcfError, type EngineErrorContext } from '../../src/engine/errors.js';
-import { ExitCode, OpenmcfError } from '../../src/errors.js';
+import { ExitCode, OpenmcfError } from '../../src/core/errors.js';
 
 const context: EngineErrorContext = {
   operation: 'apply',

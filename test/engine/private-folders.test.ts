@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureFolder } from '../../src/folders.js';
+import { ensureFolder } from '../../src/core/folders.js';
 import { makeWorkspaceFolder } from '../../src/engine/private-temp.js';
 
 const mode = (path: string): number => statSync(path).mode & 0o777;

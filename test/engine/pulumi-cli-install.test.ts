@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { OpenmcfError } from '../../src/errors.js';
+import { OpenmcfError } from '../../src/core/errors.js';
 import { cachedEngineRoot, resolvePulumiCli } from '../../src/engine/pulumi-cli.js';
-import { PULUMI_ENGINE_VERSION } from '../../src/version.js';
+import { PULUMI_ENGINE_VERSION } from '../../src/core/version.js';
 import { REPO_ROOT, tempHome } from '../helpers/engine.js';
 import { fakeGo, goCalls } from './fake-tools.js';
 

@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OpenmcfError } from '../../src/errors.js';
+import { OpenmcfError } from '../../src/core/errors.js';
 import { cachedEngineRoot, pulumiCommandFor, resolvePulumiCli } from '../../src/engine/pulumi-cli.js';
 import { compareVersions, parseEngineVersion } from '../../src/engine/cli-version.js';
-import { PULUMI_ENGINE_VERSION } from '../../src/version.js';
+import { PULUMI_ENGINE_VERSION } from '../../src/core/version.js';
 import { REPO_ROOT, tempHome } from '../helpers/engine.js';
 import { fakePulumi, runsOf } from './fake-tools.js';
 
@@ -26,7 +26,7 @@ async function rejected(run: Promise<unknown>): Promise<OpenmcfError> {
   assert.fail('expected the resolver to fail');
 }
 
-test('engine/go.mod pins the engine version src/version.ts declares', () => {
+test('engine/go.mod pins the engine version src/core/version.ts declares', () => {
   const goMod = readFileSync(join(REPO_ROOT, 'engine', 'go.mod'), 'utf8');
   assert.match(goMod, new RegExp(`github\\.com/pulumi/pulumi/pkg/v3 v${PULUMI_ENGINE_VERSION.replace(/\./g, '\\.')}\\b`));
 });

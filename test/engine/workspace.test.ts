@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pulumiCommandFor } from '../../src/engine/pulumi-cli.js';
 import { openStack } from '../../src/engine/workspace.js';
-import type { StackTarget } from '../../src/target/types.js';
+import type { StackTarget } from '../../src/stack/target-types.js';
 import { tempHome } from '../helpers/engine.js';
 
 /** A file-backend target whose stack already exists in the state folder: opening it starts no engine. */

@@ -18,9 +18,9 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openmcfHome } from '../../src/engine/openmcf-home.js';
+import { openmcfHome } from '../../src/core/openmcf-home.js';
 import { cachedPluginPath } from '../../src/engine/provider-plugin.js';
-import { KUSTOMIZE_VERSION, PULUMI_ENGINE_VERSION } from '../../src/version.js';
+import { KUSTOMIZE_VERSION, PULUMI_ENGINE_VERSION } from '../../src/core/version.js';
 
 /** The repository root (dist/test/helpers -> ../../..). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));

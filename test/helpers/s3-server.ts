@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { openmcfHome } from '../../src/engine/openmcf-home.js';
+import { openmcfHome } from '../../src/core/openmcf-home.js';
 import { freePort, waitForPort } from './free-port.js';
 
 export const VERSITYGW_VERSION = '1.8.0';

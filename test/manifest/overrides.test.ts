@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ParsedDocument } from '../../src/manifest/document.js';
-import type { Diagnostic } from '../../src/manifest/diagnostic.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { applyOverrides, attributeToOverride, parseOverrides } from '../../src/manifest/overrides.js';
 import { parseSetFlag } from '../../src/manifest/set-flag.js';
-import { redact } from '../../src/render/redact.js';
+import { redact } from '../../src/core/redact.js';
 
 const MANIFEST = `apiVersion: scaleway.openmcf.org/v1
 kind: ScalewayServerlessContainer

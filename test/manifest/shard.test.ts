@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentKey, hash32, parseShard, shardOf } from '../../src/manifest/shard.js';
-import { loadManifests } from '../../src/manifest/load.js';
+import { loadManifests } from '../../src/validation/load-manifests.js';
 import { inputError } from '../helpers/input-error.js';
 
 test('--shard takes i/n with 1 <= i <= n; anything else is invalid input naming the flag', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnvFile, readEnvFile, substitutionVariables } from '../../src/manifest/env-file.js';
-import { OpenmcfError } from '../../src/errors.js';
+import { OpenmcfError } from '../../src/core/errors.js';
 
 test('parses the dotenv forms: comments, export, quotes, escapes, inline comments', () => {
   const text = [

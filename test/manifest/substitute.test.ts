@@ -4,7 +4,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ParsedDocument } from '../../src/manifest/document.js';
 import { substituteVariables } from '../../src/manifest/substitute.js';
 import { expandVariables } from '../../src/manifest/expand.js';
-import { redact } from '../../src/render/redact.js';
+import { redact } from '../../src/core/redact.js';
 
 function parsed(text: string): ParsedDocument {
   const lineCounter = new LineCounter();

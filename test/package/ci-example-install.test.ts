@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT } from '../cli/run-openmcf.js';
+import { ROOT } from '../e2e/run-openmcf.js';
 
 interface Workflow {
   jobs: Record<string, { steps: { run?: string }[] }>;

@@ -11,7 +11,7 @@ import {
   regionalPrivateNetworkId,
 } from '../../src/program/container-args.js';
 import { deployNotice } from '../../src/program/deploy-notice.js';
-import { OpenmcfError } from '../../src/errors.js';
+import { OpenmcfError } from '../../src/core/errors.js';
 import { fullManifest, manifest } from './manifest-fixture.js';
 import { resourceTags } from '../../src/program/tags.js';
 

@@ -6,10 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as pulumi from '@pulumi/pulumi';
 import type { MockResourceArgs } from '@pulumi/pulumi/runtime/index.js';
-import { OpenmcfError } from '../../src/errors.js';
+import { OpenmcfError } from '../../src/core/errors.js';
 import { containerArgs, namespaceArgs } from '../../src/program/container-args.js';
 import { createContainerProgram, declareContainer, type ContainerProgramOutputs } from '../../src/program/container-program.js';
-import { resolveStackTarget } from '../../src/target/stack-target.js';
+import { resolveStackTarget } from '../../src/stack/stack-target.js';
 import { fullManifest, manifest } from './manifest-fixture.js';
 
 const CONTAINER_UUID = '33333333-3333-3333-3333-333333333333';

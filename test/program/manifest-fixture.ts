@@ -1,7 +1,7 @@
 // Typed manifests for program and target tests: the specification's defaults filled in, as the
 // validation layer hands them over.
-import type { ManifestMetadata, ScalewayServerlessContainerManifest, ScalewayServerlessContainerSpec } from '../../src/spec/types.js';
-import { SPEC_DEFAULTS } from '../../src/spec/defaults.js';
+import type { ManifestMetadata, ScalewayServerlessContainerManifest, ScalewayServerlessContainerSpec } from '../../src/validation/spec-types.js';
+import { SPEC_DEFAULTS } from '../../src/validation/defaults.js';
 
 export const LABELS_OK = {
   'openmcf.org/provisioner': 'pulumi',

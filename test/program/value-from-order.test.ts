@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dependencyOrder, readWithinRun, runDependencies, type OrderedStack } from '../../src/program/value-from-order.js';
-import { resolveStackTarget } from '../../src/target/stack-target.js';
-import type { LoadedManifest } from '../../src/manifest/load.js';
+import { resolveStackTarget } from '../../src/stack/stack-target.js';
+import type { LoadedManifest } from '../../src/validation/load-manifests.js';
 import { manifest, LABELS_OK } from './manifest-fixture.js';
 import { inputError } from '../helpers/input-error.js';
 

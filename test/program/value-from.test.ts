@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeValueFromRefs, outputCandidates, resolveValueFrom, valueFromStackMissing } from '../../src/program/value-from.js';
-import { resolveStackTarget } from '../../src/target/stack-target.js';
+import { resolveStackTarget } from '../../src/stack/stack-target.js';
 import { manifest } from './manifest-fixture.js';
 import { inputError } from '../helpers/input-error.js';
 

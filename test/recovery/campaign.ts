@@ -12,9 +12,9 @@
 // The state is read from the stack's checkpoint file, the cloud through the local API's HTTP list
 // endpoints (`openmcf sandbox api` on the same store, without faults).
 // Shared by test/recovery/fault-campaign.test.ts (a few trials) and bench/campaign.mjs (many).
-import type { CloudHome, CloudRun } from '../cli/cloud-run.js';
+import type { CloudHome, CloudRun } from '../e2e/cloud-run.js';
 import { cloudIds, listCloud, stackOf, stateIds, suggestedCommands, waitForStaleLock, writeManifest, type ListedCloud, type ManifestShape } from './recovery-kit.js';
-import { SANDBOX_CREDENTIALS } from '../../src/target/credentials.js';
+import { SANDBOX_CREDENTIALS } from '../../src/stack/credentials.js';
 
 export interface TrialRecord {
   readonly trial: number;

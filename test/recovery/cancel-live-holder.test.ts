@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CloudHome, manifest, parseJson, waitUntil } from '../cli/cloud-run.js';
+import { CloudHome, manifest, parseJson, waitUntil } from '../e2e/cloud-run.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
 
 const home = new CloudHome('openmcf-cancel-live-');

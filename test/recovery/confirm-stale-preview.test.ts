@@ -1,9 +1,9 @@
 // Issue 9.3: what is applied after "y" must be what the preview showed. Another run changes the
 // stack while the question is on the screen: the confirmed run stops, applies nothing, and says
-// to look again. On a real pseudo-terminal (`script` from util-linux), like test/cli/apply-confirm.
+// to look again. On a real pseudo-terminal (`script` from util-linux), like test/e2e/apply-confirm.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome, manifest } from '../cli/cloud-run.js';
+import { CloudHome, manifest } from '../e2e/cloud-run.js';
 
 const home = new CloudHome('openmcf-stale-preview-');
 const myApi = manifest('my-api');

@@ -3,7 +3,7 @@
 // the real engine and provider, against the local API with a fault that fires once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome, manifest, parseJson } from '../cli/cloud-run.js';
+import { CloudHome, manifest, parseJson } from '../e2e/cloud-run.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
 
 const home = new CloudHome('openmcf-retry-');

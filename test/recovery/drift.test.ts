@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CloudHome, manifest, parseJson, waitUntil, type Background } from '../cli/cloud-run.js';
+import { CloudHome, manifest, parseJson, waitUntil, type Background } from '../e2e/cloud-run.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
 
 const home = new CloudHome('openmcf-drift-');

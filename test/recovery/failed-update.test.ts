@@ -4,7 +4,7 @@
 // is still to do, and makes it. Same for a failed Cron update. Through the built binary.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome } from '../cli/cloud-run.js';
+import { CloudHome } from '../e2e/cloud-run.js';
 import { cloudIds, manifestText, writeManifest } from './recovery-kit.js';
 
 const home = new CloudHome('openmcf-failed-update-');

@@ -3,7 +3,7 @@
 // number of trials; a larger campaign runs by hand: `node bench/campaign.mjs [trials] [seed]`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome } from '../cli/cloud-run.js';
+import { CloudHome } from '../e2e/cloud-run.js';
 import { runCampaign } from './campaign.js';
 
 const seed = Number(process.env.OPENMCF_CAMPAIGN_SEED ?? 20261207);

@@ -5,7 +5,7 @@
 // Through the built binary, on the real engine and provider, against the local API made slow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome, waitUntil } from '../cli/cloud-run.js';
+import { CloudHome, waitUntil } from '../e2e/cloud-run.js';
 import { cloudIds, stackOf, stateIds, suggestedCommands, waitForStaleLock, writeManifest } from './recovery-kit.js';
 
 const home = new CloudHome('openmcf-hard-kill-triggers-');

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { CloudHome, manifest, waitUntil, type Background } from '../cli/cloud-run.js';
+import { CloudHome, manifest, waitUntil, type Background } from '../e2e/cloud-run.js';
 import { alive } from '../helpers/processes.js';
 
 const home = new CloudHome('openmcf-interrupted-');

@@ -5,7 +5,7 @@
 // commands the tool's own message prints. Through the built binary, on the real engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome, parseJson } from '../cli/cloud-run.js';
+import { CloudHome, parseJson } from '../e2e/cloud-run.js';
 import { cloudIds, stackOf, stateIds, suggestedCommands, writeManifest } from './recovery-kit.js';
 
 const home = new CloudHome('openmcf-interrupted-outputs-');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CloudHome, waitUntil } from '../cli/cloud-run.js';
+import { CloudHome, waitUntil } from '../e2e/cloud-run.js';
 import { checkpointOf, stackOf, waitForStaleLock, writeManifest } from './recovery-kit.js';
 
 const home = new CloudHome('openmcf-no-plaintext-');

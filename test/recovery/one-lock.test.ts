@@ -4,7 +4,7 @@
 // between a preview and an update: each exits 0, or 4 (locked) without --lock-wait, never 1.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome, manifest, parseJson, waitUntil, type CloudRun } from '../cli/cloud-run.js';
+import { CloudHome, manifest, parseJson, waitUntil, type CloudRun } from '../e2e/cloud-run.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
 
 const home = new CloudHome('openmcf-one-lock-');

@@ -7,8 +7,8 @@
 // provider, against the local API.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome } from '../cli/cloud-run.js';
-import { SANDBOX_CREDENTIALS } from '../../src/target/credentials.js';
+import { CloudHome } from '../e2e/cloud-run.js';
+import { SANDBOX_CREDENTIALS } from '../../src/stack/credentials.js';
 import { checkpointOf, cloudIds, fqdnOf, stackOf, waitForStaleLock, writeManifest } from './recovery-kit.js';
 
 const home = new CloudHome('openmcf-ownership-');

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CloudHome, waitUntil } from '../cli/cloud-run.js';
+import { CloudHome, waitUntil } from '../e2e/cloud-run.js';
 import { waitForStaleLock, writeManifest } from './recovery-kit.js';
 
 const home = new CloudHome('openmcf-plain-recovery-');

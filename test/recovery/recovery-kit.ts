@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { alive } from '../helpers/processes.js';
-import { waitUntil, type CloudHome } from '../cli/cloud-run.js';
+import { waitUntil, type CloudHome } from '../e2e/cloud-run.js';
 
 export interface ManifestShape {
   readonly name: string;

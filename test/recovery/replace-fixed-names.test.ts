@@ -3,7 +3,7 @@
 // the built binary, on the real engine, the real provider and the local API.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome, manifest, parseJson } from '../cli/cloud-run.js';
+import { CloudHome, manifest, parseJson } from '../e2e/cloud-run.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
 
 const home = new CloudHome('openmcf-replace-');

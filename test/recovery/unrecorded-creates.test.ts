@@ -6,7 +6,7 @@
 // made twice. Through the built binary, on the real engine and provider, against the local API.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome } from '../cli/cloud-run.js';
+import { CloudHome } from '../e2e/cloud-run.js';
 import { cloudIds, stackOf, stateIds, writeManifest } from './recovery-kit.js';
 
 const home = new CloudHome('openmcf-unrecorded-');

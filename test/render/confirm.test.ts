@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { confirmDecision, isAffirmative, requireConfirmationPossible } from '../../src/render/confirm.js';
-import { ExitCode, OpenmcfError } from '../../src/errors.js';
+import { ExitCode, OpenmcfError } from '../../src/core/errors.js';
 
 test('--yes proceeds anywhere; a terminal asks; no terminal refuses', () => {
   assert.equal(confirmDecision({ yes: true, interactive: false }), 'proceed');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from '../../src/manifest/diagnostic.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { problemSummary } from '../../src/render/diagnostics.js';
 
 function problem(file: string, severity: Diagnostic['severity'] = 'error', line = 3): Diagnostic {

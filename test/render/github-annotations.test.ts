@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Diagnostic } from '../../src/manifest/diagnostic.js';
+import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { escapeData, escapeProperty, formatGithubAnnotations } from '../../src/render/github-annotations.js';
 
 const error: Diagnostic = {

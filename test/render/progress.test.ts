@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ProgressRenderer, formatElapsed } from '../../src/render/progress.js';
-import type { Io } from '../../src/render/io.js';
+import type { Io } from '../../src/core/io.js';
 
 function captureIo(interactive = false): Io & { text: () => string } {
   let err = '';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Chalk } from 'chalk';
 import { changeSummaryText } from '../../src/render/summary.js';
-import { outputValues, renderOutputChanges, renderOutputs } from '../../src/render/outputs.js';
+import { outputValues, renderOutputChanges, renderOutputs } from '../../src/render/output-lines.js';
 import { outputChanges } from '../../src/engine/run-operation.js';
 
 const plain = new Chalk({ level: 0 });

@@ -3,7 +3,7 @@
 // own colours and live-line sequences stay.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeForTerminal } from '../../src/render/terminal-text.js';
+import { escapeForTerminal } from '../../src/core/terminal-text.js';
 
 test('controls, bidi overrides and isolates, and invisible format characters are escaped', () => {
   assert.equal(escapeForTerminal('a\u0000b'), 'a\\u0000b');

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { startLocalApi, type LocalApiOptions } from '../../src/sandbox/api/server.js';
+import { startLocalApi, type LocalApiOptions } from '../../src/sandbox/server.js';
 
 export const SECRET_KEY = '00000000-0000-4000-8000-000000000000';
 export const PROJECT = '11111111-1111-4111-8111-111111111111';

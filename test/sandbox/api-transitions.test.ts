@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTransitions, REALISTIC_MS } from '../../src/sandbox/transitions.js';
-import { sandboxTransitions } from '../../src/sandbox/environment.js';
+import { sandboxTransitions } from '../../src/stack/sandbox-environment.js';
 import { apiClient, PROJECT, type ApiClient } from './api-client.js';
 
 class Clock {

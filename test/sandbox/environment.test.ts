@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { sandboxSettings, startSandbox } from '../../src/sandbox/environment.js';
+import { sandboxSettings, startSandbox } from '../../src/stack/sandbox-environment.js';
 import { tempHome } from '../helpers/engine.js';
 
 test('sandbox settings: own state and store under the home', (t) => {

@@ -3,7 +3,7 @@
 // is left as the real one would be.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readCloud } from '../../src/sandbox/api/store.js';
+import { readCloud } from '../../src/sandbox/store.js';
 import { tempHome } from '../helpers/engine.js';
 import { sandboxStack } from './sandbox-stack.js';
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCloud, updateCloud } from '../../src/sandbox/api/store.js';
+import { readCloud, updateCloud } from '../../src/sandbox/store.js';
 import { tempHome } from '../helpers/engine.js';
 import { sandboxStack } from './sandbox-stack.js';
 

@@ -4,7 +4,7 @@
 // Run with realistic transitions (OPENMCF_SANDBOX_TRANSITIONS), which the provider waits out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CloudHome, manifest } from '../cli/cloud-run.js';
+import { CloudHome, manifest } from '../e2e/cloud-run.js';
 
 const home = new CloudHome('openmcf-rehearsal-');
 const BAD = 'rg.fr-par.scw.cloud/my-registry/my-api:v2';

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Background, waitUntil } from '../cli/cloud-run.js';
+import { Background, waitUntil } from '../e2e/cloud-run.js';
 import { OPENMCF_BIN } from '../helpers/engine.js';
 import { callApi, PROJECT } from './api-client.js';
 

@@ -9,8 +9,8 @@ import * as pulumi from '@pulumi/pulumi';
 import * as containers from '@pulumiverse/scaleway/containers/index.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../../src/engine/pulumi-cli.js';
 import { delimiter, dirname } from 'node:path';
-import { SANDBOX_CREDENTIALS, credentialsToEngineEnv } from '../../src/target/credentials.js';
-import { sandboxSettings, startSandbox, type RunningSandbox } from '../../src/sandbox/environment.js';
+import { SANDBOX_CREDENTIALS, credentialsToEngineEnv } from '../../src/stack/credentials.js';
+import { sandboxSettings, startSandbox, type RunningSandbox } from '../../src/stack/sandbox-environment.js';
 import { engineBinary, pluginBinary, type TempHome } from '../helpers/engine.js';
 
 export interface AppShape {

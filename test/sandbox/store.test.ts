@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readCloud, updateCloud } from '../../src/sandbox/api/store.js';
-import type { TriggerWire } from '../../src/sandbox/api/wire.js';
+import { readCloud, updateCloud } from '../../src/sandbox/store.js';
+import type { TriggerWire } from '../../src/sandbox/wire.js';
 import { REPO_ROOT, tempHome } from '../helpers/engine.js';
 
 const STORE_MODULE = pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'sandbox', 'api', 'store.js')).href;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalApi, type RequestLine } from '../../src/sandbox/api/server.js';
+import { startLocalApi, type RequestLine } from '../../src/sandbox/server.js';
 import { sandboxTransitKey, SANDBOX_SECRETS_PROVIDER, type TransitKey } from '../../src/sandbox/secrets-key.js';
 
 async function withApi(transit: TransitKey | undefined, run: (url: string, lines: RequestLine[]) => Promise<void>): Promise<void> {

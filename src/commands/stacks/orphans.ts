@@ -4,7 +4,7 @@
 // (`dev` in `dev.ScalewayServerlessContainer.my-api`), so applying a folder of dev manifests never
 // takes the prod stacks of the same project for orphans.
 import type { BackendStack } from '../../engine/backend-stacks.js';
-import type { StackTarget } from '../../target/types.js';
+import type { StackTarget } from '../../stack/target-types.js';
 
 /** `dev` of `dev.ScalewayServerlessContainer.my-api`; the whole name when it has no dot. */
 export function environmentOf(bareStack: string): string {

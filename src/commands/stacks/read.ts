@@ -2,8 +2,8 @@
 // `openmcf stacks`, `apply --prune` and `preview` (orphans) and `doctor` (does the backend answer).
 import { lastUpdateOf, listBackendStacks, type BackendStack, type EngineCall, type LastUpdate } from '../../engine/backend-stacks.js';
 import { resolvePulumiCli } from '../../engine/pulumi-cli.js';
-import type { Io } from '../../render/io.js';
-import { runBoundedAll } from '../run-bounded.js';
+import type { Io } from '../../core/io.js';
+import { runBoundedAll } from '../../run/run-bounded.js';
 
 export interface ListedStack extends BackendStack {
   /** The stack's most recent operation; absent for a stack that has none. */

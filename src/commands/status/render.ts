@@ -16,11 +16,11 @@
 //     "error": { ... } }                                                          // nothing could run
 // `status` is the platform's (`ready`, `error`, `creating`, `updating`, `pending`, ...) or `missing`.
 import type { ChalkInstance } from 'chalk';
-import type { OpenmcfError } from '../../errors.js';
-import type { Io } from '../../render/io.js';
-import { chalkFor, errorLines } from '../cloud/report.js';
-import { resultError } from '../cloud/outcome.js';
-import type { PreparedStack } from '../cloud/prepare.js';
+import type { OpenmcfError } from '../../core/errors.js';
+import type { Io } from '../../core/io.js';
+import { chalkFor, errorLines } from '../../run/report.js';
+import { resultError } from '../../run/outcome.js';
+import type { PreparedStack } from '../../run/prepare.js';
 import type { LiveObject, LiveStack } from './live.js';
 
 export const STATUS_API_VERSION = 'openmcf.org/status/v1';

@@ -14,8 +14,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalApi, type LocalApi } from '../../../src/sandbox/api/server.js';
-import { readCloud } from '../../../src/sandbox/api/store.js';
+import { startLocalApi, type LocalApi } from '../../../src/sandbox/server.js';
+import { readCloud } from '../../../src/sandbox/store.js';
 import type { Interaction } from './cassettes.js';
 import { collapse, compareAnswer, IdMap } from './compare.js';
 import type { FaultPhase } from './scenarios.js';

@@ -1,0 +1,64 @@
+// The manifest step of every command that deploys or reads stacks (apply, preview, destroy,
+// refresh, outputs): load, report problems, and go on only with manifests that have no error.
+import type { ManifestFlags } from './manifest-input.js';
+import { manifestInputFromFlags } from './manifest-input.js';
+import type { Diagnostic } from '../core/diagnostic.js';
+import { loadManifests, type LoadedManifest } from '../validation/load-manifests.js';
+import { ExitCode, OpenmcfError } from '../core/errors.js';
+import type { Io } from '../core/io.js';
+import { problemSummary, reportDiagnostics } from '../render/diagnostics.js';
+import { registerSecret } from '../core/redact.js';
+import type { ShardReport } from '../manifest/shard.js';
+
+/** Manifest input had errors: exit 3, nothing touched. Carries the diagnostics for --json callers. */
+export class ManifestInvalidError extends OpenmcfError {
+  readonly diagnostics: readonly Diagnostic[];
+
+  constructor(diagnostics: readonly Diagnostic[]) {
+    super(`invalid manifest input (${problemSummary(diagnostics)})`, {
+      exitCode: ExitCode.invalidInput,
+      code: 'manifest.invalid',
+      origin: 'user',
+      hint: 'fix the problems reported for each file and line; nothing was changed',
+    });
+    this.name = 'ManifestInvalidError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+export interface LoadValidManifestsOptions {
+  /** --json mode: print nothing on stdout and no human diagnostics; the caller embeds them. */
+  readonly json?: boolean;
+  /** Mask every secret value in all output from now on (default true). */
+  readonly registerSecrets?: boolean;
+  /** Reads standard input for `-f -`; injectable for tests. */
+  readonly readStdin?: () => Promise<string>;
+}
+
+/** Valid manifests, plus the warnings found on the way (to embed in a JSON result). */
+export async function loadValidManifestsWithDiagnostics(
+  flags: ManifestFlags,
+  io: Io,
+  options: LoadValidManifestsOptions = {},
+): Promise<{ manifests: LoadedManifest[]; diagnostics: readonly Diagnostic[]; shard?: ShardReport }> {
+  const result = await loadManifests({
+    ...manifestInputFromFlags(flags),
+    ...(options.readStdin ? { readStdin: options.readStdin } : {}),
+    ...(options.registerSecrets === false ? { registerSecrets: false } : {}),
+  });
+  if (options.registerSecrets !== false) {
+    for (const loaded of result.manifests) for (const secret of loaded.secretValues) registerSecret(secret);
+  }
+  await reportDiagnostics(io, result.diagnostics, { json: options.json ?? flags.json ?? false });
+  if (result.diagnostics.some((d) => d.severity === 'error')) throw new ManifestInvalidError(result.diagnostics);
+  return { manifests: [...result.manifests], diagnostics: result.diagnostics, ...(result.shard ? { shard: result.shard } : {}) };
+}
+
+/**
+ * Loads and validates the manifests named by the flags. Problems are printed (human form on
+ * stderr unless `json`); any error throws ManifestInvalidError (exit 3). Secret values are
+ * registered for masking before anything else is printed.
+ */
+export async function loadValidManifests(flags: ManifestFlags, io: Io, options: LoadValidManifestsOptions = {}): Promise<LoadedManifest[]> {
+  return (await loadValidManifestsWithDiagnostics(flags, io, options)).manifests;
+}
