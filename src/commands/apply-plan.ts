@@ -13,7 +13,7 @@ import { stateFingerprint } from '../engine/stack-state.js';
 import type { Io } from '../core/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import type { CloudFlags, CloudOptions } from '../run/run-options.js';
+import type { CloudOptions } from '../run/run-options.js';
 import { dependencyNotApplied, runInDependencyOrder } from '../run/ordered-run.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import { finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
@@ -23,30 +23,9 @@ import { withStackSessions } from '../run/session-group.js';
 import { containerStatusError, printDeployNotices } from '../run/stack-steps.js';
 import { EnginePlanFiles } from '../run/write-saved-plan.js';
 
-/** Flags that say what to apply: with --plan, the plan says it. */
-const PLAN_DECIDES: ReadonlyArray<[keyof CloudFlags, string]> = [
-  ['file', '-f/--file'],
-  ['kustomizeDir', '--kustomize-dir'],
-  ['overlay', '--overlay'],
-  ['shard', '--shard'],
-  ['stack', '--stack'],
-  ['target', '--target'],
-  ['replace', '--replace'],
-  ['redeploy', '--redeploy'],
-  ['skipPreview', '--skip-preview'],
-];
-
-export async function applyPlan(flags: CloudFlags, io: Io): Promise<number> {
-  return runCloudCommand('apply', io, flags, async (given) => {
-    const mixed = PLAN_DECIDES.find(([key]) => flags[key] !== undefined && flags[key] !== false);
-    if (mixed) {
-      throw invalidInput(
-        `--plan cannot be used with ${mixed[1]}: the plan names the manifests and flags it was made with`,
-        'flag.plan',
-        'run `openmcf apply --plan <file>` alone (with --set/--env-file only to give again what the plan does not store), or `openmcf apply -f <path>` without --plan',
-      );
-    }
-    const path = flags.plan!;
+/** `path`: the plan file; the command line refuses the flags the plan decides (-f, --stack, ...). */
+export async function applyPlan(options: CloudOptions, path: string, io: Io): Promise<number> {
+  return runCloudCommand('apply', io, options, async (given) => {
     const plan = parseSavedPlan(readPlanFile(path), path);
     const cloud = cloudFromPlan(given, plan, path);
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: true, json: cloud.json }));
@@ -84,7 +63,7 @@ function readPlanFile(path: string): string {
 /** The run the plan was saved from: its files and flags; --set/--env-file given now win. */
 function cloudFromPlan(given: CloudOptions, plan: SavedPlan, path: string): CloudOptions {
   const { inputs } = plan;
-  const givenSets = given.manifestFlags.set;
+  const givenSets = given.manifests.sets.length > 0 ? given.manifests.sets : undefined;
   if (givenSets === undefined && inputs.set.some((s) => 'secret' in s)) {
     throw invalidInput(
       `${path} was saved with a --set on a secret value, which a plan never stores`,
@@ -93,16 +72,14 @@ function cloudFromPlan(given: CloudOptions, plan: SavedPlan, path: string): Clou
     );
   }
   const set = givenSets ?? inputs.set.flatMap((s) => ('flag' in s ? [s.flag] : []));
-  const envFile = given.manifestFlags.envFile ?? inputs.envFile;
+  const envFile = given.manifests.envFile ?? inputs.envFile;
   return {
     ...given,
-    manifestFlags: {
-      file: [...inputs.files],
-      ...(inputs.kustomizeDir !== undefined ? { kustomizeDir: inputs.kustomizeDir } : {}),
-      ...(inputs.overlay !== undefined ? { overlay: inputs.overlay } : {}),
-      ...(set.length > 0 ? { set } : {}),
+    manifests: {
+      files: [...inputs.files],
+      ...(inputs.kustomizeDir !== undefined && inputs.overlay !== undefined ? { kustomize: { dir: inputs.kustomizeDir, overlay: inputs.overlay } } : {}),
+      sets: set,
       ...(envFile !== undefined ? { envFile } : {}),
-      json: given.json,
     },
     sandbox: given.sandbox || plan.sandbox,
     ...(inputs.stack !== undefined ? { stack: inputs.stack } : {}),

@@ -13,7 +13,7 @@ import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
 import { changeSummaryText } from '../render/summary.js';
 import { isProductionStack } from '../stack/production.js';
-import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import type { CloudOptions } from '../run/run-options.js';
 import { asOpenmcfError, failedOutcome, type StackOutcome } from '../run/outcome.js';
 import { ExitCode, OpenmcfError } from '../core/errors.js';
 import { stateFingerprint } from '../engine/stack-state.js';
@@ -24,11 +24,11 @@ import { dependencyNotApplied, markPendingReads, runInDependencyOrder } from '..
 import { withStackSessions } from '../run/session-group.js';
 import { checkPruneFlags, pruneOrphans } from './prune.js';
 
-export async function apply(flags: CloudFlags, io: Io): Promise<number> {
+export async function apply(options: CloudOptions, io: Io): Promise<number> {
   // A saved plan is applied as it was reviewed: its own path, no preview, no question.
-  if (flags.plan !== undefined) return (await import('./apply-plan.js')).applyPlan(flags, io);
-  return runCloudCommand('apply', io, flags, async (cloud) => {
-    const skipPreview = cloud.yes && (flags.skipPreview ?? false);
+  if (options.plan !== undefined) return (await import('./apply-plan.js')).applyPlan(options, options.plan, io);
+  return runCloudCommand('apply', io, options, async (cloud) => {
+    const skipPreview = cloud.yes && cloud.skipPreview;
     requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
     if (cloud.prune) checkPruneFlags(cloud);
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: skipPreview, json: cloud.json }));

@@ -8,7 +8,7 @@
 import { emptyChangeCounts } from '../engine/events.js';
 import { askConfirmation, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../core/io.js';
-import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import { prepareRun, stopShared, type PreparedRun } from '../run/prepare.js';
 import { finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
@@ -18,8 +18,8 @@ import { StackLockedError } from '../engine/errors.js';
 import { HEARTBEAT_STALE_AFTER_MS } from '../engine/lock-heartbeat.js';
 import type { LockHolder } from '../engine/stack-lock.js';
 
-export async function cancel(flags: CloudFlags, io: Io): Promise<number> {
-  return runCloudCommand('cancel', io, flags, async (cloud) => {
+export async function cancel(options: CloudOptions, io: Io): Promise<number> {
+  return runCloudCommand('cancel', io, options, async (cloud) => {
     requireConfirmationPossible('cancel', { yes: cloud.yes, interactive: io.interactive });
     const run = await prepareRun(cloud, io, { credentials: false });
     try {

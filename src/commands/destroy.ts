@@ -9,7 +9,7 @@ import { ProgressRenderer } from '../render/progress.js';
 import { resourceLabel } from '../render/resource-label.js';
 import { progressOptions } from '../render/spinner-status.js';
 import { isProductionStack } from '../stack/production.js';
-import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import type { StackSession } from '../run/stack-session.js';
@@ -17,8 +17,8 @@ import { runBoundedAll } from '../run/run-bounded.js';
 import { withStackSessions } from '../run/session-group.js';
 import { isStackOnly, stackNotFound } from '../run/stack-only.js';
 
-export async function destroy(flags: CloudFlags, io: Io): Promise<number> {
-  return runCloudCommand('destroy', io, flags, async (cloud) => {
+export async function destroy(options: CloudOptions, io: Io): Promise<number> {
+  return runCloudCommand('destroy', io, options, async (cloud) => {
     requireConfirmationPossible('destroy', { yes: cloud.yes, interactive: io.interactive });
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {

@@ -15,7 +15,7 @@ import { cronArgs, CONTAINER_RESOURCE, NAMESPACE_RESOURCE } from '../program/con
 import type { Io } from '../core/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import type { CloudFlags } from '../run/run-options.js';
+import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import type { StackSession } from '../run/stack-session.js';
@@ -23,8 +23,8 @@ import { withStackSessions } from '../run/session-group.js';
 import { cronSchedules, previewedOutputChanges, previewNotices, renderPreviewBlock } from '../run/stack-steps.js';
 import { runBoundedAll } from '../run/run-bounded.js';
 
-export async function importCommand(flags: CloudFlags, io: Io): Promise<number> {
-  return runCloudCommand('import', io, flags, async (cloud) => {
+export async function importCommand(options: CloudOptions, io: Io): Promise<number> {
+  return runCloudCommand('import', io, options, async (cloud) => {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
       const { prepareRun } = await import('../run/prepare.js');

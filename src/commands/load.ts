@@ -7,7 +7,7 @@
 //     "shard": { "index": 2, "count": 4, "documents": 3, "totalDocuments": 10 } }   // with --shard
 // Secret values (env.secrets) print as "[secret]" unless --show-secrets. Invalid input: exit 3.
 import { stringify } from 'yaml';
-import type { ManifestFlags } from '../run/manifest-input.js';
+import type { ManifestSelection } from '../run/manifest-input.js';
 import type { LoadedManifest } from '../validation/load-manifests.js';
 import type { ScalewayServerlessContainerManifest } from '../validation/spec-types.js';
 import { ExitCode } from '../core/errors.js';
@@ -20,9 +20,11 @@ export const SECRET_PLACEHOLDER = '[secret]';
 /** Why `status` (what the original CLI recorded after a deployment) is not printed. */
 export const IGNORED_NOTE = 'left out: not used as input (it records a past deployment; `openmcf outputs` reads the stack)';
 
-export interface LoadFlags extends ManifestFlags {
+export interface LoadOptions {
+  readonly manifests: ManifestSelection;
+  readonly json: boolean;
   /** Print env.secrets values as written instead of masked. */
-  readonly showSecrets?: boolean;
+  readonly showSecrets: boolean;
 }
 
 /** The manifest with every secret value replaced by the placeholder. */
@@ -52,15 +54,14 @@ export function loadedAsYaml(manifests: readonly LoadedManifest[], showSecrets: 
 }
 
 export async function runLoad(
-  flags: LoadFlags,
+  load: LoadOptions,
   io: Io,
   options: { readStdin?: () => Promise<string> } = {},
 ): Promise<number> {
-  const json = flags.json === true;
-  const showSecrets = flags.showSecrets === true;
+  const { json, showSecrets } = load;
   let loaded;
   try {
-    loaded = await loadValidManifestsWithDiagnostics(flags, io, {
+    loaded = await loadValidManifestsWithDiagnostics(load.manifests, io, {
       json,
       registerSecrets: !showSecrets,
       ...(options.readStdin ? { readStdin: options.readStdin } : {}),

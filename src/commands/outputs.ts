@@ -12,7 +12,7 @@ import { emptyChangeCounts } from '../engine/events.js';
 import { readOutputsFromState, type StateOutputs } from '../engine/state-outputs.js';
 import type { Io } from '../core/io.js';
 import { renderOutputs, type StackOutputMap } from '../render/output-lines.js';
-import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, mostSevereExitCode, type StackOutcome } from '../run/outcome.js';
 import type { PreparedStack } from '../run/prepare.js';
 import { chalkFor, errorLines, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
@@ -21,10 +21,12 @@ import type { StackSession } from '../run/stack-session.js';
 import { resolveRunTargets } from '../run/targets.js';
 import { runBoundedAll } from '../run/run-bounded.js';
 import { isStackOnly, stackNotFound } from '../run/stack-only.js';
+import { rerunArgs } from '../run/rerun-args.js';
 import { lastUpdateOf, type EngineCall } from '../engine/backend-stacks.js';
 
-export interface OutputsFlags extends CloudFlags {
-  readonly shell?: boolean;
+export interface OutputsOptions extends CloudOptions {
+  /** `--shell`: print `export name='value'` lines. */
+  readonly shell: boolean;
 }
 
 /** What is printed: every output, one output's value, or shell `export` lines. */
@@ -33,9 +35,9 @@ interface Selection {
   readonly shell: boolean;
 }
 
-export async function outputs(flags: OutputsFlags, io: Io, name?: string): Promise<number> {
-  const selection: Selection = { ...(name !== undefined ? { name } : {}), shell: flags.shell ?? false };
-  return runCloudCommand('outputs', io, flags, async (cloud) => {
+export async function outputs(options: OutputsOptions, io: Io, name?: string): Promise<number> {
+  const selection: Selection = { ...(name !== undefined ? { name } : {}), shell: options.shell };
+  return runCloudCommand('outputs', io, options, async (cloud) => {
     if (selection.shell && cloud.json) throw invalidInput('--shell and --json each print the outputs their own way: choose one', 'flag.shell');
     const { outcomes, sandboxStoreDir, shard } = (await outcomesFromState(cloud, io)) ?? (await outcomesFromEngine(cloud, io));
     if (cloud.json) {
@@ -69,7 +71,7 @@ async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes 
       loaded,
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
-      rerunArgs: `${isStackOnly(loaded) ? `--stack ${target.displayName}` : `-f ${loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file}`}${cloud.sandbox ? ' --sandbox' : ''}`,
+      rerunArgs: rerunArgs(cloud, { loaded, backendUrl: target.backendUrl }),
       // Never run: outputs only reads.
       program: async () => undefined,
       stateView: {},

@@ -6,7 +6,7 @@
 import type { Io } from '../core/io.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import { type CloudFlags } from '../run/run-options.js';
+import type { CloudOptions } from '../run/run-options.js';
 import type { StackOutcome } from '../run/outcome.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import { withStackSessions } from '../run/session-group.js';
@@ -15,8 +15,8 @@ import { findOrphans, orphanResults, printOrphans, runCoversAFolder } from './pr
 import { markPendingReads, runInDependencyOrder } from '../run/ordered-run.js';
 import { checkSavePlanFlags, EnginePlanFiles, writeSavedPlan } from '../run/write-saved-plan.js';
 
-export async function preview(flags: CloudFlags, io: Io): Promise<number> {
-  return runCloudCommand('preview', io, flags, async (cloud) => {
+export async function preview(options: CloudOptions, io: Io): Promise<number> {
+  return runCloudCommand('preview', io, options, async (cloud) => {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
       if (cloud.savePlan !== undefined) checkSavePlanFlags(cloud);
@@ -39,7 +39,7 @@ export async function preview(flags: CloudFlags, io: Io): Promise<number> {
         await Promise.all(sessions.map((session) => session.removeIfCreated()));
         progress.stop();
         const found = await orphans;
-        if (found) printOrphans(io, found, cloud);
+        if (found) printOrphans(io, found, cloud, run.backend.url);
         if (planFiles && cloud.savePlan !== undefined) {
           try {
             const saved = writeSavedPlan(cloud.savePlan, cloud, outcomes, planFiles);

@@ -20,19 +20,20 @@ import { stackOnlyManifest } from '../run/stack-only.js';
 import { orphanStacks } from './stacks/orphans.js';
 import type { OrphanResult } from '../render/result-document.js';
 import { runBoundedAll } from '../run/run-bounded.js';
+import { rerunArgs } from '../run/rerun-args.js';
 
 
 /** --prune needs the whole set of manifests: not a part of them, not one stack named by --stack. */
 export function checkPruneFlags(cloud: CloudOptions): void {
-  if (cloud.manifestFlags.shard !== undefined) throw invalidInput('--prune needs every manifest of the folder, and --shard takes a part of them', 'flag.prune', 'run --prune without --shard (e.g. in one job after the matrix)');
+  if (cloud.manifests.shard !== undefined) throw invalidInput('--prune needs every manifest of the folder, and --shard takes a part of them', 'flag.prune', 'run --prune without --shard (e.g. in one job after the matrix)');
   if (cloud.stack !== undefined) throw invalidInput('--prune compares the manifests\' stacks with the backend\'s, and --stack names one stack', 'flag.prune', 'leave out --stack');
 }
 
 /** `preview` looks for orphans when a folder (or a kustomize overlay) is given: a set of manifests meant to be the whole of something. */
 export function runCoversAFolder(cloud: CloudOptions): boolean {
-  if (cloud.manifestFlags.shard !== undefined || cloud.stack !== undefined) return false;
-  if (cloud.manifestFlags.kustomizeDir !== undefined) return true;
-  return (cloud.manifestFlags.file ?? []).some((path) => {
+  if (cloud.manifests.shard !== undefined || cloud.stack !== undefined) return false;
+  if (cloud.manifests.kustomize !== undefined) return true;
+  return cloud.manifests.files.some((path) => {
     try {
       return statSync(path).isDirectory();
     } catch {
@@ -59,13 +60,13 @@ export function orphanResults(orphans: readonly BackendStack[]): OrphanResult[] 
 }
 
 /** The preview's lines about orphans (stderr, with the plan). */
-export function printOrphans(io: Io, orphans: readonly BackendStack[], cloud: CloudOptions): void {
+export function printOrphans(io: Io, orphans: readonly BackendStack[], cloud: CloudOptions, backendUrl: string): void {
   if (orphans.length === 0) return;
   const chalk = chalkFor(io);
   const lines = [
     `${chalk.yellow(`${orphans.length} orphaned stack${orphans.length === 1 ? '' : 's'}`)} in these manifests' projects and environments that no manifest names (what ${orphans.length === 1 ? 'it' : 'they'} deployed is still running):`,
     ...orphans.map((o) => `  ${chalk.yellow('?')} ${o.name}`),
-    `  ${chalk.dim(`\`openmcf apply ${(cloud.manifestFlags.file ?? []).map((f) => `-f ${f}`).join(' ')}${cloud.sandbox ? ' --sandbox' : ''} --prune\` destroys ${orphans.length === 1 ? 'it' : 'them'}.`)}`,
+    `  ${chalk.dim(`\`openmcf apply ${rerunArgs(cloud, { backendUrl })} --prune\` destroys ${orphans.length === 1 ? 'it' : 'them'}.`)}`,
   ];
   io.err(`${lines.join('\n')}\n`);
 }
@@ -86,7 +87,7 @@ export async function pruneOrphans(run: PreparedRun, cloud: CloudOptions, io: Io
     io.err(`${chalk.dim('prune: no orphaned stacks')}\n`);
     return [];
   }
-  const prepared = orphans.map((o) => orphanStack(o, run));
+  const prepared = orphans.map((o) => orphanStack(o, run, cloud));
   progress.stop();
   io.err(`${[`${chalk.bold('Prune')} destroys ${orphans.length} orphaned stack${orphans.length === 1 ? '' : 's'} (no manifest names ${orphans.length === 1 ? 'it' : 'them'}) and removes ${orphans.length === 1 ? 'it' : 'them'} from the backend:`, ...orphans.map((o) => `  ${chalk.red('-')} ${o.name}`)].join('\n')}\n`);
   const proceed = cloud.yes || (await askConfirmation(`Destroy ${orphans.length === 1 ? `stack ${orphans[0]!.name}` : `these ${orphans.length} stacks`} and everything ${orphans.length === 1 ? 'it' : 'they'} deployed?`));
@@ -97,11 +98,11 @@ export async function pruneOrphans(run: PreparedRun, cloud: CloudOptions, io: Io
   return runBoundedAll(prepared, cloud.parallel, (stack) => destroyOrphan(stack, run, progress));
 }
 
-function orphanStack(orphan: BackendStack, run: PreparedRun): PreparedStack {
+function orphanStack(orphan: BackendStack, run: PreparedRun, cloud: CloudOptions): PreparedStack {
   const fqdn = `${orphan.name.split('/').length === 3 ? orphan.name : `organization/${orphan.project}/${orphan.stack}`}`;
   const loaded = stackOnlyManifest(fqdn, '--prune');
   const target = resolveStackTarget(loaded.manifest, { backend: { url: run.backend.url, kind: run.backend.kind }, sandbox: run.sandbox !== undefined, stackOverride: fqdn });
-  return { loaded, target, label: orphan.stack, rerunArgs: `--stack ${fqdn}${run.sandbox ? ' --sandbox' : ''}`, program: async () => undefined, stateView: {} };
+  return { loaded, target, label: orphan.stack, rerunArgs: rerunArgs(cloud, { stack: fqdn, backendUrl: run.backend.url }), program: async () => undefined, stateView: {} };
 }
 
 async function destroyOrphan(prepared: PreparedStack, run: PreparedRun, progress: ProgressRenderer): Promise<StackOutcome> {

@@ -9,7 +9,7 @@ import type { Io } from '../core/io.js';
 import { renderPlannedChange } from '../render/diff.js';
 import { ProgressRenderer } from '../render/progress.js';
 import { progressOptions } from '../render/spinner-status.js';
-import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import type { StackSession } from '../run/stack-session.js';
@@ -17,8 +17,8 @@ import { runBoundedAll } from '../run/run-bounded.js';
 import { withStackSessions } from '../run/session-group.js';
 import { settleInterruptedCreates } from '../run/stack-steps.js';
 
-export async function refresh(flags: CloudFlags, io: Io): Promise<number> {
-  return runCloudCommand('refresh', io, flags, async (cloud) => {
+export async function refresh(options: CloudOptions, io: Io): Promise<number> {
+  return runCloudCommand('refresh', io, options, async (cloud) => {
     const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
     try {
       const { prepareRun } = await import('../run/prepare.js');

@@ -19,16 +19,16 @@ import { ExitCode, invalidInput } from '../core/errors.js';
 import type { LoadedManifest } from '../validation/load-manifests.js';
 import type { Io } from '../core/io.js';
 import { chalkFor } from '../run/report.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import type { CloudOptions } from '../run/run-options.js';
 import { chooseRunBackend } from '../run/run-backend.js';
+import { namesManifests } from '../run/manifest-input.js';
+import { rerunArgs } from '../run/rerun-args.js';
 import { asOpenmcfError, resultError } from '../run/outcome.js';
 import { engineCallFor, readBackendStacks, type ListedStack } from './stacks/read.js';
 import { orphanStacks } from './stacks/orphans.js';
 import type { StackTarget } from '../stack/target-types.js';
 
 export const STACKS_API_VERSION = 'openmcf.org/stacks/v1';
-
-export type StacksFlags = CloudFlags;
 
 interface Row {
   readonly stack: ListedStack;
@@ -37,23 +37,25 @@ interface Row {
   readonly orphan?: boolean;
 }
 
-export async function stacks(flags: StacksFlags, io: Io): Promise<number> {
-  let cloud: CloudOptions | undefined;
+export async function stacks(cloud: CloudOptions, io: Io): Promise<number> {
   try {
-    cloud = cloudOptionsFromFlags(flags);
     return await listStacks(cloud, io);
   } catch (error) {
-    if (flags.json === true) {
-      const failure = asOpenmcfError(error);
-      io.out(`${JSON.stringify({ apiVersion: STACKS_API_VERSION, exitCode: failure.exitCode, sandbox: flags.sandbox ?? false, stacks: [], error: resultError(failure) }, null, 2)}\n`);
-    }
+    reportStacksFailure(io, cloud, error);
     throw error;
   }
 }
 
+/** With --json: the stacks document of a listing that failed (also for wrong flags). */
+export function reportStacksFailure(io: Io, run: { readonly json: boolean; readonly sandbox: boolean }, error: unknown): void {
+  if (!run.json) return;
+  const failure = asOpenmcfError(error);
+  io.out(`${JSON.stringify({ apiVersion: STACKS_API_VERSION, exitCode: failure.exitCode, sandbox: run.sandbox, stacks: [], error: resultError(failure) }, null, 2)}\n`);
+}
+
 async function listStacks(cloud: CloudOptions, io: Io): Promise<number> {
-  const withManifests = (cloud.manifestFlags.file?.length ?? 0) > 0 || cloud.manifestFlags.kustomizeDir !== undefined;
-  if (cloud.manifestFlags.shard !== undefined) {
+  const withManifests = namesManifests(cloud.manifests);
+  if (cloud.manifests.shard !== undefined) {
     throw invalidInput('--shard takes a part of the manifests, and `stacks` compares the backend with all of them', 'flag.shard', 'leave out --shard');
   }
   let manifests: readonly LoadedManifest[] = [];
@@ -81,7 +83,7 @@ async function listStacks(cloud: CloudOptions, io: Io): Promise<number> {
   } else {
     printTable(io, rows, backend.url, withManifests);
   }
-  if (orphans.size > 0) printOrphanNote(io, [...orphans], cloud);
+  if (orphans.size > 0) printOrphanNote(io, [...orphans], cloud, backend.url);
   return ExitCode.ok;
 }
 
@@ -147,13 +149,11 @@ function printTable(io: Io, rows: readonly Row[], backendUrl: string, withManife
   io.err(`${chalk.dim(`${rows.length} stack${rows.length === 1 ? '' : 's'} on ${backendUrl}`)}\n`);
 }
 
-function printOrphanNote(io: Io, orphans: readonly string[], cloud: CloudOptions): void {
+function printOrphanNote(io: Io, orphans: readonly string[], cloud: CloudOptions, backendUrl: string): void {
   const chalk = chalkFor(io);
-  const where = [...(cloud.manifestFlags.file ?? [])].map((f) => `-f ${f}`).join(' ');
-  const backend = `${cloud.sandbox ? ' --sandbox' : ''}${cloud.backend !== undefined ? ` --backend '${cloud.backend}'` : ''}`;
   io.err(
     `${chalk.yellow(`${orphans.length} orphaned stack${orphans.length === 1 ? '' : 's'}`)}: in the projects and environments of these manifests, but no manifest names ${orphans.length === 1 ? 'it' : 'them'}; what ${orphans.length === 1 ? 'it' : 'they'} deployed is still running.\n` +
-      `  ${chalk.dim(`Destroy one with \`openmcf destroy --stack ${orphans[0]}${backend} --yes\`, or all of them with \`openmcf apply ${where}${backend} --prune\`.`)}\n`,
+      `  ${chalk.dim(`Destroy one with \`openmcf destroy ${rerunArgs(cloud, { stack: orphans[0]!, backendUrl })} --yes\`, or all of them with \`openmcf apply ${rerunArgs(cloud, { backendUrl })} --prune\`.`)}\n`,
   );
 }
 

@@ -8,7 +8,7 @@ import { ExitCode } from '../core/errors.js';
 import { lookupSettings } from '../engine/cloud-lookup.js';
 import type { Io } from '../core/io.js';
 import { credentialsToEngineEnv, loadCredentials } from '../stack/credentials.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from '../run/run-options.js';
+import type { CloudOptions } from '../run/run-options.js';
 import { asOpenmcfError, mostSevereExitCode, resultError } from '../run/outcome.js';
 import type { PreparedRun } from '../run/prepare.js';
 import type { StackSession } from '../run/stack-session.js';
@@ -17,20 +17,25 @@ import { runBoundedAll } from '../run/run-bounded.js';
 import { readLiveStack, type ReadLiveOptions } from './status/live.js';
 import { isHealthy, printStatus, statusDocument, STATUS_API_VERSION, type StatusOutcome } from './status/render.js';
 
-export interface StatusFlags extends CloudFlags {
-  readonly probe?: boolean;
+export interface StatusOptions extends CloudOptions {
+  /** `--probe`: request the container's URL once. */
+  readonly probe: boolean;
 }
 
-export async function status(flags: StatusFlags, io: Io): Promise<number> {
+export async function status(options: StatusOptions, io: Io): Promise<number> {
   try {
-    return await liveStatus(cloudOptionsFromFlags(flags), flags.probe ?? false, io);
+    return await liveStatus(options, options.probe, io);
   } catch (error) {
-    if (flags.json === true) {
-      const failure = asOpenmcfError(error);
-      io.out(`${JSON.stringify({ apiVersion: STATUS_API_VERSION, exitCode: failure.exitCode, sandbox: flags.sandbox ?? false, results: [], error: resultError(failure) }, null, 2)}\n`);
-    }
+    reportStatusFailure(io, options, error);
     throw error;
   }
+}
+
+/** With --json: the status document of a run that failed before any stack was read (also for wrong flags). */
+export function reportStatusFailure(io: Io, run: { readonly json: boolean; readonly sandbox: boolean }, error: unknown): void {
+  if (!run.json) return;
+  const failure = asOpenmcfError(error);
+  io.out(`${JSON.stringify({ apiVersion: STATUS_API_VERSION, exitCode: failure.exitCode, sandbox: run.sandbox, results: [], error: resultError(failure) }, null, 2)}\n`);
 }
 
 async function liveStatus(cloud: CloudOptions, probe: boolean, io: Io): Promise<number> {

@@ -12,8 +12,7 @@
 //   }
 // `documents` lists every YAML document that parsed as a mapping; problems that stop a file
 // before that (missing file, YAML syntax) are only in `diagnostics`.
-import type { ManifestFlags } from '../run/manifest-input.js';
-import { manifestInputFromFlags } from '../run/manifest-input.js';
+import { manifestInput, type ManifestSelection } from '../run/manifest-input.js';
 import { shardPrefix, type ShardReport } from '../manifest/shard.js';
 import { loadManifests, type DocumentSummary, type ManifestInputOptions } from '../validation/load-manifests.js';
 import type { Diagnostic } from '../core/diagnostic.js';
@@ -80,16 +79,21 @@ export function validateSummaryLine(report: ValidateReport): string {
   return `${problemSummary(report.diagnostics)}; ${validCount} of ${manifests} valid`;
 }
 
+export interface ValidateOptions {
+  readonly manifests: ManifestSelection;
+  readonly json: boolean;
+}
+
 export async function runValidate(
-  flags: ManifestFlags,
+  validate: ValidateOptions,
   io: Io,
   options: { readStdin?: () => Promise<string> } = {},
 ): Promise<number> {
   const report = await validateManifests({
-    ...manifestInputFromFlags(flags),
+    ...manifestInput(validate.manifests),
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
   });
-  const json = flags.json === true;
+  const { json } = validate;
   await reportDiagnostics(io, report.diagnostics, { json });
   if (json) {
     io.out(`${JSON.stringify(validateJson(report), null, 2)}\n`);

@@ -1,7 +1,6 @@
 // The manifest step of every command that deploys or reads stacks (apply, preview, destroy,
 // refresh, outputs): load, report problems, and go on only with manifests that have no error.
-import type { ManifestFlags } from './manifest-input.js';
-import { manifestInputFromFlags } from './manifest-input.js';
+import { manifestInput, type ManifestSelection } from './manifest-input.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import { loadManifests, type LoadedManifest } from '../validation/load-manifests.js';
 import { ExitCode, OpenmcfError } from '../core/errors.js';
@@ -37,19 +36,19 @@ export interface LoadValidManifestsOptions {
 
 /** Valid manifests, plus the warnings found on the way (to embed in a JSON result). */
 export async function loadValidManifestsWithDiagnostics(
-  flags: ManifestFlags,
+  selection: ManifestSelection,
   io: Io,
   options: LoadValidManifestsOptions = {},
 ): Promise<{ manifests: LoadedManifest[]; diagnostics: readonly Diagnostic[]; shard?: ShardReport }> {
   const result = await loadManifests({
-    ...manifestInputFromFlags(flags),
+    ...manifestInput(selection),
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     ...(options.registerSecrets === false ? { registerSecrets: false } : {}),
   });
   if (options.registerSecrets !== false) {
     for (const loaded of result.manifests) for (const secret of loaded.secretValues) registerSecret(secret);
   }
-  await reportDiagnostics(io, result.diagnostics, { json: options.json ?? flags.json ?? false });
+  await reportDiagnostics(io, result.diagnostics, { json: options.json ?? false });
   if (result.diagnostics.some((d) => d.severity === 'error')) throw new ManifestInvalidError(result.diagnostics);
   return { manifests: [...result.manifests], diagnostics: result.diagnostics, ...(result.shard ? { shard: result.shard } : {}) };
 }
@@ -59,6 +58,6 @@ export async function loadValidManifestsWithDiagnostics(
  * stderr unless `json`); any error throws ManifestInvalidError (exit 3). Secret values are
  * registered for masking before anything else is printed.
  */
-export async function loadValidManifests(flags: ManifestFlags, io: Io, options: LoadValidManifestsOptions = {}): Promise<LoadedManifest[]> {
-  return (await loadValidManifestsWithDiagnostics(flags, io, options)).manifests;
+export async function loadValidManifests(selection: ManifestSelection, io: Io, options: LoadValidManifestsOptions = {}): Promise<LoadedManifest[]> {
+  return (await loadValidManifestsWithDiagnostics(selection, io, options)).manifests;
 }

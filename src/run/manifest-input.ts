@@ -1,35 +1,31 @@
-// The manifest flags every reading command shares, turned into what the manifest pipeline takes.
+// Which manifests a run reads, as typed options (cli/flags/manifest-options.ts makes them from the
+// flags, once): what the manifest pipeline takes, less what only a load adds (stdin, cwd).
 import { invalidInput } from '../core/errors.js';
-import { parseShard } from '../manifest/shard.js';
+import type { KustomizeSource } from '../manifest/kustomize.js';
+import type { Shard } from '../manifest/shard.js';
 import type { ManifestInputOptions } from '../validation/load-manifests.js';
 
-export interface ManifestFlags {
-  /** -f/--file and --manifest, in the order given (positional paths appended by the command). */
-  readonly file?: string[];
-  readonly set?: string[];
+export interface ManifestSelection {
+  /** -f/--file and --manifest, in the order given, then the positional paths. */
+  readonly files: readonly string[];
+  /** `--kustomize-dir <dir> --overlay <name>` (the flags come as a pair). */
+  readonly kustomize?: KustomizeSource;
+  /** `--set path=value`, in the order given. */
+  readonly sets: readonly string[];
+  /** `--env-file <file>`. */
   readonly envFile?: string;
-  readonly json?: boolean;
-  readonly kustomizeDir?: string;
-  readonly overlay?: string;
-  readonly shard?: string;
+  /** `--shard i/n`. */
+  readonly shard?: Shard;
 }
 
-/** The flags with positional manifest paths (`openmcf validate my-api.yaml`) added after -f's. */
-export function withPositionalFiles<T extends ManifestFlags>(flags: T, paths: readonly string[]): T {
-  return paths.length === 0 ? flags : { ...flags, file: [...(flags.file ?? []), ...paths] };
+/** True when the selection names manifests (files or a kustomize overlay). */
+export function namesManifests(selection: ManifestSelection): boolean {
+  return selection.files.length > 0 || selection.kustomize !== undefined;
 }
 
-/** Normalises the shared manifest flags once, into what the manifest pipeline takes. */
-export function manifestInputFromFlags(flags: ManifestFlags): ManifestInputOptions {
-  const files = flags.file ?? [];
-  if ((flags.kustomizeDir === undefined) !== (flags.overlay === undefined)) {
-    throw invalidInput(
-      flags.overlay === undefined ? '--kustomize-dir needs --overlay <name>' : '--overlay needs --kustomize-dir <dir>',
-      'flag.kustomize',
-      'e.g. --kustomize-dir deploy --overlay prod builds deploy/overlays/prod',
-    );
-  }
-  if (files.length === 0 && flags.kustomizeDir === undefined) {
+/** What the manifest pipeline takes; a selection naming no manifest is invalid input when loaded. */
+export function manifestInput(selection: ManifestSelection): ManifestInputOptions {
+  if (!namesManifests(selection)) {
     throw invalidInput(
       'no manifest given',
       'flag.no-manifest',
@@ -37,10 +33,10 @@ export function manifestInputFromFlags(flags: ManifestFlags): ManifestInputOptio
     );
   }
   return {
-    files,
-    ...(flags.kustomizeDir !== undefined && flags.overlay !== undefined ? { kustomize: { dir: flags.kustomizeDir, overlay: flags.overlay } } : {}),
-    ...(flags.set ? { sets: flags.set } : {}),
-    ...(flags.envFile ? { envFile: flags.envFile } : {}),
-    ...(flags.shard !== undefined ? { shard: parseShard(flags.shard) } : {}),
+    files: selection.files,
+    ...(selection.kustomize !== undefined ? { kustomize: selection.kustomize } : {}),
+    ...(selection.sets.length > 0 ? { sets: selection.sets } : {}),
+    ...(selection.envFile !== undefined ? { envFile: selection.envFile } : {}),
+    ...(selection.shard !== undefined ? { shard: selection.shard } : {}),
   };
 }

@@ -4,9 +4,7 @@
 import type { PulumiCommand, PulumiFn } from '@pulumi/pulumi/automation/index.js';
 import { delimiter, dirname } from 'node:path';
 import type { LoadedManifest } from '../validation/load-manifests.js';
-import { kustomizeSourceName } from '../manifest/kustomize.js';
 import type { Io } from '../core/io.js';
-import { redact } from '../core/redact.js';
 import type { ShardReport } from '../manifest/shard.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../engine/pulumi-cli.js';
 import { EngineProcesses } from '../engine/engine-processes.js';
@@ -25,6 +23,7 @@ import type { ImportRun } from '../program/container-program.js';
 import type { RecordedStack } from '../program/recorded-stack.js';
 import type { CloudOptions } from './run-options.js';
 import { isStackOnly } from './stack-only.js';
+import { rerunArgs } from './rerun-args.js';
 
 export interface PreparedStack {
   readonly loaded: LoadedManifest;
@@ -130,7 +129,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
       loaded,
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
-      rerunArgs: rerunArgs(loaded, options, target.backendUrl),
+      rerunArgs: rerunArgs(options, { loaded, backendUrl: target.backendUrl }),
       redeploy: options.redeploy,
       // A stack named by --stack alone has no manifest to declare: its program declares nothing.
       program: isStackOnly(loaded)
@@ -185,42 +184,4 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     ...(provider ? { provider } : {}),
     ...(sandboxApi ? { sandboxApi } : {}),
   };
-}
-
-function quote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, "'\\''")}'`;
-}
-
-/**
- * The flags that run this manifest's stack again, for the commands messages suggest. Every one must
- * run as printed: no secret is in them, and no placeholder for one (`[secret]` is refused as a
- * value). A --set holding a secret names a variable to fill it from; the backend URL is the one the
- * engine was given, without its password (PGPASSWORD carries that).
- */
-function rerunArgs(loaded: LoadedManifest, options: CloudOptions, backendUrl: string): string {
-  const { kustomizeDir, overlay } = options.manifestFlags;
-  const kustomize = kustomizeDir !== undefined && overlay !== undefined ? { dir: kustomizeDir, overlay } : undefined;
-  const file = loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file;
-  const parts: string[] = isStackOnly(loaded)
-    ? []
-    : kustomize !== undefined && loaded.origin.file === kustomizeSourceName(kustomize)
-      ? ['--kustomize-dir', quote(kustomize.dir), '--overlay', quote(kustomize.overlay)]
-      : ['-f', quote(file)];
-  for (const set of options.manifestFlags.set ?? []) parts.push('--set', redact(set) === set ? quote(set) : secretSet(set, loaded));
-  if (options.manifestFlags.envFile !== undefined) parts.push('--env-file', quote(options.manifestFlags.envFile));
-  if (options.sandbox) parts.push('--sandbox');
-  if (options.backend !== undefined) parts.push('--backend', quote(backendUrl));
-  if (options.providerConfig !== undefined) parts.push('-p', quote(options.providerConfig));
-  if (options.stack !== undefined) parts.push('--stack', quote(options.stack));
-  return parts.join(' ');
-}
-
-/** `--set "spec.env.secrets[0].value=$DATABASE_URL"`: the secret's own name as the variable (any
- * other path holding a secret: $SECRET_VALUE), for the user to export before pasting. */
-function secretSet(set: string, loaded: LoadedManifest): string {
-  const path = set.slice(0, Math.max(0, set.indexOf('=')));
-  const index = /^spec\.env\.secrets\[(\d+)\]\.value$/.exec(path)?.[1];
-  const name = index === undefined ? undefined : loaded.manifest.spec.env?.secrets?.[Number(index)]?.name;
-  const variable = name !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : 'SECRET_VALUE';
-  return redact(path) === path && path !== '' ? `"${path}=$${variable}"` : `"<path>=$${variable}"`;
 }

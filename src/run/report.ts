@@ -13,7 +13,7 @@ import { SANDBOX_NOTICE } from '../stack/sandbox-environment.js';
 import { diagnosticsToJson } from '../render/diagnostics.js';
 import { ManifestInvalidError } from './load-valid-manifests.js';
 import { asOpenmcfError, exitCodeOf, mostSevereExitCode, resultError, toStackResult, type StackOutcome } from './outcome.js';
-import { cloudOptionsFromFlags, type CloudFlags, type CloudOptions } from './run-options.js';
+import type { CloudOptions } from './run-options.js';
 import type { PreparedRun } from './prepare.js';
 import { shardPrefix, type ShardReport } from '../manifest/shard.js';
 import type { OrphanResult } from '../render/result-document.js';
@@ -121,29 +121,30 @@ export function finishRun(io: Io, cloud: CloudOptions, outcomes: readonly StackO
 }
 
 /**
- * Runs a cloud command's body with its options read from the flags. A failure before any stack ran
- * (bad flags, manifest, credentials, no engine) is rethrown for the entry point to print and exit
- * with; with --json, a result document carrying the error is printed first, so a pipeline always
- * gets one.
+ * Runs a cloud command's body. A failure before any stack ran (bad manifest, credentials, no
+ * engine) is rethrown for the entry point to print and exit with; with --json, a result document
+ * carrying the error is printed first, so a pipeline always gets one.
  */
-export async function runCloudCommand(command: CloudCommand, io: Io, flags: CloudFlags, body: (cloud: CloudOptions) => Promise<number>): Promise<number> {
-  let cloud: CloudOptions | undefined;
+export async function runCloudCommand(command: CloudCommand, io: Io, cloud: CloudOptions, body: (cloud: CloudOptions) => Promise<number>): Promise<number> {
   try {
-    cloud = cloudOptionsFromFlags(flags);
     return await body(cloud);
   } catch (error) {
-    if (flags.json === true) {
-      const failure = asOpenmcfError(error);
-      const diagnostics = error instanceof ManifestInvalidError ? { diagnostics: diagnosticsToJson(error.diagnostics) } : {};
-      const document = buildResultDocument({
-        command,
-        exitCode: failure.exitCode,
-        sandbox: cloud?.sandbox ?? flags.sandbox ?? false,
-        results: [],
-        error: { ...resultError(failure), ...diagnostics },
-      });
-      io.out(formatResultDocument(document));
-    }
+    reportRunFailure(command, io, cloud, error);
     throw error;
   }
+}
+
+/** With --json: the result document of a run that failed before any stack ran (also for wrong flags). */
+export function reportRunFailure(command: CloudCommand, io: Io, run: { readonly json: boolean; readonly sandbox: boolean }, error: unknown): void {
+  if (!run.json) return;
+  const failure = asOpenmcfError(error);
+  const diagnostics = error instanceof ManifestInvalidError ? { diagnostics: diagnosticsToJson(error.diagnostics) } : {};
+  const document = buildResultDocument({
+    command,
+    exitCode: failure.exitCode,
+    sandbox: run.sandbox,
+    results: [],
+    error: { ...resultError(failure), ...diagnostics },
+  });
+  io.out(formatResultDocument(document));
 }

@@ -10,14 +10,15 @@ import type { StackTarget } from '../stack/target-types.js';
 import { API_VERSION, KIND, type ScalewayServerlessContainerManifest } from '../validation/spec-types.js';
 import { parseStackFqdn } from '../stack/stack-target.js';
 import type { CloudOptions } from './run-options.js';
+import { namesManifests } from './manifest-input.js';
 
 const STAND_INS = new WeakSet<LoadedManifest>();
 
 export const STACK_ONLY_SOURCE = '--stack';
 
 /** True when the run names no manifest and `--stack` names the stack. */
-export function namesStackOnly(options: Pick<CloudOptions, 'stack' | 'manifestFlags'>): boolean {
-  return options.stack !== undefined && (options.manifestFlags.file ?? []).length === 0 && options.manifestFlags.kustomizeDir === undefined;
+export function namesStackOnly(options: Pick<CloudOptions, 'stack' | 'manifests'>): boolean {
+  return options.stack !== undefined && !namesManifests(options.manifests);
 }
 
 /** The stand-in for `--stack <fqdn>` (checked here: a malformed name is invalid input); `source`

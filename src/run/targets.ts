@@ -42,7 +42,7 @@ export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly
   }
   // Problems are always printed for humans on stderr; with --json the result document carries
   // them as well (see report.ts).
-  const { manifests, shard } = await loadValidManifestsWithDiagnostics(options.manifestFlags, io, { json: false });
+  const { manifests, shard } = await loadValidManifestsWithDiagnostics(options.manifests, io, { json: false });
   // An empty part of a sharded run is normal (few manifests, many runners): nothing to do, exit 0.
   if (manifests.length === 0 && shard === undefined) {
     throw invalidInput('no manifests found in the given files', 'manifest.none', 'point -f at a manifest file, a directory of *.yaml files, or - for stdin');

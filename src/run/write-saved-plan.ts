@@ -13,11 +13,10 @@ import { manifestDigest, newSalt, newSavedPlan, savedSetFlags, sourceDigest, typ
 
 /** Flags a saved plan cannot be made with: what apply could not do again the same way. */
 export function checkSavePlanFlags(cloud: CloudOptions): void {
-  const files = cloud.manifestFlags.file ?? [];
-  if (files.includes('-')) {
+  if (cloud.manifests.files.includes('-')) {
     throw invalidInput('--save-plan cannot read manifests from standard input (-): apply --plan reads the same manifests again', 'flag.save-plan', 'save the manifests to files and pass them with -f');
   }
-  if (cloud.manifestFlags.shard !== undefined) {
+  if (cloud.manifests.shard !== undefined) {
     throw invalidInput('--save-plan cannot be used with --shard', 'flag.save-plan', 'save one plan per runner without --shard, naming each runner\'s manifests with -f');
   }
 }
@@ -59,7 +58,7 @@ export class EnginePlanFiles {
 export function writeSavedPlan(path: string, cloud: CloudOptions, outcomes: readonly StackOutcome[], files: EnginePlanFiles): boolean {
   if (outcomes.some((o) => o.status === 'failed' || o.status === 'cancelled' || o.stateFingerprint === undefined)) return false;
   const salt = newSalt();
-  const { manifestFlags } = cloud;
+  const { manifests } = cloud;
   const stacks = outcomes.map((outcome, index): SavedStackPlan => {
     const { loaded, target } = outcome.prepared;
     const source = sourceDigest(loaded.origin.file, salt);
@@ -79,11 +78,10 @@ export function writeSavedPlan(path: string, cloud: CloudOptions, outcomes: read
     sandbox: cloud.sandbox,
     salt,
     inputs: {
-      files: manifestFlags.file ?? [],
-      ...(manifestFlags.kustomizeDir !== undefined ? { kustomizeDir: manifestFlags.kustomizeDir } : {}),
-      ...(manifestFlags.overlay !== undefined ? { overlay: manifestFlags.overlay } : {}),
-      set: savedSetFlags(manifestFlags.set ?? []),
-      ...(manifestFlags.envFile !== undefined ? { envFile: manifestFlags.envFile } : {}),
+      files: [...manifests.files],
+      ...(manifests.kustomize !== undefined ? { kustomizeDir: manifests.kustomize.dir, overlay: manifests.kustomize.overlay } : {}),
+      set: savedSetFlags(manifests.sets),
+      ...(manifests.envFile !== undefined ? { envFile: manifests.envFile } : {}),
       ...(cloud.stack !== undefined ? { stack: cloud.stack } : {}),
       target: cloud.target,
       replace: cloud.replace,

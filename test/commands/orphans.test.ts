@@ -34,9 +34,9 @@ test('a stack of a manifest project and environment that no manifest names is an
 });
 
 test('--stack alone names a stand-in manifest that is recognised, and a malformed name is invalid input', () => {
-  assert.equal(namesStackOnly({ stack: 'o/p/s', manifestFlags: {} }), true);
-  assert.equal(namesStackOnly({ stack: 'o/p/s', manifestFlags: { file: ['x.yaml'] } }), false);
-  assert.equal(namesStackOnly({ manifestFlags: {} }), false);
+  assert.equal(namesStackOnly({ stack: 'o/p/s', manifests: { files: [], sets: [] } }), true);
+  assert.equal(namesStackOnly({ stack: 'o/p/s', manifests: { files: ['x.yaml'], sets: [] } }), false);
+  assert.equal(namesStackOnly({ manifests: { files: [], sets: [] } }), false);
   const loaded = stackOnlyManifest('my-org/my-project/dev.ScalewayServerlessContainer.old-api');
   assert.equal(isStackOnly(loaded), true);
   assert.equal(loaded.origin.file, '--stack');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ExitCode, OpenmcfError } from '../../src/core/errors.js';
 import { exitCodeOf, failedOutcome, mostSevereExitCode, toStackResult, type StackOutcome } from '../../src/run/outcome.js';
-import { cloudOptionsFromFlags, parseParallel } from '../../src/run/run-options.js';
+import { cloudOptionsFromFlags, parseParallel } from '../../src/cli/flags/cloud-options.js';
 import { buildResultDocument, RESULT_API_VERSION } from '../../src/render/result-document.js';
 import type { PreparedStack } from '../../src/run/prepare.js';
 

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
-import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from '../flags/cloud-flags.js';
-import type { CloudFlags } from '../../run/run-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler, runOptions } from '../flags/cloud-flags.js';
+import type { CloudFlags } from '../flags/cloud-options.js';
 
 const HELP_AFTER = `
 Apply previews every change and prints the plan first. On a terminal it then asks (a production
@@ -43,6 +43,6 @@ export function registerApply(program: Command, context: CommandContext): void {
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { apply } = await loadCloudHandler(() => import('../../commands/apply.js'));
-      context.setExitCode(await apply({ ...flags, refresh: flags.refresh ?? true }, context.io));
+      context.setExitCode(await apply(await runOptions('apply', { ...flags, refresh: flags.refresh ?? true }, context.io), context.io));
     });
 }

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
-import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from '../flags/cloud-flags.js';
-import type { CloudFlags } from '../../run/run-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler, runOptions } from '../flags/cloud-flags.js';
+import type { CloudFlags } from '../flags/cloud-options.js';
 
 const HELP_AFTER = `
 Releases the lock of each manifest's stack: the way out when a run was killed (a second Ctrl-C,
@@ -27,6 +27,6 @@ export function registerCancel(program: Command, context: CommandContext): void 
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { cancel } = await loadCloudHandler(() => import('../../commands/cancel.js'));
-      context.setExitCode(await cancel(flags, context.io));
+      context.setExitCode(await cancel(await runOptions('cancel', flags, context.io), context.io));
     });
 }

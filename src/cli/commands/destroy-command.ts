@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
-import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from '../flags/cloud-flags.js';
-import type { CloudFlags } from '../../run/run-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler, runOptions } from '../flags/cloud-flags.js';
+import type { CloudFlags } from '../flags/cloud-options.js';
 
 const HELP_AFTER = `
 Deletes the namespace, container and cron triggers deployed from each manifest. On a terminal it
@@ -29,6 +29,6 @@ export function registerDestroy(program: Command, context: CommandContext): void
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { destroy } = await loadCloudHandler(() => import('../../commands/destroy.js'));
-      context.setExitCode(await destroy(flags, context.io));
+      context.setExitCode(await destroy(await runOptions('destroy', flags, context.io), context.io));
     });
 }

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
-import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from '../flags/cloud-flags.js';
-import type { CloudFlags } from '../../run/run-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler, runOptions } from '../flags/cloud-flags.js';
+import type { CloudFlags } from '../flags/cloud-options.js';
 
 const HELP_AFTER = `
 Finds what already exists of each manifest in the cloud (its namespace, container and cron
@@ -25,6 +25,6 @@ export function registerImport(program: Command, context: CommandContext): void 
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { importCommand } = await loadCloudHandler(() => import('../../commands/import.js'));
-      context.setExitCode(await importCommand(flags, context.io));
+      context.setExitCode(await importCommand(await runOptions('import', flags, context.io), context.io));
     });
 }

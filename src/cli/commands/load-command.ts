@@ -2,8 +2,11 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
-import { withPositionalFiles } from '../../run/manifest-input.js';
-import type { LoadFlags } from '../../commands/load.js';
+import { manifestSelectionFromFlags, type ManifestFlags } from '../flags/manifest-options.js';
+
+interface LoadFlags extends ManifestFlags {
+  readonly showSecrets?: boolean;
+}
 
 const HELP_AFTER = `
 Prints each manifest as openmcf will use it: validated, with every documented default filled in
@@ -30,6 +33,6 @@ export function registerLoad(program: Command, context: CommandContext): void {
     .addHelpText('after', HELP_AFTER)
     .action(async (paths: string[], flags: LoadFlags) => {
       const { runLoad } = await import('../../commands/load.js');
-      context.setExitCode(await runLoad(withPositionalFiles(flags, paths), context.io));
+      context.setExitCode(await runLoad({ manifests: manifestSelectionFromFlags(flags, paths), json: flags.json === true, showSecrets: flags.showSecrets === true }, context.io));
     });
 }

@@ -2,8 +2,12 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
-import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from '../flags/cloud-flags.js';
-import type { OutputsFlags } from '../../commands/outputs.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler, runOptions } from '../flags/cloud-flags.js';
+import type { CloudFlags } from '../flags/cloud-options.js';
+
+interface OutputsFlags extends CloudFlags {
+  readonly shell?: boolean;
+}
 
 const HELP_AFTER = `
 Prints the stack outputs of each manifest (containerId, namespaceId, domainName, url, status,
@@ -34,6 +38,6 @@ export function registerOutputs(program: Command, context: CommandContext): void
     .addHelpText('after', HELP_AFTER)
     .action(async (name: string | undefined, flags: OutputsFlags) => {
       const { outputs } = await loadCloudHandler(() => import('../../commands/outputs.js'));
-      context.setExitCode(await outputs(flags, context.io, name));
+      context.setExitCode(await outputs({ ...(await runOptions('outputs', flags, context.io)), shell: flags.shell ?? false }, context.io, name));
     });
 }

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
-import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from '../flags/cloud-flags.js';
-import type { CloudFlags } from '../../run/run-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler, runOptions } from '../flags/cloud-flags.js';
+import type { CloudFlags } from '../flags/cloud-options.js';
 
 const HELP_AFTER = `
 Shows what apply would do, property by property: replacements are flagged (they destroy the old
@@ -30,6 +30,6 @@ export function registerPreview(program: Command, context: CommandContext): void
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { preview } = await loadCloudHandler(() => import('../../commands/preview.js'));
-      context.setExitCode(await preview({ ...flags, refresh: flags.refresh ?? true }, context.io));
+      context.setExitCode(await preview(await runOptions('preview', { ...flags, refresh: flags.refresh ?? true }, context.io), context.io));
     });
 }

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
-import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler } from '../flags/cloud-flags.js';
-import type { CloudFlags } from '../../run/run-options.js';
+import { addCloudOptions, EXIT_CODES_HELP, loadCloudHandler, runOptions } from '../flags/cloud-flags.js';
+import type { CloudFlags } from '../flags/cloud-options.js';
 
 const HELP_AFTER = `
 Reads each resource back from the cloud and records in the state what changed outside openmcf
@@ -29,6 +29,6 @@ export function registerRefresh(program: Command, context: CommandContext): void
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { refresh } = await loadCloudHandler(() => import('../../commands/refresh.js'));
-      context.setExitCode(await refresh(flags, context.io));
+      context.setExitCode(await refresh(await runOptions('refresh', flags, context.io), context.io));
     });
 }

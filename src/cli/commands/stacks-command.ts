@@ -4,7 +4,7 @@ import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
 import { loadCloudHandler } from '../flags/cloud-flags.js';
 import { DEFAULT_PARALLEL } from '../../run/run-options.js';
-import type { StacksFlags } from '../../commands/stacks.js';
+import type { CloudFlags } from '../flags/cloud-options.js';
 
 const HELP_AFTER = `
 Lists every stack of the backend (file, S3, PostgreSQL, Pulumi Cloud) with its resource count (as
@@ -33,8 +33,13 @@ export function registerStacks(program: Command, context: CommandContext): void 
     )
     .option('--parallel <n>', `stacks whose history is read at once (default ${DEFAULT_PARALLEL})`)
     .addHelpText('after', HELP_AFTER)
-    .action(async (flags: StacksFlags) => {
-      const { stacks } = await loadCloudHandler(() => import('../../commands/stacks.js'));
-      context.setExitCode(await stacks(flags, context.io));
+    .action(async (flags: CloudFlags) => {
+      const { stacks, reportStacksFailure } = await loadCloudHandler(() => import('../../commands/stacks.js'));
+      const { cloudOptionsFromFlags, optionsOrReport } = await import('../flags/cloud-options.js');
+      const options = optionsOrReport(
+        () => cloudOptionsFromFlags(flags),
+        (error) => reportStacksFailure(context.io, { json: flags.json ?? false, sandbox: flags.sandbox ?? false }, error),
+      );
+      context.setExitCode(await stacks(options, context.io));
     });
 }

@@ -3,7 +3,11 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
 import { addCloudOptions, loadCloudHandler } from '../flags/cloud-flags.js';
-import type { StatusFlags } from '../../commands/status.js';
+import type { CloudFlags } from '../flags/cloud-options.js';
+
+interface StatusFlags extends CloudFlags {
+  readonly probe?: boolean;
+}
 
 const HELP_AFTER = `
 Reads each manifest's namespace, container and cron triggers from the Scaleway API now (status,
@@ -27,7 +31,12 @@ export function registerStatus(program: Command, context: CommandContext): void 
     .option('--probe', "request the container's URL once and report the HTTP status and time")
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: StatusFlags) => {
-      const { status } = await loadCloudHandler(() => import('../../commands/status.js'));
-      context.setExitCode(await status(flags, context.io));
+      const { status, reportStatusFailure } = await loadCloudHandler(() => import('../../commands/status.js'));
+      const { cloudOptionsFromFlags, optionsOrReport } = await import('../flags/cloud-options.js');
+      const options = optionsOrReport(
+        () => cloudOptionsFromFlags(flags),
+        (error) => reportStatusFailure(context.io, { json: flags.json ?? false, sandbox: flags.sandbox ?? false }, error),
+      );
+      context.setExitCode(await status({ ...options, probe: flags.probe ?? false }, context.io));
     });
 }

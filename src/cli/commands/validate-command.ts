@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
 import { addManifestOptions } from '../flags/manifest-flags.js';
-import { withPositionalFiles, type ManifestFlags } from '../../run/manifest-input.js';
+import { manifestSelectionFromFlags, type ManifestFlags } from '../flags/manifest-options.js';
 
 const HELP_AFTER = `
 Checks every document completely, offline: the JSON Schema, then the platform's rules (reserved
@@ -29,6 +29,6 @@ export function registerValidate(program: Command, context: CommandContext): voi
     .addHelpText('after', HELP_AFTER)
     .action(async (paths: string[], flags: ManifestFlags) => {
       const { runValidate } = await import('../../commands/validate.js');
-      context.setExitCode(await runValidate(withPositionalFiles(flags, paths), context.io));
+      context.setExitCode(await runValidate({ manifests: manifestSelectionFromFlags(flags, paths), json: flags.json === true }, context.io));
     });
 }

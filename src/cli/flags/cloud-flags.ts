@@ -1,7 +1,10 @@
 // Flags of the commands that reach a stack (apply, preview, destroy, refresh, outputs, cancel), declared
 // once so they mean the same everywhere.
 import type { Command } from 'commander';
-import { DEFAULT_PARALLEL } from '../../run/run-options.js';
+import type { Io } from '../../core/io.js';
+import type { CloudCommand } from '../../render/result-document.js';
+import { DEFAULT_PARALLEL, type CloudOptions } from '../../run/run-options.js';
+import type { CloudFlags } from './cloud-options.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -60,4 +63,14 @@ Exit codes: 0 success; 1 the operation failed; 2 changes found (preview --detail
 export async function loadCloudHandler<T>(load: () => Promise<T>): Promise<T> {
   (await import('../../engine/lazy-typescript.js')).deferTypescriptLoading();
   return load();
+}
+
+/** A run command's options from its flags; wrong flags are reported as the run reports any failure
+ * (its --json document) before they are rethrown. Imported lazily: --help loads none of it. */
+export async function runOptions(command: CloudCommand, flags: CloudFlags, io: Io): Promise<CloudOptions> {
+  const [{ cloudOptionsFromFlags, optionsOrReport }, { reportRunFailure }] = await Promise.all([import('./cloud-options.js'), import('../../run/report.js')]);
+  return optionsOrReport(
+    () => cloudOptionsFromFlags(flags),
+    (error) => reportRunFailure(command, io, { json: flags.json ?? false, sandbox: flags.sandbox ?? false }, error),
+  );
 }
