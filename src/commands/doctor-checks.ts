@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { OpenmcfError } from '../core/errors.js';
 import { resolvePulumiCli } from '../engine/pulumi-cli.js';
 import { installedPluginPath, resolveScalewayPlugin } from '../engine/provider-plugin.js';
-import { chooseRunBackend } from '../run/run-backend.js';
+import { decideRunEnvironment } from '../stack/run-environment.js';
 import { listBackendStacks } from '../engine/backend-stacks.js';
 import { loadCredentials } from '../stack/credentials.js';
 import { PULUMI_ENGINE_VERSION } from '../core/version.js';
@@ -84,7 +84,7 @@ export async function checkPlugin(options: DoctorOptions): Promise<DoctorCheck> 
 
 export async function checkBackend(options: DoctorOptions): Promise<DoctorCheck> {
   try {
-    const { backend } = await chooseRunBackend(options);
+    const { backend } = await decideRunEnvironment(options);
     const summary = `${backend.url} (${backend.kind} backend; ${backend.origin})`;
     if (backend.source === 'default' && isCi(options.env)) {
       // A CI runner's folder goes with the runner: the next run would find no state, and create

@@ -57,7 +57,7 @@ interface Outcomes {
 /** Every stack answered from its checkpoint file, or undefined when the engine must be asked. */
 async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes | undefined> {
   const started = Date.now();
-  const { manifests, targets, sandbox, shard } = await resolveRunTargets(cloud, io, true);
+  const { manifests, targets, environment, shard } = await resolveRunTargets(cloud, io, true);
   const read = targets.map((target) => readOutputsFromState(target));
   const usable = (state: StateOutputs | undefined): boolean =>
     state !== undefined && state.kind !== 'unreadable' && !(cloud.showSecrets && state.kind === 'found' && Object.values(state.outputs).some((o) => o.secret));
@@ -83,7 +83,7 @@ async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes 
       return failedOutcome(prepared, error, Date.now() - started);
     }
   });
-  return { outcomes, ...(sandbox ? { sandboxStoreDir: sandbox.storeDir } : {}), ...(shard ? { shard } : {}) };
+  return { outcomes, ...(environment.sandbox ? { sandboxStoreDir: environment.sandbox.settings.storeDir } : {}), ...(shard ? { shard } : {}) };
 }
 
 async function outcomesFromEngine(cloud: CloudOptions, io: Io): Promise<Outcomes> {

@@ -11,6 +11,7 @@ import { askConfirmation, declinedError } from '../render/confirm.js';
 import type { Io } from '../core/io.js';
 import type { ProgressRenderer } from '../render/progress.js';
 import { resolveStackTarget } from '../stack/stack-target.js';
+import { targetOptions } from '../run/targets.js';
 import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import type { PreparedRun, PreparedStack } from '../run/prepare.js';
@@ -101,7 +102,7 @@ export async function pruneOrphans(run: PreparedRun, cloud: CloudOptions, io: Io
 function orphanStack(orphan: BackendStack, run: PreparedRun, cloud: CloudOptions): PreparedStack {
   const fqdn = `${orphan.name.split('/').length === 3 ? orphan.name : `organization/${orphan.project}/${orphan.stack}`}`;
   const loaded = stackOnlyManifest(fqdn, '--prune');
-  const target = resolveStackTarget(loaded.manifest, { backend: { url: run.backend.url, kind: run.backend.kind }, sandbox: run.sandbox !== undefined, stackOverride: fqdn });
+  const target = resolveStackTarget(loaded.manifest, targetOptions(run.environment, fqdn));
   return { loaded, target, label: orphan.stack, rerunArgs: rerunArgs(cloud, { stack: fqdn, backendUrl: run.backend.url }), program: async () => undefined, stateView: {} };
 }
 

@@ -20,7 +20,7 @@ import type { LoadedManifest } from '../validation/load-manifests.js';
 import type { Io } from '../core/io.js';
 import { chalkFor } from '../run/report.js';
 import type { CloudOptions } from '../run/run-options.js';
-import { chooseRunBackend } from '../run/run-backend.js';
+import { decideRunEnvironment } from '../stack/run-environment.js';
 import { namesManifests } from '../run/manifest-input.js';
 import { rerunArgs } from '../run/rerun-args.js';
 import { asOpenmcfError, resultError } from '../run/outcome.js';
@@ -65,9 +65,9 @@ async function listStacks(cloud: CloudOptions, io: Io): Promise<number> {
     const { resolveRunTargets } = await import('../run/targets.js');
     const resolved = await resolveRunTargets(cloud, io);
     ({ manifests, targets } = resolved);
-    backend = resolved.backend;
+    backend = resolved.environment.backend;
   } else {
-    backend = (await chooseRunBackend(cloud)).backend;
+    backend = (await decideRunEnvironment(cloud)).backend;
   }
   // The URL holds no password (a PostgreSQL one goes to the engine as PGPASSWORD).
   const call = await engineCallFor(backend.url, { ...cloud.env, ...backend.engineEnv }, io);

@@ -7,7 +7,6 @@
 import { ExitCode } from '../core/errors.js';
 import { lookupSettings } from '../engine/cloud-lookup.js';
 import type { Io } from '../core/io.js';
-import { credentialsToEngineEnv, loadCredentials } from '../stack/credentials.js';
 import type { CloudOptions } from '../run/run-options.js';
 import { asOpenmcfError, mostSevereExitCode, resultError } from '../run/outcome.js';
 import type { PreparedRun } from '../run/prepare.js';
@@ -42,7 +41,7 @@ async function liveStatus(cloud: CloudOptions, probe: boolean, io: Io): Promise<
   const { prepareRun, stopShared } = await import('../run/prepare.js');
   const { StackSession } = await import('../run/stack-session.js');
   // The program never runs: no plugin; the API is read with the run's credentials.
-  const run = await prepareRun(cloud, io, { credentials: false, stackOnly: true });
+  const run = await prepareRun(cloud, io, { credentials: false, readsApi: true, stackOnly: true });
   const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
   try {
     const options = await readOptions(cloud, run, probe);
@@ -58,14 +57,7 @@ async function liveStatus(cloud: CloudOptions, probe: boolean, io: Io): Promise<
 }
 
 async function readOptions(cloud: CloudOptions, run: PreparedRun, probe: boolean): Promise<ReadLiveOptions> {
-  const credentials = credentialsToEngineEnv(
-    await loadCredentials({
-      ...(cloud.providerConfig !== undefined ? { providerConfigPath: cloud.providerConfig } : {}),
-      env: cloud.env,
-      sandbox: cloud.sandbox,
-      cwd: cloud.cwd,
-    }),
-  );
+  const credentials = run.scalewayEnv;
   // SCW_API_URL: the user's (another endpoint, `openmcf sandbox api`), or the sandbox's own.
   const settings = lookupSettings({ ...(cloud.env.SCW_API_URL ? { SCW_API_URL: cloud.env.SCW_API_URL } : {}), ...credentials, ...run.engineEnv });
   if (!settings) throw new Error('no Scaleway secret key to read the API with');

@@ -10,6 +10,7 @@ import { pulumiCommandFor, resolvePulumiCli } from '../engine/pulumi-cli.js';
 import { EngineProcesses } from '../engine/engine-processes.js';
 import { DiagnosticRoutes } from '../engine/diagnostic-routes.js';
 import { startSandbox, type RunningSandbox, type SandboxSettings } from '../stack/sandbox-environment.js';
+import type { RunEnvironment } from '../stack/run-environment.js';
 import { resolveScalewayPlugin } from '../engine/provider-plugin.js';
 import { startSharedProvider, type SharedProvider } from '../engine/shared-provider.js';
 import { resolveRunTargets } from './targets.js';
@@ -41,9 +42,15 @@ export interface PreparedStack {
 
 export interface PreparedRun {
   readonly stacks: readonly PreparedStack[];
+  /** Where the run happens, decided once (stack/run-environment.ts). */
+  readonly environment: RunEnvironment;
+  /** `environment.backend`. */
   readonly backend: BackendChoice;
   /** Set on every engine process: credentials, passphrase, the shared provider, the sandbox API. */
   readonly engineEnv: Readonly<Record<string, string>>;
+  /** The Scaleway credentials as SCW_* variables, when the run loaded them (`credentials` or
+   * `readsApi`): loaded here once for the run, whoever uses them. */
+  readonly scalewayEnv: Readonly<Record<string, string>>;
   readonly secretsProvider?: string;
   readonly pulumiCommand: PulumiCommand;
   readonly processes: EngineProcesses;
@@ -53,6 +60,7 @@ export interface PreparedRun {
   readonly lockWaitMs: number;
   /** --shard: the part of the manifests this run took. */
   readonly shard?: ShardReport;
+  /** `environment.sandbox.settings`: the sandbox's folders, on a sandbox run. */
   readonly sandbox?: SandboxSettings;
   /** The `scaleway` plugin every engine of the run attaches to, and the sandbox's local API:
    * both stopped by `stopShared` (withStackSessions calls it). */
@@ -67,8 +75,10 @@ export async function stopShared(run: PreparedRun): Promise<void> {
 }
 
 export interface PrepareNeeds {
-  /** Scaleway credentials (every command that runs the program); `outputs` only reads state. */
+  /** Scaleway credentials for the engine (every command that runs the program); `outputs` only reads state. */
   readonly credentials: boolean;
+  /** The command reads the Scaleway API itself (`status`): the credentials are loaded, not given to the engine. */
+  readonly readsApi?: boolean;
   /** Told what is being done, for the live line (`reading manifests`, `starting the engine`). */
   readonly onPhase?: (phase: string) => void;
   /** `--stack` alone may name the stack (destroy, outputs, status: see stack-only.ts). */
@@ -80,7 +90,9 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   // Problems are always printed for humans on stderr; with --json the result document carries
   // them as well (see report.ts).
   phase('reading manifests');
-  const { manifests, targets, home, backend, sandbox, shard } = await resolveRunTargets(options, io, needs.stackOnly);
+  const { manifests, targets, environment, shard } = await resolveRunTargets(options, io, needs.stackOnly);
+  const { home, backend } = environment;
+  const sandbox = environment.sandbox?.settings;
   const withSpec = manifests.filter((loaded) => !isStackOnly(loaded));
   checkResourceFlags('--target', options.target, withSpec);
   checkResourceFlags('--replace', options.replace, withSpec);
@@ -89,23 +101,25 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     // Silently ignoring it would let a user believe the run used those credentials.
     io.err(`note: -p/--provider-config ${options.providerConfig} is not used with --sandbox: the sandbox runs with fake credentials and touches nothing real\n`);
   }
-  if (needs.credentials) phase('checking credentials');
-  const credentialsEnv = needs.credentials
+  const loadsCredentials = needs.credentials || needs.readsApi === true;
+  if (loadsCredentials) phase('checking credentials');
+  const scalewayEnv = loadsCredentials
     ? credentialsToEngineEnv(
         await loadCredentials({
           ...(options.providerConfig !== undefined ? { providerConfigPath: options.providerConfig } : {}),
           env: options.env,
-          sandbox: options.sandbox,
+          sandbox: environment.sandbox !== undefined,
           cwd: options.cwd,
         }),
       )
     : {};
+  const credentialsEnv = needs.credentials ? scalewayEnv : {};
   const secrets = await prepareSecretsProvider({
     backendKind: backend.kind,
     env: options.env,
     openmcfHome: home,
-    sandbox: options.sandbox,
-    sandboxOnUserBackend: options.sandbox && backend.source !== 'sandbox',
+    sandbox: environment.sandbox !== undefined,
+    sandboxOnUserBackend: environment.sandbox?.onUserBackend === true,
     existingStacks: { names: targets.filter((target) => stackExistsInState(target) === true).map((target) => target.displayName), backend: backend.url },
   });
   if (secrets.notice) io.err(`note: ${secrets.notice}\n`);
@@ -154,13 +168,14 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   const plugin = runsProgram ? await resolveScalewayPlugin({ env: options.env, onProgress: (line) => io.err(`engine: ${line}\n`) }) : undefined;
   // The sandbox API also serves the sandbox state's secrets provider: every command that starts an
   // engine on sandbox stacks (outputs and cancel too) needs it.
-  if (sandbox && stacks.length > 0) phase('starting the sandbox API');
-  const sandboxApi = sandbox && stacks.length > 0 ? await startSandbox(sandbox, options.env, secrets.sandboxTransit) : undefined;
+  if (environment.sandbox && stacks.length > 0) phase('starting the sandbox API');
+  const sandboxApi = environment.sandbox && stacks.length > 0 ? await startSandbox(environment.sandbox.settings, options.env, secrets.sandboxTransit, environment.sandbox.faults) : undefined;
   const runEnv = { ...credentialsEnv, ...(sandboxApi?.env ?? {}) };
   if (plugin) phase('starting the provider');
   const provider = plugin ? await startSharedProvider(plugin.path, { ...process.env, ...options.env, ...runEnv }) : undefined;
   return {
     stacks,
+    environment,
     backend,
     engineEnv: {
       // The backend's credentials (a PostgreSQL password as PGPASSWORD), for the run's own engine
@@ -174,6 +189,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
       ...(plugin && !provider ? { PATH: [dirname(plugin.path), options.env.PATH ?? ''].join(delimiter) } : {}),
       ...(provider?.engineEnv ?? {}),
     },
+    scalewayEnv,
     ...(secrets.secretsProvider ? { secretsProvider: secrets.secretsProvider } : {}),
     pulumiCommand,
     processes,

@@ -1,15 +1,14 @@
 // The first steps of every cloud command, which need neither the engine nor the Pulumi SDK: valid
-// manifests, the backend, and each manifest's stack. `outputs` can answer from here alone when
+// manifests, the run's environment (backend, sandbox), and each manifest's stack. `outputs` can answer from here alone when
 // the state is a local folder.
 import { invalidInput } from '../core/errors.js';
 import type { LoadedManifest } from '../validation/load-manifests.js';
 import type { Io } from '../core/io.js';
 import { loadValidManifestsWithDiagnostics } from './load-valid-manifests.js';
 import type { ShardReport } from '../manifest/shard.js';
-import type { SandboxSettings } from '../stack/sandbox-environment.js';
-import { chooseRunBackend } from './run-backend.js';
-import { resolveStackTarget } from '../stack/stack-target.js';
-import type { BackendChoice, StackTarget } from '../stack/target-types.js';
+import { decideRunEnvironment, type RunEnvironment } from '../stack/run-environment.js';
+import { resolveStackTarget, type StackTargetOptions } from '../stack/stack-target.js';
+import type { StackTarget } from '../stack/target-types.js';
 import { describeValueFromRefs, valueFromStackMissing } from '../program/value-from.js';
 import { stackExistsInState } from '../engine/stack-existence.js';
 import { dependencyOrder, readWithinRun } from '../program/value-from-order.js';
@@ -20,9 +19,8 @@ export interface RunTargets {
   readonly manifests: readonly LoadedManifest[];
   /** One per manifest, in the same order. */
   readonly targets: readonly StackTarget[];
-  readonly home: string;
-  readonly backend: BackendChoice;
-  readonly sandbox?: SandboxSettings;
+  /** Decided once here (stack/run-environment.ts); the rest of the run reads it. */
+  readonly environment: RunEnvironment;
   /** --shard: the part of the manifests this run took. */
   readonly shard?: ShardReport;
 }
@@ -32,13 +30,9 @@ export interface RunTargets {
 export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly = false): Promise<RunTargets> {
   if (stackOnly && namesStackOnly(options)) {
     const loaded = stackOnlyManifest(options.stack!);
-    const { home, backend, sandbox } = await chooseRunBackend(options);
-    const target = resolveStackTarget(loaded.manifest, {
-      backend: { url: backend.url, kind: backend.kind, ...(backend.engineEnv ? { engineEnv: backend.engineEnv } : {}) },
-      sandbox: options.sandbox,
-      stackOverride: options.stack!,
-    });
-    return { manifests: [loaded], targets: [target], home, backend, ...(sandbox ? { sandbox } : {}) };
+    const environment = await decideRunEnvironment(options);
+    const target = resolveStackTarget(loaded.manifest, targetOptions(environment, options.stack));
+    return { manifests: [loaded], targets: [target], environment };
   }
   // Problems are always printed for humans on stderr; with --json the result document carries
   // them as well (see report.ts).
@@ -51,21 +45,25 @@ export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly
     throw invalidInput(`--stack names one stack but ${manifests.length} manifests were given`, 'flag.stack', 'pass one manifest with --stack, or set each manifest\'s stack labels');
   }
 
-  const { home, backend, sandbox } = await chooseRunBackend(options);
-  const targets = manifests.map((loaded) =>
-    resolveStackTarget(loaded.manifest, {
-      backend: { url: backend.url, kind: backend.kind, ...(backend.engineEnv ? { engineEnv: backend.engineEnv } : {}) },
-      sandbox: options.sandbox,
-      ...(options.stack !== undefined ? { stackOverride: options.stack } : {}),
-    }),
-  );
+  const environment = await decideRunEnvironment(options);
+  const targets = manifests.map((loaded) => resolveStackTarget(loaded.manifest, targetOptions(environment, options.stack)));
   refuseSharedStacks(manifests, targets);
   const stacks = manifests.map((loaded, index) => ({ loaded, target: targets[index]! }));
   // A stack of this run that others read is made by this run (it runs first): not missing.
   const madeHere = readWithinRun(stacks);
   manifests.forEach((loaded, index) => checkValueFromStacks(loaded, targets[index]!, madeHere));
   dependencyOrder(stacks); // a cycle is invalid input, before anything starts
-  return { manifests, targets, home, backend, ...(sandbox ? { sandbox } : {}), ...(shard ? { shard } : {}) };
+  return { manifests, targets, environment, ...(shard ? { shard } : {}) };
+}
+
+/** Where each stack of the run is: the environment's backend, sandbox or not, and --stack. */
+export function targetOptions(environment: RunEnvironment, stackOverride: string | undefined): StackTargetOptions {
+  const { backend } = environment;
+  return {
+    backend: { url: backend.url, kind: backend.kind, ...(backend.engineEnv ? { engineEnv: backend.engineEnv } : {}) },
+    sandbox: environment.sandbox !== undefined,
+    ...(stackOverride !== undefined ? { stackOverride } : {}),
+  };
 }
 
 /**

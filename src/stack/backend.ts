@@ -17,8 +17,8 @@ export interface ChooseBackendOptions {
   readonly flag?: string;
   readonly env: NodeJS.ProcessEnv;
   readonly openmcfHome: string;
-  readonly sandbox: boolean;
-  /** `sandboxSettings(home).backendUrl` (src/stack/sandbox-environment.ts); required when `sandbox`. */
+  /** A sandbox run's own state, `sandboxSettings(home).backendUrl` (src/stack/sandbox-environment.ts):
+   * given exactly when the run is a sandbox run (run-environment.ts decides that). */
   readonly sandboxBackendUrl?: string;
   /** Relative `file://` paths are resolved against this (default: process.cwd()). The engine runs in
    * a temporary workspace folder, so a relative path must be made absolute before it gets there. */
@@ -34,8 +34,7 @@ export async function chooseBackend(options: ChooseBackendOptions): Promise<Back
   const { env } = options;
   const cwd = options.cwd ?? process.cwd();
   registerBackendSecrets(env);
-  if (options.sandbox && options.flag === undefined) {
-    if (options.sandboxBackendUrl === undefined) throw new Error('chooseBackend: sandboxBackendUrl is required in sandbox mode');
+  if (options.sandboxBackendUrl !== undefined && options.flag === undefined) {
     const url = normalizeBackendUrl(options.sandboxBackendUrl, 'the sandbox settings', cwd);
     await ensureFileBackendFolder(url, env, 'create');
     return { ...url, source: 'sandbox', origin: 'sandbox' };

@@ -5,8 +5,9 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalidInput } from '../core/errors.js';
+import { ensureFolder } from '../core/folders.js';
 import { SANDBOX_CREDENTIALS } from './credentials.js';
-import { FAULTS_ENV, parseFaults } from '../sandbox/faults.js';
+import { FAULTS_ENV, parseFaults, type FaultRule } from '../sandbox/faults.js';
 import type { LocalApi } from '../sandbox/server.js';
 import { transitEngineEnv, type TransitKey } from '../sandbox/secrets-key.js';
 import { parseTransitions, TRANSITIONS_ENV } from '../sandbox/transitions.js';
@@ -33,6 +34,12 @@ export function sandboxSettings(home: string): SandboxSettings {
   return { backendUrl: `file://${stateDir}`, storeDir, stateDir };
 }
 
+/** The sandbox's folders under the home, for a run; one of them being a file is said as such. */
+export function sandboxFolders(home: string): SandboxSettings {
+  for (const folder of [join(home, 'sandbox', 'state'), join(home, 'sandbox', 'api')]) ensureFolder(folder, 'the sandbox folder');
+  return sandboxSettings(home);
+}
+
 /** The stacks the sandbox's own state holds, as `<project>/<stack>` (what its passphrase protects). */
 export function sandboxStackNames(settings: SandboxSettings): string[] {
   const stacks = join(settings.stateDir, '.pulumi', 'stacks');
@@ -53,13 +60,13 @@ export interface RunningSandbox {
 }
 
 /**
- * OPENMCF_SANDBOX_FAULTS as the local API will read it; a rule that does not parse is invalid
+ * The rules of OPENMCF_SANDBOX_FAULTS, for the local API; a rule that does not parse is invalid
  * input, said before anything starts.
  */
-export function sandboxFaults(env: NodeJS.ProcessEnv): string | undefined {
+export function sandboxFaults(env: NodeJS.ProcessEnv): FaultRule[] {
   const text = env[FAULTS_ENV];
   try {
-    parseFaults(text);
+    return parseFaults(text);
   } catch (error) {
     throw invalidInput(
       error instanceof Error ? error.message : String(error),
@@ -67,7 +74,6 @@ export function sandboxFaults(env: NodeJS.ProcessEnv): string | undefined {
       `rules are <operation>:<Resource>=<effect>[*<count>], comma-separated, e.g. ${FAULTS_ENV}=create:Container=409*1 (see "The sandbox" in the README); or unset it`,
     );
   }
-  return text;
 }
 
 /**
@@ -100,12 +106,12 @@ export function sandboxOrganization(env: NodeJS.ProcessEnv): string | undefined 
 }
 
 /**
- * Starts the local API for one run; OPENMCF_SANDBOX_FAULTS and OPENMCF_SANDBOX_TRANSITIONS apply
- * to it. With the sandbox's transit key it also serves the secrets provider of the sandbox state
- * (secrets-key.ts).
+ * Starts the local API for one run, with the run's fault rules (by default those of
+ * OPENMCF_SANDBOX_FAULTS in `env`; a run passes the ones its environment parsed) and
+ * OPENMCF_SANDBOX_TRANSITIONS. With the sandbox's transit key it also serves the secrets provider
+ * of the sandbox state (secrets-key.ts).
  */
-export async function startSandbox(settings: SandboxSettings, env: NodeJS.ProcessEnv, transit?: TransitKey): Promise<RunningSandbox> {
-  const faults = sandboxFaults(env);
+export async function startSandbox(settings: SandboxSettings, env: NodeJS.ProcessEnv, transit?: TransitKey, faults: readonly FaultRule[] = sandboxFaults(env)): Promise<RunningSandbox> {
   const transitionMs = sandboxTransitions(env);
   // Loaded here, not at import: commands that only pick the sandbox's backend (outputs, doctor)
   // never start the API.
@@ -115,7 +121,7 @@ export async function startSandbox(settings: SandboxSettings, env: NodeJS.Proces
     // The run's provider holds the sandbox's credentials: what it creates belongs to their organization.
     organizationId: SANDBOX_CREDENTIALS.organizationId!,
     transitionMs,
-    ...(faults !== undefined ? { faults } : {}),
+    faultRules: faults,
     ...(transit ? { transit } : {}),
   });
   return {

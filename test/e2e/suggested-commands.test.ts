@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { OPENMCF_BIN } from '../helpers/engine.js';
+import { kustomizeBinary, OPENMCF_BIN } from '../helpers/engine.js';
 import { CloudHome, manifest, REPO_ROOT } from './cloud-run.js';
 
 const home = new CloudHome('openmcf-suggested-');
@@ -71,6 +71,33 @@ test('every command the interrupted, locked and failed paths suggest runs as pri
   const outputs = home.run(['outputs', ...flags, '--json']);
   assert.equal(outputs.code, 0, outputs.stderr);
   assert.ok(outputs.stdout.includes('"secret"') || !outputs.stdout.includes(API_KEY));
+});
+
+// Issue 20: `outputs` built its own copy of the flags and kept only -f and --sandbox, so for a
+// kustomize overlay, a --set or a backend it suggested an apply of another stack (or of nothing).
+test('outputs of a stack not yet applied suggests the apply with every flag that chose it, and it runs as printed', () => {
+  const state = join(home.dir, 'outputs-state');
+  mkdirSync(state);
+  const kustomize = { OPENMCF_KUSTOMIZE: kustomizeBinary() };
+  const flags = ['--kustomize-dir', 'test/fixtures/kustomize', '--overlay', 'prod', '--set', 'spec.port=8081', '--sandbox', '--backend', `file://${state}`];
+  const before = home.run(['outputs', ...flags], { env: kustomize });
+  assert.equal(before.code, 1, before.stderr);
+  const [hint = '', ...others] = suggestions(before.stderr);
+  assert.equal(others.length, 0, before.stderr);
+  assert.ok(hint.startsWith('openmcf apply '), before.stderr);
+  for (const kept of ['--kustomize-dir test/fixtures/kustomize --overlay prod', '--set spec.port=8081', '--sandbox', `--backend file://${state}`]) {
+    assert.ok(hint.includes(kept), `${kept} in: ${hint}`);
+  }
+  assert.doesNotMatch(hint, / -f /, 'the overlay is named, not the file kustomize built');
+
+  const applied = asPrinted(`${hint} --yes`, kustomize);
+  assert.equal(applied.code, 0, applied.stderr);
+  const after = home.run(['outputs', ...flags, '--json'], { env: kustomize });
+  assert.equal(after.code, 0, after.stderr);
+  const document = JSON.parse(after.stdout) as { results: Array<{ stack: string; outputs: Record<string, unknown> }> };
+  assert.equal(document.results.length, 1);
+  assert.match(document.results[0]!.stack, /kustomized-api$/, 'the stack outputs read is the one the hint applied');
+  assert.ok('url' in document.results[0]!.outputs, after.stdout);
 });
 
 /** cancel, then refresh, then the rest: the order the hints give. */
