@@ -23,22 +23,13 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   return { ok: checks.every((check) => check.ok), sandbox: options.sandbox, checks };
 }
 
-export interface DoctorFlags {
-  readonly sandbox?: boolean;
-  readonly backend?: string;
-  readonly providerConfig?: string;
-  readonly json?: boolean;
+export interface DoctorCommandOptions extends DoctorOptions {
+  readonly json: boolean;
 }
 
-export async function doctor(flags: DoctorFlags, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const report = await runDoctor({
-    env,
-    sandbox: flags.sandbox === true,
-    ...(flags.backend !== undefined ? { backend: flags.backend } : {}),
-    ...(flags.providerConfig !== undefined ? { providerConfig: flags.providerConfig } : {}),
-    cwd: process.cwd(),
-  });
-  if (flags.json) io.out(`${JSON.stringify({ apiVersion: DOCTOR_API_VERSION, ...report }, null, 2)}\n`);
+export async function doctor(options: DoctorCommandOptions, io: Io): Promise<number> {
+  const report = await runDoctor(options);
+  if (options.json) io.out(`${JSON.stringify({ apiVersion: DOCTOR_API_VERSION, ...report }, null, 2)}\n`);
   else io.err(renderDoctor(report, io.color));
   return report.ok ? ExitCode.ok : ExitCode.failed;
 }

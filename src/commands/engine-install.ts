@@ -6,11 +6,11 @@ import type { Io } from '../core/io.js';
 import { resolvePulumiCli } from '../engine/pulumi-cli.js';
 import { resolveScalewayPlugin } from '../engine/provider-plugin.js';
 
-export interface EngineInstallFlags {
-  readonly json?: boolean;
+export interface EngineInstallOptions {
+  readonly json: boolean;
 }
 
-export async function engineInstall(flags: EngineInstallFlags, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function engineInstall(options: EngineInstallOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const progress = (line: string): void => io.err(`engine: ${line}\n`);
   const started = Date.now();
   const cli = await resolvePulumiCli({ env, install: true, onProgress: progress });
@@ -18,7 +18,7 @@ export async function engineInstall(flags: EngineInstallFlags, io: Io, env: Node
   const pluginStarted = Date.now();
   const plugin = await resolveScalewayPlugin({ env, install: true, onProgress: progress });
   const pluginSeconds = seconds(pluginStarted);
-  if (flags.json) {
+  if (options.json) {
     const document = { apiVersion: 'openmcf.org/engine/v1', ...cli, seconds: engineSeconds, plugin: { name: 'scaleway', ...plugin, seconds: pluginSeconds } };
     io.out(`${JSON.stringify(document, null, 2)}\n`);
   } else {

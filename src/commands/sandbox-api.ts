@@ -6,16 +6,20 @@ import { sandboxFaults, sandboxOrganization, sandboxSettings, sandboxStackNames,
 import { prepareSecretsProvider } from '../stack/passphrase.js';
 import { startLocalApi } from '../sandbox/server.js';
 
-export async function sandboxApi(flags: { port?: string; transitions?: string }, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const port = flags.port === undefined ? 0 : Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw invalidInput(`--port ${JSON.stringify(flags.port)} is not a port number`, 'flag.port', 'give a number from 1 to 65535, or leave --port out for a free one');
-  }
+export interface SandboxApiOptions {
+  /** `--port`; 0 picks a free one. */
+  readonly port: number;
+  /** `--transitions <mode>`, beating OPENMCF_SANDBOX_TRANSITIONS (see sandboxTransitions). */
+  readonly transitions?: string;
+}
+
+export async function sandboxApi(options: SandboxApiOptions, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { port } = options;
   const home = openmcfHome(env);
   const settings = sandboxSettings(home);
   const faults = sandboxFaults(env);
   const organizationId = sandboxOrganization(env);
-  const transitionMs = sandboxTransitions(env, flags.transitions);
+  const transitionMs = sandboxTransitions(env, options.transitions);
   // The transit key of the sandbox state's secrets (sandbox/secrets-key.ts), so that engines
   // pointed here (VAULT_SERVER_URL) open sandbox stacks as a sandbox run does.
   const { sandboxTransit } = await prepareSecretsProvider({

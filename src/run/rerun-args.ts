@@ -27,7 +27,9 @@ export interface RerunSubject {
 export function rerunArgs(options: CloudOptions, subject: RerunSubject = {}): string {
   const { manifests } = options;
   const { loaded } = subject;
-  const parts: string[] = [];
+  // A stack named alone is named first, where a manifest would be.
+  const alone = subject.stack ?? (loaded !== undefined && isStackOnly(loaded) ? options.stack : undefined);
+  const parts: string[] = alone !== undefined ? ['--stack', quote(alone)] : [];
   if (subject.stack === undefined) {
     if (loaded === undefined) {
       for (const file of manifests.files) parts.push('-f', quote(file));
@@ -43,8 +45,7 @@ export function rerunArgs(options: CloudOptions, subject: RerunSubject = {}): st
   if (options.sandbox) parts.push('--sandbox');
   if (options.backend !== undefined) parts.push('--backend', quote(subject.backendUrl ?? options.backend));
   if (options.providerConfig !== undefined) parts.push('-p', quote(options.providerConfig));
-  const stack = subject.stack ?? options.stack;
-  if (stack !== undefined) parts.push('--stack', quote(stack));
+  if (alone === undefined && options.stack !== undefined) parts.push('--stack', quote(options.stack));
   return parts.join(' ');
 }
 

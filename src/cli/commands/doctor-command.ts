@@ -1,8 +1,14 @@
 // `openmcf doctor`: flags and wiring only; the handler is imported lazily.
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
-import type { DoctorFlags } from '../../commands/doctor.js';
 import { loadCloudHandler } from '../flags/cloud-flags.js';
+
+interface DoctorFlags {
+  readonly sandbox?: boolean;
+  readonly backend?: string;
+  readonly providerConfig?: string;
+  readonly json?: boolean;
+}
 
 const HELP_AFTER = `
 Checks what an apply needs: Node.js, the Pulumi engine (path, version, where it came from), the
@@ -29,6 +35,18 @@ export function registerDoctor(program: Command, context: CommandContext): void 
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: DoctorFlags) => {
       const { doctor } = await loadCloudHandler(() => import('../../commands/doctor.js'));
-      context.setExitCode(await doctor(flags, context.io));
+      context.setExitCode(
+        await doctor(
+          {
+            env: process.env,
+            sandbox: flags.sandbox === true,
+            ...(flags.backend !== undefined ? { backend: flags.backend } : {}),
+            ...(flags.providerConfig !== undefined ? { providerConfig: flags.providerConfig } : {}),
+            cwd: process.cwd(),
+            json: flags.json === true,
+          },
+          context.io,
+        ),
+      );
     });
 }

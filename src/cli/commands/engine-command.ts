@@ -1,7 +1,6 @@
 // `openmcf engine install`: flags and wiring only; the handler is imported lazily.
 import type { Command } from 'commander';
 import type { CommandContext } from '../flags/command-context.js';
-import type { EngineInstallFlags } from '../../commands/engine-install.js';
 
 const HELP_AFTER = `
 Looks for the Pulumi CLI (OPENMCF_PULUMI_CLI, then PATH, then $OPENMCF_HOME/engine/v<version>), and
@@ -28,8 +27,8 @@ export function registerEngine(program: Command, context: CommandContext): void 
     .description('install the pinned Pulumi engine and scaleway plugin now (download, or build from Go modules)')
     .option('--json', 'print the engine found or installed as JSON on stdout')
     .addHelpText('after', HELP_AFTER)
-    .action(async (flags: EngineInstallFlags) => {
+    .action(async (flags: { json?: boolean }) => {
       const { engineInstall } = await import('../../commands/engine-install.js');
-      context.setExitCode(await engineInstall(flags, context.io));
+      context.setExitCode(await engineInstall({ json: flags.json === true }, context.io));
     });
 }

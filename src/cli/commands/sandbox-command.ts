@@ -1,5 +1,6 @@
 // `openmcf sandbox api`: flags and wiring only; the handler is imported lazily.
 import type { Command } from 'commander';
+import { invalidInput } from '../../core/errors.js';
 import type { CommandContext } from '../flags/command-context.js';
 
 const HELP_AFTER = `
@@ -36,6 +37,15 @@ export function registerSandbox(program: Command, context: CommandContext): void
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: { port?: string; transitions?: string }) => {
       const { sandboxApi } = await import('../../commands/sandbox-api.js');
-      context.setExitCode(await sandboxApi(flags, context.io));
+      context.setExitCode(await sandboxApi({ port: parsePort(flags.port), ...(flags.transitions !== undefined ? { transitions: flags.transitions } : {}) }, context.io));
     });
+}
+
+/** `--port`: 0 (a free one) when left out. */
+function parsePort(raw: string | undefined): number {
+  const port = raw === undefined ? 0 : Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw invalidInput(`--port ${JSON.stringify(raw)} is not a port number`, 'flag.port', 'give a number from 1 to 65535, or leave --port out for a free one');
+  }
+  return port;
 }
