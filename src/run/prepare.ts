@@ -97,7 +97,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   checkResourceFlags('--target', options.target, withSpec);
   checkResourceFlags('--replace', options.replace, withSpec);
 
-  if (options.sandbox && options.providerConfig !== undefined) {
+  if (environment.sandbox && options.providerConfig !== undefined) {
     // Silently ignoring it would let a user believe the run used those credentials.
     io.err(`note: -p/--provider-config ${options.providerConfig} is not used with --sandbox: the sandbox runs with fake credentials and touches nothing real\n`);
   }
