@@ -62,7 +62,7 @@ export async function runLoad(
   try {
     loaded = await loadValidManifestsWithDiagnostics(flags, io, {
       json,
-      registerSecrets: !showSecrets,
+      maskSecrets: !showSecrets,
       ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     });
   } catch (error) {

@@ -66,6 +66,7 @@ async function listStacks(cloud: CloudOptions, io: Io): Promise<number> {
     backend = resolved.backend;
   } else {
     backend = (await chooseRunBackend(cloud)).backend;
+    io.redactor.add(backend.secrets);
   }
   // The URL holds no password (a PostgreSQL one goes to the engine as PGPASSWORD).
   const call = await engineCallFor(backend.url, { ...cloud.env, ...backend.engineEnv }, io);

@@ -40,7 +40,7 @@ async function liveStatus(cloud: CloudOptions, probe: boolean, io: Io): Promise<
   const run = await prepareRun(cloud, io, { credentials: false, stackOnly: true });
   const sessions = run.stacks.map((prepared) => new StackSession(prepared, run));
   try {
-    const options = await readOptions(cloud, run, probe);
+    const options = await readOptions(cloud, run, probe, io);
     const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => statusOf(session, options));
     const exitCode = mostSevereExitCode(outcomes.map((o) => (o.error ? o.error.exitCode : isHealthy(o) ? ExitCode.ok : ExitCode.failed)));
     if (cloud.json) io.out(`${JSON.stringify(statusDocument(outcomes, exitCode, cloud.sandbox), null, 2)}\n`);
@@ -52,15 +52,15 @@ async function liveStatus(cloud: CloudOptions, probe: boolean, io: Io): Promise<
   }
 }
 
-async function readOptions(cloud: CloudOptions, run: PreparedRun, probe: boolean): Promise<ReadLiveOptions> {
-  const credentials = credentialsToEngineEnv(
-    await loadCredentials({
-      ...(cloud.providerConfig !== undefined ? { providerConfigPath: cloud.providerConfig } : {}),
-      env: cloud.env,
-      sandbox: cloud.sandbox,
-      cwd: cloud.cwd,
-    }),
-  );
+async function readOptions(cloud: CloudOptions, run: PreparedRun, probe: boolean, io: Io): Promise<ReadLiveOptions> {
+  const loaded = await loadCredentials({
+    ...(cloud.providerConfig !== undefined ? { providerConfigPath: cloud.providerConfig } : {}),
+    env: cloud.env,
+    sandbox: cloud.sandbox,
+    cwd: cloud.cwd,
+  });
+  io.redactor.add(loaded.secrets);
+  const credentials = credentialsToEngineEnv(loaded);
   // SCW_API_URL: the user's (another endpoint, `openmcf sandbox api`), or the sandbox's own.
   const settings = lookupSettings({ ...(cloud.env.SCW_API_URL ? { SCW_API_URL: cloud.env.SCW_API_URL } : {}), ...credentials, ...run.engineEnv });
   if (!settings) throw new Error('no Scaleway secret key to read the API with');

@@ -6,7 +6,7 @@ import { delimiter, dirname } from 'node:path';
 import type { LoadedManifest } from '../validation/load-manifests.js';
 import { kustomizeSourceName } from '../manifest/kustomize.js';
 import type { Io } from '../core/io.js';
-import { redact } from '../core/redact.js';
+import type { SecretValues } from '../core/secrets.js';
 import type { ShardReport } from '../manifest/shard.js';
 import { pulumiCommandFor, resolvePulumiCli } from '../engine/pulumi-cli.js';
 import { EngineProcesses } from '../engine/engine-processes.js';
@@ -91,16 +91,16 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     io.err(`note: -p/--provider-config ${options.providerConfig} is not used with --sandbox: the sandbox runs with fake credentials and touches nothing real\n`);
   }
   if (needs.credentials) phase('checking credentials');
-  const credentialsEnv = needs.credentials
-    ? credentialsToEngineEnv(
-        await loadCredentials({
-          ...(options.providerConfig !== undefined ? { providerConfigPath: options.providerConfig } : {}),
-          env: options.env,
-          sandbox: options.sandbox,
-          cwd: options.cwd,
-        }),
-      )
-    : {};
+  const credentials = needs.credentials
+    ? await loadCredentials({
+        ...(options.providerConfig !== undefined ? { providerConfigPath: options.providerConfig } : {}),
+        env: options.env,
+        sandbox: options.sandbox,
+        cwd: options.cwd,
+      })
+    : undefined;
+  if (credentials) io.redactor.add(credentials.secrets);
+  const credentialsEnv = credentials ? credentialsToEngineEnv(credentials) : {};
   const secrets = await prepareSecretsProvider({
     backendKind: backend.kind,
     env: options.env,
@@ -109,6 +109,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     sandboxOnUserBackend: options.sandbox && backend.source !== 'sandbox',
     existingStacks: { names: targets.filter((target) => stackExistsInState(target) === true).map((target) => target.displayName), backend: backend.url },
   });
+  io.redactor.add(secrets.secrets);
   if (secrets.notice) io.err(`note: ${secrets.notice}\n`);
 
   phase('finding the engine');
@@ -130,7 +131,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
       loaded,
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
-      rerunArgs: rerunArgs(loaded, options, target.backendUrl),
+      rerunArgs: rerunArgs(loaded, options, target.backendUrl, io.redactor.known),
       redeploy: options.redeploy,
       // A stack named by --stack alone has no manifest to declare: its program declares nothing.
       program: isStackOnly(loaded)
@@ -195,9 +196,10 @@ function quote(arg: string): string {
  * The flags that run this manifest's stack again, for the commands messages suggest. Every one must
  * run as printed: no secret is in them, and no placeholder for one (`[secret]` is refused as a
  * value). A --set holding a secret names a variable to fill it from; the backend URL is the one the
- * engine was given, without its password (PGPASSWORD carries that).
+ * engine was given, without its password (PGPASSWORD carries that). `secrets`: the run's, which
+ * tell a --set holding one.
  */
-function rerunArgs(loaded: LoadedManifest, options: CloudOptions, backendUrl: string): string {
+function rerunArgs(loaded: LoadedManifest, options: CloudOptions, backendUrl: string, secrets: SecretValues): string {
   const { kustomizeDir, overlay } = options.manifestFlags;
   const kustomize = kustomizeDir !== undefined && overlay !== undefined ? { dir: kustomizeDir, overlay } : undefined;
   const file = loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file;
@@ -206,7 +208,7 @@ function rerunArgs(loaded: LoadedManifest, options: CloudOptions, backendUrl: st
     : kustomize !== undefined && loaded.origin.file === kustomizeSourceName(kustomize)
       ? ['--kustomize-dir', quote(kustomize.dir), '--overlay', quote(kustomize.overlay)]
       : ['-f', quote(file)];
-  for (const set of options.manifestFlags.set ?? []) parts.push('--set', redact(set) === set ? quote(set) : secretSet(set, loaded));
+  for (const set of options.manifestFlags.set ?? []) parts.push('--set', secrets.mask(set) === set ? quote(set) : secretSet(set, loaded, secrets));
   if (options.manifestFlags.envFile !== undefined) parts.push('--env-file', quote(options.manifestFlags.envFile));
   if (options.sandbox) parts.push('--sandbox');
   if (options.backend !== undefined) parts.push('--backend', quote(backendUrl));
@@ -217,10 +219,10 @@ function rerunArgs(loaded: LoadedManifest, options: CloudOptions, backendUrl: st
 
 /** `--set "spec.env.secrets[0].value=$DATABASE_URL"`: the secret's own name as the variable (any
  * other path holding a secret: $SECRET_VALUE), for the user to export before pasting. */
-function secretSet(set: string, loaded: LoadedManifest): string {
+function secretSet(set: string, loaded: LoadedManifest, secrets: SecretValues): string {
   const path = set.slice(0, Math.max(0, set.indexOf('=')));
   const index = /^spec\.env\.secrets\[(\d+)\]\.value$/.exec(path)?.[1];
   const name = index === undefined ? undefined : loaded.manifest.spec.env?.secrets?.[Number(index)]?.name;
   const variable = name !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : 'SECRET_VALUE';
-  return redact(path) === path && path !== '' ? `"${path}=$${variable}"` : `"<path>=$${variable}"`;
+  return secrets.mask(path) === path && path !== '' ? `"${path}=$${variable}"` : `"<path>=$${variable}"`;
 }

@@ -33,6 +33,7 @@ export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly
   if (stackOnly && namesStackOnly(options)) {
     const loaded = stackOnlyManifest(options.stack!);
     const { home, backend, sandbox } = await chooseRunBackend(options);
+    io.redactor.add(backend.secrets);
     const target = resolveStackTarget(loaded.manifest, {
       backend: { url: backend.url, kind: backend.kind, ...(backend.engineEnv ? { engineEnv: backend.engineEnv } : {}) },
       sandbox: options.sandbox,
@@ -52,6 +53,7 @@ export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly
   }
 
   const { home, backend, sandbox } = await chooseRunBackend(options);
+  io.redactor.add(backend.secrets);
   const targets = manifests.map((loaded) =>
     resolveStackTarget(loaded.manifest, {
       backend: { url: backend.url, kind: backend.kind, ...(backend.engineEnv ? { engineEnv: backend.engineEnv } : {}) },
