@@ -268,12 +268,12 @@ export function backendEnvSecrets(env: NodeJS.ProcessEnv): SecretValues {
   return SecretValues.of(...BACKEND_SECRET_VARIABLES.map((name) => env[name]));
 }
 
-/** A password in a backend URL, as written and decoded; for PostgreSQL, lib/pq's `?password=` too. */
+/** A password in a backend URL, as written and decoded, and a `?password=` (lib/pq reads one; on
+ * another backend it is a mistake, but still a password an error quoting the URL must not show). */
 function urlPasswordSecrets(url: string): SecretValues {
   try {
     const parsed = new URL(url);
-    const inQuery = url.startsWith('postgres://') ? (parsed.searchParams.get('password') ?? undefined) : undefined;
-    return SecretValues.of(parsed.password, safeDecode(parsed.password), inQuery);
+    return SecretValues.of(parsed.password, safeDecode(parsed.password), parsed.searchParams.get('password') ?? undefined);
   } catch {
     return SecretValues.none; // not parseable: no password to find
   }

@@ -124,6 +124,11 @@ test('a password in a backend URL never reaches messages or output', async () =>
     chooseBackend({ flag: 'mysql://pulumi:an0ther-pw@db/x', env: { HOME: home }, openmcfHome, sandbox: false }),
     (error: unknown) => error instanceof OpenmcfError && !error.message.includes('an0ther-pw'),
   );
+  // An error that quotes the URL is masked where it is thrown, before any run knows the password.
+  await assert.rejects(
+    chooseBackend({ flag: 's3://?password=qu3ry-pw-1234&region=fr-par', env: { HOME: home }, openmcfHome, sandbox: false }),
+    inputError('backend-url-invalid', /^--backend: "s3:\/\/\?password=\[secret\]&region=fr-par" names no bucket/),
+  );
 });
 
 test('a PostgreSQL password leaves the URL for PGPASSWORD; other backends refuse one; placeholders are refused (issue 17)', async () => {
