@@ -47,7 +47,7 @@ export async function loadValidManifestsWithDiagnostics(
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
   });
   // Into the run's set before anything is printed, the diagnostics first.
-  if (options.maskSecrets !== false) io.redactor.add(result.secrets);
+  io.redactor.add(options.maskSecrets === false ? result.urlCredentials : result.secrets);
   await reportDiagnostics(io, result.diagnostics, { json: options.json ?? flags.json ?? false });
   if (result.diagnostics.some((d) => d.severity === 'error')) throw new ManifestInvalidError(result.diagnostics);
   return { manifests: [...result.manifests], diagnostics: result.diagnostics, ...(result.shard ? { shard: result.shard } : {}), secrets: result.secrets };

@@ -80,6 +80,9 @@ export interface LoadResult {
    * filled into a secret (whole and in parts), and the secret values of the valid manifests.
    */
   readonly secrets: SecretValues;
+  /** The credentials of manifest URLs alone (part of `secrets`): masked even where the user asked
+   * to see the manifests' secret values (`load --show-secrets`), which they are not. */
+  readonly urlCredentials: SecretValues;
 }
 
 export async function loadManifests(options: ManifestInputOptions): Promise<LoadResult> {
@@ -108,6 +111,7 @@ async function loadWith(options: ManifestInputOptions, found: { secrets: SecretV
   const inputFailed = diagnostics.some((d) => d.severity === 'error');
   const sources = await readSources(options.files, options.readStdin, options.kustomize ? { kustomize: options.kustomize } : {});
   addSecrets(sources.secrets);
+  const urlCredentials = sources.secrets;
   diagnostics.push(...sources.diagnostics);
   let totalDocuments = 0;
   for (const source of sources.files) {
@@ -165,7 +169,7 @@ async function loadWith(options: ManifestInputOptions, found: { secrets: SecretV
     diagnostics.push(...fileProblems.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0)));
   }
   const shard = options.shard ? { ...options.shard, documents: documents.length, totalDocuments } : undefined;
-  return { manifests, diagnostics, documents, fileCount: sources.files.length, ...(shard ? { shard } : {}), secrets: found.secrets };
+  return { manifests, diagnostics, documents, fileCount: sources.files.length, ...(shard ? { shard } : {}), secrets: found.secrets, urlCredentials };
 }
 
 /** The fields that may read another stack through `valueFrom`, and where each is written. */

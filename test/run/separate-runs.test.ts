@@ -2,6 +2,8 @@
 // secrets: each run masks what it learnt, and only that.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Io } from '../../src/core/io.js';
 import { Redactor } from '../../src/core/redactor.js';
 import { loadValidManifestsWithDiagnostics } from '../../src/run/load-valid-manifests.js';
@@ -56,7 +58,22 @@ test("two runs in one process: each masks its own secrets, never the other's", a
 
 test('a run that asked to see its secrets (load --show-secrets) masks none of them', async () => {
   const io = captureIo();
-  const loaded = await run(io, manifest('shown-on-request'), [], false);
+  const loaded = await run(io, manifest('shown-on-request'), ['spec.env.secrets[0].value=set-and-shown'], false);
   assert.equal(io.redactor.known.size, 0);
-  assert.equal(loaded.secrets.has('shown-on-request'), true, 'still returned: the caller decides');
+  assert.equal(loaded.secrets.has('set-and-shown'), true, 'still returned: the caller decides');
+});
+
+test('the credentials of a manifest URL stay masked when the user asked to see the manifests\' secrets', async () => {
+  const server = createServer((_request, response) => response.end(manifest('in-the-manifest')));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const io = captureIo();
+    const loaded = await loadValidManifestsWithDiagnostics({ file: [`http://reader:url-tok3n-secret@127.0.0.1:${port}/app.yaml`] }, io, { maskSecrets: false });
+    assert.equal(loaded.manifests.length, 1, io.printed());
+    assert.equal(io.redactor.mask('url-tok3n-secret'), '[secret]');
+    assert.equal(io.redactor.mask('in-the-manifest'), 'in-the-manifest', 'shown on request');
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
