@@ -7,6 +7,9 @@ import { showFirstPhase, stopProcessLiveLine } from '../render/live-line.js';
 import { ExitCode, OpenmcfError } from '../core/errors.js';
 
 export async function main(rawArgv: readonly string[]): Promise<number> {
+  // This run's output, with its own redactor: the secrets the run learns are added to it, so an
+  // error printed below is masked with every secret known by then, and a second run in the same
+  // process starts with none of them.
   const io = processIo();
   if (firstPhaseWanted(rawArgv)) showFirstPhase(io, 'starting');
   // Commander takes one short flag per option: `-V` (kept for scripts written against earlier

@@ -10,6 +10,7 @@ import { decideRunEnvironment } from '../stack/run-environment.js';
 import { listBackendStacks } from '../engine/backend-stacks.js';
 import { loadCredentials } from '../stack/credentials.js';
 import { PULUMI_ENGINE_VERSION } from '../core/version.js';
+import { maskError, SecretValues } from '../core/secrets.js';
 
 export type CheckName = 'node' | 'engine' | 'plugin' | 'backend' | 'credentials';
 
@@ -83,8 +84,11 @@ export async function checkPlugin(options: DoctorOptions): Promise<DoctorCheck> 
 }
 
 export async function checkBackend(options: DoctorOptions): Promise<DoctorCheck> {
+  // The backend's credentials, masked in what the check reports (an engine error quoting them).
+  let secrets = SecretValues.none;
   try {
     const { backend } = await decideRunEnvironment(options);
+    secrets = backend.secrets;
     const summary = `${backend.url} (${backend.kind} backend; ${backend.origin})`;
     if (backend.source === 'default' && isCi(options.env)) {
       // A CI runner's folder goes with the runner: the next run would find no state, and create
@@ -98,7 +102,7 @@ export async function checkBackend(options: DoctorOptions): Promise<DoctorCheck>
     }
     return { name: 'backend', ok: true, summary: `${summary}; ${await backendAnswers(backend.url, { ...options, env: { ...options.env, ...backend.engineEnv } })}` };
   } catch (error) {
-    return failed('backend', error, 'pass --backend file:///some/folder or set PULUMI_BACKEND_URL');
+    return failed('backend', maskError(error, secrets), 'pass --backend file:///some/folder or set PULUMI_BACKEND_URL');
   }
 }
 

@@ -63,7 +63,7 @@ export async function runLoad(
   try {
     loaded = await loadValidManifestsWithDiagnostics(load.manifests, io, {
       json,
-      registerSecrets: !showSecrets,
+      maskSecrets: !showSecrets,
       ...(options.readStdin ? { readStdin: options.readStdin } : {}),
     });
   } catch (error) {

@@ -71,7 +71,7 @@ async function outcomesFromState(cloud: CloudOptions, io: Io): Promise<Outcomes 
       loaded,
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
-      rerunArgs: rerunArgs(cloud, { loaded, backendUrl: target.backendUrl }),
+      rerunArgs: rerunArgs(cloud, io.redactor.known, { loaded, backendUrl: target.backendUrl }),
       // Never run: outputs only reads.
       program: async () => undefined,
       stateView: {},

@@ -12,6 +12,7 @@ import type { Io } from '../core/io.js';
 import type { ProgressRenderer } from '../render/progress.js';
 import { resolveStackTarget } from '../stack/stack-target.js';
 import { targetOptions } from '../run/targets.js';
+import type { SecretValues } from '../core/secrets.js';
 import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import type { PreparedRun, PreparedStack } from '../run/prepare.js';
@@ -67,7 +68,7 @@ export function printOrphans(io: Io, orphans: readonly BackendStack[], cloud: Cl
   const lines = [
     `${chalk.yellow(`${orphans.length} orphaned stack${orphans.length === 1 ? '' : 's'}`)} in these manifests' projects and environments that no manifest names (what ${orphans.length === 1 ? 'it' : 'they'} deployed is still running):`,
     ...orphans.map((o) => `  ${chalk.yellow('?')} ${o.name}`),
-    `  ${chalk.dim(`\`openmcf apply ${rerunArgs(cloud, { backendUrl })} --prune\` destroys ${orphans.length === 1 ? 'it' : 'them'}.`)}`,
+    `  ${chalk.dim(`\`openmcf apply ${rerunArgs(cloud, io.redactor.known, { backendUrl })} --prune\` destroys ${orphans.length === 1 ? 'it' : 'them'}.`)}`,
   ];
   io.err(`${lines.join('\n')}\n`);
 }
@@ -88,7 +89,7 @@ export async function pruneOrphans(run: PreparedRun, cloud: CloudOptions, io: Io
     io.err(`${chalk.dim('prune: no orphaned stacks')}\n`);
     return [];
   }
-  const prepared = orphans.map((o) => orphanStack(o, run, cloud));
+  const prepared = orphans.map((o) => orphanStack(o, run, cloud, io.redactor.known));
   progress.stop();
   io.err(`${[`${chalk.bold('Prune')} destroys ${orphans.length} orphaned stack${orphans.length === 1 ? '' : 's'} (no manifest names ${orphans.length === 1 ? 'it' : 'them'}) and removes ${orphans.length === 1 ? 'it' : 'them'} from the backend:`, ...orphans.map((o) => `  ${chalk.red('-')} ${o.name}`)].join('\n')}\n`);
   const proceed = cloud.yes || (await askConfirmation(`Destroy ${orphans.length === 1 ? `stack ${orphans[0]!.name}` : `these ${orphans.length} stacks`} and everything ${orphans.length === 1 ? 'it' : 'they'} deployed?`));
@@ -99,11 +100,11 @@ export async function pruneOrphans(run: PreparedRun, cloud: CloudOptions, io: Io
   return runBoundedAll(prepared, cloud.parallel, (stack) => destroyOrphan(stack, run, progress));
 }
 
-function orphanStack(orphan: BackendStack, run: PreparedRun, cloud: CloudOptions): PreparedStack {
+function orphanStack(orphan: BackendStack, run: PreparedRun, cloud: CloudOptions, secrets: SecretValues): PreparedStack {
   const fqdn = `${orphan.name.split('/').length === 3 ? orphan.name : `organization/${orphan.project}/${orphan.stack}`}`;
   const loaded = stackOnlyManifest(fqdn, '--prune');
   const target = resolveStackTarget(loaded.manifest, targetOptions(run.environment, fqdn));
-  return { loaded, target, label: orphan.stack, rerunArgs: rerunArgs(cloud, { stack: fqdn, backendUrl: run.backend.url }), program: async () => undefined, stateView: {} };
+  return { loaded, target, label: orphan.stack, rerunArgs: rerunArgs(cloud, secrets, { stack: fqdn, backendUrl: run.backend.url }), program: async () => undefined, stateView: {} };
 }
 
 async function destroyOrphan(prepared: PreparedStack, run: PreparedRun, progress: ProgressRenderer): Promise<StackOutcome> {

@@ -22,13 +22,14 @@ export async function sandboxApi(options: SandboxApiOptions, io: Io, env: NodeJS
   const transitionMs = sandboxTransitions(env, options.transitions);
   // The transit key of the sandbox state's secrets (sandbox/secrets-key.ts), so that engines
   // pointed here (VAULT_SERVER_URL) open sandbox stacks as a sandbox run does.
-  const { sandboxTransit } = await prepareSecretsProvider({
+  const { sandboxTransit, secrets } = await prepareSecretsProvider({
     backendKind: 'file',
     env,
     openmcfHome: home,
     sandbox: true,
     existingStacks: { names: sandboxStackNames(settings), backend: settings.backendUrl },
   });
+  io.redactor.add(secrets);
   let api;
   try {
     api = await startLocalApi({

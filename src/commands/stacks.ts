@@ -68,6 +68,7 @@ async function listStacks(cloud: CloudOptions, io: Io): Promise<number> {
     backend = resolved.environment.backend;
   } else {
     backend = (await decideRunEnvironment(cloud)).backend;
+    io.redactor.add(backend.secrets);
   }
   // The URL holds no password (a PostgreSQL one goes to the engine as PGPASSWORD).
   const call = await engineCallFor(backend.url, { ...cloud.env, ...backend.engineEnv }, io);
@@ -153,7 +154,7 @@ function printOrphanNote(io: Io, orphans: readonly string[], cloud: CloudOptions
   const chalk = chalkFor(io);
   io.err(
     `${chalk.yellow(`${orphans.length} orphaned stack${orphans.length === 1 ? '' : 's'}`)}: in the projects and environments of these manifests, but no manifest names ${orphans.length === 1 ? 'it' : 'them'}; what ${orphans.length === 1 ? 'it' : 'they'} deployed is still running.\n` +
-      `  ${chalk.dim(`Destroy one with \`openmcf destroy ${rerunArgs(cloud, { stack: orphans[0]!, backendUrl })} --yes\`, or all of them with \`openmcf apply ${rerunArgs(cloud, { backendUrl })} --prune\`.`)}\n`,
+      `  ${chalk.dim(`Destroy one with \`openmcf destroy ${rerunArgs(cloud, io.redactor.known, { stack: orphans[0]!, backendUrl })} --yes\`, or all of them with \`openmcf apply ${rerunArgs(cloud, io.redactor.known, { backendUrl })} --prune\`.`)}\n`,
   );
 }
 

@@ -18,6 +18,7 @@ import { loadManifests, type DocumentSummary, type ManifestInputOptions } from '
 import type { Diagnostic } from '../core/diagnostic.js';
 import { ExitCode } from '../core/errors.js';
 import type { Io } from '../core/io.js';
+import type { SecretValues } from '../core/secrets.js';
 import { countBySeverity, diagnosticsToJson, problemSummary, reportDiagnostics, styleFor, type JsonDiagnostic } from '../render/diagnostics.js';
 
 export const VALIDATE_API_VERSION = 'openmcf.org/validate/v1';
@@ -28,6 +29,8 @@ export interface ValidateReport {
   readonly documents: readonly DocumentSummary[];
   readonly diagnostics: readonly Diagnostic[];
   readonly shard?: ShardReport;
+  /** The input's secret values, for the output to mask (never part of the JSON document). */
+  readonly secrets: SecretValues;
 }
 
 export interface ValidateJson {
@@ -43,7 +46,7 @@ export interface ValidateJson {
 export async function validateManifests(input: ManifestInputOptions): Promise<ValidateReport> {
   const result = await loadManifests(input);
   const valid = !result.diagnostics.some((d) => d.severity === 'error');
-  return { valid, fileCount: result.fileCount, documents: result.documents, diagnostics: result.diagnostics, ...(result.shard ? { shard: result.shard } : {}) };
+  return { valid, fileCount: result.fileCount, documents: result.documents, diagnostics: result.diagnostics, ...(result.shard ? { shard: result.shard } : {}), secrets: result.secrets };
 }
 
 export function validateJson(report: ValidateReport): ValidateJson {
@@ -94,6 +97,7 @@ export async function runValidate(
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
   });
   const { json } = validate;
+  io.redactor.add(report.secrets);
   await reportDiagnostics(io, report.diagnostics, { json });
   if (json) {
     io.out(`${JSON.stringify(validateJson(report), null, 2)}\n`);

@@ -1,7 +1,7 @@
 // Where output goes, as Terraform does: the plan and results on stdout (`openmcf preview -f ... >
 // plan.txt` keeps the plan), progress, warnings and errors on stderr. With `--json`, stdout holds
 // only the JSON document, and the human plan and results join the rest on stderr.
-import { redact } from './redact.js';
+import { Redactor } from './redactor.js';
 import { escapeForTerminal } from './terminal-text.js';
 
 export interface Io {
@@ -13,6 +13,9 @@ export interface Io {
   readonly interactive: boolean;
   /** Whether to colour human text (TTY and no NO_COLOR, or FORCE_COLOR). */
   readonly color: boolean;
+  /** The run's secrets: masked in everything written here, and by whatever writes elsewhere (the
+   * live line). The run adds each secret it learns; a new Io starts with none. */
+  readonly redactor: Redactor;
 }
 
 export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
@@ -21,7 +24,8 @@ export function colorEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv 
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
-export function processIo(): Io {
+export function processIo(redactor: Redactor = new Redactor()): Io {
+  const redact = (text: string): string => redactor.mask(text);
   return {
     // Human text is always made safe for a terminal; results only when they go to one (a raw
     // `outputs` value or `load`'s YAML piped to a file keeps its exact characters).
@@ -29,6 +33,7 @@ export function processIo(): Io {
     err: (text) => process.stderr.write(escapeForTerminal(redact(text))),
     interactive: process.stderr.isTTY === true && process.stdin.isTTY === true,
     color: colorEnabled(process.stderr),
+    redactor,
   };
 }
 

@@ -16,7 +16,7 @@ import { parsePath, parseSetFlag } from './set-flag.js';
 import { childSchema, isFreeMap, readManifestSchema, valueKind, type JsonSchema } from './schema-lookup.js';
 import { typeValue } from './typed-value.js';
 import { didYouMean } from '../core/did-you-mean.js';
-import { registerSecret } from '../core/redact.js';
+import { SecretValues } from '../core/secrets.js';
 import { DiagnosticCode } from '../core/diagnostic-codes.js';
 
 export interface Override {
@@ -28,7 +28,8 @@ export interface Override {
 }
 
 export interface OverrideOptions {
-  /** Receives secret values set by a flag; by default they are registered for masking. */
+  /** Told of each value a flag sets that is taken as secret (they are also returned as `secrets`):
+   * for callers that only need to know whether a flag holds one. */
   readonly onSecret?: (value: string) => void;
   /** The manifest schema; read from the package by default. */
   readonly loadSchema?: () => JsonSchema;
@@ -38,21 +39,27 @@ const SECRET_MASK = '[secret]';
 /** In place of the value of a flag whose path could not be read, so it may have been a secret. */
 const VALUE_NOT_SHOWN = '[not shown]';
 
-/** Parses and types every `--set` flag against the schema. */
+/** Parses and types every `--set` flag against the schema. The values set on paths that may hold a
+ * secret are returned as `secrets`, for the run to mask in all output. */
 export function parseOverrides(
   sets: readonly string[],
   options: OverrideOptions = {},
-): { overrides: Override[]; diagnostics: Diagnostic[] } {
+): { overrides: Override[]; diagnostics: Diagnostic[]; secrets: SecretValues } {
   const overrides: Override[] = [];
   const diagnostics: Diagnostic[] = [];
-  if (sets.length === 0) return { overrides, diagnostics };
+  let secrets = SecretValues.none;
+  if (sets.length === 0) return { overrides, diagnostics, secrets };
+  const onSecret = (value: string): void => {
+    secrets = secrets.with(value);
+    options.onSecret?.(value);
+  };
   const root = (options.loadSchema ?? readManifestSchema)();
   for (const text of sets) {
-    const result = parseOne(root, text, options.onSecret ?? registerSecret);
+    const result = parseOne(root, text, onSecret);
     if ('override' in result) overrides.push(result.override);
     else diagnostics.push(result.diagnostic);
   }
-  return { overrides, diagnostics };
+  return { overrides, diagnostics, secrets };
 }
 
 function parseOne(root: JsonSchema, text: string, onSecret: (value: string) => void): { override: Override } | { diagnostic: Diagnostic } {
@@ -61,7 +68,7 @@ function parseOne(root: JsonSchema, text: string, onSecret: (value: string) => v
 
   const resolved = resolveAgainstSchema(root, parsed.path);
   // Decided by the path alone, before the value is looked at: a value that may be a secret is never
-  // quoted, whatever is wrong with it, and is masked in all output from here on.
+  // quoted, whatever is wrong with it, and is returned to be masked in all output.
   const secret = resolved.ok ? mayHoldSecretValue(resolved.path) : resolved.mayMeanSecret;
   if (secret) onSecret(parsed.value);
   const flag = shownFlag(text, secret ? SECRET_MASK : undefined);
@@ -73,6 +80,8 @@ function parseOne(root: JsonSchema, text: string, onSecret: (value: string) => v
     const got = secret ? '' : `, got ${JSON.stringify(parsed.value)}`;
     return { diagnostic: flagProblem(flag, path, DiagnosticCode.setType, `must be ${typed.expected}${got}`) };
   }
+  // A list or object in JSON (`spec.env.secrets=[{...}]`): each secret value in it, on its own.
+  if (secret) forEachSecretValue(typed.value, resolved.path, onSecret);
   return { override: { flag, path: resolved.path, value: typed.value } };
 }
 
@@ -179,7 +188,7 @@ function flagProblem(flag: string, path: string, code: string, message: string, 
  * way are created (`spec.env.variables[0].value=x` on a manifest without `env`); a list index may
  * be at most the list's length (that appends).
  */
-export function applyOverrides(doc: ParsedDocument, overrides: readonly Override[], options: OverrideOptions = {}): Diagnostic[] {
+export function applyOverrides(doc: ParsedDocument, overrides: readonly Override[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const override of overrides) {
     const problem = setIn(doc.document, override.path, override.value);
@@ -188,7 +197,6 @@ export function applyOverrides(doc: ParsedDocument, overrides: readonly Override
       continue;
     }
     recordOverride(doc, displayPath(override.path), override.flag);
-    if (mayHoldSecretValue(override.path)) forEachSecretValue(override.value, override.path, options.onSecret ?? registerSecret);
   }
   return diagnostics;
 }

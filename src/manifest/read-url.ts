@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { SourceFile } from './document.js';
 import { DiagnosticCode } from '../core/diagnostic-codes.js';
-import { registerSecret } from '../core/redact.js';
+import { SecretValues } from '../core/secrets.js';
 
 export const URL_TIMEOUT_ENV = 'OPENMCF_URL_TIMEOUT_MS';
 export const DEFAULT_URL_TIMEOUT_MS = 30_000;
@@ -30,7 +30,7 @@ function looksLikeToken(value: string): boolean {
 export interface MaskedUrl {
   /** Safe to print. */
   readonly shown: string;
-  /** The parts masked in `shown`, decoded (registered so no output ever shows them). */
+  /** The parts masked in `shown`, decoded (returned by readUrl, so the run masks them everywhere). */
   readonly secrets: readonly string[];
 }
 
@@ -55,9 +55,17 @@ export function maskUrl(raw: string): MaskedUrl {
   return { shown, secrets };
 }
 
-export async function readUrl(raw: string, env: NodeJS.ProcessEnv = process.env): Promise<{ file: SourceFile } | { problem: Diagnostic }> {
-  const { shown, secrets } = maskUrl(raw);
-  for (const secret of secrets) registerSecret(secret);
+/** What reading a URL gave, with the URL's credentials: secrets whatever the outcome. */
+export type UrlRead = ({ readonly file: SourceFile } | { readonly problem: Diagnostic }) & { readonly secrets: SecretValues };
+
+export async function readUrl(raw: string, env: NodeJS.ProcessEnv = process.env): Promise<UrlRead> {
+  const masked = maskUrl(raw);
+  const secrets = SecretValues.of(...masked.secrets);
+  const read = await fetchManifest(raw, masked.shown, env);
+  return { ...read, secrets };
+}
+
+async function fetchManifest(raw: string, shown: string, env: NodeJS.ProcessEnv): Promise<{ file: SourceFile } | { problem: Diagnostic }> {
   const problem = (code: string, message: string, hint?: string) => ({ problem: urlProblem(shown, code, message, hint) });
   let url: URL;
   try {

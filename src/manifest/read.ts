@@ -9,6 +9,7 @@ import type { SourceFile } from './document.js';
 import { DiagnosticCode } from '../core/diagnostic-codes.js';
 import { isManifestUrl, readUrl } from './read-url.js';
 import type { KustomizeSource } from './kustomize.js';
+import { SecretValues } from '../core/secrets.js';
 import { MAX_SOURCE_BYTES, notAFileMessage, readRegularFile } from './bounded-file.js';
 
 export { MAX_SOURCE_BYTES };
@@ -28,8 +29,10 @@ export async function readSources(
   paths: readonly string[],
   readStdin: () => Promise<string> = readProcessStdin,
   options: ReadOptions = {},
-): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[]; secrets: SecretValues }> {
   const diagnostics: Diagnostic[] = [];
+  // The credentials of manifest URLs (`https://user:token@host/app.yaml`).
+  let secrets = SecretValues.none;
   const expanded: (string | typeof STDIN | { url: string })[] = [];
   let stdinSeen = false;
   for (const path of paths) {
@@ -60,6 +63,7 @@ export async function readSources(
     }
     if (typeof entry === 'object') {
       const fetched = await readUrl(entry.url, options.env);
+      secrets = secrets.merge(fetched.secrets);
       if ('file' in fetched) files.push(fetched.file);
       else diagnostics.push(fetched.problem);
       continue;
@@ -78,7 +82,7 @@ export async function readSources(
     if ('file' in built) files.push(built.file);
     else diagnostics.push(built.problem);
   }
-  return { files, diagnostics };
+  return { files, diagnostics, secrets };
 }
 
 function tooLarge(file: string): Diagnostic {

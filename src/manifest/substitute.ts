@@ -10,28 +10,27 @@ import { forEachValueScalar, isSecretValuePath } from './node-path.js';
 import { displayPath, type PathSegment } from './path.js';
 import { childSchema, readManifestSchema, valueKind, type JsonSchema } from './schema-lookup.js';
 import { typeValue } from './typed-value.js';
-import { registerSecret } from '../core/redact.js';
+import { SecretValues } from '../core/secrets.js';
 
 /**
  * Replaces `${VAR}` in string scalars, in place, keeping positions. Values that end up in a secret
- * go to `onSecret` (by default registered for masking in all output).
+ * are returned as `secrets`, for the run to mask in all output.
  */
 export function substituteVariables(
   doc: ParsedDocument,
   variables: Readonly<Record<string, string | undefined>>,
-  onSecret: (value: string) => void = registerSecret,
-): Diagnostic[] {
+): { diagnostics: Diagnostic[]; secrets: SecretValues } {
   const diagnostics: Diagnostic[] = [];
+  let secrets = SecretValues.none;
   forEachValueScalar(doc.document.contents, (scalar, path) => {
     if (typeof scalar.value !== 'string') return;
     const expansion = expandVariables(scalar.value, variables);
     if (!expansion.changed) return;
     const secret = isSecretValuePath(path);
     if (secret) {
-      // Register the pieces too: a secret assembled from parts (`postgres://u:${PASS}@db`) must not
-      // leak through a message that quotes only one part.
-      for (const piece of expansion.inserted) onSecret(piece);
-      onSecret(expansion.value);
+      // The pieces too: a secret assembled from parts (`postgres://u:${PASS}@db`) must not leak
+      // through a message that quotes only one part.
+      secrets = secrets.with(...expansion.inserted, expansion.value);
     }
     if (expansion.problems.length > 0) {
       const position = startOf(doc, scalar);
@@ -43,7 +42,7 @@ export function substituteVariables(
     }
     scalar.value = secret ? expansion.value : typedForField(path, expansion.value);
   });
-  return diagnostics;
+  return { diagnostics, secrets };
 }
 
 /**

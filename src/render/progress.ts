@@ -7,7 +7,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { ChangeKind, OperationEvent } from '../engine/events.js';
 import type { Io } from '../core/io.js';
-import { redact } from '../core/redact.js';
 import { resourceLabel } from './resource-label.js';
 import { renderPropertyChanges } from './diff.js';
 import { truncateToWidth } from './terminal-width.js';
@@ -268,7 +267,8 @@ export class ProgressRenderer {
       const line = `${f.prefix}${f.what} ${this.chalk.dim(formatElapsed(now - f.startedAt))}`;
       return width !== undefined && width > 0 ? truncateToWidth(line, width - 3) : line;
     });
-    this.status.update(redact(parts.join('\n')));
+    // The live line is drawn on the terminal directly, not through io: mask it with the run's secrets.
+    this.status.update(this.io.redactor.mask(parts.join('\n')));
   }
 
   /** Resources in flight; for each stack with none, what it is doing; with neither, the run's phase. */

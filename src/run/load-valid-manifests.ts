@@ -6,7 +6,7 @@ import { loadManifests, type LoadedManifest } from '../validation/load-manifests
 import { ExitCode, OpenmcfError } from '../core/errors.js';
 import type { Io } from '../core/io.js';
 import { problemSummary, reportDiagnostics } from '../render/diagnostics.js';
-import { registerSecret } from '../core/redact.js';
+import type { SecretValues } from '../core/secrets.js';
 import type { ShardReport } from '../manifest/shard.js';
 
 /** Manifest input had errors: exit 3, nothing touched. Carries the diagnostics for --json callers. */
@@ -28,8 +28,9 @@ export class ManifestInvalidError extends OpenmcfError {
 export interface LoadValidManifestsOptions {
   /** --json mode: print nothing on stdout and no human diagnostics; the caller embeds them. */
   readonly json?: boolean;
-  /** Mask every secret value in all output from now on (default true). */
-  readonly registerSecrets?: boolean;
+  /** Mask the input's secret values in all output of the run from now on (default true; false
+   * only when the user asked to see them, `load --show-secrets`). */
+  readonly maskSecrets?: boolean;
   /** Reads standard input for `-f -`; injectable for tests. */
   readonly readStdin?: () => Promise<string>;
 }
@@ -39,24 +40,22 @@ export async function loadValidManifestsWithDiagnostics(
   selection: ManifestSelection,
   io: Io,
   options: LoadValidManifestsOptions = {},
-): Promise<{ manifests: LoadedManifest[]; diagnostics: readonly Diagnostic[]; shard?: ShardReport }> {
+): Promise<{ manifests: LoadedManifest[]; diagnostics: readonly Diagnostic[]; shard?: ShardReport; secrets: SecretValues }> {
   const result = await loadManifests({
     ...manifestInput(selection),
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),
-    ...(options.registerSecrets === false ? { registerSecrets: false } : {}),
   });
-  if (options.registerSecrets !== false) {
-    for (const loaded of result.manifests) for (const secret of loaded.secretValues) registerSecret(secret);
-  }
+  // Into the run's set before anything is printed, the diagnostics first.
+  io.redactor.add(options.maskSecrets === false ? result.urlCredentials : result.secrets);
   await reportDiagnostics(io, result.diagnostics, { json: options.json ?? false });
   if (result.diagnostics.some((d) => d.severity === 'error')) throw new ManifestInvalidError(result.diagnostics);
-  return { manifests: [...result.manifests], diagnostics: result.diagnostics, ...(result.shard ? { shard: result.shard } : {}) };
+  return { manifests: [...result.manifests], diagnostics: result.diagnostics, ...(result.shard ? { shard: result.shard } : {}), secrets: result.secrets };
 }
 
 /**
  * Loads and validates the manifests named by the flags. Problems are printed (human form on
- * stderr unless `json`); any error throws ManifestInvalidError (exit 3). Secret values are
- * registered for masking before anything else is printed.
+ * stderr unless `json`); any error throws ManifestInvalidError (exit 3). Secret values join the
+ * run's set (io.redactor) before anything else is printed.
  */
 export async function loadValidManifests(selection: ManifestSelection, io: Io, options: LoadValidManifestsOptions = {}): Promise<LoadedManifest[]> {
   return (await loadValidManifestsWithDiagnostics(selection, io, options)).manifests;

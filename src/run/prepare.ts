@@ -103,16 +103,16 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   }
   const loadsCredentials = needs.credentials || needs.readsApi === true;
   if (loadsCredentials) phase('checking credentials');
-  const scalewayEnv = loadsCredentials
-    ? credentialsToEngineEnv(
-        await loadCredentials({
-          ...(options.providerConfig !== undefined ? { providerConfigPath: options.providerConfig } : {}),
-          env: options.env,
-          sandbox: environment.sandbox !== undefined,
-          cwd: options.cwd,
-        }),
-      )
-    : {};
+  const credentials = loadsCredentials
+    ? await loadCredentials({
+        ...(options.providerConfig !== undefined ? { providerConfigPath: options.providerConfig } : {}),
+        env: options.env,
+        sandbox: environment.sandbox !== undefined,
+        cwd: options.cwd,
+      })
+    : undefined;
+  if (credentials) io.redactor.add(credentials.secrets);
+  const scalewayEnv = credentials ? credentialsToEngineEnv(credentials) : {};
   const credentialsEnv = needs.credentials ? scalewayEnv : {};
   const secrets = await prepareSecretsProvider({
     backendKind: backend.kind,
@@ -122,6 +122,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
     sandboxOnUserBackend: environment.sandbox?.onUserBackend === true,
     existingStacks: { names: targets.filter((target) => stackExistsInState(target) === true).map((target) => target.displayName), backend: backend.url },
   });
+  io.redactor.add(secrets.secrets);
   if (secrets.notice) io.err(`note: ${secrets.notice}\n`);
 
   phase('finding the engine');
@@ -143,7 +144,7 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
       loaded,
       target,
       label: names.filter((n) => n === name).length > 1 ? target.displayName : name,
-      rerunArgs: rerunArgs(options, { loaded, backendUrl: target.backendUrl }),
+      rerunArgs: rerunArgs(options, io.redactor.known, { loaded, backendUrl: target.backendUrl }),
       redeploy: options.redeploy,
       // A stack named by --stack alone has no manifest to declare: its program declares nothing.
       program: isStackOnly(loaded)

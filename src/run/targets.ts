@@ -31,6 +31,7 @@ export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly
   if (stackOnly && namesStackOnly(options)) {
     const loaded = stackOnlyManifest(options.stack!);
     const environment = await decideRunEnvironment(options);
+    io.redactor.add(environment.backend.secrets);
     const target = resolveStackTarget(loaded.manifest, targetOptions(environment, options.stack));
     return { manifests: [loaded], targets: [target], environment };
   }
@@ -46,6 +47,7 @@ export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly
   }
 
   const environment = await decideRunEnvironment(options);
+  io.redactor.add(environment.backend.secrets);
   const targets = manifests.map((loaded) => resolveStackTarget(loaded.manifest, targetOptions(environment, options.stack)));
   refuseSharedStacks(manifests, targets);
   const stacks = manifests.map((loaded, index) => ({ loaded, target: targets[index]! }));

@@ -9,7 +9,7 @@ import { ensureFolder } from '../core/folders.js';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { invalidInput } from '../core/errors.js';
-import { registerSecret } from '../core/redact.js';
+import { maskError, SecretValues } from '../core/secrets.js';
 import type { BackendChoice, BackendKind } from './target-types.js';
 
 export interface ChooseBackendOptions {
@@ -30,10 +30,22 @@ export const PULUMI_CLOUD_URL = 'https://api.pulumi.com';
 const SELF_MANAGED_SCHEMES = new Set(['s3:', 'gs:', 'azblob:', 'postgres:']);
 const CLOUD_SCHEMES = new Set(['http:', 'https:']);
 
+/** A choice before the environment's backend credentials join its secrets. */
+type Chosen = Omit<BackendChoice, 'secrets'> & { readonly secrets?: SecretValues };
+
 export async function chooseBackend(options: ChooseBackendOptions): Promise<BackendChoice> {
+  const envSecrets = backendEnvSecrets(options.env);
+  try {
+    const chosen = await choose(options);
+    return { ...chosen, secrets: envSecrets.merge(chosen.secrets ?? SecretValues.none) };
+  } catch (error) {
+    throw maskError(error, envSecrets);
+  }
+}
+
+async function choose(options: ChooseBackendOptions): Promise<Chosen> {
   const { env } = options;
   const cwd = options.cwd ?? process.cwd();
-  registerBackendSecrets(env);
   if (options.sandboxBackendUrl !== undefined && options.flag === undefined) {
     const url = normalizeBackendUrl(options.sandboxBackendUrl, 'the sandbox settings', cwd);
     await ensureFileBackendFolder(url, env, 'create');
@@ -85,11 +97,20 @@ export function backendKindOf(url: string): BackendKind | undefined {
 /**
  * Checks a backend URL and makes `file://` paths absolute (Pulumi strips `file://` textually and
  * resolves the rest against its own working directory). `~` is left for Pulumi to expand.
- * A password in the URL (postgres://user:pass@host) is registered as a secret and taken out of the
- * URL (see withoutPassword).
+ * A password in the URL (postgres://user:pass@host) is returned as a secret, masked in any error
+ * thrown here, and taken out of the URL (see withoutPassword).
  */
-export function normalizeBackendUrl(raw: string, where: string, cwd: string): { url: string; kind: BackendKind; engineEnv?: Record<string, string> } {
+export function normalizeBackendUrl(raw: string, where: string, cwd: string): { url: string; kind: BackendKind; engineEnv?: Record<string, string>; secrets: SecretValues } {
   const value = raw.trim();
+  const secrets = urlPasswordSecrets(value);
+  try {
+    return { ...normalized(value, where, cwd), secrets };
+  } catch (error) {
+    throw maskError(error, secrets);
+  }
+}
+
+function normalized(value: string, where: string, cwd: string): { url: string; kind: BackendKind; engineEnv?: Record<string, string> } {
   const kind = backendKindOf(value);
   if (kind === undefined) {
     throw invalidInput(
@@ -99,7 +120,6 @@ export function normalizeBackendUrl(raw: string, where: string, cwd: string): { 
     );
   }
   if (kind !== 'file') {
-    registerUrlPassword(value);
     refusePlaceholder(value, where);
     checkRemoteBackendUrl(value, where);
     return { ...withoutPassword(value, where), kind };
@@ -205,7 +225,6 @@ function withoutPassword(url: string, where: string): { url: string; engineEnv?:
     return { url };
   }
   if (inQuery !== null && password === '') {
-    registerSecret(inQuery);
     const stripped = url.replace(/([?&])password=[^&#]*(&?)/, (_all, lead: string, more: string) => (more ? lead : '')).replace(/[?&]$/, '');
     return { url: stripped, engineEnv: { PGPASSWORD: inQuery } };
   }
@@ -244,19 +263,18 @@ function safeDecode(text: string): string {
  * masked wherever they could surface (an engine error echoing its configuration, say). */
 export const BACKEND_SECRET_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'PGPASSWORD'] as const;
 
-export function registerBackendSecrets(env: NodeJS.ProcessEnv): void {
-  for (const name of BACKEND_SECRET_VARIABLES) registerSecret(env[name]);
+export function backendEnvSecrets(env: NodeJS.ProcessEnv): SecretValues {
+  return SecretValues.of(...BACKEND_SECRET_VARIABLES.map((name) => env[name]));
 }
 
-function registerUrlPassword(url: string): void {
+/** A password in a backend URL, as written and decoded, and a `?password=` (lib/pq reads one; on
+ * another backend it is a mistake, but still a password an error quoting the URL must not show). */
+function urlPasswordSecrets(url: string): SecretValues {
   try {
     const parsed = new URL(url);
-    if (parsed.password !== '') {
-      registerSecret(parsed.password);
-      registerSecret(decodeURIComponent(parsed.password));
-    }
+    return SecretValues.of(parsed.password, safeDecode(parsed.password), parsed.searchParams.get('password') ?? undefined);
   } catch {
-    // not parseable: nothing to register
+    return SecretValues.none; // not parseable: no password to find
   }
 }
 

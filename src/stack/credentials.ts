@@ -7,9 +7,10 @@
 // fake credentials and look nothing up.
 //
 // Messages name the source (variable, or file:line:col and key) and the expected format, and never
-// quote a key: the secret key is also registered with the redactor as soon as it is read.
+// quote a key: the secret key is also returned with the credentials (`secrets`) for the run to mask,
+// and masked in any error that passes through once it is read.
 import { invalidInput } from '../core/errors.js';
-import { registerSecret } from '../core/redact.js';
+import { maskError, SecretValues } from '../core/secrets.js';
 import { CREDENTIAL_FIELDS, REQUIRED_FIELDS, formatProblem, type CredentialField } from './credential-fields.js';
 import { readProviderConfig } from './provider-config.js';
 import { loadScwProfile, scwConfigPath, type SourcedValue } from './scw-config.js';
@@ -32,6 +33,7 @@ export const SANDBOX_CREDENTIALS: ScalewayCredentials = {
   secretKey: '00000000-0000-4000-8000-000000000000',
   projectId: '00000000-0000-4000-8000-000000000001',
   organizationId: '00000000-0000-4000-8000-000000000002',
+  secrets: SecretValues.none,
 };
 
 type Sourced = Partial<Record<CredentialField, SourcedValue>>;
@@ -71,7 +73,6 @@ export async function loadCredentials(options: LoadCredentialsOptions): Promise<
 
 /** The environment the engine process needs so the Scaleway provider finds these credentials. */
 export function credentialsToEngineEnv(credentials: ScalewayCredentials): Record<string, string> {
-  if (credentials.source !== 'sandbox') registerSecret(credentials.secretKey);
   const env: Record<string, string> = {};
   for (const spec of CREDENTIAL_FIELDS) {
     const value = credentials[spec.field];
@@ -96,7 +97,21 @@ function checked(
   origin: string,
   howToFix: (spec: (typeof CREDENTIAL_FIELDS)[number]) => string,
 ): ScalewayCredentials {
-  registerSecret(values.secretKey?.value);
+  const secrets = SecretValues.of(values.secretKey?.value);
+  try {
+    return checkedWith(values, source, origin, howToFix, secrets);
+  } catch (error) {
+    throw maskError(error, secrets);
+  }
+}
+
+function checkedWith(
+  values: Sourced,
+  source: CredentialSource,
+  origin: string,
+  howToFix: (spec: (typeof CREDENTIAL_FIELDS)[number]) => string,
+  secrets: SecretValues,
+): ScalewayCredentials {
   for (const field of REQUIRED_FIELDS) {
     if (values[field] === undefined) {
       const spec = specOf(field);
@@ -132,6 +147,7 @@ function checked(
     ...optional('organizationId', value('organizationId')),
     ...optional('region', value('region')),
     ...optional('zone', value('zone')),
+    secrets,
   };
 }
 

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { invalidInput } from '../core/errors.js';
-import { registerSecret } from '../core/redact.js';
+import { SecretValues } from '../core/secrets.js';
 import type { BackendKind } from './target-types.js';
 import { SANDBOX_SECRETS_PROVIDER, sandboxTransitKey, type TransitKey } from '../sandbox/secrets-key.js';
 
@@ -43,6 +43,9 @@ export interface SecretsProviderSetup {
   readonly sandboxTransit?: TransitKey;
   /** Set once, when a passphrase was generated: what the user should know about it. */
   readonly notice?: string;
+  /** The passphrase (the user's or the stored one) and the sandbox's transit token, for the run to
+   * mask in all output. */
+  readonly secrets: SecretValues;
 }
 
 export const PASSPHRASE_FILE_NAME = 'passphrase';
@@ -52,25 +55,24 @@ export async function prepareSecretsProvider(options: SecretsProviderOptions): P
   if (options.sandbox && !(options.sandboxOnUserBackend === true && userPassphraseSet(env))) {
     const folder = options.sandboxHome ?? join(options.openmcfHome, 'sandbox');
     const { passphrase } = await storedPassphrase(join(resolve(folder), PASSPHRASE_FILE_NAME), { existing: options.existingStacks, sandboxFolder: resolve(folder) });
-    if (options.sandboxOnUserBackend === true) return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: 'passphrase' };
+    if (options.sandboxOnUserBackend === true) return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: 'passphrase', secrets: SecretValues.of(passphrase) };
     const sandboxTransit = sandboxTransitKey(passphrase);
-    registerSecret(sandboxTransit.token);
-    return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: SANDBOX_SECRETS_PROVIDER, sandboxTransit };
+    return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: SANDBOX_SECRETS_PROVIDER, sandboxTransit, secrets: SecretValues.of(passphrase, sandboxTransit.token) };
   }
-  if (options.backendKind === 'cloud' && !options.sandbox) return { envVars: {}, secretsProvider: undefined };
+  if (options.backendKind === 'cloud' && !options.sandbox) return { envVars: {}, secretsProvider: undefined, secrets: SecretValues.none };
 
   // Pulumi reads PULUMI_CONFIG_PASSPHRASE first (an empty value counts), then the _FILE variant.
   if (env.PULUMI_CONFIG_PASSPHRASE !== undefined) {
-    registerSecret(env.PULUMI_CONFIG_PASSPHRASE);
-    return { envVars: {}, secretsProvider: 'passphrase' };
+    return { envVars: {}, secretsProvider: 'passphrase', secrets: SecretValues.of(env.PULUMI_CONFIG_PASSPHRASE) };
   }
-  if ((env.PULUMI_CONFIG_PASSPHRASE_FILE ?? '') !== '') return { envVars: {}, secretsProvider: 'passphrase' };
+  if ((env.PULUMI_CONFIG_PASSPHRASE_FILE ?? '') !== '') return { envVars: {}, secretsProvider: 'passphrase', secrets: SecretValues.none };
 
   const path = join(resolve(options.openmcfHome), PASSPHRASE_FILE_NAME);
   const { passphrase, created } = await storedPassphrase(path, { existing: options.existingStacks });
   return {
     envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase },
     secretsProvider: 'passphrase',
+    secrets: SecretValues.of(passphrase),
     ...(created
       ? {
           notice:
@@ -96,7 +98,6 @@ async function storedPassphrase(path: string, protects: Protected): Promise<{ pa
 
   await mkdir(resolve(path, '..'), { recursive: true, mode: 0o700 });
   const fresh = randomBytes(32).toString('base64url');
-  registerSecret(fresh);
   const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(aside, fresh, { mode: 0o600 });
   try {
@@ -152,7 +153,6 @@ async function readPassphrase(path: string): Promise<string | undefined> {
       'restore it from a backup, or set PULUMI_CONFIG_PASSPHRASE to the passphrase the stacks were created with',
     );
   }
-  registerSecret(passphrase);
   return passphrase;
 }
 

@@ -1,5 +1,6 @@
 // Where a manifest is deployed: which Pulumi project and stack, on which backend, with which
 // credentials. Produced by src/stack/, consumed by src/engine/.
+import type { SecretValues } from '../core/secrets.js';
 
 /** `file`: a local `file://` folder; `self-managed`: s3, gs, azblob, postgres (Pulumi's "DIY"
  * backends, whose stack names need the literal organization `organization`); `cloud`: Pulumi Cloud
@@ -18,6 +19,9 @@ export interface BackendChoice {
   /** Credentials taken out of the URL (a PostgreSQL password as PGPASSWORD), for the engine's
    * environment: `url` never holds them, so neither does any file the engine writes. */
   readonly engineEnv?: Readonly<Record<string, string>>;
+  /** The backend's credentials (a password in its URL, AWS_* and PGPASSWORD of the environment),
+   * for the run to mask in all output. */
+  readonly secrets: SecretValues;
 }
 
 export interface StackTarget {
@@ -56,4 +60,6 @@ export interface ScalewayCredentials {
   readonly organizationId?: string;
   readonly region?: string;
   readonly zone?: string;
+  /** The secret key (none in the sandbox), for the run to mask in all output. */
+  readonly secrets: SecretValues;
 }

@@ -11,7 +11,7 @@ import { applyOverrides, attributeToOverride, overrideFlagFor, parseOverrides } 
 import { substitutionVariables } from '../manifest/env-file.js';
 import { validateDocument } from './validate-spec.js';
 import { normaliseProtoNames } from './proto-names.js';
-import { registerSecret } from '../core/redact.js';
+import { maskError, SecretValues } from '../core/secrets.js';
 import { inShard, type Shard, type ShardReport } from '../manifest/shard.js';
 import { locate } from '../manifest/locate.js';
 import type { ParsedDocument } from '../manifest/document.js';
@@ -29,11 +29,6 @@ export interface ManifestInputOptions {
   readonly readStdin?: () => Promise<string>;
   /** `--kustomize-dir` + `--overlay`: the manifests the overlay builds to, after `files`. */
   readonly kustomize?: KustomizeSource;
-  /**
-   * Register secret values filled by `${VAR}` or set by `--set` for masking in all output
-   * (default true; false only when the user asked to see secrets, e.g. `load --show-secrets`).
-   */
-  readonly registerSecrets?: boolean;
   /** `--shard i/n`: only the documents of that part are checked and used (see shard.ts). */
   readonly shard?: Shard;
   /** Paths are named relative to this for sharding (default process.cwd()). */
@@ -79,20 +74,44 @@ export interface LoadResult {
   readonly fileCount: number;
   /** With --shard: which part this was, and how many documents it had of all. */
   readonly shard?: ShardReport;
+  /**
+   * Every secret value the input holds, for the run to mask in all output (the diagnostics above
+   * included): the credentials of manifest URLs, values `--set` on a secret's path, values `${VAR}`
+   * filled into a secret (whole and in parts), and the secret values of the valid manifests.
+   */
+  readonly secrets: SecretValues;
+  /** The credentials of manifest URLs alone (part of `secrets`): masked even where the user asked
+   * to see the manifests' secret values (`load --show-secrets`), which they are not. */
+  readonly urlCredentials: SecretValues;
 }
 
 export async function loadManifests(options: ManifestInputOptions): Promise<LoadResult> {
+  const found = { secrets: SecretValues.none };
+  try {
+    return await loadWith(options, found);
+  } catch (error) {
+    // Whatever fails halfway (a file system error, a bug) must not quote a secret already read.
+    throw maskError(error, found.secrets);
+  }
+}
+
+async function loadWith(options: ManifestInputOptions, found: { secrets: SecretValues }): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const manifests: LoadedManifest[] = [];
   const documents: DocumentSummary[] = [];
+  const addSecrets = (secrets: SecretValues): void => {
+    found.secrets = found.secrets.merge(secrets);
+  };
   // Flags and the env file are checked once, not per document; when they are wrong no manifest is
   // used, but every document is still checked so the user sees all problems at once.
-  const onSecret = options.registerSecrets === false ? () => undefined : registerSecret;
   const substitution = substitutionVariables(options.envFile, options.variables ?? process.env);
-  const overrides = parseOverrides(options.sets ?? [], { onSecret });
+  const overrides = parseOverrides(options.sets ?? []);
+  addSecrets(overrides.secrets);
   diagnostics.push(...substitution.diagnostics, ...overrides.diagnostics);
   const inputFailed = diagnostics.some((d) => d.severity === 'error');
   const sources = await readSources(options.files, options.readStdin, options.kustomize ? { kustomize: options.kustomize } : {});
+  addSecrets(sources.secrets);
+  const urlCredentials = sources.secrets;
   diagnostics.push(...sources.diagnostics);
   let totalDocuments = 0;
   for (const source of sources.files) {
@@ -106,8 +125,10 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
       const documentProblems: Diagnostic[] = [];
       // First: substitution and --set then see one spelling of each field (the JSON one).
       documentProblems.push(...normaliseProtoNames(doc));
-      const substitutionProblems = substituteVariables(doc, substitution.variables, onSecret);
-      const overrideProblems = applyOverrides(doc, overrides.overrides, { onSecret });
+      const substituted = substituteVariables(doc, substitution.variables);
+      addSecrets(substituted.secrets);
+      const substitutionProblems = substituted.diagnostics;
+      const overrideProblems = applyOverrides(doc, overrides.overrides);
       // `--set` wins over the file: a `${VAR}` it replaced needs no value.
       const unresolved = substitutionProblems.filter((d) => overrideFlagFor(doc, d.path) === undefined);
       documentProblems.push(...unresolved, ...overrideProblems);
@@ -132,10 +153,12 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
         warnings: documentProblems.length - errors,
       });
       if (validated.manifest && !inputFailed && errors === 0) {
+        const secretValues = validated.manifest.spec.env.secrets.map((s) => s.value).filter((v) => v.length > 0);
+        addSecrets(SecretValues.of(...secretValues));
         manifests.push({
           origin: { file: doc.file, line: validated.origin.line, column: validated.origin.column, documentIndex: doc.index },
           manifest: validated.manifest,
-          secretValues: validated.manifest.spec.env.secrets.map((s) => s.value).filter((v) => v.length > 0),
+          secretValues,
           ignoredFields: validated.ignoredFields,
           valueFromPositions: valueFromPositions(doc),
         });
@@ -146,7 +169,7 @@ export async function loadManifests(options: ManifestInputOptions): Promise<Load
     diagnostics.push(...fileProblems.sort((a, b) => (a.file === b.file ? a.line - b.line || a.column - b.column : 0)));
   }
   const shard = options.shard ? { ...options.shard, documents: documents.length, totalDocuments } : undefined;
-  return { manifests, diagnostics, documents, fileCount: sources.files.length, ...(shard ? { shard } : {}) };
+  return { manifests, diagnostics, documents, fileCount: sources.files.length, ...(shard ? { shard } : {}), secrets: found.secrets, urlCredentials };
 }
 
 /** The fields that may read another stack through `valueFrom`, and where each is written. */

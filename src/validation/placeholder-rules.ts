@@ -1,4 +1,4 @@
-// `[secret]` is what openmcf prints in place of a secret (src/core/redact.ts). Pasted back from a
+// `[secret]` is what openmcf prints in place of a secret (src/core/secrets.ts). Pasted back from a
 // hint or a listing (`--set 'spec.env.secrets[2].value=[secret]'`), it would silently become the
 // secret's value; so a value holding it is refused, wherever it came from: the file, a `${VAR}`
 // filled from the environment or --env-file, or --set (diagnostics name the flag then).

@@ -4,9 +4,10 @@ import { parse } from 'yaml';
 import { runInit, type Ask } from '../../src/commands/init.js';
 import { parseImageReference } from '../../src/commands/init-template.js';
 import type { Io } from '../../src/core/io.js';
+import { Redactor } from '../../src/core/redactor.js';
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', interactive: true, color: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = { stdout: '', stderr: '', interactive: true, color: false, redactor: new Redactor(), out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
   return io;
 }
 

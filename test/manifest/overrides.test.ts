@@ -5,7 +5,6 @@ import type { ParsedDocument } from '../../src/manifest/document.js';
 import type { Diagnostic } from '../../src/core/diagnostic.js';
 import { applyOverrides, attributeToOverride, parseOverrides } from '../../src/manifest/overrides.js';
 import { parseSetFlag } from '../../src/manifest/set-flag.js';
-import { redact } from '../../src/core/redact.js';
 
 const MANIFEST = `apiVersion: scaleway.openmcf.org/v1
 kind: ScalewayServerlessContainer
@@ -149,14 +148,20 @@ test('a malformed flag is an error naming it', () => {
   assert.equal(diagnostics[0]?.code, 'set.syntax');
 });
 
-test('a secret set by --set is masked in the flag text and registered for redaction', () => {
-  const { overrides, diagnostics } = parseOverrides(['spec.env.secrets[0].value=s3cr3t-by-set']);
+test('a secret set by --set is masked in the flag text and returned for redaction', () => {
+  const { overrides, diagnostics, secrets } = parseOverrides(['spec.env.secrets[0].value=s3cr3t-by-set']);
   assert.deepEqual(diagnostics, []);
   assert.equal(overrides[0]?.flag, '--set spec.env.secrets[0].value=[secret]');
-  assert.equal(redact('s3cr3t-by-set'), '[secret]');
+  assert.equal(secrets.mask('s3cr3t-by-set'), '[secret]');
   const viaJson = parseOverrides(['spec.env.secrets=[{"name":"K","value":"json-s3cr3t-value"}]']);
   applyOverrides(parsed(), viaJson.overrides);
-  assert.equal(redact('json-s3cr3t-value'), '[secret]');
+  assert.equal(viaJson.secrets.mask('leaked json-s3cr3t-value'), 'leaked [secret]', 'a secret inside a JSON value, on its own');
+  assert.equal(viaJson.secrets.mask('s3cr3t-by-set'), 's3cr3t-by-set', 'each parse returns its own secrets');
+});
+
+test('values set on paths that hold no secret are not returned as secrets', () => {
+  const { secrets } = parseOverrides(['spec.env.variables[0].value=plain-value', 'spec.env.secrets[0].name=NOT_SECRET_NAME']);
+  assert.equal(secrets.size, 0);
 });
 
 test('a misspelt secret flag does not print its value', () => {

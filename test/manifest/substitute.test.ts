@@ -4,7 +4,6 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ParsedDocument } from '../../src/manifest/document.js';
 import { substituteVariables } from '../../src/manifest/substitute.js';
 import { expandVariables } from '../../src/manifest/expand.js';
-import { redact } from '../../src/core/redact.js';
 
 function parsed(text: string): ParsedDocument {
   const lineCounter = new LineCounter();
@@ -42,7 +41,7 @@ test('substitutes string values in place, keeping their positions, and never key
   const doc = parsed('metadata:\n  name: ${NAME}\n  labels:\n    ${KEY}: x\nspec:\n  image:\n    tag: "v-${TAG}"\n');
   const tagNode = doc.document.getIn(['spec', 'image', 'tag'], true) as { range: [number, number, number] };
   const rangeBefore = [...tagNode.range];
-  const diagnostics = substituteVariables(doc, { NAME: 'my-api', TAG: '2', KEY: 'k' });
+  const { diagnostics } = substituteVariables(doc, { NAME: 'my-api', TAG: '2', KEY: 'k' });
   assert.deepEqual(diagnostics, []);
   assert.equal(doc.document.getIn(['metadata', 'name']), 'my-api');
   assert.equal(doc.document.getIn(['spec', 'image', 'tag']), 'v-2');
@@ -52,7 +51,7 @@ test('substitutes string values in place, keeping their positions, and never key
 
 test('an unset variable is an error at the scalar position, naming the variable and the fix', () => {
   const doc = parsed('apiVersion: scaleway.openmcf.org/v1\nspec:\n  env:\n    variables:\n      - name: A\n        value: ${MISSING_VAR}\n');
-  const [problem, ...rest] = substituteVariables(doc, {});
+  const [problem, ...rest] = substituteVariables(doc, {}).diagnostics;
   assert.equal(rest.length, 0);
   assert.ok(problem);
   assert.equal(problem.file, 'app.yaml');
@@ -68,7 +67,7 @@ test('an unset variable is an error at the scalar position, naming the variable 
 
 test('every unset variable of a document is reported, not only the first', () => {
   const doc = parsed('a: ${ONE}\nb:\n  - x-${TWO}-${THREE}\n');
-  const problems = substituteVariables(doc, {});
+  const problems = substituteVariables(doc, {}).diagnostics;
   assert.deepEqual(
     problems.map((p) => [p.path, p.line, p.message]),
     [
@@ -79,25 +78,26 @@ test('every unset variable of a document is reported, not only the first', () =>
   );
 });
 
-test('a value filled into a secret is registered for masking, whole and in parts', () => {
+test('a value filled into a secret is returned for masking, whole and in parts', () => {
   const doc = parsed('spec:\n  env:\n    secrets:\n      - name: DATABASE_URL\n        value: postgres://app:${DB_PASS_UNIT}@db:5432/x\n');
-  substituteVariables(doc, { DB_PASS_UNIT: 'pa55-unit-word' });
+  const { secrets } = substituteVariables(doc, { DB_PASS_UNIT: 'pa55-unit-word' });
   assert.equal(doc.document.getIn(['spec', 'env', 'secrets', 0, 'value']), 'postgres://app:pa55-unit-word@db:5432/x');
-  assert.equal(redact('leaked pa55-unit-word here'), 'leaked [secret] here');
-  assert.equal(redact('postgres://app:pa55-unit-word@db:5432/x'), '[secret]');
+  assert.equal(secrets.mask('leaked pa55-unit-word here'), 'leaked [secret] here');
+  assert.equal(secrets.mask('postgres://app:pa55-unit-word@db:5432/x'), '[secret]');
 });
 
-test('a value filled into a plain variable is not registered as a secret', () => {
+test('a value filled into a plain variable is not returned as a secret', () => {
   const doc = parsed('spec:\n  env:\n    variables:\n      - name: LOG\n        value: ${LOG_LEVEL_UNIT}\n');
-  substituteVariables(doc, { LOG_LEVEL_UNIT: 'verbose-unit' });
-  assert.equal(redact('verbose-unit'), 'verbose-unit');
+  const { secrets } = substituteVariables(doc, { LOG_LEVEL_UNIT: 'verbose-unit' });
+  assert.equal(secrets.size, 0);
+  assert.equal(secrets.mask('verbose-unit'), 'verbose-unit');
 });
 
 test('a substituted number or boolean takes the type the schema gives the field', () => {
   const doc = parsed(
     'spec:\n  port: ${PORT}\n  deploy: "${DEPLOY}"\n  image:\n    tag: ${TAG}\n  env:\n    secrets:\n      - name: PIN\n        value: ${PIN}\n',
   );
-  assert.deepEqual(substituteVariables(doc, { PORT: '9000', DEPLOY: 'false', TAG: '2', PIN: '123456' }), []);
+  assert.deepEqual(substituteVariables(doc, { PORT: '9000', DEPLOY: 'false', TAG: '2', PIN: '123456' }).diagnostics, []);
   assert.equal(doc.document.getIn(['spec', 'port']), 9000);
   assert.equal(doc.document.getIn(['spec', 'deploy']), false);
   // Strings stay strings even when they look like numbers.

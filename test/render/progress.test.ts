@@ -2,10 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ProgressRenderer, formatElapsed } from '../../src/render/progress.js';
 import type { Io } from '../../src/core/io.js';
+import { Redactor } from '../../src/core/redactor.js';
+import { SecretValues } from '../../src/core/secrets.js';
 
-function captureIo(interactive = false): Io & { text: () => string } {
+function captureIo(interactive = false, redactor = new Redactor()): Io & { text: () => string } {
   let err = '';
-  return { out: () => undefined, err: (t) => (err += t), interactive, color: false, text: () => err };
+  return { out: () => undefined, err: (t) => (err += t), interactive, color: false, redactor, text: () => err };
 }
 const container = { urn: 'urn:pulumi:s::p::scaleway:containers/container:Container::my-api', type: 'scaleway:containers/container:Container', name: 'my-api' };
 
@@ -49,6 +51,21 @@ test('on a terminal the live line lists the resources in flight with their elaps
   assert.equal(shown[0], 'updating container my-api 0.0s');
   assert.equal(shown.at(-1), '');
   assert.equal(io.text(), '~ updated container my-api (1.5s)\n');
+});
+
+test('the live line, drawn on the terminal directly, is masked with the secrets of the io it is given', () => {
+  const shown: string[] = [];
+  const io = captureIo(true, new Redactor(SecretValues.of('tok3n-in-url-42')));
+  const progress = new ProgressRenderer(io, { now: () => 0, statusLine: { update: (text) => shown.push(text), stop: () => undefined } });
+  progress.activity('reading https://h/app.yaml?t=tok3n-in-url-42');
+  progress.stop();
+  assert.equal(shown[0], 'reading https://h/app.yaml?t=[secret] 0.0s');
+  const other = captureIo(true);
+  const unmasked: string[] = [];
+  const second = new ProgressRenderer(other, { now: () => 0, statusLine: { update: (text) => unmasked.push(text), stop: () => undefined } });
+  second.activity('reading tok3n-in-url-42');
+  second.stop();
+  assert.equal(unmasked[0], 'reading tok3n-in-url-42 0.0s', 'another io masks only its own secrets');
 });
 
 test('elapsed times read naturally', () => {

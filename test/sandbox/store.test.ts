@@ -9,7 +9,7 @@ import { readCloud, updateCloud } from '../../src/sandbox/store.js';
 import type { TriggerWire } from '../../src/sandbox/wire.js';
 import { REPO_ROOT, tempHome } from '../helpers/engine.js';
 
-const STORE_MODULE = pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'sandbox', 'api', 'store.js')).href;
+const STORE_MODULE = pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'sandbox', 'store.js')).href;
 
 function trigger(id: string): TriggerWire {
   return {

@@ -4,7 +4,6 @@ import { mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpenmcfError } from '../../src/core/errors.js';
-import { redact } from '../../src/core/redact.js';
 import { backendKindOf, chooseBackend } from '../../src/stack/backend.js';
 import { inputError } from '../helpers/input-error.js';
 
@@ -89,7 +88,7 @@ test('S3 URLs need a bucket; the AWS and PostgreSQL credentials of the environme
   const env = { HOME: home, AWS_ACCESS_KEY_ID: 'SCWABCDEFGHIJKLMNOPQ', AWS_SECRET_ACCESS_KEY: 'aws-secret-value-1', PGPASSWORD: 'pg-secret-value-2' };
   const choice = await chooseBackend({ flag: 's3://team-state?endpoint=s3.fr-par.scw.cloud&region=fr-par', env, openmcfHome });
   assert.equal(choice.kind, 'self-managed');
-  assert.equal(redact('key SCWABCDEFGHIJKLMNOPQ secret aws-secret-value-1 pg pg-secret-value-2'), 'key [secret] secret [secret] pg [secret]');
+  assert.equal(choice.secrets.mask('key SCWABCDEFGHIJKLMNOPQ secret aws-secret-value-1 pg pg-secret-value-2'), 'key [secret] secret [secret] pg [secret]');
 });
 
 test('relative file paths are made absolute against the working directory', async () => {
@@ -119,10 +118,16 @@ test('a password in a backend URL never reaches messages or output', async () =>
   const { home, openmcfHome } = await sandboxDirs();
   const choice = await chooseBackend({ flag: 'postgres://pulumi:s3cr3t-pw@db.internal:5432/state', env: { HOME: home }, openmcfHome });
   assert.equal(choice.kind, 'self-managed');
-  assert.equal(redact(`backend ${choice.url}`).includes('s3cr3t-pw'), false);
+  assert.equal(choice.url.includes('s3cr3t-pw'), false);
+  assert.equal(choice.secrets.mask('engine said s3cr3t-pw'), 'engine said [secret]', 'the password is returned for the redactor');
   await assert.rejects(
     chooseBackend({ flag: 'mysql://pulumi:an0ther-pw@db/x', env: { HOME: home }, openmcfHome }),
     (error: unknown) => error instanceof OpenmcfError && !error.message.includes('an0ther-pw'),
+  );
+  // An error that quotes the URL is masked where it is thrown, before any run knows the password.
+  await assert.rejects(
+    chooseBackend({ flag: 's3://?password=qu3ry-pw-1234&region=fr-par', env: { HOME: home }, openmcfHome }),
+    inputError('backend-url-invalid', /^--backend: "s3:\/\/\?password=\[secret\]&region=fr-par" names no bucket/),
   );
 });
 

@@ -4,7 +4,6 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpenmcfError } from '../../src/core/errors.js';
-import { redact } from '../../src/core/redact.js';
 import { SANDBOX_CREDENTIALS, credentialsToEngineEnv, loadCredentials } from '../../src/stack/credentials.js';
 import { inputError as isInputError } from '../helpers/input-error.js';
 
@@ -39,7 +38,7 @@ function inputError(code: string, pattern: RegExp, secrets: string[] = [SECRET, 
 test('environment variables supply the keys and the optional defaults', async () => {
   const home = await tempDir();
   const env = { HOME: home, SCW_ACCESS_KEY: ACCESS, SCW_SECRET_KEY: SECRET, SCW_DEFAULT_PROJECT_ID: PROJECT, SCW_DEFAULT_REGION: 'nl-ams', SCW_DEFAULT_ZONE: 'nl-ams-1' };
-  const creds = await loadCredentials({ env, sandbox: false });
+  const { secrets, ...creds } = await loadCredentials({ env, sandbox: false });
   assert.deepEqual(creds, {
     source: 'environment',
     origin: 'SCW_ACCESS_KEY / SCW_SECRET_KEY environment variables',
@@ -49,14 +48,14 @@ test('environment variables supply the keys and the optional defaults', async ()
     region: 'nl-ams',
     zone: 'nl-ams-1',
   });
-  assert.deepEqual(credentialsToEngineEnv(creds), {
+  assert.deepEqual(credentialsToEngineEnv({ ...creds, secrets }), {
     SCW_ACCESS_KEY: ACCESS,
     SCW_SECRET_KEY: SECRET,
     SCW_DEFAULT_PROJECT_ID: PROJECT,
     SCW_DEFAULT_REGION: 'nl-ams',
     SCW_DEFAULT_ZONE: 'nl-ams-1',
   });
-  assert.equal(redact(`key=${SECRET}`), 'key=[secret]', 'the secret key is registered with the redactor');
+  assert.equal(secrets.mask(`key=${SECRET}`), 'key=[secret]', 'the secret key is returned for the redactor');
 });
 
 test('a provider-config file wins over the environment, and must be complete', async () => {

@@ -4,7 +4,6 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpenmcfError } from '../../src/core/errors.js';
-import { redact } from '../../src/core/redact.js';
 import { sandboxTransitKey } from '../../src/sandbox/secrets-key.js';
 import { prepareSecretsProvider } from '../../src/stack/passphrase.js';
 
@@ -23,7 +22,7 @@ test('self-managed backend without a passphrase: one is generated once, 0600, wi
   assert.equal(first.secretsProvider, 'passphrase');
   assert.match(first.notice ?? '', new RegExp(`saved it in ${path}`));
   assert.equal(first.notice?.includes(stored), false, 'the notice names the file, not the passphrase');
-  assert.equal(redact(stored), '[secret]');
+  assert.equal(first.secrets.mask(stored), '[secret]');
 
   const second = await prepareSecretsProvider({ backendKind: 'self-managed', env: {}, openmcfHome, sandbox: false });
   assert.deepEqual(second.envVars, { PULUMI_CONFIG_PASSPHRASE: stored });
@@ -41,8 +40,9 @@ test('concurrent first runs agree on one passphrase', async () => {
 test("the user's own passphrase settings are left alone", async () => {
   const openmcfHome = await home();
   const own = await prepareSecretsProvider({ backendKind: 'file', env: { PULUMI_CONFIG_PASSPHRASE: 'correct horse battery' }, openmcfHome, sandbox: false });
-  assert.deepEqual(own, { envVars: {}, secretsProvider: 'passphrase' });
-  assert.equal(redact('pw correct horse battery'), 'pw [secret]');
+  const { secrets, ...setup } = own;
+  assert.deepEqual(setup, { envVars: {}, secretsProvider: 'passphrase' });
+  assert.equal(secrets.mask('pw correct horse battery'), 'pw [secret]');
   const empty = await prepareSecretsProvider({ backendKind: 'file', env: { PULUMI_CONFIG_PASSPHRASE: '' }, openmcfHome, sandbox: false });
   assert.deepEqual(empty.envVars, {}, 'an empty passphrase is a valid choice');
   const file = await prepareSecretsProvider({ backendKind: 'self-managed', env: { PULUMI_CONFIG_PASSPHRASE_FILE: '/run/secrets/pp' }, openmcfHome, sandbox: false });
@@ -51,8 +51,9 @@ test("the user's own passphrase settings are left alone", async () => {
 });
 
 test('Pulumi Cloud keeps its own secrets provider', async () => {
-  const setup = await prepareSecretsProvider({ backendKind: 'cloud', env: {}, openmcfHome: await home(), sandbox: false });
+  const { secrets, ...setup } = await prepareSecretsProvider({ backendKind: 'cloud', env: {}, openmcfHome: await home(), sandbox: false });
   assert.deepEqual(setup, { envVars: {}, secretsProvider: undefined });
+  assert.equal(secrets.size, 0, 'no passphrase, no secret');
 });
 
 test('sandbox uses its own passphrase under the sandbox folder, overriding the user one', async () => {
@@ -64,10 +65,12 @@ test('sandbox uses its own passphrase under the sandbox folder, overriding the u
   // New sandbox stacks take the local API's transit key, derived from that passphrase.
   assert.equal(setup.secretsProvider, 'hashivault://openmcf-sandbox');
   assert.deepEqual(setup.sandboxTransit, sandboxTransitKey(stored));
+  assert.equal(setup.secrets.mask(`${stored} ${sandboxTransitKey(stored).token}`), '[secret] [secret]', 'the passphrase and the transit token are returned for the redactor');
   // A sandbox run on a backend the user named keeps the passphrase provider: other runners
   // sharing that backend need nothing but the passphrase.
-  const shared = await prepareSecretsProvider({ backendKind: 'file', env: {}, openmcfHome, sandbox: true, sandboxOnUserBackend: true });
+  const { secrets: sharedSecrets, ...shared } = await prepareSecretsProvider({ backendKind: 'file', env: {}, openmcfHome, sandbox: true, sandboxOnUserBackend: true });
   assert.deepEqual(shared, { envVars: { PULUMI_CONFIG_PASSPHRASE: stored }, secretsProvider: 'passphrase' });
+  assert.equal(sharedSecrets.mask(stored), '[secret]');
   const custom = join(openmcfHome, 'elsewhere');
   await prepareSecretsProvider({ backendKind: 'file', env: {}, openmcfHome, sandbox: true, sandboxHome: custom });
   assert.ok((await stat(join(custom, 'passphrase'))).isFile());
