@@ -6,7 +6,6 @@
 // stack is updated with the engine held to its own plan (`pulumi up --plan`): no new preview, no
 // question; the engine itself refuses an operation the plan does not contain.
 import { readFileSync } from 'node:fs';
-import type { StackSettings } from '@pulumi/pulumi/automation/index.js';
 import { ExitCode, OpenmcfError, invalidInput } from '../core/errors.js';
 import { hasChanges } from '../engine/events.js';
 import { stateFingerprint } from '../engine/stack-state.js';
@@ -113,7 +112,7 @@ async function checkAgainstPlan(sessions: readonly StackSession[], plan: SavedPl
       problems.push(`${loaded.origin.file}: ${label}: the inputs changed since the plan was saved (a \${VAR} value, --env-file or --set)`);
     }
     await session.open('create');
-    if (entry.stackSettings !== undefined && (await session.createdStackSettings()) !== undefined) await session.restoreStackSettings(entry.stackSettings as StackSettings);
+    if (entry.stackSettings !== undefined && (await session.createdStackSettings()) !== undefined) await session.restoreStackSettings(entry.stackSettings);
     if (stateFingerprint(await session.readState()) !== entry.stateFingerprint) {
       problems.push(`stack ${target.displayName}: the state changed since the plan was saved (another run updated it)`);
     }

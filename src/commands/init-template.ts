@@ -4,9 +4,9 @@ import type { ScalewayRegion } from '../validation/spec-types.js';
 
 export interface StarterAnswers {
   readonly name: string;
-  readonly region: ScalewayRegion | string;
+  readonly region: ScalewayRegion | (string & {}); // `& {}`: any text is accepted, and the known regions stay named
   readonly image: ImageReference;
-  readonly privacy: 'public' | 'private' | string;
+  readonly privacy: 'public' | 'private' | (string & {});
   readonly port: number;
   readonly organization: string;
   readonly project: string;

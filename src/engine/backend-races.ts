@@ -9,7 +9,7 @@
 const TABLE_CREATION_RACE = /failed to create table \S+: .*(duplicate key|already exists)/i;
 
 export function isTableCreationRace(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message}\n${(error as { stderr?: unknown }).stderr ?? ''}` : String(error);
+  const text = error instanceof Error ? `${error.message}\n${String((error as { stderr?: unknown }).stderr ?? '')}` : String(error);
   return TABLE_CREATION_RACE.test(text);
 }
 

@@ -28,7 +28,7 @@ export function deferTypescriptLoading(): void {
     }
     return real;
   };
-  const exports = new Proxy({} as Record<PropertyKey, unknown>, {
+  const exports = new Proxy({}, {
     get: (_target, key) => load()[key],
     has: (_target, key) => key in load(),
     ownKeys: () => Reflect.ownKeys(load()),

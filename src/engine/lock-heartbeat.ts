@@ -88,7 +88,7 @@ function tagStore(stack: Stack): HeartbeatStore {
   return {
     write: (id, beat) => stack.workspace.setTag(stack.name, `${HEARTBEAT_TAG_PREFIX}${id}`, JSON.stringify(beat)),
     readAll: async () => {
-      const tags = await stack.workspace.listTags(stack.name).catch(() => ({}) as Record<string, string>);
+      const tags = await stack.workspace.listTags(stack.name).catch(() => ({}));
       return Object.entries(tags)
         .filter(([name]) => name.startsWith(HEARTBEAT_TAG_PREFIX))
         .map(([, value]) => parseHeartbeat(value))

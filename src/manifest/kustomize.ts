@@ -120,6 +120,7 @@ function buildKustomize(env: NodeJS.ProcessEnv, onLine: (line: string) => void):
 function run(binary: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(binary, args, { env, timeout: BUILD_TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES, encoding: 'utf8' }, (error, stdout, stderr) => {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- an ExecFileException is an Error; its Omit<> type hides that from the rule
       if (error) reject(Object.assign(error, { stderr }));
       else resolve(stdout);
     });

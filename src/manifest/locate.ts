@@ -29,13 +29,13 @@ export function documentStart(doc: ParsedDocument): Position {
 }
 
 function locateOffset(doc: ParsedDocument, path: ManifestPath, anchor: Anchor): number {
-  let node = resolve(doc, doc.document.contents as Node | null);
+  let node = resolve(doc, doc.document.contents);
   let fallback = node?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = findPair(node.items as Pair<unknown, unknown>[], segment);
+      const pair = findPair(node.items, segment);
       if (!pair) return fallback;
       const keyOffset = (pair.key as Node | null)?.range?.[0];
       const value = resolve(doc, pair.value as Node | null);

@@ -1,5 +1,5 @@
 // Walking a manifest's value scalars with their paths, and recognising secret values by path.
-import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Scalar } from 'yaml';
 import type { PathSegment } from './path.js';
 
 /** Whether the path names the value of a secret environment variable: `spec.env.secrets[n].value`. */
@@ -30,6 +30,6 @@ export function forEachValueScalar(node: unknown, visit: (scalar: Scalar, path: 
     return;
   }
   if (isSeq(node)) {
-    node.items.forEach((item, index) => forEachValueScalar(item as Node, visit, [...path, index]));
+    node.items.forEach((item, index) => forEachValueScalar(item, visit, [...path, index]));
   }
 }

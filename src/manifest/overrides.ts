@@ -203,7 +203,7 @@ export function applyOverrides(doc: ParsedDocument, overrides: readonly Override
 
 /** Remembers which flag set a path; a later flag on a parent path supersedes those below it. */
 function recordOverride(doc: ParsedDocument, path: string, flag: string): void {
-  const overrides = (doc.overrides ??= new Map());
+  const overrides = (doc.overrides ??= new Map<string, string>());
   for (const key of [...overrides.keys()]) {
     if (key.startsWith(`${path}.`) || key.startsWith(`${path}[`)) overrides.delete(key);
   }

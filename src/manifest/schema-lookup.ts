@@ -56,7 +56,7 @@ function followRef(root: JsonSchema, ref: string): JsonSchema {
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   }
   if (typeof node !== 'object' || node === null) throw new Error(`dangling $ref ${ref} in the manifest schema`);
-  return node as JsonSchema;
+  return node;
 }
 
 function withoutRef(schema: JsonSchema): JsonSchema {

@@ -33,6 +33,7 @@ export function declaredObjects(manifest: ScalewayServerlessContainerManifest, o
     { type: NAMESPACE_TYPE, resourceName: NAMESPACE_RESOURCE, aliases: [], name, region, inputs: { ...namespace, tags } },
     { type: CONTAINER_TYPE, resourceName: CONTAINER_RESOURCE, aliases: [], name, region, inputs: { name, region, tags } },
     ...cronArgs(manifest).map(({ resourceName, originalResourceName, ...args }) => ({
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- keeps the literal type, which an object built in map() widens to string
       type: CRON_TYPE as typeof CRON_TYPE,
       resourceName,
       aliases: originalResourceName !== undefined ? [originalResourceName] : [],

@@ -78,9 +78,10 @@ export class LiveLine {
     this.partialLine = false;
     for (const stream of new Set([this.options.stream, ...(this.options.sharing ?? [])])) {
       if (stream.isTTY !== true) continue;
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called as original.call(stream, ...)
       const original = stream.write;
       this.originals.set(stream, original);
-      stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => this.writeAbove(stream, original, chunk, rest)) as Write;
+      stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => this.writeAbove(stream, original, chunk, rest));
     }
     this.raw(HIDE_CURSOR);
     // Should the process end while the line shows (an uncaught error), the cursor comes back.
@@ -127,6 +128,7 @@ export class LiveLine {
   private raw(text: string): void {
     if (text === '') return;
     const stream = this.options.stream;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called as write.call(stream, ...)
     const write = this.originals.get(stream) ?? stream.write;
     this.writing = true;
     try {
@@ -156,7 +158,7 @@ let shared: LiveLine | undefined;
 export function processLiveLine(interactive: boolean, color: boolean): LiveLine | undefined {
   const stream = process.stderr;
   if (!interactive || !stream.isTTY || !(stream.columns > 0)) return undefined;
-  shared ??= new LiveLine({ stream: stream as unknown as LiveStream, sharing: [process.stdout as unknown as LiveStream], color });
+  shared ??= new LiveLine({ stream: stream, sharing: [process.stdout], color });
   return shared;
 }
 

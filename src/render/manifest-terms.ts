@@ -80,7 +80,7 @@ function containerPath(path: readonly Element[]): Mapped | undefined {
     }
     case 'scalingOptions': {
       // One scaling option in the manifest, a list of one for the provider.
-      if (rest.length === 0) return { path: ['spec', 'scalingOption'], value: (v) => (Array.isArray(v) && v.length === 1 ? v[0] : v) };
+      if (rest.length === 0) return { path: ['spec', 'scalingOption'], value: (v) => (Array.isArray(v) && v.length === 1 ? (v[0] as unknown) : v) };
       const [index, metric] = rest;
       return index === 0 && typeof metric === 'string' && rest.length === 2 ? { path: ['spec', 'scalingOption', metric] } : undefined;
     }

@@ -17,11 +17,11 @@ export async function runInDependencyOrder<R>(
   const stacks = sessions.map((s) => ({ loaded: s.prepared.loaded, target: s.prepared.target }));
   const dependencies = runDependencies(stacks);
   const order = dependencyOrder(stacks);
-  const finished: Array<Promise<R>> = new Array(sessions.length);
-  const settle: Array<{ resolve: (value: R) => void; reject: (error: unknown) => void }> = new Array(sessions.length);
+  const finished = new Array<Promise<R>>(sessions.length);
+  const settle = new Array<{ resolve: (value: R) => void; reject: (error: unknown) => void }>(sessions.length);
   for (let i = 0; i < sessions.length; i++) finished[i] = new Promise<R>((resolve, reject) => (settle[i] = { resolve, reject }));
   // A step that throws (a bug: steps report failures as results) fails the steps waiting for it.
-  finished.forEach((p) => p.catch(() => undefined));
+  for (const p of finished) p.catch(() => undefined);
   const results = await runBoundedAll(order, parallel, async (index) => {
     try {
       const read = await Promise.all(dependencies[index]!.map((d) => finished[d]!));
@@ -33,7 +33,7 @@ export async function runInDependencyOrder<R>(
       throw error;
     }
   });
-  const byIndex: R[] = new Array(sessions.length);
+  const byIndex = new Array<R>(sessions.length);
   order.forEach((index, position) => (byIndex[index] = results[position]!));
   return byIndex;
 }

@@ -5,7 +5,7 @@ export type Settled<R> = { readonly ok: true; readonly value: R } | { readonly o
 
 export async function runBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<Settled<R>[]> {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency limit must be a positive integer, got ${limit}`);
-  const outcomes: Settled<R>[] = new Array(items.length);
+  const outcomes = new Array<Settled<R>>(items.length);
   let next = 0;
   async function worker(): Promise<void> {
     while (next < items.length) {

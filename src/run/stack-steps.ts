@@ -126,7 +126,7 @@ export async function previewStep(session: StackSession, cloud: CloudOptions, ch
 
 /** The platform's status, read after every apply: a container in `error` fails the run. */
 export function containerStatusError(session: StackSession, outputs: OutputMap | undefined): OpenmcfError | undefined {
-  const status = outputs?.status?.value;
+  const status: unknown = outputs?.status?.value;
   if (status !== 'error') return undefined;
   const message = String(outputs?.errorMessage?.value ?? '').trim() || 'the platform gave no message';
   return new OpenmcfError(`the container of stack ${session.prepared.target.displayName} is in status "error": ${message}`, {

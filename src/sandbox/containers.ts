@@ -74,7 +74,7 @@ export function createContainer(cloud: Cloud, ctx: CallContext, body: Body, secr
     args: read.strings('args') ?? [],
     environment_variables: read.stringMap('environment_variables') ?? {},
     public_endpoint: publicEndpoint(namespace, name),
-    liveness_probe: probe(read, 'liveness_probe') ?? structuredClone(DEFAULTS.liveness_probe) as ProbeWire,
+    liveness_probe: probe(read, 'liveness_probe') ?? structuredClone(DEFAULTS.liveness_probe),
     startup_probe: probe(read, 'startup_probe') ?? null,
     secret_environment_variables: nextSecrets({}, read.stringMap('secret_environment_variables') ?? {}, secretHashes),
     region: ctx.region,

@@ -157,5 +157,5 @@ async function readPassphrase(path: string): Promise<string | undefined> {
 }
 
 function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === code;
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === code;
 }

@@ -44,7 +44,7 @@ export function normaliseProtoNames(doc: ParsedDocument, known: Readonly<Record<
     const jsonNameOf = new Map(names.map((name) => [protoName(name), name]));
     const seen = new Map<string, string>();
     const dropped: Pair<unknown, unknown>[] = [];
-    for (const pair of resolved.items as Pair<unknown, unknown>[]) {
+    for (const pair of resolved.items) {
       const key = pair.key;
       const written = isScalar(key) ? key.value : key;
       if (isScalar(key) && key.source === '<<' && typeof written === 'symbol') {
@@ -65,7 +65,7 @@ export function normaliseProtoNames(doc: ParsedDocument, known: Readonly<Record<
       if (field !== written) (key as Scalar).value = field;
       walk(pair.value, [...path, field]);
     }
-    if (dropped.length > 0) resolved.items = resolved.items.filter((pair) => !dropped.includes(pair as Pair<unknown, unknown>));
+    if (dropped.length > 0) resolved.items = resolved.items.filter((pair) => !dropped.includes(pair));
   };
 
   walk(doc.document.contents, []);

@@ -23,7 +23,7 @@ test('an endpoint with a scheme read through valueFrom is refused like a literal
     },
     {
       pulumiCommand,
-      envVars: { ...home.env(), PULUMI_CONFIG_PASSPHRASE: 'registry-passphrase' } as Record<string, string>,
+      envVars: { ...home.env(), PULUMI_CONFIG_PASSPHRASE: 'registry-passphrase' },
       projectSettings: { name: 'adversarial', runtime: 'nodejs', backend: { url: `file://${join(home.dir, 'sandbox', 'state')}` } },
     },
   );

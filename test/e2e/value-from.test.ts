@@ -55,7 +55,7 @@ test('a valueFrom reads the referenced stack output and deploys it', async () =>
     },
     {
       pulumiCommand,
-      envVars: { ...home.env(), PULUMI_CONFIG_PASSPHRASE: 'registry-passphrase' } as Record<string, string>,
+      envVars: { ...home.env(), PULUMI_CONFIG_PASSPHRASE: 'registry-passphrase' },
       projectSettings: { name: 'my-project', runtime: 'nodejs', backend: { url: `file://${join(home.dir, 'sandbox', 'state')}` } },
     },
   );

@@ -77,7 +77,8 @@ setInterval(() => {}, 1000);`;
     parent.stdout.setEncoding('utf8').on('data', (d: string) => {
       text += d;
       const line = /^(scaleway:\d+|none)\n/.exec(text);
-      if (line) (line[1] === 'none' ? reject(new Error('the provider did not start')) : resolve(portOf({ PULUMI_DEBUG_PROVIDERS: line[1]! })));
+      if (line?.[1] === 'none') reject(new Error('the provider did not start'));
+      else if (line) resolve(portOf({ PULUMI_DEBUG_PROVIDERS: line[1]! }));
     });
     parent.once('exit', () => reject(new Error(`the parent ended first: ${text}`)));
   });

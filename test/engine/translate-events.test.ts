@@ -41,7 +41,7 @@ test('resource-finished carries the elapsed time since the step started', () => 
   c.advance(2_500);
   const [finished] = translator.translate(outputs(s));
   assert.equal(finished?.type, 'resource-finished');
-  assert.equal((finished as Extract<OperationEvent, { type: 'resource-finished' }>).elapsedMs, 2_500);
+  assert.equal(finished.elapsedMs, 2_500);
 });
 
 test('a failed step is reported with its elapsed time and not counted', () => {
@@ -67,7 +67,7 @@ test('a refresh step that finishes as an update counts as drift, unchanged ones 
   );
   translator.translate(outputs(step('same', NAMESPACE, 'my-api')));
   assert.equal(event?.type, 'resource-finished');
-  const finished = event as Extract<OperationEvent, { type: 'resource-finished' }>;
+  const finished = event;
   assert.equal(finished.step, 'refresh', 'paired with the step that started');
   assert.equal(finished.change, 'update');
   assert.deepEqual(finished.properties, [{ path: 'minScale', kind: 'update', old: 0, new: 2, replaces: false }]);

@@ -91,7 +91,7 @@ test('the program hands every mapped field to the resources, secrets as secrets'
 
   const [namespace] = byType(recorded, 'scaleway:containers/namespace:Namespace');
   assert.deepEqual(namespace?.inputs, namespaceArgs(full));
-  assert.ok((namespace?.inputs.tags as string[]).includes('planton-ai_organization=acme'));
+  assert.ok(namespace?.inputs.tags.includes('planton-ai_organization=acme'));
 
   const [container] = byType(recorded, 'scaleway:containers/container:Container');
   assert.ok(container);

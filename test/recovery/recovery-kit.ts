@@ -107,11 +107,11 @@ export interface ListedCloud {
 /** The whole cloud of some regions through the local API's HTTP list endpoints (every page, the
  * containers of each namespace, the triggers of each container: the endpoints' own filters). */
 export async function listCloud(apiUrl: string, secretKey: string, regions: readonly string[]): Promise<ListedCloud> {
-  const cloud = { namespaces: {}, containers: {}, triggers: {} } as { namespaces: Record<string, never>; containers: Record<string, never>; triggers: Record<string, never> };
+  const cloud = { namespaces: {}, containers: {}, triggers: {} };
   const list = async (region: string, collection: 'namespaces' | 'containers' | 'triggers', query: Record<string, string>): Promise<Array<Record<string, unknown>>> => {
     const items: Array<Record<string, unknown>> = [];
     for (let page = 1; ; page += 1) {
-      const url = `${apiUrl}/containers/v1/regions/${region}/${collection}?${new URLSearchParams({ ...query, page: String(page), page_size: '100' })}`;
+      const url = `${apiUrl}/containers/v1/regions/${region}/${collection}?${new URLSearchParams({ ...query, page: String(page), page_size: '100' }).toString()}`;
       const response = await fetch(url, { headers: { 'X-Auth-Token': secretKey } });
       if (!response.ok) throw new Error(`GET ${url}: HTTP ${response.status}`);
       const body = (await response.json()) as Record<string, unknown>;

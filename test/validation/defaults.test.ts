@@ -64,8 +64,8 @@ test('values that are set win over defaults; optional fields without a default s
   assert.equal(manifest?.spec.minScale, 2);
   assert.equal(manifest?.spec.cpuLimit, 140);
   assert.deepEqual(manifest?.spec.env, { variables: [], secrets: [{ name: 'K', value: 'v' }] });
-  assert.equal('sandbox' in manifest!.spec, false);
-  assert.equal('healthCheck' in manifest!.spec, false);
+  assert.equal('sandbox' in manifest.spec, false);
+  assert.equal('healthCheck' in manifest.spec, false);
 });
 
 test('the defaults filled in are the ones the JSON Schema documents', () => {

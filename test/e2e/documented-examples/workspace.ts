@@ -123,7 +123,7 @@ export class Scene {
     const api = this.home.start(['sandbox', 'api'], { guardMs: 3_600_000 });
     this.api = api;
     await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `openmcf sandbox api printed no URL: ${api.stdout} ${api.stderr}`);
-    this.apiUrl = api.stdout.split('\n')[0] as string;
+    this.apiUrl = api.stdout.split('\n')[0] ?? '';
     return this.apiUrl;
   }
 
@@ -172,7 +172,7 @@ export async function runShell(script: string, options: ShellOptions): Promise<E
     const [command, args] = options.terminal
       ? ['script', ['-qec', `stty cols 120 rows 40; bash ${file}`, '/dev/null']]
       : ['bash', [file]];
-    const child = spawn(command, args as string[], { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     if (!options.terminal) child.stdin.end();
     let stdout = '';
     let stderr = '';
