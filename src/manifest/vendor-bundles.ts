@@ -69,14 +69,14 @@ interface StartupBundle {
 /**
  * The CLI's `main` from the start-up bundle when it serves `argv`, else undefined (then import
  * dist/src/cli/main.js). A bundle whose files no longer have the sizes they had when it was built
- * (dist rebuilt by tsc alone) is not used: it would run the old code.
+ * (dist rebuilt by tsc alone) is not used: it would run the old code. `dist`: the build's folder
+ * (tests point it at a copy).
  */
-export function startupBundleMain(argv: readonly string[]): Main | undefined {
+export function startupBundleMain(argv: readonly string[], dist: URL = new URL('../../', import.meta.url)): Main | undefined {
   if (process.env.OPENMCF_NO_VENDOR_BUNDLES) return undefined;
   const served = STARTUP_COMMANDS.includes(argv[0] ?? '') || (argv.length === 1 && VERSION_ONLY.includes(argv[0] as string));
   if (!served) return undefined;
   try {
-    const dist = new URL('../../', import.meta.url);
     const esmImport = (specifier: string): Promise<unknown> => import(specifier);
     const bundle = loadCachedScript<StartupBundle>(fileURLToPath(new URL('vendor/startup-bundle.js', dist)), esmImport, dist.href);
     if (!bundle.load || !bundle.files?.every(([file, size]) => statSync(new URL(file, dist)).size === size)) return undefined;
