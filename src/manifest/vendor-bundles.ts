@@ -14,17 +14,23 @@
 // cache beside it. Node 20 has no compile cache for modules; vm.Script's `cachedData` is the
 // supported way. A missing or rejected cache (another V8) only costs time: the script is then
 // compiled from its source. The schema validator (src/validation/schema-check.ts) is loaded this way too.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
 export const BUNDLED_PACKAGES = ['commander', 'yaml'] as const;
 
 interface VendorBundle {
+  /** The package's entry file, relative to the package's folder, and its size, as bundled. */
+  entry?: string;
   entrySize?: number;
   load?: () => unknown;
 }
+
+/** The packages served from their bundles, by name: the start-up bundle requires them from here. */
+const preloaded = new Map<string, unknown>();
 
 /** Preloads every bundled package; returns the ones now served from their bundle. */
 export function preloadVendorBundles(): string[] {
@@ -35,21 +41,31 @@ export function preloadVendorBundles(): string[] {
 function preloadBundle(name: string): boolean {
   try {
     const require = createRequire(import.meta.url);
-    const entry = require.resolve(name);
-    if (require.cache[entry]) return false;
     const bundle = loadCachedScript<VendorBundle>(fileURLToPath(new URL(`../../vendor/${name}-bundle.js`, import.meta.url)));
-    if (!bundle.load || bundle.entrySize !== statSync(entry).size) return false;
+    if (!bundle.load || !bundle.entry) return false;
+    const entry = entryFile(name, bundle.entry) ?? require.resolve(name);
+    if (require.cache[entry] || bundle.entrySize !== statSync(entry).size) return false;
     const cached = new Module(entry);
     cached.filename = entry;
     cached.exports = bundle.load();
     cached.loaded = true;
     require.cache[entry] = cached;
+    preloaded.set(name, cached.exports);
     return true;
   } catch {
     return false;
   }
 }
 
+/**
+ * Where `require` and `import` find the package from dist/: the package's own node_modules when it
+ * holds it (a checkout, or dependencies installed under the package), by its real path as Node
+ * keys its module cache; else undefined, and Node's resolution (a few ms at start-up) says.
+ */
+function entryFile(name: string, entry: string): string | undefined {
+  const path = join(fileURLToPath(new URL('../../../node_modules/', import.meta.url)), name, entry);
+  return existsSync(path) ? realpathSync(path) : undefined;
+}
 /**
  * The commands the start-up bundle (dist/vendor/startup-bundle.js, scripts/build-startup-bundle.mjs)
  * serves: `validate` and `schema` (with their aliases), and `--version` alone. Their files, from
@@ -78,12 +94,18 @@ export function startupBundleMain(argv: readonly string[], dist: URL = new URL('
   if (!served) return undefined;
   try {
     const esmImport = (specifier: string): Promise<unknown> => import(specifier);
-    const bundle = loadCachedScript<StartupBundle>(fileURLToPath(new URL('vendor/startup-bundle.js', dist)), esmImport, dist.href);
-    if (!bundle.load || !bundle.files?.every(([file, size]) => statSync(new URL(file, dist)).size === size)) return undefined;
+    const folder = fileURLToPath(dist);
+    const bundle = loadCachedScript<StartupBundle>(join(folder, 'vendor', 'startup-bundle.js'), esmImport, dist.href, packageRequire);
+    if (!bundle.load || !bundle.files?.every(([file, size]) => statSync(join(folder, file)).size === size)) return undefined;
     return bundle.load('src/cli/main.js').main;
   } catch {
     return undefined;
   }
+}
+
+/** `require` for the start-up bundle: a preloaded package without resolving its name again. */
+function packageRequire(require: NodeJS.Require, id: string): unknown {
+  return preloaded.has(id) ? preloaded.get(id) : require(id);
 }
 
 export function loadCachedScript<T extends object>(path: string, ...args: readonly unknown[]): T {
