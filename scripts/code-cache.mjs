@@ -16,6 +16,8 @@ export function writeCachedScript(path, text, warm, args = []) {
   const exports = {};
   script.runInThisContext()(exports, createRequire(path), ...args);
   const warmed = warm(exports);
-  const save = () => writeFileSync(`${path.replace(/\.js$/, '')}.cache`, script.createCachedData());
+  // Named for the V8 that made it (see builtCacheFile in src/manifest/vendor-bundles.ts): another V8
+  // would reject it after compiling, a cost paid for nothing.
+  const save = () => writeFileSync(`${path.replace(/\.js$/, '')}.v8-${process.versions.v8}.cache`, script.createCachedData());
   return warmed instanceof Promise ? warmed.then(save) : save();
 }

@@ -11,12 +11,12 @@
 //
 // `loadCachedScript` loads any script the build generated into dist/vendor/ (see
 // scripts/code-cache.mjs): a function expression taking `exports` and `require`, with V8's code
-// cache beside it. Node 20 has no compile cache for modules; vm.Script's `cachedData` is the
-// supported way. A missing or rejected cache (another V8) only costs time: the script is then
-// compiled from its source. The schema validator (src/validation/schema-check.ts) is loaded this way too.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+// cache beside it (`<name>.v8-<version>.cache`). Node 20 has no compile cache for modules;
+// vm.Script's `cachedData` is the supported way. Under another V8 than the build's, the script is
+// compiled from its source, and Node >= 22.1 keeps a cache of its own in its compile cache folder. The schema validator (src/validation/schema-check.ts) is loaded this way too.
+import { existsSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
@@ -109,14 +109,59 @@ function packageRequire(require: NodeJS.Require, id: string): unknown {
 }
 
 export function loadCachedScript<T extends object>(path: string, ...args: readonly unknown[]): T {
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(`${path.replace(/\.js$/, '')}.cache`);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new Script(readFileSync(path, 'utf8'), { filename: path, ...(cachedData ? { cachedData } : {}) });
+  const source = readFileSync(path, 'utf8');
+  // The build's cache when this Node's V8 made it; else one this Node made on an earlier run.
+  const built = readOptional(builtCacheFile(path));
+  const own = built ? undefined : ownCacheFile(path);
+  const cachedData = built ?? (own ? readOptional(own) : undefined);
+  const script = new Script(source, { filename: path, ...(cachedData ? { cachedData } : {}) });
+  if (own && (!cachedData || script.cachedDataRejected)) saveAtExit(script, own);
   const exports = {} as T;
   (script.runInThisContext() as (exports: T, require: NodeJS.Require, ...args: readonly unknown[]) => void)(exports, createRequire(path), ...args);
   return exports;
+}
+
+/** The code cache the build wrote beside a script, named for the V8 that can read it. */
+function builtCacheFile(path: string): string {
+  return `${path.replace(/\.js$/, '')}.v8-${process.versions.v8}.cache`;
+}
+
+/**
+ * Under another Node than the build's (Node 22 for a package built on 20): a code cache of this
+ * Node's own, in the folder of its compile cache (enabled by bin/openmcf.js; none on Node 20 or
+ * with NODE_DISABLE_COMPILE_CACHE), named for the script's path, size and time and the V8 version.
+ */
+function ownCacheFile(path: string): string | undefined {
+  const folder = (Module as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.();
+  if (!folder) return undefined;
+  const { size, mtimeMs } = statSync(path);
+  return join(folder, `openmcf-${basename(path, '.js')}-${hashText(path)}-${size}-${Math.trunc(mtimeMs)}-${process.versions.v8}.cache`);
+}
+
+/** Written when the process ends, so that it holds every function the run compiled. */
+function saveAtExit(script: Script, file: string): void {
+  process.once('exit', () => {
+    try {
+      const temporary = `${file}.${process.pid}`;
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, file);
+    } catch {
+      // Only start-up time is lost; the next run tries again.
+    }
+  });
+}
+
+function readOptional(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** FNV-1a, as hex: a short stable name for a path (no crypto module at start-up). */
+function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16);
 }
