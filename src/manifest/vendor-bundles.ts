@@ -13,7 +13,8 @@
 // scripts/code-cache.mjs): a function expression taking `exports` and `require`, with V8's code
 // cache beside it (`<name>.v8-<version>.cache`). Node 20 has no compile cache for modules;
 // vm.Script's `cachedData` is the supported way. Under another V8 than the build's, the script is
-// compiled from its source, and Node >= 22.1 keeps a cache of its own in its compile cache folder. The schema validator (src/validation/schema-check.ts) is loaded this way too.
+// compiled from its source, and Node >= 22.1 keeps a cache of its own in its compile cache folder.
+// The schema validator (src/validation/schema-check.ts) and the start-up bundle load this way too.
 import { existsSync, readFileSync, realpathSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { basename, join } from 'node:path';
@@ -66,6 +67,7 @@ function entryFile(name: string, entry: string): string | undefined {
   const path = join(fileURLToPath(new URL('../../../node_modules/', import.meta.url)), name, entry);
   return existsSync(path) ? realpathSync(path) : undefined;
 }
+
 /**
  * The commands the start-up bundle (dist/vendor/startup-bundle.js, scripts/build-startup-bundle.mjs)
  * serves: `validate` and `schema` (with their aliases), and `--version` alone. Their files, from
