@@ -3,6 +3,11 @@
 // (nodejs/node#54232) and stops with its own error before openmcf runs.
 // Entry point: run the CLI, then exit explicitly once output is flushed (the Automation API can
 // leave handles open after an update).
+//
+// CommonJS (bin/package.json), unlike the rest of the package: the quick commands (validate,
+// schema, --version) then run without Node's ES module loader ever starting (start-up speed,
+// see src/manifest/vendor-bundles.ts); the other commands import the CLI's ES modules.
+'use strict';
 
 // Ctrl-C or SIGTERM before the run's own handlers are installed (while modules load, while
 // manifests are read) ends with the documented code, 130, and one line, instead of the signal's
@@ -15,18 +20,36 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-const { preloadVendorBundles } = await import('../dist/src/manifest/vendor-bundles.js');
+// Node >= 22.1 keeps compiled modules on disk between runs (start-up speed); Node 20 has no such
+// cache, and the build-time bundles below carry V8's code cache instead.
+require('node:module').enableCompileCache?.();
 
-// commander and yaml from their build-time bundles (start-up speed), so the CLI is imported after.
-preloadVendorBundles();
-const { main } = await import('../dist/src/cli/main.js');
-
-const code = await main(process.argv.slice(2));
-process.exitCode = code;
-if (process.stdout.writableNeedDrain || process.stderr.writableNeedDrain) {
-  await Promise.all([
-    new Promise((resolve) => process.stdout.write('', resolve)),
-    new Promise((resolve) => process.stderr.write('', resolve)),
-  ]);
+/** The bundles' loader: its CommonJS copy (made by the build), else the ES module it is made from. */
+async function bundleLoader() {
+  try {
+    return require('../dist/vendor/vendor-bundles.cjs');
+  } catch {
+    return import('../dist/src/manifest/vendor-bundles.js');
+  }
 }
-process.exit(code);
+
+async function run() {
+  const { preloadVendorBundles, startupBundleMain } = await bundleLoader();
+  // commander and yaml from their build-time bundles (start-up speed), so the CLI is loaded after.
+  preloadVendorBundles();
+  const argv = process.argv.slice(2);
+  // The quick commands run from one bundled script; the rest, or a missing or outdated bundle,
+  // from the ES modules.
+  const main = startupBundleMain(argv) ?? (await import('../dist/src/cli/main.js')).main;
+  const code = await main(argv);
+  process.exitCode = code;
+  if (process.stdout.writableNeedDrain || process.stderr.writableNeedDrain) {
+    await Promise.all([
+      new Promise((resolve) => process.stdout.write('', resolve)),
+      new Promise((resolve) => process.stderr.write('', resolve)),
+    ]);
+  }
+  process.exit(code);
+}
+
+void run();

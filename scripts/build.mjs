@@ -5,6 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateValidator } from './generate-validator.mjs';
 import { bundleVendor } from './bundle-vendor.mjs';
+import { writeStartupBundle } from './build-startup-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -13,6 +14,8 @@ generateValidator();
 // commander and yaml as one file each, for start-up speed (src/manifest/vendor-bundles.ts).
 bundleVendor();
 execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.json`], { stdio: 'inherit', cwd: root });
+// The files of the quick commands as one script with its code cache (scripts/build-startup-bundle.mjs).
+await writeStartupBundle();
 // The schema's limits are the platform's, as src/validation/platform-limits.ts (the one table) says.
 const { schemaLimitMismatches } = await import(`${root}dist/src/validation/platform-limits.js`);
 const schemaFile = `${root}schemas/scaleway.openmcf.org/v1/ScalewayServerlessContainer.schema.json`;

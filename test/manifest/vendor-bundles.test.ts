@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -60,4 +61,48 @@ test('the CLI prints the same with and without the bundles', () => {
   assert.equal(plain.status, 3);
   assert.equal(bundled.stderr, plain.stderr);
   assert.match(bundled.stderr, /cron\.yaml:19:17: error: spec\.cronTriggers\[0\]\.schedule/);
+});
+
+test('every command the start-up bundle serves prints the same from the bundle and from the ES modules', () => {
+  const env = { ...process.env, NO_COLOR: '1' };
+  for (const argv of [
+    ['validate', '--json', '-f', 'manifests', '-f', 'test/fixtures/invalid/cron.yaml'],
+    ['validate-manifest', 'manifests/order-api.yaml'],
+    ['validate', '--help'],
+    ['validate', '-f', 'no/such/file.yaml'],
+    ['validate', '--no-such-flag'],
+    ['schema'],
+    ['--version'],
+  ]) {
+    const args = [join(ROOT, 'bin', 'openmcf.js'), ...argv];
+    const bundled = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env });
+    const plain = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...env, OPENMCF_NO_VENDOR_BUNDLES: '1' } });
+    assert.deepEqual([bundled.status, bundled.stdout, bundled.stderr], [plain.status, plain.stdout, plain.stderr], argv.join(' '));
+    assert.ok(bundled.stdout.length + bundled.stderr.length > 0, argv.join(' '));
+  }
+});
+
+const STARTUP_PROBE = (dist: string): string => `
+  const { startupBundleMain } = await import(${JSON.stringify(PRELOAD)});
+  const dist = new URL(${JSON.stringify(pathToFileURL(dist).href)});
+  const served = (argv) => typeof startupBundleMain(argv, dist);
+  console.log(JSON.stringify([['validate'], ['validate-manifest', 'x.yaml'], ['schema'], ['--version'], ['apply', '-f', 'x'], ['--help'], [], ['version']].map(served)));
+`;
+
+test('the start-up bundle serves validate, schema and --version only, and only while it matches the build', () => {
+  // A copy of the build inside the package (packages resolve from it as from dist/).
+  const copy = mkdtempSync(join(ROOT, 'dist', 'startup-copy-'));
+  try {
+    cpSync(join(ROOT, 'dist', 'src'), join(copy, 'src'), { recursive: true });
+    cpSync(join(ROOT, 'dist', 'vendor'), join(copy, 'vendor'), { recursive: true });
+    const fn = 'function';
+    const none = 'undefined';
+    assert.deepEqual(JSON.parse(run(STARTUP_PROBE(`${copy}/`))), [fn, fn, fn, fn, none, none, none, none]);
+    assert.deepEqual(JSON.parse(run(STARTUP_PROBE(`${copy}/`), { OPENMCF_NO_VENDOR_BUNDLES: '1' })), [none, none, none, none, none, none, none, none]);
+    // A file rebuilt since the bundle was made (tsc alone): the bundle would run the old code.
+    appendFileSync(join(copy, 'src', 'validation', 'platform-rules.js'), '\n// changed\n');
+    assert.deepEqual(JSON.parse(run(STARTUP_PROBE(`${copy}/`))), [none, none, none, none, none, none, none, none]);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });
