@@ -141,13 +141,14 @@ export async function writeStartupBundle() {
 }
 
 async function warm(bundle) {
-  const silent = { out() {}, err() {}, interactive: false, color: false };
   const { buildProgram } = bundle.load('src/cli/program.js');
+  const { Redactor } = bundle.load('src/core/redactor.js');
   for (const argv of [
     ['validate', '-f', join(root, 'manifests', 'order-api.yaml'), '-f', join(root, 'manifests', 'data-pipeline.yaml')],
     ['validate', '--json', '-f', join(root, 'test', 'fixtures', 'invalid', 'cron.yaml')],
     ['schema'],
   ]) {
+    const silent = { out() {}, err() {}, interactive: false, color: false, redactor: new Redactor() };
     const program = await buildProgram(argv, silent, () => {});
     await program.parseAsync(argv, { from: 'user' });
   }
