@@ -2,19 +2,10 @@
 // resource (a new endpoint, downtime), so they get a red REPLACE and the property that forces them.
 import type { ChalkInstance } from 'chalk';
 import type { ChangeKind, PropertyChange, ResourceRef } from '../engine/events.js';
+import type { ResourceChange } from '../engine/operation-collector.js';
 import { formatValue } from './format-value.js';
 import { resourceManifestChanges, type ManifestChange } from './manifest-terms.js';
 import { resourceLabel } from './resource-label.js';
-
-export interface PlannedChange {
-  readonly resource: ResourceRef;
-  readonly change: ChangeKind;
-  /** The engine step; only the one step that stands for a replacement is shown. */
-  readonly step: string;
-  readonly properties: readonly PropertyChange[];
-  /** Replaced delete-first: the old resource goes before the new one exists. */
-  readonly deleteFirst?: boolean;
-}
 
 /** The steps of a replacement other than `replace` itself repeat it: show it once. */
 export function isDisplayedPlanStep(step: string): boolean {
@@ -111,7 +102,7 @@ export function renderPropertyChanges(chalk: ChalkInstance, resource: ResourceRe
 }
 
 /** Lines for one planned change: a header and, below it, its changes in the manifest's terms. */
-export function renderPlannedChange(chalk: ChalkInstance, planned: PlannedChange): string[] {
+export function renderPlannedChange(chalk: ChalkInstance, planned: ResourceChange): string[] {
   const colour = colourFor(chalk, planned.change);
   const symbol = SYMBOL[planned.change];
   const header = `  ${colour(`${symbol.padEnd(2)} ${changeWord(planned.change).padEnd(8)}`)} ${resourceLabel(planned.resource)}`;
@@ -126,7 +117,7 @@ export function renderPlannedChange(chalk: ChalkInstance, planned: PlannedChange
  * replacements (resources whose name is fixed: the platform refuses two of one name) get their own
  * line, since there the old resource is gone before the new one is up.
  */
-export function replacementWarning(chalk: ChalkInstance, planned: readonly PlannedChange[]): string[] {
+export function replacementWarning(chalk: ChalkInstance, planned: readonly ResourceChange[]): string[] {
   const replacing = planned.filter((p) => p.change === 'replace');
   const lines: string[] = [];
   const createFirst = replacing.filter((p) => !p.deleteFirst).map((p) => resourceLabel(p.resource));
@@ -151,7 +142,7 @@ export function replacementWarning(chalk: ChalkInstance, planned: readonly Plann
  * A drifted property the plan does not touch (a value the platform computes, one the manifest
  * leaves to the platform) is kept as the cloud has it; it is said so. Secrets are never shown.
  */
-export function renderDrift(chalk: ChalkInstance, drift: readonly PlannedChange[], planned: readonly PlannedChange[]): string[] {
+export function renderDrift(chalk: ChalkInstance, drift: readonly ResourceChange[], planned: readonly ResourceChange[]): string[] {
   const lines: string[] = [];
   for (const drifted of drift) {
     const label = resourceLabel(drifted.resource);
@@ -182,7 +173,7 @@ export function renderDrift(chalk: ChalkInstance, drift: readonly PlannedChange[
  * back. Outputs the platform computes (`status`, timestamps) under their provider names are left
  * out unless the plan touches them.
  */
-export function driftedManifestChanges(drifted: PlannedChange, planChanges: readonly ManifestChange[]): ManifestChange[] {
+export function driftedManifestChanges(drifted: ResourceChange, planChanges: readonly ManifestChange[]): ManifestChange[] {
   const planned = new Set(planChanges.map((c) => c.path));
   return resourceManifestChanges(drifted.resource, drifted.properties).filter((c) => c.path.startsWith('spec.') || c.path.startsWith('metadata.') || planned.has(c.path));
 }
