@@ -65,7 +65,7 @@
 import type { ChangeCounts, ChangeKind, PropertyChange, ResourceRef } from '../engine/events.js';
 import { UNKNOWN_VALUE } from '../engine/property-changes.js';
 import { resourceManifestChanges, type ManifestChange } from './manifest-terms.js';
-import { emptyChangeCounts } from '../engine/events.js';
+import { sumChangeCounts } from '../engine/events.js';
 import type { JsonDiagnostic } from './diagnostics.js';
 import type { ShardReport } from '../manifest/shard.js';
 
@@ -175,19 +175,9 @@ export interface OrphanResult {
   readonly name: string;
 }
 
-export function buildResultDocument(input: {
-  readonly command: CloudCommand;
-  readonly exitCode: number;
-  readonly sandbox: boolean;
-  readonly results: readonly StackResult[];
-  readonly error?: ResultError;
-  readonly shard?: ShardReport;
-  readonly orphans?: readonly OrphanResult[];
-}): ResultDocument {
-  const summary = emptyChangeCounts();
-  for (const result of input.results) {
-    for (const kind of Object.keys(summary) as Array<keyof ChangeCounts>) summary[kind] += result.changes[kind];
-  }
+/** The document of a run: its results and what they add up to. */
+export function buildResultDocument(input: Omit<ResultDocument, 'apiVersion' | 'summary'>): ResultDocument {
+  const summary = sumChangeCounts(input.results.map((result) => result.changes));
   return {
     apiVersion: RESULT_API_VERSION,
     command: input.command,

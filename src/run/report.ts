@@ -5,7 +5,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { OpenmcfError } from '../core/errors.js';
 import { resultWriter, type Io } from '../core/io.js';
 import { renderOutputChanges, renderOutputs } from '../render/output-lines.js';
-import { emptyChangeCounts, type ChangeCounts } from '../engine/events.js';
+import { sumChangeCounts } from '../engine/events.js';
 import { wrapWords } from '../render/terminal-width.js';
 import { buildResultDocument, formatResultDocument, type CloudCommand } from '../render/result-document.js';
 import { changeSummaryText, type SummaryTense } from '../render/summary.js';
@@ -58,8 +58,7 @@ export function renderStackReport(chalk: ChalkInstance, outcome: StackOutcome, o
 
 /** The line under several stacks' reports: what changed in all of them, and how many failed. */
 export function renderTotalLine(chalk: ChalkInstance, outcomes: readonly StackOutcome[], tense: SummaryTense): string {
-  const total = emptyChangeCounts();
-  for (const outcome of outcomes) for (const kind of Object.keys(total) as Array<keyof ChangeCounts>) total[kind] += outcome.counts[kind];
+  const total = sumChangeCounts(outcomes.map((o) => o.counts));
   const failed = outcomes.filter((o) => o.status === 'failed' || o.status === 'cancelled').length;
   const declined = outcomes.filter((o) => o.status === 'declined').length;
   const extra = [failed > 0 ? chalk.red(`${failed} failed`) : '', declined > 0 ? chalk.yellow(`${declined} declined`) : ''].filter(Boolean);
