@@ -62,6 +62,8 @@
 //              "diagnostics": [ { "severity": "error", "code": "...", "file": "...", "line": 3,
 //                                 "column": 5, "path": "spec.port", "message": "...", "hint": "..." } ] }
 // }
+import type { OpenmcfError } from '../core/errors.js';
+import { StackLockedError } from '../engine/errors.js';
 import type { ChangeCounts, ChangeKind, PropertyChange, ResourceRef } from '../engine/events.js';
 import { UNKNOWN_VALUE } from '../engine/property-changes.js';
 import { resourceManifestChanges, type ManifestChange } from './manifest-terms.js';
@@ -152,6 +154,13 @@ export interface StackResult {
   readonly notices?: readonly string[];
   readonly durationMs: number;
   readonly error?: ResultError;
+}
+
+/** An error as the JSON documents carry it (a lock held elsewhere names its holders). */
+export function resultError(error: OpenmcfError): ResultError {
+  const holders =
+    error instanceof StackLockedError ? { lockHolders: error.holders.map(({ user, host, pid, since, stale }) => ({ user, host, pid, since, stale })) } : {};
+  return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode, ...holders };
 }
 
 export interface ResultDocument {

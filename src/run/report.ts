@@ -1,8 +1,8 @@
 // The end of a cloud command: a line per stack (and its outputs) for humans on stdout, why a stack
 // failed on stderr; with --json, the versioned result document alone on stdout and the human lines
 // all on stderr; and the exit code of the run.
-import { Chalk, type ChalkInstance } from 'chalk';
-import type { OpenmcfError } from '../core/errors.js';
+import type { ChalkInstance } from 'chalk';
+import { chalkFor, errorLines } from '../render/text-style.js';
 import { resultWriter, type Io } from '../core/io.js';
 import { renderOutputChanges, renderOutputs } from '../render/output-lines.js';
 import { sumChangeCounts } from '../engine/events.js';
@@ -18,17 +18,10 @@ import type { PreparedRun } from './prepare.js';
 import { shardPrefix, type ShardReport } from '../manifest/shard.js';
 import type { OrphanResult } from '../render/result-document.js';
 
-export function chalkFor(io: Io): ChalkInstance {
-  return new Chalk({ level: io.color ? 1 : 0 });
-}
+export { chalkFor, errorLines };
 
 function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
-}
-
-/** The error of one stack, with its hint, as lines. */
-export function errorLines(chalk: ChalkInstance, error: OpenmcfError, indent = '    '): string[] {
-  return [`${indent}${chalk.red('error:')} ${error.message}`, ...(error.hint ? [`${indent}${chalk.dim(error.hint)}`] : [])];
 }
 
 export interface ReportOptions {
