@@ -81,12 +81,19 @@ async function statusOf(session: StackSession, options: ReadLiveOptions): Promis
 }
 
 /** A stack whose manifest names it but that does not exist: nothing deployed, said as a problem. */
-export function notDeployed(prepared: Pick<PreparedStack, 'target' | 'rerunArgs'>): LiveStack {
+export function notDeployed(prepared: { readonly target: Pick<PreparedStack['target'], 'displayName'>; readonly rerunArgs: string }): LiveStack {
   return { triggers: [], problems: [`nothing is deployed: stack ${prepared.target.displayName} does not exist (run \`openmcf apply ${prepared.rerunArgs}\`)`] };
 }
 
+/** The stack status is about: its manifest, label and target (a prepared stack has them). */
+export interface StatusSubject {
+  readonly loaded: Pick<PreparedStack['loaded'], 'origin' | 'manifest'>;
+  readonly label: string;
+  readonly target: Pick<PreparedStack['target'], 'displayName' | 'stackName' | 'backendUrl'>;
+}
+
 /** What status found of one prepared stack, as render/status-report.ts prints it. */
-export function statusReport(prepared: Pick<PreparedStack, 'loaded' | 'target' | 'label'>, found: { readonly live: LiveStack } | { readonly error: OpenmcfError }): StackStatusReport {
+export function statusReport(prepared: StatusSubject, found: { readonly live: LiveStack } | { readonly error: OpenmcfError }): StackStatusReport {
   const { loaded, target } = prepared;
   return {
     manifest: { file: loaded.origin.file, document: loaded.origin.documentIndex, name: loaded.manifest.metadata.name },
