@@ -51,10 +51,10 @@ test('the table: aligned columns, counts right-aligned, UTC times, how the last 
   assert.equal(
     io.stdout(),
     [
-      'STACK                                                            RESOURCES  LAST UPDATE              RESULT               MANIFEST',
-      'organization/my-project/dev.ScalewayServerlessContainer.my-api           4  2026-12-07 02:55:01 UTC  succeeded (update)   apps/all.yaml#1',
-      'organization/my-project/dev.ScalewayServerlessContainer.old-api         12  -                        never updated        ORPHAN',
-      'organization/my-project/prod.ScalewayServerlessContainer.my-api          -  2026-12-06 10:00:00 UTC  in progress          -',
+      'STACK                                                            RESOURCES  LAST UPDATE              RESULT              MANIFEST',
+      'organization/my-project/dev.ScalewayServerlessContainer.my-api           4  2026-12-07 02:55:01 UTC  succeeded (update)  apps/all.yaml#1',
+      'organization/my-project/dev.ScalewayServerlessContainer.old-api         12  -                        never updated       ORPHAN',
+      'organization/my-project/prod.ScalewayServerlessContainer.my-api          -  2026-12-06 10:00:00 UTC  in progress         -',
       '',
     ].join('\n'),
   );
