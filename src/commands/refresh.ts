@@ -6,7 +6,7 @@
 // nightly drift check of a CI.
 import { emptyChangeCounts, hasChanges } from '../engine/events.js';
 import type { Io } from '../core/io.js';
-import { renderPlannedChange } from '../render/diff.js';
+import { renderRefreshedDrift } from '../render/diff.js';
 import type { ProgressRenderer } from '../render/progress.js';
 import { type CloudFlags, type CloudOptions } from '../run/run-options.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
@@ -48,12 +48,7 @@ async function refreshStep(session: StackSession, cloud: CloudOptions, io: Io, p
       target: cloud.target,
       clearPendingCreates: cloud.clearPendingCreates,
     });
-    if (outcome.changes.length > 0) {
-      const chalk = chalkFor(io);
-      const lines = [`${chalk.bold(`Drift in ${prepared.label}`)} ${chalk.dim(`(stack ${prepared.target.displayName}); the state now records:`)}`];
-      for (const change of outcome.changes) lines.push(...renderPlannedChange(chalk, change));
-      progress.result(`${lines.join('\n')}\n`);
-    }
+    if (outcome.changes.length > 0) progress.result(`${renderRefreshedDrift(chalkFor(io), prepared.label, prepared.target.displayName, outcome.changes).join('\n')}\n`);
     return {
       prepared,
       status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged',

@@ -112,6 +112,11 @@ export function renderPlannedChange(chalk: ChalkInstance, planned: ResourceChang
   return [header + reason + order, ...renderPropertyChanges(chalk, planned.resource, planned.change, planned.properties)];
 }
 
+/** What a refresh found changed outside openmcf in one stack, now recorded in its state. */
+export function renderRefreshedDrift(chalk: ChalkInstance, label: string, stack: string, drift: readonly ResourceChange[]): string[] {
+  return [`${chalk.bold(`Drift in ${label}`)} ${chalk.dim(`(stack ${stack}); the state now records:`)}`, ...drift.flatMap((change) => renderPlannedChange(chalk, change))];
+}
+
 /**
  * A loud line naming every resource that will be replaced; empty when none. Delete-first
  * replacements (resources whose name is fixed: the platform refuses two of one name) get their own
