@@ -7,31 +7,13 @@
 // own start-up and `script`'s), run alternately so both see the same load; medians of N runs
 // (default 10). Target: the first byte under 300 ms on a quiet machine.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { homedir, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { benchHome, bin, manifest, root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'openmcf.js');
 const runs = Number(process.argv[2] ?? 10);
-const manifest = join(root, 'bench', 'fixtures', 'bench-api.yaml');
-
-const home = mkdtempSync(join(tmpdir(), 'openmcf-bench-first-byte-'));
-const engine = process.env.OPENMCF_PULUMI_CLI ?? join(homedir(), '.openmcf', 'engine', 'v3.274.1', 'bin', 'pulumi');
-const { cachedPluginPath } = await import(join(root, 'dist', 'src', 'engine', 'provider-plugin.js'));
-const plugin = process.env.OPENMCF_SCALEWAY_PLUGIN ?? cachedPluginPath(join(homedir(), '.openmcf'));
-const env = {
-  ...process.env,
-  OPENMCF_HOME: home,
-  PULUMI_HOME: join(home, 'pulumi-home'),
-  OPENMCF_PULUMI_CLI: engine,
-  OPENMCF_SCALEWAY_PLUGIN: plugin,
-  PULUMI_SKIP_UPDATE_CHECK: 'true',
-  TERM: 'xterm',
-};
+const { home, env } = benchHome('first-byte', { TERM: 'xterm' });
 for (const name of ['CI', 'GITHUB_ACTIONS', 'NO_COLOR', 'FORCE_COLOR']) delete env[name];
-mkdirSync(env.PULUMI_HOME, { recursive: true });
 
 const quote = (arg) => `'${arg.replace(/'/g, "'\\''")}'`;
 

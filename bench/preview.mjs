@@ -11,30 +11,12 @@
 // 3. Forty manifests: wall time and the CPU time of openmcf and the processes it waited for
 //    (engines; the shared plugin's is included when its watchdog reaps it), per stack.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchHome, bin, built, manifest, plugin, root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'openmcf.js');
 const runs = Number(process.argv[2] ?? 10);
-const manifest = join(root, 'bench', 'fixtures', 'bench-api.yaml');
-
-const home = mkdtempSync(join(tmpdir(), 'openmcf-bench-preview-'));
-const engine = process.env.OPENMCF_PULUMI_CLI ?? join(homedir(), '.openmcf', 'engine', 'v3.274.1', 'bin', 'pulumi');
-const { cachedPluginPath } = await import(join(root, 'dist', 'src', 'engine', 'provider-plugin.js'));
-const plugin = process.env.OPENMCF_SCALEWAY_PLUGIN ?? cachedPluginPath(join(homedir(), '.openmcf'));
-const env = {
-  ...process.env,
-  OPENMCF_HOME: home,
-  PULUMI_HOME: join(home, 'pulumi-home'),
-  OPENMCF_PULUMI_CLI: engine,
-  OPENMCF_SCALEWAY_PLUGIN: plugin,
-  PULUMI_SKIP_UPDATE_CHECK: 'true',
-  NO_COLOR: '1',
-};
-mkdirSync(env.PULUMI_HOME, { recursive: true });
+const { home, env } = benchHome('preview', { NO_COLOR: '1' });
 
 // The hand-written script's environment: the sandbox's backend and secrets provider as openmcf
 // sets them up (the local API's transit key, src/sandbox/secrets-key.ts), fake credentials of the
@@ -42,9 +24,9 @@ mkdirSync(env.PULUMI_HOME, { recursive: true });
 // adds per run is not given to it: openmcf's engines attach to one shared plugin
 // (src/engine/shared-provider.ts) and open the state's secrets manager without minting a new data
 // key (src/engine/workspace.ts); the script's engine does what a minimal script's would.
-const { sandboxSettings } = await import(join(root, 'dist', 'src', 'sandbox', 'environment.js'));
-const { prepareSecretsProvider } = await import(join(root, 'dist', 'src', 'target', 'passphrase.js'));
-const { SANDBOX_CREDENTIALS, credentialsToEngineEnv } = await import(join(root, 'dist', 'src', 'target', 'credentials.js'));
+const { sandboxSettings } = await built('stack/sandbox-environment.js');
+const { prepareSecretsProvider } = await built('stack/passphrase.js');
+const { SANDBOX_CREDENTIALS, credentialsToEngineEnv } = await built('stack/credentials.js');
 const sandbox = sandboxSettings(home);
 const secrets = await prepareSecretsProvider({ backendKind: 'file', env, openmcfHome: home, sandbox: true });
 const api = spawn(process.execPath, [bin, 'sandbox', 'api'], { env, stdio: ['ignore', 'pipe', 'ignore'] });

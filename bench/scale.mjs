@@ -10,33 +10,18 @@
 // and the cost per stack: the total divided by the count, and the marginal cost of one more stack
 // ((value at the largest count - value at 1) / (count - 1)).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchHome, bin, manifest, root } from './lib.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const { cachedPluginPath } = await import(join(root, 'dist', 'src', 'engine', 'provider-plugin.js'));
-const bin = join(root, 'bin', 'openmcf.js');
 const runs = Number(process.argv[2] ?? 3);
 const counts = (process.argv[3] ?? '1,10,40').split(',').map(Number);
-const template = readFileSync(join(root, 'bench', 'fixtures', 'bench-api.yaml'), 'utf8');
+const template = readFileSync(manifest, 'utf8');
 const probe = join(root, 'bench', 'rss-probe.mjs');
 
-const home = mkdtempSync(join(tmpdir(), 'openmcf-bench-scale-'));
+const { home, env } = benchHome('scale', { NO_COLOR: '1' });
 const probeFile = join(home, 'probe.json');
-const env = {
-  ...process.env,
-  OPENMCF_HOME: home,
-  PULUMI_HOME: join(home, 'pulumi-home'),
-  OPENMCF_PULUMI_CLI: process.env.OPENMCF_PULUMI_CLI ?? join(homedir(), '.openmcf', 'engine', 'v3.274.1', 'bin', 'pulumi'),
-  // The plugin built by provider/build.sh (a fresh OPENMCF_HOME would otherwise build it again).
-  OPENMCF_SCALEWAY_PLUGIN: process.env.OPENMCF_SCALEWAY_PLUGIN ?? cachedPluginPath(join(homedir(), '.openmcf')),
-  PULUMI_SKIP_UPDATE_CHECK: 'true',
-  OPENMCF_BENCH_PROBE: probeFile,
-  NO_COLOR: '1',
-};
-mkdirSync(env.PULUMI_HOME, { recursive: true });
+env.OPENMCF_BENCH_PROBE = probeFile;
 
 const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 

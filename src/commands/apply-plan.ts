@@ -10,16 +10,15 @@ import { ExitCode, OpenmcfError, invalidInput } from '../core/errors.js';
 import { hasChanges } from '../engine/events.js';
 import { stateFingerprint } from '../engine/stack-state.js';
 import type { Io } from '../core/io.js';
-import { ProgressRenderer } from '../render/progress.js';
-import { progressOptions } from '../render/spinner-status.js';
+import type { ProgressRenderer } from '../render/progress.js';
 import type { CloudOptions } from '../run/run-options.js';
 import { dependencyNotApplied, runInDependencyOrder } from '../run/ordered-run.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import { finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import { manifestDigest, parseSavedPlan, sourceDigest, type SavedPlan, type SavedStackPlan } from '../run/saved-plan.js';
 import type { StackSession } from '../run/stack-session.js';
-import { withStackSessions } from '../run/session-group.js';
-import { containerStatusError, printDeployNotices } from '../run/stack-steps.js';
+import { containerStatusError } from '../run/stack-steps.js';
+import { withEngineRun } from './engine-run.js';
 import { EnginePlanFiles } from '../run/write-saved-plan.js';
 
 /** `path`: the plan file; the command line refuses the flags the plan decides (-f, --stack, ...). */
@@ -27,15 +26,9 @@ export async function applyPlan(options: CloudOptions, path: string, io: Io): Pr
   return runCloudCommand('apply', io, options, async (given) => {
     const plan = parseSavedPlan(readPlanFile(path), path);
     const cloud = cloudFromPlan(given, plan, path);
-    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: true, json: cloud.json }));
     const files = new EnginePlanFiles();
     try {
-      const { prepareRun } = await import('../run/prepare.js');
-      const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
-      progress.activity(undefined);
-      printDeployNotices(io, run);
-      progress.setMultipleStacks(run.stacks.length > 1);
-      return await withStackSessions(run, progress, async (sessions) => {
+      return await withEngineRun(cloud, io, { showProperties: true, deployNotices: true, labelStacks: true }, async ({ run, sessions, progress }) => {
         const entries = await checkAgainstPlan(sessions, plan, path);
         const outcomes = await runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, index, read) => {
           const skipped = dependencyNotApplied(session, read);
@@ -45,7 +38,6 @@ export async function applyPlan(options: CloudOptions, path: string, io: Io): Pr
         return finishRun(io, cloud, outcomes, { command: 'apply', tense: 'done', showOutputs: true, ...runReportOptions(run) });
       });
     } finally {
-      progress.stop();
       files.remove();
     }
   });

@@ -6,11 +6,10 @@
 // property change as it is made. Stacks run concurrently up to --parallel; one failing does not stop the others; the
 // exit code is the most severe. A declined confirmation changes nothing and exits 1.
 import type { ChalkInstance } from 'chalk';
-import { emptyChangeCounts, type ChangeCounts } from '../engine/events.js';
+import { emptyChangeCounts, sumChangeCounts } from '../engine/events.js';
 import { askConfirmation, askTypedConfirmation, declinedError, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../core/io.js';
-import { ProgressRenderer } from '../render/progress.js';
-import { progressOptions } from '../render/spinner-status.js';
+import type { ProgressRenderer } from '../render/progress.js';
 import { changeSummaryText } from '../render/summary.js';
 import { isProductionStack } from '../stack/production.js';
 import type { CloudOptions } from '../run/run-options.js';
@@ -19,9 +18,9 @@ import { ExitCode, OpenmcfError } from '../core/errors.js';
 import { stateFingerprint } from '../engine/stack-state.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import type { StackSession } from '../run/stack-session.js';
-import { applyStep, previewApplyStep, previewStep, printDeployNotices, unchangedStep } from '../run/stack-steps.js';
+import { applyStep, previewApplyStep, previewStep, unchangedStep } from '../run/stack-steps.js';
 import { dependencyNotApplied, markPendingReads, runInDependencyOrder } from '../run/ordered-run.js';
-import { withStackSessions } from '../run/session-group.js';
+import { withEngineRun } from './engine-run.js';
 import { checkPruneFlags, pruneOrphans } from './prune.js';
 
 export async function apply(options: CloudOptions, io: Io): Promise<number> {
@@ -31,32 +30,22 @@ export async function apply(options: CloudOptions, io: Io): Promise<number> {
     const skipPreview = cloud.yes && cloud.skipPreview;
     requireConfirmationPossible('apply', { yes: cloud.yes, interactive: io.interactive });
     if (cloud.prune) checkPruneFlags(cloud);
-    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { showProperties: skipPreview, json: cloud.json }));
-    try {
-      const { prepareRun } = await import('../run/prepare.js');
-      const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
-      progress.activity(undefined);
-      printDeployNotices(io, run);
-      progress.setMultipleStacks(run.stacks.length > 1);
-      return await withStackSessions(run, progress, async (sessions) => {
-        const applied = skipPreview
-          ? await applyDirectly(sessions, cloud, progress)
-          : cloud.yes
-            ? await previewAndApply(sessions, cloud, io, progress)
-            : await previewConfirmApply(sessions, cloud, io, progress);
-        // --prune: the orphans go after the apply, and only when all of it succeeded (prune.ts).
-        const outcomes = cloud.prune ? [...applied, ...(await pruneOrphans(run, cloud, io, progress, applied))] : applied;
-        progress.stop();
-        return finishRun(io, cloud, outcomes, {
-          command: 'apply',
-          tense: 'done',
-          showOutputs: true,
-          ...runReportOptions(run),
-        });
-      });
-    } finally {
+    return withEngineRun(cloud, io, { showProperties: skipPreview, deployNotices: true, labelStacks: true }, async ({ run, sessions, progress }) => {
+      const applied = skipPreview
+        ? await applyDirectly(sessions, cloud, progress)
+        : cloud.yes
+          ? await previewAndApply(sessions, cloud, io, progress)
+          : await previewConfirmApply(sessions, cloud, io, progress);
+      // --prune: the orphans go after the apply, and only when all of it succeeded (prune.ts).
+      const outcomes = cloud.prune ? [...applied, ...(await pruneOrphans(run, cloud, io, progress, applied))] : applied;
       progress.stop();
-    }
+      return finishRun(io, cloud, outcomes, {
+        command: 'apply',
+        tense: 'done',
+        showOutputs: true,
+        ...runReportOptions(run),
+      });
+    });
   });
 }
 
@@ -120,7 +109,7 @@ async function previewConfirmApply(sessions: readonly StackSession[], cloud: Clo
  * (downtime, a new endpoint, data gone) asks for its stack name instead of a "y".
  */
 async function confirmApply(chalk: ChalkInstance, pending: readonly StackOutcome[]): Promise<boolean> {
-  const total = sumCounts(pending.map((p) => p.counts));
+  const total = sumChangeCounts(pending.map((p) => p.counts));
   const stacks = pending.length === 1 ? `stack ${pending[0]!.prepared.target.displayName}` : `${pending.length} stacks`;
   const question = `Apply these changes to ${stacks} (${changeSummaryText(chalk, total, 'planned')})?`;
   const risky = pending.filter((p) => isProductionStack(p.prepared.target) && (p.counts.replace > 0 || p.counts.delete > 0));
@@ -154,10 +143,4 @@ async function changedSincePreview(session: StackSession, previewed: StackOutcom
     origin: 'cloud',
     hint: `Run \`openmcf apply ${prepared.rerunArgs}\` again to see a preview of the stack as it is now, and confirm that one.`,
   });
-}
-
-function sumCounts(all: readonly ChangeCounts[]): ChangeCounts {
-  const total = emptyChangeCounts();
-  for (const counts of all) for (const kind of Object.keys(total) as Array<keyof ChangeCounts>) total[kind] += counts[kind];
-  return total;
 }

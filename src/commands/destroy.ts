@@ -5,57 +5,47 @@ import type { ChalkInstance } from 'chalk';
 import { emptyChangeCounts } from '../engine/events.js';
 import { askConfirmation, askTypedConfirmation, declinedError, requireConfirmationPossible } from '../render/confirm.js';
 import type { Io } from '../core/io.js';
-import { ProgressRenderer } from '../render/progress.js';
+import type { ProgressRenderer } from '../render/progress.js';
 import { resourceLabel } from '../render/resource-label.js';
-import { progressOptions } from '../render/spinner-status.js';
 import { isProductionStack } from '../stack/production.js';
 import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import type { StackSession } from '../run/stack-session.js';
 import { runBoundedAll } from '../run/run-bounded.js';
-import { withStackSessions } from '../run/session-group.js';
+import { withEngineRun } from './engine-run.js';
 import { isStackOnly, stackNotFound } from '../run/stack-only.js';
 
 export async function destroy(options: CloudOptions, io: Io): Promise<number> {
   return runCloudCommand('destroy', io, options, async (cloud) => {
     requireConfirmationPossible('destroy', { yes: cloud.yes, interactive: io.interactive });
-    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
-    try {
-      const { prepareRun } = await import('../run/prepare.js');
-      // `--stack` alone names a stack whose manifest is gone: destroying needs only its state.
-      const run = await prepareRun(cloud, io, { credentials: true, stackOnly: true, onPhase: (phase) => progress.activity(phase) });
-      progress.activity(undefined);
+    // `--stack` alone names a stack whose manifest is gone: destroying needs only its state.
+    return withEngineRun(cloud, io, { stackOnly: true, labelStacks: true }, async ({ run, sessions, progress }) => {
       const chalk = chalkFor(io);
-      progress.setMultipleStacks(run.stacks.length > 1);
-      return await withStackSessions(run, progress, async (sessions) => {
-        const planned = await runBoundedAll(sessions, cloud.parallel, (session) => openForDestroy(session, cloud, chalk, progress));
+      const planned = await runBoundedAll(sessions, cloud.parallel, (session) => openForDestroy(session, cloud, chalk, progress));
 
-        const toDestroy = planned.filter((p) => p.outcome.status === 'changes-pending');
-        let proceed = cloud.yes;
-        if (!cloud.yes && toDestroy.length > 0) {
-          progress.stop();
-          proceed = await confirmDestroy(chalk, toDestroy);
-          if (!proceed) io.err(`${chalk.yellow(declinedError('destroy').message)}\n`);
-        }
-
-        const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
-          const { outcome } = planned[index]!;
-          if (outcome.status !== 'changes-pending') return outcome;
-          if (!proceed) return { ...outcome, status: 'declined', counts: emptyChangeCounts(), changes: [] };
-          return destroyStep(session, cloud, progress, outcome.durationMs);
-        });
+      const toDestroy = planned.filter((p) => p.outcome.status === 'changes-pending');
+      let proceed = cloud.yes;
+      if (!cloud.yes && toDestroy.length > 0) {
         progress.stop();
-        return finishRun(io, cloud, outcomes, {
-          command: 'destroy',
-          tense: 'done',
-          showOutputs: false,
-          ...runReportOptions(run),
-        });
+        proceed = await confirmDestroy(chalk, toDestroy);
+        if (!proceed) io.err(`${chalk.yellow(declinedError('destroy').message)}\n`);
+      }
+
+      const outcomes = await runBoundedAll(sessions, cloud.parallel, async (session, index): Promise<StackOutcome> => {
+        const { outcome } = planned[index]!;
+        if (outcome.status !== 'changes-pending') return outcome;
+        if (!proceed) return { ...outcome, status: 'declined', counts: emptyChangeCounts(), changes: [] };
+        return destroyStep(session, cloud, progress, outcome.durationMs);
       });
-    } finally {
       progress.stop();
-    }
+      return finishRun(io, cloud, outcomes, {
+        command: 'destroy',
+        tense: 'done',
+        showOutputs: false,
+        ...runReportOptions(run),
+      });
+    });
   });
 }
 

@@ -11,17 +11,10 @@ import { listBackendStacks } from '../engine/backend-stacks.js';
 import { loadCredentials } from '../stack/credentials.js';
 import { PULUMI_ENGINE_VERSION } from '../core/version.js';
 import { maskError, SecretValues } from '../core/secrets.js';
+import type { DoctorCheck } from '../render/doctor-report.js';
 
-export type CheckName = 'node' | 'engine' | 'plugin' | 'backend' | 'credentials';
-
-export interface DoctorCheck {
-  readonly name: CheckName;
-  readonly ok: boolean;
-  /** One line: what was found, or what is missing. */
-  readonly summary: string;
-  /** What to do, when not ok (or worth knowing when ok). */
-  readonly fix?: string;
-}
+export type { DoctorCheck };
+export type CheckName = DoctorCheck['name'];
 
 export interface DoctorOptions {
   readonly env: NodeJS.ProcessEnv;

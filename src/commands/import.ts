@@ -13,35 +13,26 @@ import { lookupSettings, type CloudLookupSettings } from '../engine/cloud-lookup
 import { stateFingerprint } from '../engine/stack-state.js';
 import { cronArgs, CONTAINER_RESOURCE, NAMESPACE_RESOURCE } from '../program/container-args.js';
 import type { Io } from '../core/io.js';
-import { ProgressRenderer } from '../render/progress.js';
-import { progressOptions } from '../render/spinner-status.js';
+import type { ProgressRenderer } from '../render/progress.js';
 import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import type { StackSession } from '../run/stack-session.js';
-import { withStackSessions } from '../run/session-group.js';
+import { withEngineRun } from './engine-run.js';
 import { cronSchedules, previewedOutputChanges, previewNotices, renderPreviewBlock } from '../run/stack-steps.js';
 import { runBoundedAll } from '../run/run-bounded.js';
 
 export async function importCommand(options: CloudOptions, io: Io): Promise<number> {
   return runCloudCommand('import', io, options, async (cloud) => {
-    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
-    try {
-      const { prepareRun } = await import('../run/prepare.js');
-      const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
-      progress.activity(undefined);
+    return withEngineRun(cloud, io, {}, async ({ run, sessions, progress }) => {
       const chalk = chalkFor(io);
-      return await withStackSessions(run, progress, async (sessions) => {
-        // The API endpoint and keys the provider uses: the run's own, over the user's environment
-        // (SCW_API_URL reaches the engine from there).
-        const settings = lookupSettings({ ...cloud.env, ...run.engineEnv });
-        const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => importStep(session, settings, chalk, progress));
-        progress.stop();
-        return finishRun(io, cloud, outcomes, { command: 'import', tense: 'planned', showOutputs: false, separate: false, ...runReportOptions(run) });
-      });
-    } finally {
+      // The API endpoint and keys the provider uses: the run's own, over the user's environment
+      // (SCW_API_URL reaches the engine from there).
+      const settings = lookupSettings({ ...cloud.env, ...run.engineEnv });
+      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => importStep(session, settings, chalk, progress));
       progress.stop();
-    }
+      return finishRun(io, cloud, outcomes, { command: 'import', tense: 'planned', showOutputs: false, separate: false, ...runReportOptions(run) });
+    });
   });
 }
 

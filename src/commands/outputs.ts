@@ -11,11 +11,12 @@ import { ExitCode, OpenmcfError, invalidInput } from '../core/errors.js';
 import { emptyChangeCounts } from '../engine/events.js';
 import { readOutputsFromState, type StateOutputs } from '../engine/state-outputs.js';
 import type { Io } from '../core/io.js';
-import { renderOutputs, type StackOutputMap } from '../render/output-lines.js';
+import type { StackOutputMap } from '../render/output-lines.js';
+import { printOutputs, type OutputsSelection, type StackOutputsReport } from '../render/outputs-text.js';
 import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, mostSevereExitCode, type StackOutcome } from '../run/outcome.js';
 import type { PreparedStack } from '../run/prepare.js';
-import { chalkFor, errorLines, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
+import { finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import type { ShardReport } from '../manifest/shard.js';
 import type { StackSession } from '../run/stack-session.js';
 import { resolveRunTargets } from '../run/targets.js';
@@ -29,22 +30,19 @@ export interface OutputsOptions extends CloudOptions {
   readonly shell: boolean;
 }
 
-/** What is printed: every output, one output's value, or shell `export` lines. */
-interface Selection {
-  readonly name?: string;
-  readonly shell: boolean;
-}
-
 export async function outputs(options: OutputsOptions, io: Io, name?: string): Promise<number> {
-  const selection: Selection = { ...(name !== undefined ? { name } : {}), shell: options.shell };
   return runCloudCommand('outputs', io, options, async (cloud) => {
+    const selection: OutputsSelection = { ...(name !== undefined ? { name } : {}), shell: options.shell, showSecrets: cloud.showSecrets };
     if (selection.shell && cloud.json) throw invalidInput('--shell and --json each print the outputs their own way: choose one', 'flag.shell');
     const { outcomes, sandboxStoreDir, shard } = (await outcomesFromState(cloud, io)) ?? (await outcomesFromEngine(cloud, io));
     if (cloud.json) {
       const chosen = selection.name === undefined ? outcomes : outcomes.map((o) => onlyOutput(o, selection.name!));
       return finishRun(io, cloud, chosen, { command: 'outputs', tense: 'done', showOutputs: false, showSecrets: cloud.showSecrets, ...(sandboxStoreDir ? { sandboxStoreDir } : {}), ...(shard ? { shard } : {}) });
     }
-    return printOutputs(io, outcomes, cloud.showSecrets, selection);
+    if (selection.shell && outcomes.length > 1) {
+      throw invalidInput('--shell prints the outputs of one stack, and several manifests were given', 'flag.shell', 'pass one manifest with --shell');
+    }
+    return mostSevereExitCode(printOutputs(io, outcomes.map(outputsReport), selection));
   });
 }
 
@@ -143,74 +141,22 @@ function lastRunTime(call: EngineCall, stackName: string): Promise<string | unde
   );
 }
 
+/** One stack's outcome as render/outputs-text.ts prints it. */
+export function outputsReport(outcome: StackOutcome): StackOutputsReport {
+  const { prepared } = outcome;
+  return {
+    label: prepared.label,
+    stack: prepared.target.displayName,
+    rerunArgs: prepared.rerunArgs,
+    ...(outcome.outputs ? { outputs: outcome.outputs } : {}),
+    ...(outcome.statusAsOf !== undefined ? { statusAsOf: outcome.statusAsOf } : {}),
+    ...(outcome.error ? { error: outcome.error } : {}),
+  };
+}
+
 /** The outcome with only the named output (for --json NAME). */
 function onlyOutput(outcome: StackOutcome, name: string): StackOutcome {
   if (!outcome.outputs) return outcome;
   const value = outcome.outputs[name];
   return { ...outcome, outputs: value ? { [name]: value } : {} };
-}
-
-/** The `status` output is what the last run saw: said, with where the live one is. */
-function statusNote(outcome: StackOutcome): string {
-  const when = outcome.statusAsOf !== undefined ? ` (${outcome.statusAsOf.slice(0, 19).replace('T', ' ')} UTC)` : '';
-  return `note: ${outcome.prepared.label}: status is as of the last run${when}; \`openmcf status ${outcome.prepared.rerunArgs}\` reads the live one`;
-}
-
-/** Shell words: single-quoted, so nothing in a value is expanded. */
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-function rawText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** Human form: the values on stdout (one block per stack when there are several), errors on stderr. */
-function printOutputs(io: Io, outcomes: readonly StackOutcome[], showSecrets: boolean, selection: Selection): number {
-  const chalk = chalkFor(io);
-  const codes: number[] = [];
-  const headed = outcomes.length > 1 && selection.name === undefined;
-  if (selection.shell && outcomes.length > 1) {
-    throw invalidInput('--shell prints the outputs of one stack, and several manifests were given', 'flag.shell', 'pass one manifest with --shell');
-  }
-  for (const outcome of outcomes) {
-    if (outcome.error) {
-      io.err(`${[`${chalk.red('x')} ${outcome.prepared.label}`, ...errorLines(chalk, outcome.error)].join('\n')}\n`);
-      codes.push(outcome.error.exitCode);
-      continue;
-    }
-    const values = outcome.outputs ?? {};
-    if (selection.name !== undefined && !(selection.name in values)) {
-      const known = Object.keys(values).sort().join(', ');
-      io.err(`${chalk.red('error:')} stack ${outcome.prepared.target.displayName} has no output named "${selection.name}"\n  ${chalk.dim(`its outputs: ${known}`)}\n`);
-      codes.push(ExitCode.invalidInput);
-      continue;
-    }
-    const names = selection.name !== undefined ? [selection.name] : Object.keys(values).sort();
-    const hidden = names.filter((n) => values[n]!.secret && !showSecrets);
-    if (selection.name !== undefined && !selection.shell) {
-      if (hidden.length > 0) {
-        // A script reading the value must never get a placeholder instead of it.
-        io.err(`${chalk.red('error:')} output "${selection.name}" of stack ${outcome.prepared.target.displayName} is secret\n  ${chalk.dim('add --show-secrets to print its value')}\n`);
-        codes.push(ExitCode.invalidInput);
-        continue;
-      }
-      io.out(`${rawText(values[selection.name]!.value)}\n`);
-      if (selection.name === 'status') io.err(`${chalk.dim(statusNote(outcome))}\n`);
-      continue;
-    }
-    if (selection.shell) {
-      for (const n of names) {
-        if (hidden.includes(n)) continue;
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) continue;
-        io.out(`export ${n}=${shellQuote(rawText(values[n]!.value))}\n`);
-      }
-      if (hidden.length > 0) io.err(`note: left out secret output${hidden.length === 1 ? '' : 's'} ${hidden.join(', ')}; add --show-secrets to include ${hidden.length === 1 ? 'it' : 'them'}\n`);
-      continue;
-    }
-    if (headed) io.out(`# ${outcome.prepared.label} (stack ${outcome.prepared.target.displayName})\n`);
-    io.out(`${renderOutputs(values, showSecrets, headed ? '  ' : '').join('\n')}\n`);
-    if ('status' in values) io.err(`${chalk.dim(statusNote(outcome))}\n`);
-  }
-  return mostSevereExitCode(codes);
 }

@@ -6,39 +6,29 @@
 // nightly drift check of a CI.
 import { emptyChangeCounts, hasChanges } from '../engine/events.js';
 import type { Io } from '../core/io.js';
-import { renderPlannedChange } from '../render/diff.js';
-import { ProgressRenderer } from '../render/progress.js';
-import { progressOptions } from '../render/spinner-status.js';
+import { renderRefreshedDrift } from '../render/diff.js';
+import type { ProgressRenderer } from '../render/progress.js';
 import type { CloudOptions } from '../run/run-options.js';
 import { failedOutcome, type StackOutcome } from '../run/outcome.js';
 import { chalkFor, finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import type { StackSession } from '../run/stack-session.js';
 import { runBoundedAll } from '../run/run-bounded.js';
-import { withStackSessions } from '../run/session-group.js';
+import { withEngineRun } from './engine-run.js';
 import { settleInterruptedCreates } from '../run/stack-steps.js';
 
 export async function refresh(options: CloudOptions, io: Io): Promise<number> {
   return runCloudCommand('refresh', io, options, async (cloud) => {
-    const progress = new ProgressRenderer(io, progressOptions(io, cloud.progressIntervalMs, { json: cloud.json }));
-    try {
-      const { prepareRun } = await import('../run/prepare.js');
-      const run = await prepareRun(cloud, io, { credentials: true, onPhase: (phase) => progress.activity(phase) });
-      progress.activity(undefined);
-      progress.setMultipleStacks(run.stacks.length > 1);
-      return await withStackSessions(run, progress, async (sessions) => {
-        const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => refreshStep(session, cloud, io, progress));
-        progress.stop();
-        return finishRun(io, cloud, outcomes, {
-          command: 'refresh',
-          tense: 'done',
-          showOutputs: false,
-          detailedExitcode: cloud.detailedExitcode,
-          ...runReportOptions(run),
-        });
-      });
-    } finally {
+    return withEngineRun(cloud, io, { labelStacks: true }, async ({ run, sessions, progress }) => {
+      const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => refreshStep(session, cloud, io, progress));
       progress.stop();
-    }
+      return finishRun(io, cloud, outcomes, {
+        command: 'refresh',
+        tense: 'done',
+        showOutputs: false,
+        detailedExitcode: cloud.detailedExitcode,
+        ...runReportOptions(run),
+      });
+    });
   });
 }
 
@@ -58,12 +48,7 @@ async function refreshStep(session: StackSession, cloud: CloudOptions, io: Io, p
       target: cloud.target,
       clearPendingCreates: cloud.clearPendingCreates,
     });
-    if (outcome.changes.length > 0) {
-      const chalk = chalkFor(io);
-      const lines = [`${chalk.bold(`Drift in ${prepared.label}`)} ${chalk.dim(`(stack ${prepared.target.displayName}); the state now records:`)}`];
-      for (const change of outcome.changes) lines.push(...renderPlannedChange(chalk, change));
-      progress.result(`${lines.join('\n')}\n`);
-    }
+    if (outcome.changes.length > 0) progress.result(`${renderRefreshedDrift(chalkFor(io), prepared.label, prepared.target.displayName, outcome.changes).join('\n')}\n`);
     return {
       prepared,
       status: hasChanges(outcome.counts) ? 'succeeded' : 'unchanged',

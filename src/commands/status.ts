@@ -3,18 +3,18 @@
 // by the ids the state holds; `outputs` only has what the last run recorded. With --probe, the
 // container's URL is requested once. Exit 1 when a container is in `error` or missing (or its
 // namespace or a trigger is), when nothing is deployed, or when a probe got no answer (or a 5xx).
-// Reads only: nothing in the cloud or the state is changed. Output and JSON: status/render.ts.
-import { ExitCode } from '../core/errors.js';
+// Reads only: nothing in the cloud or the state is changed. Output and JSON: render/status-report.ts.
+import type { OpenmcfError } from '../core/errors.js';
 import { lookupSettings } from '../engine/cloud-lookup.js';
 import type { Io } from '../core/io.js';
 import type { CloudOptions } from '../run/run-options.js';
-import { asOpenmcfError, mostSevereExitCode, resultError } from '../run/outcome.js';
-import type { PreparedRun } from '../run/prepare.js';
+import { asOpenmcfError, mostSevereExitCode } from '../run/outcome.js';
+import type { PreparedRun, PreparedStack } from '../run/prepare.js';
 import type { StackSession } from '../run/stack-session.js';
 import { isStackOnly, stackNotFound } from '../run/stack-only.js';
 import { runBoundedAll } from '../run/run-bounded.js';
 import { readLiveStack, type ReadLiveOptions } from './status/live.js';
-import { isHealthy, printStatus, statusDocument, STATUS_API_VERSION, type StatusOutcome } from './status/render.js';
+import { failedStatusDocument, printStatus, statusDocument, statusExitCode, type LiveStack, type StackStatusReport } from '../render/status-report.js';
 
 export interface StatusOptions extends CloudOptions {
   /** `--probe`: request the container's URL once. */
@@ -32,9 +32,7 @@ export async function status(options: StatusOptions, io: Io): Promise<number> {
 
 /** With --json: the status document of a run that failed before any stack was read (also for wrong flags). */
 export function reportStatusFailure(io: Io, run: { readonly json: boolean; readonly sandbox: boolean }, error: unknown): void {
-  if (!run.json) return;
-  const failure = asOpenmcfError(error);
-  io.out(`${JSON.stringify({ apiVersion: STATUS_API_VERSION, exitCode: failure.exitCode, sandbox: run.sandbox, results: [], error: resultError(failure) }, null, 2)}\n`);
+  if (run.json) io.out(`${JSON.stringify(failedStatusDocument(asOpenmcfError(error), run.sandbox), null, 2)}\n`);
 }
 
 async function liveStatus(cloud: CloudOptions, probe: boolean, io: Io): Promise<number> {
@@ -46,7 +44,7 @@ async function liveStatus(cloud: CloudOptions, probe: boolean, io: Io): Promise<
   try {
     const options = await readOptions(cloud, run, probe);
     const outcomes = await runBoundedAll(sessions, cloud.parallel, (session) => statusOf(session, options));
-    const exitCode = mostSevereExitCode(outcomes.map((o) => (o.error ? o.error.exitCode : isHealthy(o) ? ExitCode.ok : ExitCode.failed)));
+    const exitCode = mostSevereExitCode(outcomes.map(statusExitCode));
     if (cloud.json) io.out(`${JSON.stringify(statusDocument(outcomes, exitCode, cloud.sandbox), null, 2)}\n`);
     else printStatus(io, outcomes);
     return exitCode;
@@ -67,15 +65,40 @@ async function readOptions(cloud: CloudOptions, run: PreparedRun, probe: boolean
   return { settings, probe, ...(probeVia !== undefined ? { probeVia } : {}) };
 }
 
-async function statusOf(session: StackSession, options: ReadLiveOptions): Promise<StatusOutcome> {
+async function statusOf(session: StackSession, options: ReadLiveOptions): Promise<StackStatusReport> {
   const { prepared } = session;
   try {
     if (!(await session.open('select'))) {
       if (isStackOnly(prepared.loaded)) throw stackNotFound(prepared);
-      return { prepared, live: { triggers: [], problems: [`nothing is deployed: stack ${prepared.target.displayName} does not exist (run \`openmcf apply ${prepared.rerunArgs}\`)`] } };
+      return statusReport(prepared, { live: notDeployed(prepared) });
     }
-    return { prepared, live: await readLiveStack(await session.readState(), options) };
+    return statusReport(prepared, { live: await readLiveStack(await session.readState(), options) });
   } catch (error) {
-    return { prepared, error: asOpenmcfError(error) };
+    return statusReport(prepared, { error: asOpenmcfError(error) });
   }
+}
+
+/** A stack whose manifest names it but that does not exist: nothing deployed, said as a problem. */
+export function notDeployed(prepared: { readonly target: Pick<PreparedStack['target'], 'displayName'>; readonly rerunArgs: string }): LiveStack {
+  return { triggers: [], problems: [`nothing is deployed: stack ${prepared.target.displayName} does not exist (run \`openmcf apply ${prepared.rerunArgs}\`)`] };
+}
+
+/** The stack status is about: its manifest, label and target (a prepared stack has them). */
+export interface StatusSubject {
+  readonly loaded: Pick<PreparedStack['loaded'], 'origin' | 'manifest'>;
+  readonly label: string;
+  readonly target: Pick<PreparedStack['target'], 'displayName' | 'stackName' | 'backendUrl'>;
+}
+
+/** What status found of one prepared stack, as render/status-report.ts prints it. */
+export function statusReport(prepared: StatusSubject, found: { readonly live: LiveStack } | { readonly error: OpenmcfError }): StackStatusReport {
+  const { loaded, target } = prepared;
+  return {
+    manifest: { file: loaded.origin.file, document: loaded.origin.documentIndex, name: loaded.manifest.metadata.name },
+    label: prepared.label,
+    stack: target.displayName,
+    engineStack: target.stackName,
+    backend: target.backendUrl,
+    ...found,
+  };
 }

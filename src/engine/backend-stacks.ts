@@ -5,12 +5,12 @@
 // shorten the names of that project's stacks. Nothing here decrypts anything, so no passphrase is
 // needed. A bounded wait (`timeoutMs`) turns a backend that does not answer into an error.
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExitCode, OpenmcfError } from '../core/errors.js';
 import { fileBackendFolder } from '../stack/backend.js';
+import { fileStateStacks } from '../stack/file-state-stacks.js';
 import { SELF_MANAGED_ORGANIZATION } from '../stack/stack-target.js';
 
 export interface BackendStack {
@@ -75,16 +75,8 @@ export async function listBackendStacks(call: EngineCall): Promise<BackendStack[
  * folder. Names only: no counts or times (`listBackendStacks` has them).
  */
 export function listFileBackendStackNames(backendUrl: string): BackendStack[] {
-  const root = join(decodeURIComponent(fileBackendFolder(backendUrl)), '.pulumi', 'stacks');
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true })
-    .filter((project) => project.isDirectory())
-    .flatMap((project) =>
-      readdirSync(join(root, project.name))
-        .filter((file) => /\.json(\.gz)?$/.test(file))
-        .map((file) => file.replace(/\.json(\.gz)?$/, ''))
-        .map((stack) => ({ name: `${SELF_MANAGED_ORGANIZATION}/${project.name}/${stack}`, project: project.name, stack, updateInProgress: false })),
-    )
+  return fileStateStacks(decodeURIComponent(fileBackendFolder(backendUrl)))
+    .map(({ project, stack }) => ({ name: `${SELF_MANAGED_ORGANIZATION}/${project}/${stack}`, project, stack, updateInProgress: false }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

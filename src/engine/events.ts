@@ -19,6 +19,13 @@ export function emptyChangeCounts(): ChangeCounts {
   return { create: 0, update: 0, replace: 0, delete: 0, same: 0 };
 }
 
+/** The counts of several stacks or runs, added up. */
+export function sumChangeCounts(all: readonly ChangeCounts[]): ChangeCounts {
+  const total = emptyChangeCounts();
+  for (const counts of all) for (const kind of Object.keys(total) as Array<keyof ChangeCounts>) total[kind] += counts[kind];
+  return total;
+}
+
 export function hasChanges(counts: ChangeCounts): boolean {
   return counts.create + counts.update + counts.replace + counts.delete > 0;
 }

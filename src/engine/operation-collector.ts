@@ -14,7 +14,7 @@ export interface ResourceChange {
   readonly properties: readonly PropertyChange[];
   /** A replacement that deletes the old resource before creating the new one (`deleteBeforeReplace`:
    * the engine orders `delete-replaced` before `create-replacement`). */
-  readonly deleteFirst?: true;
+  readonly deleteFirst?: boolean;
 }
 
 /** Steps that repeat a replacement already listed under its `replace` step. */

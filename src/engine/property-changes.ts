@@ -4,6 +4,7 @@
 // compared structurally, which is what the Pulumi CLI's own display does.
 import type { StepEventMetadata } from '@pulumi/pulumi/automation/index.js';
 import type { PropertyChange } from './events.js';
+import { SECRET_MASK } from '../core/secrets.js';
 
 /** The engine's placeholder for a value only known after the update. */
 export const UNKNOWN_VALUE = '04da6b54-80e4-46f7-96ec-b56ff0331ba9';
@@ -18,7 +19,7 @@ export function maskSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(maskSecrets);
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (record[SIG_KEY] === SECRET_SIG) return '[secret]';
+    if (record[SIG_KEY] === SECRET_SIG) return SECRET_MASK;
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, maskSecrets(v)]));
   }
   return value;
@@ -66,11 +67,11 @@ export function parsePropertyPath(path: string): PathElement[] {
 export function valueAtPath(root: unknown, path: string): unknown {
   let value: unknown = root;
   for (const element of parsePropertyPath(path)) {
-    if (value === '[secret]' || isSecret(value)) return '[secret]';
+    if (value === SECRET_MASK || isSecret(value)) return SECRET_MASK;
     if (value === null || typeof value !== 'object') return undefined;
     value = (value as Record<string | number, unknown>)[element];
   }
-  return isSecret(value) ? '[secret]' : value;
+  return isSecret(value) ? SECRET_MASK : value;
 }
 
 function isSecret(value: unknown): boolean {

@@ -6,6 +6,7 @@ import { ExitCode, OpenmcfError } from '../core/errors.js';
 import { maskSecrets } from './property-changes.js';
 import type { ChangeCounts, OperationEventListener } from './events.js';
 import { OperationCollector, type ResourceChange } from './operation-collector.js';
+import { SECRET_MASK } from '../core/secrets.js';
 
 export type EngineOperationKind = 'preview' | 'up' | 'preview-destroy' | 'destroy' | 'refresh';
 
@@ -263,7 +264,7 @@ async function upWithOutputsFromEvents(
   const outputs: OutputMap = {};
   for (const [name, value] of Object.entries(values)) {
     const masked = maskSecrets(value);
-    outputs[name] = { value: masked, secret: masked === '[secret]' };
+    outputs[name] = { value: masked, secret: masked === SECRET_MASK };
   }
   return outputs;
 }

@@ -16,7 +16,7 @@ import { parsePath, parseSetFlag } from './set-flag.js';
 import { childSchema, isFreeMap, readManifestSchema, valueKind, type JsonSchema } from './schema-lookup.js';
 import { typeValue } from './typed-value.js';
 import { didYouMean } from '../core/did-you-mean.js';
-import { SecretValues } from '../core/secrets.js';
+import { SECRET_MASK, SecretValues } from '../core/secrets.js';
 import { DiagnosticCode } from '../core/diagnostic-codes.js';
 
 export interface Override {
@@ -35,7 +35,6 @@ export interface OverrideOptions {
   readonly loadSchema?: () => JsonSchema;
 }
 
-const SECRET_MASK = '[secret]';
 /** In place of the value of a flag whose path could not be read, so it may have been a secret. */
 const VALUE_NOT_SHOWN = '[not shown]';
 

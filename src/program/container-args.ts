@@ -18,6 +18,85 @@ export const BYTES_PER_MB = 1_000_000;
  */
 export const LIVENESS_DEFAULTS = { failureThreshold: 30, intervalSeconds: 10, timeoutSeconds: 1 } as const;
 
+/**
+ * How a manifest field reaches a provider argument, and how the argument's value reads back in
+ * the manifest's units: the one mapping both containerArgs (manifest -> arguments) and the
+ * diff in manifest terms (render/manifest-terms.ts, arguments -> manifest) are made from.
+ */
+export interface ArgumentField {
+  /** The field's path in the manifest: `['spec', 'memoryLimitMb']`. */
+  readonly manifest: readonly string[];
+  /** Manifest value -> argument value (a unit or a form); the same value when absent. */
+  readonly toArgument?: (value: never) => unknown;
+  /** Argument value -> manifest value, for showing a change; the same value when absent. */
+  readonly fromArgument?: (value: unknown) => unknown;
+}
+
+const spec = (field: keyof ScalewayServerlessContainerSpec): ArgumentField => ({ manifest: ['spec', field] });
+const megabytes = (field: 'memoryLimitMb' | 'localStorageLimitMb'): ArgumentField => ({
+  manifest: ['spec', field],
+  toArgument: (mb: number) => mb * BYTES_PER_MB,
+  fromArgument: (bytes) => (typeof bytes === 'number' ? bytes / BYTES_PER_MB : bytes),
+});
+
+/**
+ * The container arguments that are one manifest value each, in the order they are sent. A field
+ * whose value is unset or an empty string is left out (the provider treats it as unset). A new
+ * scalar field of the manifest is added here, once.
+ */
+export const CONTAINER_FIELDS = {
+  name: { manifest: ['metadata', 'name'] },
+  region: spec('region'),
+  privacy: spec('privacy'),
+  port: spec('port'),
+  description: spec('description'),
+  memoryLimitBytes: megabytes('memoryLimitMb'),
+  cpuLimit: spec('cpuLimit'),
+  minScale: spec('minScale'),
+  maxScale: spec('maxScale'),
+  timeout: spec('timeoutSeconds'),
+  httpsConnectionsOnly: {
+    manifest: ['spec', 'httpOption'],
+    toArgument: (option: string) => option === 'redirected',
+    fromArgument: (only) => (only === true ? 'redirected' : only === false ? 'enabled' : only),
+  },
+  protocol: spec('protocol'),
+  sandbox: spec('sandbox'),
+  localStorageLimitBytes: megabytes('localStorageLimitMb'),
+  registrySha256: spec('registrySha256'),
+} as const satisfies Partial<Record<keyof PlainContainerArgs, ArgumentField>>;
+
+/**
+ * Container arguments containerArgs builds itself (lists, maps, a network id that may come from a
+ * stack reference), by the manifest field each comes from; a list's or map's entries map one to one.
+ */
+export const CONTAINER_ENTRY_FIELDS = {
+  commands: spec('commands'),
+  args: spec('args'),
+  /** `{ NAME: value }` from `spec.env.variables` (a list of `{ name, value }`). */
+  environmentVariables: { manifest: ['spec', 'env', 'variables'] },
+  secretEnvironmentVariables: { manifest: ['spec', 'env', 'secrets'] },
+  privateNetworkId: spec('privateNetworkId'),
+} as const satisfies Partial<Record<keyof PlainContainerArgs, ArgumentField>>;
+
+/** The namespace's arguments: the manifest's name, region and description (as the original CLI's). */
+export const NAMESPACE_FIELDS = {
+  name: CONTAINER_FIELDS.name,
+  region: CONTAINER_FIELDS.region,
+  description: CONTAINER_FIELDS.description,
+} as const satisfies Readonly<Record<string, ArgumentField>>;
+
+/** The arguments of `fields` the manifest gives a value (not unset, not an empty string), converted. */
+function fieldArguments(manifest: ScalewayServerlessContainerManifest, fields: Readonly<Record<string, ArgumentField>>): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const [argument, field] of Object.entries(fields)) {
+    const value = field.manifest.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], manifest);
+    if (value === undefined || value === '') continue;
+    args[argument] = field.toArgument ? field.toArgument(value as never) : value;
+  }
+  return args;
+}
+
 export interface LivenessProbeArgs {
   readonly http: { readonly path: string };
   readonly failureThreshold: number;
@@ -77,28 +156,18 @@ export interface PlainCronArgs {
 
 /** The namespace carries the manifest's description too, as the original OpenMCF CLI's does. */
 export function namespaceArgs(manifest: ScalewayServerlessContainerManifest): { name: string; region: string; description?: string; tags: string[] } {
-  const { description } = manifest.spec;
-  return { name: manifest.metadata.name, region: manifest.spec.region, ...(description !== '' ? { description } : {}), tags: resourceTags(manifest.metadata) };
+  return { ...(fieldArguments(manifest, NAMESPACE_FIELDS) as { name: string; region: string; description?: string }), tags: resourceTags(manifest.metadata) };
 }
 
 export function containerArgs(manifest: ScalewayServerlessContainerManifest): PlainContainerArgs {
   const { spec } = manifest;
   const endpoint = spec.image.registryEndpoint;
   const network = spec.privateNetworkId;
+  // The scalar fields come from the table, whose keys are checked to be argument names.
+  const scalars = fieldArguments(manifest, CONTAINER_FIELDS) as Pick<PlainContainerArgs, keyof typeof CONTAINER_FIELDS>;
   return {
-    name: manifest.metadata.name,
-    region: spec.region,
+    ...scalars,
     ...('value' in endpoint ? { image: imageAddress(endpoint.value, spec.image) } : {}),
-    privacy: spec.privacy,
-    port: spec.port,
-    ...(spec.description !== '' ? { description: spec.description } : {}),
-    memoryLimitBytes: spec.memoryLimitMb * BYTES_PER_MB,
-    ...(spec.cpuLimit !== undefined ? { cpuLimit: spec.cpuLimit } : {}),
-    minScale: spec.minScale,
-    maxScale: spec.maxScale,
-    timeout: spec.timeoutSeconds,
-    httpsConnectionsOnly: spec.httpOption === 'redirected',
-    protocol: spec.protocol,
     ...(spec.commands.length > 0 ? { commands: [...spec.commands] } : {}),
     ...(spec.args.length > 0 ? { args: [...spec.args] } : {}),
     ...(spec.env.variables.length > 0 ? { environmentVariables: toMap(spec.env.variables) } : {}),
@@ -106,11 +175,8 @@ export function containerArgs(manifest: ScalewayServerlessContainerManifest): Pl
     ...(network !== undefined && 'value' in network
       ? { privateNetworkId: regionalPrivateNetworkId(network.value, spec.region, 'spec.privateNetworkId') }
       : {}),
-    ...(spec.sandbox !== undefined ? { sandbox: spec.sandbox } : {}),
     ...(spec.healthCheck !== undefined ? { livenessProbe: livenessProbe(spec.healthCheck) } : {}),
     ...(spec.scalingOption !== undefined ? { scalingOptions: [scalingOption(spec.scalingOption)] } : {}),
-    ...(spec.localStorageLimitMb !== undefined ? { localStorageLimitBytes: spec.localStorageLimitMb * BYTES_PER_MB } : {}),
-    ...(spec.registrySha256 !== '' ? { registrySha256: spec.registrySha256 } : {}),
     tags: resourceTags(manifest.metadata),
   };
 }

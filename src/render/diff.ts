@@ -2,19 +2,11 @@
 // resource (a new endpoint, downtime), so they get a red REPLACE and the property that forces them.
 import type { ChalkInstance } from 'chalk';
 import type { ChangeKind, PropertyChange, ResourceRef } from '../engine/events.js';
+import type { ResourceChange } from '../engine/operation-collector.js';
 import { formatValue } from './format-value.js';
 import { resourceManifestChanges, type ManifestChange } from './manifest-terms.js';
 import { resourceLabel } from './resource-label.js';
-
-export interface PlannedChange {
-  readonly resource: ResourceRef;
-  readonly change: ChangeKind;
-  /** The engine step; only the one step that stands for a replacement is shown. */
-  readonly step: string;
-  readonly properties: readonly PropertyChange[];
-  /** Replaced delete-first: the old resource goes before the new one exists. */
-  readonly deleteFirst?: boolean;
-}
+import { SECRET_MASK } from '../core/secrets.js';
 
 /** The steps of a replacement other than `replace` itself repeat it: show it once. */
 export function isDisplayedPlanStep(step: string): boolean {
@@ -86,7 +78,7 @@ function createListing(changes: readonly ManifestChange[], width = 100): string[
     .map((c) => {
       // Relative to the resource: `port`, not `spec.port`; a cron trigger's `schedule`.
       const name = c.path === 'metadata.name' ? 'name' : c.path.replace(/^spec\./, '').replace(/^cronTriggers(\.[\w-]+|\[\d+\]|\["[^"]*"\])\./, '');
-      const value = c.secret ? '[secret]' : typeof c.new === 'string' && /^[^\s"=]+$/.test(c.new) && c.new !== '' ? c.new : formatValue(c.new);
+      const value = c.secret ? SECRET_MASK : typeof c.new === 'string' && /^[^\s"=]+$/.test(c.new) && c.new !== '' ? c.new : formatValue(c.new);
       return `${name}=${value}`;
     });
   const lines: string[] = [];
@@ -111,7 +103,7 @@ export function renderPropertyChanges(chalk: ChalkInstance, resource: ResourceRe
 }
 
 /** Lines for one planned change: a header and, below it, its changes in the manifest's terms. */
-export function renderPlannedChange(chalk: ChalkInstance, planned: PlannedChange): string[] {
+export function renderPlannedChange(chalk: ChalkInstance, planned: ResourceChange): string[] {
   const colour = colourFor(chalk, planned.change);
   const symbol = SYMBOL[planned.change];
   const header = `  ${colour(`${symbol.padEnd(2)} ${changeWord(planned.change).padEnd(8)}`)} ${resourceLabel(planned.resource)}`;
@@ -121,12 +113,17 @@ export function renderPlannedChange(chalk: ChalkInstance, planned: PlannedChange
   return [header + reason + order, ...renderPropertyChanges(chalk, planned.resource, planned.change, planned.properties)];
 }
 
+/** What a refresh found changed outside openmcf in one stack, now recorded in its state. */
+export function renderRefreshedDrift(chalk: ChalkInstance, label: string, stack: string, drift: readonly ResourceChange[]): string[] {
+  return [`${chalk.bold(`Drift in ${label}`)} ${chalk.dim(`(stack ${stack}); the state now records:`)}`, ...drift.flatMap((change) => renderPlannedChange(chalk, change))];
+}
+
 /**
  * A loud line naming every resource that will be replaced; empty when none. Delete-first
  * replacements (resources whose name is fixed: the platform refuses two of one name) get their own
  * line, since there the old resource is gone before the new one is up.
  */
-export function replacementWarning(chalk: ChalkInstance, planned: readonly PlannedChange[]): string[] {
+export function replacementWarning(chalk: ChalkInstance, planned: readonly ResourceChange[]): string[] {
   const replacing = planned.filter((p) => p.change === 'replace');
   const lines: string[] = [];
   const createFirst = replacing.filter((p) => !p.deleteFirst).map((p) => resourceLabel(p.resource));
@@ -151,7 +148,7 @@ export function replacementWarning(chalk: ChalkInstance, planned: readonly Plann
  * A drifted property the plan does not touch (a value the platform computes, one the manifest
  * leaves to the platform) is kept as the cloud has it; it is said so. Secrets are never shown.
  */
-export function renderDrift(chalk: ChalkInstance, drift: readonly PlannedChange[], planned: readonly PlannedChange[]): string[] {
+export function renderDrift(chalk: ChalkInstance, drift: readonly ResourceChange[], planned: readonly ResourceChange[]): string[] {
   const lines: string[] = [];
   for (const drifted of drift) {
     const label = resourceLabel(drifted.resource);
@@ -182,7 +179,7 @@ export function renderDrift(chalk: ChalkInstance, drift: readonly PlannedChange[
  * back. Outputs the platform computes (`status`, timestamps) under their provider names are left
  * out unless the plan touches them.
  */
-export function driftedManifestChanges(drifted: PlannedChange, planChanges: readonly ManifestChange[]): ManifestChange[] {
+export function driftedManifestChanges(drifted: ResourceChange, planChanges: readonly ManifestChange[]): ManifestChange[] {
   const planned = new Set(planChanges.map((c) => c.path));
   return resourceManifestChanges(drifted.resource, drifted.properties).filter((c) => c.path.startsWith('spec.') || c.path.startsWith('metadata.') || planned.has(c.path));
 }

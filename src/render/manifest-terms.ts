@@ -1,13 +1,15 @@
 // Property changes in the manifest's terms. The engine reports provider arguments
 // (`memoryLimitBytes: 512000000`, `httpsConnectionsOnly`, whole maps); users wrote
-// `spec.memoryLimitMb: 512`, `spec.httpOption`, one environment variable. This is the reverse of
-// src/program/container-args.ts, as data: each provider argument of @pulumiverse/scaleway 1.54.0
-// (containers Namespace, Container, Cron) maps to its manifest path and value. Maps and objects are
-// taken apart entry by entry. An argument not listed (a computed one the real provider reports, a
+// `spec.memoryLimitMb: 512`, `spec.httpOption`, one environment variable. The mapping is
+// src/program/container-args.ts' own table (CONTAINER_FIELDS, CONTAINER_ENTRY_FIELDS,
+// NAMESPACE_FIELDS) read backwards: each provider argument of @pulumiverse/scaleway 1.54.0 maps to
+// its manifest path and value; only the structured ones (health check, scaling option, image,
+// cron triggers) are spelled out here. Maps and objects are taken apart entry by entry. An argument not listed (a computed one the real provider reports, a
 // new one) keeps its provider name and value: never dropped, never guessed.
 import { parsePropertyPath, UNKNOWN_VALUE } from '../engine/property-changes.js';
 import type { PropertyChange, ResourceRef } from '../engine/events.js';
-import { BYTES_PER_MB } from '../program/container-args.js';
+import { CONTAINER_ENTRY_FIELDS, CONTAINER_FIELDS, NAMESPACE_FIELDS, type ArgumentField } from '../program/container-args.js';
+import { SECRET_MASK } from '../core/secrets.js';
 
 export interface ManifestChange {
   /** `spec.memoryLimitMb`, `spec.env.variables.LOG_LEVEL`; the provider's path when unmapped. */
@@ -31,46 +33,40 @@ interface Mapped {
   readonly secret?: boolean;
 }
 
-const SECRET_MARK = '[secret]';
+const SECRET_MARK = SECRET_MASK;
 
 const isUnknown = (value: unknown): boolean => value === UNKNOWN_VALUE;
 
-const bytesToMb = (value: unknown): unknown => (typeof value === 'number' ? value / BYTES_PER_MB : value);
-const httpOption = (value: unknown): unknown => (value === true ? 'redirected' : value === false ? 'enabled' : value);
 /** `10s` -> 10, as the manifest's intervalSeconds. */
 const seconds = (value: unknown): unknown => {
   const match = typeof value === 'string' ? /^(\d+)s$/.exec(value) : null;
   return match ? Number(match[1]) : value;
 };
 
-/** Provider arguments that map to the manifest field of the same name under `spec.`. `deploy` is
- * never sent by openmcf, but a stack the original OpenMCF CLI created has it (it goes away on
- * take-over). */
-const SAME_NAME = new Set(['region', 'privacy', 'port', 'description', 'cpuLimit', 'minScale', 'maxScale', 'protocol', 'privateNetworkId', 'sandbox', 'registrySha256', 'deploy']);
+/** A provider argument of one of the tables, with nothing after it, as its manifest field. */
+function scalarPath(fields: Readonly<Record<string, ArgumentField>>, path: readonly Element[]): Mapped | undefined {
+  const [first, ...rest] = path;
+  if (typeof first !== 'string' || rest.length > 0 || !Object.hasOwn(fields, first)) return undefined;
+  const field = fields[first]!;
+  return { path: field.manifest, ...(field.fromArgument ? { value: field.fromArgument } : {}) };
+}
+
+/** `deploy` is never sent by openmcf, but a stack the original OpenMCF CLI created has it (it goes
+ * away on take-over). */
+const ORIGINAL_CLI_ONLY: Readonly<Record<string, ArgumentField>> = { deploy: { manifest: ['spec', 'deploy'] } };
 
 function containerPath(path: readonly Element[]): Mapped | undefined {
+  const scalar = scalarPath(CONTAINER_FIELDS, path) ?? scalarPath(ORIGINAL_CLI_ONLY, path);
+  if (scalar) return scalar;
   const [first, ...rest] = path;
   if (typeof first !== 'string') return undefined;
-  if (first === 'name' && rest.length === 0) return { path: ['metadata', 'name'] };
-  if (SAME_NAME.has(first) && rest.length === 0) return { path: ['spec', first] };
+  if (Object.hasOwn(CONTAINER_ENTRY_FIELDS, first)) {
+    const entries = CONTAINER_ENTRY_FIELDS[first as keyof typeof CONTAINER_ENTRY_FIELDS];
+    return { path: [...entries.manifest, ...rest], ...(first === 'secretEnvironmentVariables' ? { secret: true } : {}) };
+  }
   switch (first) {
     case 'image':
       return rest.length === 0 ? { path: ['spec', 'image'] } : undefined;
-    case 'memoryLimitBytes':
-      return rest.length === 0 ? { path: ['spec', 'memoryLimitMb'], value: bytesToMb } : undefined;
-    case 'localStorageLimitBytes':
-      return rest.length === 0 ? { path: ['spec', 'localStorageLimitMb'], value: bytesToMb } : undefined;
-    case 'timeout':
-      return rest.length === 0 ? { path: ['spec', 'timeoutSeconds'] } : undefined;
-    case 'httpsConnectionsOnly':
-      return rest.length === 0 ? { path: ['spec', 'httpOption'], value: httpOption } : undefined;
-    case 'commands':
-    case 'args':
-      return { path: ['spec', first, ...rest] };
-    case 'environmentVariables':
-      return { path: ['spec', 'env', 'variables', ...rest] };
-    case 'secretEnvironmentVariables':
-      return { path: ['spec', 'env', 'secrets', ...rest], secret: true };
     case 'livenessProbe': {
       const [field, sub] = rest;
       if (field === 'http' && sub === 'path') return { path: ['spec', 'healthCheck', 'path'] };
@@ -90,11 +86,7 @@ function containerPath(path: readonly Element[]): Mapped | undefined {
 }
 
 function namespacePath(path: readonly Element[]): Mapped | undefined {
-  if (path.length !== 1) return undefined;
-  if (path[0] === 'name') return { path: ['metadata', 'name'] };
-  if (path[0] === 'region') return { path: ['spec', 'region'] };
-  if (path[0] === 'description') return { path: ['spec', 'description'] };
-  return undefined;
+  return scalarPath(NAMESPACE_FIELDS, path);
 }
 
 /** `cron-hourly` (trigger `hourly`) or `cron-0` (the first, unnamed trigger). */

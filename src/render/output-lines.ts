@@ -1,5 +1,6 @@
 // Stack outputs for humans: one `name: value` line each, secrets masked unless asked for.
 import { UNKNOWN_VALUE } from '../engine/property-changes.js';
+import { SECRET_MASK } from '../core/secrets.js';
 export interface StackOutputValue {
   readonly value: unknown;
   readonly secret: boolean;
@@ -12,7 +13,7 @@ export function outputValues(outputs: StackOutputMap, showSecrets: boolean): Rec
   const values: Record<string, unknown> = {};
   for (const name of Object.keys(outputs).sort()) {
     const output = outputs[name]!;
-    values[name] = output.secret && !showSecrets ? '[secret]' : output.value;
+    values[name] = output.secret && !showSecrets ? SECRET_MASK : output.value;
   }
   return values;
 }

@@ -62,10 +62,12 @@
 //              "diagnostics": [ { "severity": "error", "code": "...", "file": "...", "line": 3,
 //                                 "column": 5, "path": "spec.port", "message": "...", "hint": "..." } ] }
 // }
+import type { OpenmcfError } from '../core/errors.js';
+import { StackLockedError } from '../engine/errors.js';
 import type { ChangeCounts, ChangeKind, PropertyChange, ResourceRef } from '../engine/events.js';
 import { UNKNOWN_VALUE } from '../engine/property-changes.js';
 import { resourceManifestChanges, type ManifestChange } from './manifest-terms.js';
-import { emptyChangeCounts } from '../engine/events.js';
+import { sumChangeCounts } from '../engine/events.js';
 import type { JsonDiagnostic } from './diagnostics.js';
 import type { ShardReport } from '../manifest/shard.js';
 
@@ -154,6 +156,13 @@ export interface StackResult {
   readonly error?: ResultError;
 }
 
+/** An error as the JSON documents carry it (a lock held elsewhere names its holders). */
+export function resultError(error: OpenmcfError): ResultError {
+  const holders =
+    error instanceof StackLockedError ? { lockHolders: error.holders.map(({ user, host, pid, since, stale }) => ({ user, host, pid, since, stale })) } : {};
+  return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode, ...holders };
+}
+
 export interface ResultDocument {
   readonly apiVersion: typeof RESULT_API_VERSION;
   readonly command: CloudCommand;
@@ -175,19 +184,9 @@ export interface OrphanResult {
   readonly name: string;
 }
 
-export function buildResultDocument(input: {
-  readonly command: CloudCommand;
-  readonly exitCode: number;
-  readonly sandbox: boolean;
-  readonly results: readonly StackResult[];
-  readonly error?: ResultError;
-  readonly shard?: ShardReport;
-  readonly orphans?: readonly OrphanResult[];
-}): ResultDocument {
-  const summary = emptyChangeCounts();
-  for (const result of input.results) {
-    for (const kind of Object.keys(summary) as Array<keyof ChangeCounts>) summary[kind] += result.changes[kind];
-  }
+/** The document of a run: its results and what they add up to. */
+export function buildResultDocument(input: Omit<ResultDocument, 'apiVersion' | 'summary'>): ResultDocument {
+  const summary = sumChangeCounts(input.results.map((result) => result.changes));
   return {
     apiVersion: RESULT_API_VERSION,
     command: input.command,

@@ -1,11 +1,12 @@
 // What happened to each stack of a run, and what the run as a whole exits with.
 import type { OutputMap } from '@pulumi/pulumi/automation/index.js';
 import { ExitCode, OpenmcfError } from '../core/errors.js';
-import { StackLockedError } from '../engine/errors.js';
 import { emptyChangeCounts, type ChangeCounts } from '../engine/events.js';
 import { partialOutcomeOf, type OutputChange, type ResourceChange } from '../engine/run-operation.js';
 import { outputValues } from '../render/output-lines.js';
-import { jsonValue, resourceResult, type CronScheduleResult, type ResultError, type StackResult, type StackStatus } from '../render/result-document.js';
+import { jsonValue, resourceResult, resultError, type CronScheduleResult, type StackResult, type StackStatus } from '../render/result-document.js';
+
+export { resultError };
 import type { PreparedStack } from './prepare.js';
 
 export interface StackOutcome {
@@ -70,12 +71,6 @@ export function exitCodeOf(outcome: StackOutcome, options: { readonly detailedEx
   if (outcome.status === 'declined') return ExitCode.failed;
   if (outcome.status === 'changes-pending' && options.detailedExitcode) return ExitCode.changesPending;
   return ExitCode.ok;
-}
-
-export function resultError(error: OpenmcfError): ResultError {
-  const holders =
-    error instanceof StackLockedError ? { lockHolders: error.holders.map(({ user, host, pid, since, stale }) => ({ user, host, pid, since, stale })) } : {};
-  return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode, ...holders };
 }
 
 export function toStackResult(outcome: StackOutcome, showSecrets = false): StackResult {

@@ -1,11 +1,11 @@
 // The end of a cloud command: a line per stack (and its outputs) for humans on stdout, why a stack
 // failed on stderr; with --json, the versioned result document alone on stdout and the human lines
 // all on stderr; and the exit code of the run.
-import { Chalk, type ChalkInstance } from 'chalk';
-import type { OpenmcfError } from '../core/errors.js';
+import type { ChalkInstance } from 'chalk';
+import { chalkFor, errorLines } from '../render/text-style.js';
 import { resultWriter, type Io } from '../core/io.js';
 import { renderOutputChanges, renderOutputs } from '../render/output-lines.js';
-import { emptyChangeCounts, type ChangeCounts } from '../engine/events.js';
+import { sumChangeCounts } from '../engine/events.js';
 import { wrapWords } from '../render/terminal-width.js';
 import { buildResultDocument, formatResultDocument, type CloudCommand } from '../render/result-document.js';
 import { changeSummaryText, type SummaryTense } from '../render/summary.js';
@@ -18,17 +18,10 @@ import type { PreparedRun } from './prepare.js';
 import { shardPrefix, type ShardReport } from '../manifest/shard.js';
 import type { OrphanResult } from '../render/result-document.js';
 
-export function chalkFor(io: Io): ChalkInstance {
-  return new Chalk({ level: io.color ? 1 : 0 });
-}
+export { chalkFor, errorLines };
 
 function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
-}
-
-/** The error of one stack, with its hint, as lines. */
-export function errorLines(chalk: ChalkInstance, error: OpenmcfError, indent = '    '): string[] {
-  return [`${indent}${chalk.red('error:')} ${error.message}`, ...(error.hint ? [`${indent}${chalk.dim(error.hint)}`] : [])];
 }
 
 export interface ReportOptions {
@@ -58,8 +51,7 @@ export function renderStackReport(chalk: ChalkInstance, outcome: StackOutcome, o
 
 /** The line under several stacks' reports: what changed in all of them, and how many failed. */
 export function renderTotalLine(chalk: ChalkInstance, outcomes: readonly StackOutcome[], tense: SummaryTense): string {
-  const total = emptyChangeCounts();
-  for (const outcome of outcomes) for (const kind of Object.keys(total) as Array<keyof ChangeCounts>) total[kind] += outcome.counts[kind];
+  const total = sumChangeCounts(outcomes.map((o) => o.counts));
   const failed = outcomes.filter((o) => o.status === 'failed' || o.status === 'cancelled').length;
   const declined = outcomes.filter((o) => o.status === 'declined').length;
   const extra = [failed > 0 ? chalk.red(`${failed} failed`) : '', declined > 0 ? chalk.yellow(`${declined} declined`) : ''].filter(Boolean);

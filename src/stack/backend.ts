@@ -4,12 +4,13 @@
 // local folder under $OPENMCF_HOME. A sandbox run uses the sandbox's own file backend unless
 // `--backend` names one (a team trying a shared set-up without an account); it never picks up
 // PULUMI_BACKEND_URL or the login, so a sandbox run does not land in real state by accident.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { ensureFolder } from '../core/folders.js';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { invalidInput } from '../core/errors.js';
 import { maskError, SecretValues } from '../core/secrets.js';
+import { readOptionalFile } from '../core/optional-file.js';
 import type { BackendChoice, BackendKind } from './target-types.js';
 
 export interface ChooseBackendOptions {
@@ -149,13 +150,8 @@ interface PulumiLogin {
 export async function currentPulumiLogin(env: NodeJS.ProcessEnv): Promise<PulumiLogin | undefined> {
   const folder = nonEmpty(env.PULUMI_CREDENTIALS_PATH) ?? nonEmpty(env.PULUMI_HOME) ?? join(homeDir(env), '.pulumi');
   const path = join(folder, 'credentials.json');
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (isMissingFile(error)) return undefined;
-    throw invalidInput(`cannot read the Pulumi login file ${path}: ${errorCode(error)}`, 'pulumi-login-unreadable', 'fix its permissions, or pass --backend');
-  }
+  const text = await readOptionalFile(path, (code) => invalidInput(`cannot read the Pulumi login file ${path}: ${code}`, 'pulumi-login-unreadable', 'fix its permissions, or pass --backend'));
+  if (text === undefined) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -294,12 +290,4 @@ function homeDir(env: NodeJS.ProcessEnv): string {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-function isMissingFile(error: unknown): boolean {
-  return errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR';
-}
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown error';
 }

@@ -10,10 +10,11 @@
 // passphrase provider (see sandbox/secrets-key.ts); stacks made before keep the passphrase
 // provider, which PULUMI_CONFIG_PASSPHRASE still opens.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { invalidInput } from '../core/errors.js';
 import { SecretValues } from '../core/secrets.js';
+import { errorCode, readOptionalFile } from '../core/optional-file.js';
 import type { BackendKind } from './target-types.js';
 import { SANDBOX_SECRETS_PROVIDER, sandboxTransitKey, type TransitKey } from '../sandbox/secrets-key.js';
 
@@ -104,7 +105,7 @@ async function storedPassphrase(path: string, protects: Protected): Promise<{ pa
     await link(aside, path);
     return { passphrase: fresh, created: true };
   } catch (error) {
-    if (!isCode(error, 'EEXIST')) throw error;
+    if (errorCode(error) !== 'EEXIST') throw error;
     const winner = await readPassphrase(path);
     if (winner === undefined) throw error;
     return { passphrase: winner, created: false };
@@ -138,13 +139,8 @@ function refuseToReplace(path: string, protects: Protected): void {
 }
 
 async function readPassphrase(path: string): Promise<string | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if (isCode(error, 'ENOENT')) return undefined;
-    throw invalidInput(`cannot read the passphrase file ${path}`, 'passphrase-unreadable', 'fix its permissions, or set PULUMI_CONFIG_PASSPHRASE');
-  }
+  const text = await readOptionalFile(path, () => invalidInput(`cannot read the passphrase file ${path}`, 'passphrase-unreadable', 'fix its permissions, or set PULUMI_CONFIG_PASSPHRASE'));
+  if (text === undefined) return undefined;
   const passphrase = text.trim();
   if (passphrase === '') {
     throw invalidInput(
@@ -154,8 +150,4 @@ async function readPassphrase(path: string): Promise<string | undefined> {
     );
   }
   return passphrase;
-}
-
-function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === code;
 }

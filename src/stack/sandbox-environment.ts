@@ -2,11 +2,12 @@
 // stack, unless --backend names one), and the simulated Scaleway API (src/sandbox/), started
 // for the run, that the real provider reaches through SCW_API_URL. The engine, the provider and
 // every request they make are the real ones; only Scaleway's side is simulated.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { invalidInput } from '../core/errors.js';
 import { ensureFolder } from '../core/folders.js';
 import { SANDBOX_CREDENTIALS } from './credentials.js';
+import { fileStateStacks } from './file-state-stacks.js';
 import { FAULTS_ENV, parseFaults, type FaultRule } from '../sandbox/faults.js';
 import type { LocalApi } from '../sandbox/server.js';
 import { transitEngineEnv, type TransitKey } from '../sandbox/secrets-key.js';
@@ -42,15 +43,7 @@ export function sandboxFolders(home: string): SandboxSettings {
 
 /** The stacks the sandbox's own state holds, as `<project>/<stack>` (what its passphrase protects). */
 export function sandboxStackNames(settings: SandboxSettings): string[] {
-  const stacks = join(settings.stateDir, '.pulumi', 'stacks');
-  if (!existsSync(stacks)) return [];
-  return readdirSync(stacks, { withFileTypes: true })
-    .filter((project) => project.isDirectory())
-    .flatMap((project) =>
-      readdirSync(join(stacks, project.name))
-        .filter((file) => /\.json(\.gz)?$/.test(file))
-        .map((file) => `${project.name}/${file.replace(/\.json(\.gz)?$/, '')}`),
-    );
+  return fileStateStacks(settings.stateDir).map(({ project, stack }) => `${project}/${stack}`);
 }
 
 export interface RunningSandbox {

@@ -5,6 +5,7 @@
 import { notAFileMessage, readRegularFile } from '../manifest/bounded-file.js';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { invalidInput, OpenmcfError } from '../core/errors.js';
+import { errorCode, isMissingFile } from '../core/optional-file.js';
 
 export interface YamlConfigFile {
   readonly path: string;
@@ -27,8 +28,8 @@ export async function readYamlConfigFile(path: string, what: string, code: strin
     text = read.bytes.toString('utf8');
   } catch (error) {
     if (error instanceof OpenmcfError) throw error;
+    if (isMissingFile(error)) return undefined;
     const reason = errorCode(error);
-    if (reason === 'ENOENT' || reason === 'ENOTDIR') return undefined;
     throw invalidInput(`cannot read the ${what} ${path}: ${reason}`, `${code}-unreadable`, 'check the path and its permissions');
   }
   const lineCounter = new LineCounter();
@@ -72,8 +73,4 @@ function positionOf(document: Document, lineCounter: LineCounter, path: string, 
     return `${path}:${line}:${col}`;
   }
   return path;
-}
-
-function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown error';
 }

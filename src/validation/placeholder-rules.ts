@@ -5,8 +5,9 @@
 import { DiagnosticCode } from '../core/diagnostic-codes.js';
 import type { PathSegment } from '../manifest/path.js';
 import { code, type Finding, type Rule } from './finding.js';
+import { SECRET_MASK } from '../core/secrets.js';
 
-export const SECRET_PLACEHOLDER = '[secret]';
+export const SECRET_PLACEHOLDER = SECRET_MASK;
 
 export const noPlaceholderValues: Rule = (data) => {
   const found: Finding[] = [];

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Chalk } from 'chalk';
-import { renderPlannedChange, replacementWarning } from '../../src/render/diff.js';
+import { renderPlannedChange, renderRefreshedDrift, replacementWarning } from '../../src/render/diff.js';
 import { formatValue } from '../../src/render/format-value.js';
 import { UNKNOWN_VALUE } from '../../src/engine/property-changes.js';
 
@@ -126,5 +126,16 @@ test('drift: a changed property in the manifest\'s terms with what the plan does
     '  ! container my-api changed outside openmcf: spec.maxScale 20 -> 3 (will be set back to 20)',
     '  ! container my-api changed outside openmcf: spec.memoryLimitMb 256 -> 512 (kept: the manifest does not set it)',
     '  ! namespace my-api deleted outside openmcf (will be created again)',
+  ]);
+});
+
+test('drift a refresh recorded: a heading naming the manifest and stack, then each change in manifest terms', () => {
+  const lines = renderRefreshedDrift(plain, 'my-api', 'my-org/my-project/dev.ScalewayServerlessContainer.my-api', [
+    { resource: container, change: 'update', step: 'update', properties: [{ path: 'minScale', kind: 'update', replaces: false, old: 0, new: 2 }] },
+  ]);
+  assert.deepEqual(lines, [
+    'Drift in my-api (stack my-org/my-project/dev.ScalewayServerlessContainer.my-api); the state now records:',
+    '  ~  update   container my-api',
+    '      ~ spec.minScale: 0 -> 2',
   ]);
 });

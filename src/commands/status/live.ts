@@ -5,37 +5,8 @@
 import { readLiveObject, splitRegionalId, type LiveCollection } from '../../engine/cloud-read.js';
 import type { CloudLookupSettings } from '../../engine/cloud-lookup.js';
 import type { StackState, StateResource } from '../../engine/stack-state.js';
-import { probeUrl, type ProbeResult } from './probe.js';
-
-export interface LiveObject {
-  /** As the state holds it: `{region}/{uuid}`. */
-  readonly id: string;
-  readonly name: string;
-  /** The platform's status (`ready`, `error`, `creating`, ...), or `missing` (404). */
-  readonly status: string;
-  readonly errorMessage?: string;
-  readonly updatedAt?: string;
-}
-
-export interface LiveContainer extends LiveObject {
-  readonly image?: string;
-  readonly minScale?: number;
-  readonly maxScale?: number;
-  readonly url?: string;
-}
-
-export interface LiveTrigger extends LiveObject {
-  readonly schedule?: string;
-}
-
-export interface LiveStack {
-  readonly namespace?: LiveObject;
-  readonly container?: LiveContainer;
-  readonly triggers: readonly LiveTrigger[];
-  readonly probe?: ProbeResult;
-  /** Empty when healthy. */
-  readonly problems: readonly string[];
-}
+import type { LiveContainer, LiveObject, LiveStack, ProbeResult } from '../../render/status-report.js';
+import { probeUrl } from './probe.js';
 
 const TYPES = {
   namespace: 'scaleway:containers/namespace:Namespace',

@@ -5,16 +5,7 @@
 // Host header, and the local API answers for the container (src/sandbox/probe.ts).
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-
-export interface ProbeResult {
-  readonly url: string;
-  /** The HTTP status; absent when nothing answered. */
-  readonly httpStatus?: number;
-  readonly durationMs: number;
-  readonly answering: boolean;
-  /** Why nothing answered (refused, timed out, ...). */
-  readonly error?: string;
-}
+import type { ProbeResult } from '../../render/status-report.js';
 
 export interface ProbeOptions {
   /** Send the request to this base URL (the sandbox's local API) with the URL's host as Host. */

@@ -1,5 +1,5 @@
-// `openmcf status` output: a block per stack on stdout (it is the result), or the versioned JSON
-// document:
+// `openmcf status` output, from the data the command read (commands/status.ts): a block per stack
+// on stdout (it is the result), or the versioned JSON document:
 //   { "apiVersion": "openmcf.org/status/v1", "exitCode": 1, "sandbox": true,
 //     "results": [ { "manifest": { "file": "my-api.yaml", "document": 0, "name": "my-api" },
 //                    "stack": "my-org/my-project/dev.ScalewayServerlessContainer.my-api",
@@ -16,37 +16,87 @@
 //     "error": { ... } }                                                          // nothing could run
 // `status` is the platform's (`ready`, `error`, `creating`, `updating`, `pending`, ...) or `missing`.
 import type { ChalkInstance } from 'chalk';
-import type { OpenmcfError } from '../../core/errors.js';
-import type { Io } from '../../core/io.js';
-import { chalkFor, errorLines } from '../../run/report.js';
-import { resultError } from '../../run/outcome.js';
-import type { PreparedStack } from '../../run/prepare.js';
-import type { LiveObject, LiveStack } from './live.js';
+import { ExitCode, type OpenmcfError } from '../core/errors.js';
+import type { Io } from '../core/io.js';
+import { resultError } from './result-document.js';
+import { chalkFor, errorLines } from './text-style.js';
 
 export const STATUS_API_VERSION = 'openmcf.org/status/v1';
 
-export interface StatusOutcome {
-  readonly prepared: PreparedStack;
+export interface LiveObject {
+  /** As the state holds it: `{region}/{uuid}`. */
+  readonly id: string;
+  readonly name: string;
+  /** The platform's status (`ready`, `error`, `creating`, ...), or `missing` (404). */
+  readonly status: string;
+  readonly errorMessage?: string;
+  readonly updatedAt?: string;
+}
+
+export interface LiveContainer extends LiveObject {
+  readonly image?: string;
+  readonly minScale?: number;
+  readonly maxScale?: number;
+  readonly url?: string;
+}
+
+export interface LiveTrigger extends LiveObject {
+  readonly schedule?: string;
+}
+
+export interface LiveStack {
+  readonly namespace?: LiveObject;
+  readonly container?: LiveContainer;
+  readonly triggers: readonly LiveTrigger[];
+  readonly probe?: ProbeResult;
+  /** Empty when healthy. */
+  readonly problems: readonly string[];
+}
+
+export interface ProbeResult {
+  readonly url: string;
+  /** The HTTP status; absent when nothing answered. */
+  readonly httpStatus?: number;
+  readonly durationMs: number;
+  readonly answering: boolean;
+  /** Why nothing answered (refused, timed out, ...). */
+  readonly error?: string;
+}
+
+/** One stack as `status` found it: which manifest and stack, and what the API said (or why it could not be read). */
+export interface StackStatusReport {
+  readonly manifest: { readonly file: string; readonly document: number; readonly name: string };
+  /** The manifest's name (the stack's, when two manifests share a name). */
+  readonly label: string;
+  /** The stack as the user names it, and as the engine does. */
+  readonly stack: string;
+  readonly engineStack: string;
+  readonly backend: string;
   readonly live?: LiveStack;
   readonly error?: OpenmcfError;
 }
 
-export function isHealthy(outcome: StatusOutcome): boolean {
+export function isHealthy(outcome: StackStatusReport): boolean {
   return outcome.error === undefined && outcome.live !== undefined && outcome.live.problems.length === 0;
 }
 
-export function statusDocument(outcomes: readonly StatusOutcome[], exitCode: number, sandbox: boolean): object {
+/** A stack that could not be read exits with its error's code; an unhealthy one with 1. */
+export function statusExitCode(outcome: StackStatusReport): number {
+  return outcome.error ? outcome.error.exitCode : isHealthy(outcome) ? ExitCode.ok : ExitCode.failed;
+}
+
+export function statusDocument(outcomes: readonly StackStatusReport[], exitCode: number, sandbox: boolean): object {
   return {
     apiVersion: STATUS_API_VERSION,
     exitCode,
     sandbox,
     results: outcomes.map((o) => {
-      const { prepared, live } = o;
+      const { live } = o;
       return {
-        manifest: { file: prepared.loaded.origin.file, document: prepared.loaded.origin.documentIndex, name: prepared.loaded.manifest.metadata.name },
-        stack: prepared.target.displayName,
-        engineStack: prepared.target.stackName,
-        backend: prepared.target.backendUrl,
+        manifest: o.manifest,
+        stack: o.stack,
+        engineStack: o.engineStack,
+        backend: o.backend,
         healthy: isHealthy(o),
         ...(live?.namespace ? { namespace: live.namespace } : {}),
         ...(live?.container ? { container: live.container } : {}),
@@ -57,6 +107,11 @@ export function statusDocument(outcomes: readonly StatusOutcome[], exitCode: num
       };
     }),
   };
+}
+
+/** The status document of a command that failed before any stack: no results, its error. */
+export function failedStatusDocument(error: OpenmcfError, sandbox: boolean): object {
+  return { apiVersion: STATUS_API_VERSION, exitCode: error.exitCode, sandbox, results: [], error: resultError(error) };
 }
 
 function statusWord(chalk: ChalkInstance, status: string): string {
@@ -72,12 +127,13 @@ function objectLine(chalk: ChalkInstance, what: string, live: LiveObject, detail
   return parts.join('  ');
 }
 
-export function printStatus(io: Io, outcomes: readonly StatusOutcome[]): void {
+/** Human form: a block per stack on stdout; a stack that could not be read, and the total, on stderr. */
+export function printStatus(io: Io, outcomes: readonly StackStatusReport[]): void {
   const chalk = chalkFor(io);
   for (const outcome of outcomes) {
-    const { prepared, live } = outcome;
+    const { live } = outcome;
     const verdict = isHealthy(outcome) ? chalk.green('healthy') : chalk.red(outcome.error ? 'unknown' : 'unhealthy');
-    const lines = [`${chalk.bold(prepared.label)} ${chalk.dim(`(stack ${prepared.target.displayName})`)}: ${verdict}`];
+    const lines = [`${chalk.bold(outcome.label)} ${chalk.dim(`(stack ${outcome.stack})`)}: ${verdict}`];
     if (live?.namespace) lines.push(objectLine(chalk, 'namespace', live.namespace, []));
     if (live?.container) {
       const c = live.container;
@@ -93,7 +149,7 @@ export function printStatus(io: Io, outcomes: readonly StatusOutcome[]): void {
     }
     for (const problem of live?.problems ?? []) lines.push(`  ${chalk.red('x')} ${problem}`);
     io.out(`${lines.join('\n')}\n`);
-    if (outcome.error) io.err(`${[`${chalk.red('x')} ${prepared.label}`, ...errorLines(chalk, outcome.error)].join('\n')}\n`);
+    if (outcome.error) io.err(`${[`${chalk.red('x')} ${outcome.label}`, ...errorLines(chalk, outcome.error)].join('\n')}\n`);
   }
   if (outcomes.length > 1) {
     const healthy = outcomes.filter(isHealthy).length;
