@@ -105,7 +105,7 @@ test('a failure before the listing is a document with no stacks and the error', 
 
 test('the orphan note says how many and gives the commands that remove one or all', () => {
   const io = captureIo();
-  printOrphanNote(io, ['organization/my-project/dev.ScalewayServerlessContainer.old-api'], '-f apps/', ' --sandbox');
+  printOrphanNote(io, ['organization/my-project/dev.ScalewayServerlessContainer.old-api'], '--stack organization/my-project/dev.ScalewayServerlessContainer.old-api --sandbox', '-f apps/ --sandbox');
   assert.equal(
     io.stderr(),
     '1 orphaned stack: in the projects and environments of these manifests, but no manifest names it; what it deployed is still running.\n' +
