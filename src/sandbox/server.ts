@@ -78,6 +78,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        settings.gate.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
