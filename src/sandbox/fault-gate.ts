@@ -40,7 +40,7 @@ export class FaultGate {
   /** Waits for hold rules to be released and out delay rules, then throws the API error of a firing 409/500 rule. */
   async enter(operation: FaultOperation, resource: SandboxResource, subject: { kind: Kind; id: string; state: string }): Promise<void> {
     for (const rule of matchingFaults(this.rules, 'hold', resource)) {
-      if (rule.effect.kind === 'hold') await this.hold(rule.effect.name, `${operation} ${resource}`);
+      if (rule.effect.kind === 'hold' && (rule.effect.operation ?? operation) === operation) await this.hold(rule.effect.name, `${operation} ${resource}`);
     }
     for (const rule of matchingFaults(this.rules, 'delay', resource)) {
       if (rule.effect.kind === 'delay' && (await this.fires(rule))) await sleep(rule.effect.ms);

@@ -10,6 +10,8 @@
 //   Resource   Namespace | Container | Cron | *
 //   @<image>   status rules only: the rule fires only for deployments of that image reference,
 //              exactly as the container's `image` says it (`rg.fr-par.scw.cloud/team/api:v2`)
+//   @<operation>  hold rules only: the rule holds only that operation's calls (create, update,
+//              delete, read), e.g. the update of a run, after its preview's reads
 //   *<count>   fire only the first <count> times (counted across processes, in the store);
 //              without it the rule fires every time. Not for hold rules (a test releases them).
 //
@@ -30,6 +32,7 @@
 //   status:Container@rg.fr-par.scw.cloud/team/api:v2=error   that image fails to start; others deploy
 //   delay:Cron=2000                       each cron API call takes 2 s longer
 //   hold:Container=apply-1                container calls wait until holds/apply-1.release exists
+//   hold:Container@update=apply-1         only container updates wait (the run's preview reads pass)
 //   create:Cron=409,delay:Container=500   several rules at once
 //
 // A message may contain commas: a comma only starts a new rule when an `<operation>:` follows.
@@ -44,7 +47,7 @@ export type FaultEffect =
   | { readonly kind: 'status'; readonly status: 'error'; readonly message?: string }
   | { readonly kind: 'delay'; readonly ms: number }
   /** Calls wait until the test creates the release file of `name` (fault-gate.ts). */
-  | { readonly kind: 'hold'; readonly name: string };
+  | { readonly kind: 'hold'; readonly name: string; readonly operation?: FaultOperation };
 
 export interface FaultRule {
   /** The rule as written; also its key for counting. */
@@ -60,6 +63,7 @@ export interface FaultRule {
 
 export const FAULTS_ENV = 'OPENMCF_SANDBOX_FAULTS';
 
+const FAULT_OPERATIONS = ['create', 'update', 'delete', 'read'] as const;
 const OPERATIONS = ['create', 'update', 'delete', 'read', 'status', 'delay', 'hold'] as const;
 const RESOURCES = ['Namespace', 'Container', 'Cron', '*'] as const;
 const RULE_START = new RegExp(`,(?=\\s*(?:${OPERATIONS.join('|')}):)`);
@@ -72,10 +76,13 @@ export function parseFaults(text: string | undefined): FaultRule[] {
 function parseRule(text: string): FaultRule {
   const match = /^([a-z]+):([A-Za-z*]+)(?:@([^=\s]+))?=(.+)$/s.exec(text);
   if (!match) throw faultSyntax(text, 'expected <operation>:<Resource>=<effect>');
-  const [, operation, resource, image, rawEffect] = match as unknown as [string, string, string, string | undefined, string];
+  // After @: an image (status rules) or an operation (hold rules).
+  const [, operation, resource, qualifier, rawEffect] = match as unknown as [string, string, string, string | undefined, string];
   if (!(OPERATIONS as readonly string[]).includes(operation)) throw faultSyntax(text, `unknown operation "${operation}"; use one of ${OPERATIONS.join(', ')}`);
   if (!(RESOURCES as readonly string[]).includes(resource)) throw faultSyntax(text, `unknown resource "${resource}"; use one of ${RESOURCES.join(', ')}`);
-  if (image !== undefined && operation !== 'status') throw faultSyntax(text, 'only status rules name an image (status:Container@<image>=error)');
+  if (qualifier !== undefined && operation === 'hold') {
+    if (!(FAULT_OPERATIONS as readonly string[]).includes(qualifier)) throw faultSyntax(text, `a hold names an operation after @: one of ${FAULT_OPERATIONS.join(', ')}`);
+  } else if (qualifier !== undefined && operation !== 'status') throw faultSyntax(text, 'only status rules name an image (status:Container@<image>=error)');
 
   const counted = /^(.*)\*(\d+)$/s.exec(rawEffect);
   const effectText = counted ? counted[1]! : rawEffect;
@@ -86,8 +93,8 @@ function parseRule(text: string): FaultRule {
     text,
     operation: operation as FaultRule['operation'],
     resource: resource as FaultRule['resource'],
-    ...(image !== undefined ? { image } : {}),
-    effect,
+    ...(qualifier !== undefined && operation === 'status' ? { image: qualifier } : {}),
+    effect: effect.kind === 'hold' && qualifier !== undefined ? { ...effect, operation: qualifier as FaultOperation } : effect,
     ...(count !== undefined ? { count } : {}),
   };
 }

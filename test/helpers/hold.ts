@@ -4,19 +4,27 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { holdFiles } from '../../src/sandbox/fault-gate.js';
-import type { SandboxResource } from '../../src/sandbox/faults.js';
+import type { FaultOperation, SandboxResource } from '../../src/sandbox/faults.js';
 
 export class Hold {
   private readonly files: { readonly held: string; readonly release: string };
 
-  /** `storeDir`: the local API's store ($OPENMCF_HOME/sandbox/api for --sandbox runs). */
-  constructor(storeDir: string, readonly name: string, readonly resource: SandboxResource | '*' = 'Container') {
+  /**
+   * `storeDir`: the local API's store ($OPENMCF_HOME/sandbox/api for --sandbox runs). `operation`:
+   * hold only those calls (`update`: a run's update waits, its preview's reads pass).
+   */
+  constructor(storeDir: string, readonly name: string, readonly resource: SandboxResource | '*' = 'Container', readonly operation?: FaultOperation) {
     this.files = holdFiles(storeDir, name);
   }
 
   /** The fault rule, for OPENMCF_SANDBOX_FAULTS. */
   get rule(): string {
-    return `hold:${this.resource}=${this.name}`;
+    return `hold:${this.resource}${this.operation ? `@${this.operation}` : ''}=${this.name}`;
+  }
+
+  /** OPENMCF_SANDBOX_FAULTS with this rule, for a run's environment. */
+  get env(): Record<string, string> {
+    return { OPENMCF_SANDBOX_FAULTS: this.rule };
   }
 
   /** Whether a call is being held (or was, before the release). */

@@ -46,6 +46,20 @@ test('a hold stops only calls on its resource', async (t) => {
   assert.equal(new Hold(dir, 'crons', 'Cron').held, false, 'no call on a cron was made, none held');
 });
 
+test('a hold for one operation lets the others through: the preview of a run reads, its update waits', async (t) => {
+  const dir = store(t);
+  const gate = new FaultGate(dir, parseFaults('hold:Container@update=update-only'));
+  const hold = new Hold(dir, 'update-only', 'Container', 'update');
+  assert.equal(hold.rule, 'hold:Container@update=update-only');
+  await gate.enter('read', 'Container', SUBJECT);
+  await gate.enter('create', 'Container', SUBJECT);
+  assert.equal(hold.held, false, 'reads and creates are not held');
+  const update = gate.enter('update', 'Container', SUBJECT);
+  await hold.waitHeld(10_000);
+  hold.release();
+  await update;
+});
+
 test('a hold comes before the other rules of the call: a 409 answers only once released', async (t) => {
   const dir = store(t);
   const gate = new FaultGate(dir, parseFaults('create:Container=409,hold:Container=first'));
