@@ -6,17 +6,15 @@
 // and the workspace folders a killed run left are swept by the next one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliEnv, OPENMCF_BIN, REPO_ROOT } from '../helpers/engine.js';
+import { runOpenmcf, startOpenmcf, TEST_PASSPHRASE, type EnvOptions } from '../helpers/run-openmcf.js';
 import { looseModes, plantedIn } from '../helpers/files-at-rest.js';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
 import { Background, EXAMPLE_SECRETS, manifest } from './cloud-run.js';
-import { spawnSync } from 'node:child_process';
 
-const PASSPHRASE = 'openmcf-test-passphrase';
+const PASSPHRASE = TEST_PASSPHRASE;
 
 /** A run's three places, none of them existing before openmcf or the engine makes it (but TMPDIR). */
 class Places {
@@ -30,21 +28,18 @@ class Places {
     process.on('exit', () => rmSync(this.root, { recursive: true, force: true }));
   }
 
-  env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    const env = cliEnv({ home: this.openmcfHome, pulumiHome: this.pulumiHome }, { TMPDIR: this.tmp, ...extra });
-    for (const name of ['GITHUB_ACTIONS', 'CI', 'FORCE_COLOR', 'PULUMI_BACKEND_URL', 'SCW_ACCESS_KEY', 'SCW_SECRET_KEY', 'OPENMCF_SANDBOX_FAULTS', 'PGPASSWORD']) {
-      if (!(name in extra)) delete env[name];
-    }
-    return env;
+  /** A run here: its TMPDIR too is one of the places looked at. */
+  options(extra: Record<string, string> = {}): EnvOptions {
+    return { home: this.openmcfHome, pulumiHome: this.pulumiHome, passphrase: TEST_PASSPHRASE, env: { TMPDIR: this.tmp, ...extra } };
   }
 
   run(args: readonly string[], extra: Record<string, string> = {}): { code: number | null; stderr: string } {
-    const result = spawnSync(process.execPath, [OPENMCF_BIN, ...args], { cwd: REPO_ROOT, env: this.env(extra), encoding: 'utf8', timeout: 180_000 });
-    return { code: result.status, stderr: result.stderr };
+    const { code, stderr } = runOpenmcf(args, this.options(extra));
+    return { code, stderr };
   }
 
   start(args: readonly string[], extra: Record<string, string> = {}): Background {
-    return new Background(spawn(process.execPath, [OPENMCF_BIN, ...args], { cwd: REPO_ROOT, env: this.env(extra), stdio: 'pipe' }));
+    return startOpenmcf(args, this.options(extra));
   }
 
   /** The secret values planted in this run: the manifest's, the passphrases, the extra ones. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { OPENMCF_BIN } from '../helpers/engine.js';
+import { OPENMCF_BIN } from '../helpers/run-openmcf.js';
 import { CloudHome, manifest, REPO_ROOT } from './cloud-run.js';
 
 const home = new CloudHome('openmcf-suggested-');
