@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runOpenmcf, startOpenmcf, TEST_PASSPHRASE, type EnvOptions } from '../helpers/run-openmcf.js';
 import { looseModes, plantedIn } from '../helpers/files-at-rest.js';
+import { Hold } from '../helpers/hold.js';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
 import { Background, EXAMPLE_SECRETS, manifest } from './cloud-run.js';
 
@@ -22,6 +23,8 @@ class Places {
   readonly openmcfHome = join(this.root, 'openmcf-home');
   readonly pulumiHome = join(this.root, 'pulumi-home');
   readonly tmp = join(this.root, 'tmp');
+  /** The sandbox's local API store. */
+  readonly storeDir = join(this.openmcfHome, 'sandbox', 'api');
 
   constructor() {
     mkdirSync(this.tmp, { mode: 0o700 });
@@ -89,7 +92,10 @@ test('a sandbox apply and destroy leave no secret, private modes and no workspac
 test('a sandbox run killed with SIGKILL mid-update leaves no secret; the next run sweeps its folder', async () => {
   const places = new Places();
   assert.equal(places.run(['apply', '-f', manifest('order-api'), '--sandbox', '--yes']).code, 0);
-  const killed = places.start(['apply', '-f', manifest('order-api'), '--sandbox', '--yes', '--set', 'spec.port=8081'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=15000' });
+  // Killed while its update is held (never released: the run dies there).
+  const hold = new Hold(places.storeDir, 'killed-mid-update', 'Container', 'update');
+  const killed = places.start(['apply', '-f', manifest('order-api'), '--sandbox', '--yes', '--set', 'spec.port=8081'], hold.env);
+  await hold.waitHeld(120_000, () => killed.stderr);
   await killed.waitFor(/updating container\.\.\./);
   killed.signal('SIGKILL');
   await killed.done;
@@ -122,7 +128,9 @@ test('postgres://user:PASSWORD@...: the password is in no file, also after a kil
   assert.deepEqual(places.planted([pg.password]), []);
   assert.deepEqual(places.loose(), []);
 
-  const killed = places.start(['apply', '-f', manifest('order-api'), ...backend, '--yes', '--set', 'spec.port=8082'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=15000' });
+  const hold = new Hold(places.storeDir, 'pg-killed-mid-update', 'Container', 'update');
+  const killed = places.start(['apply', '-f', manifest('order-api'), ...backend, '--yes', '--set', 'spec.port=8082'], hold.env);
+  await hold.waitHeld(120_000, () => killed.stderr);
   await killed.waitFor(/updating container\.\.\./);
   assert.deepEqual(places.planted([pg.password]), [], 'nothing in plain text during a run');
   killed.signal('SIGKILL');

@@ -1,5 +1,6 @@
-// The `hold` fault: a call on its resource waits, visibly, until the test releases it; then it
-// and every later call go through. Driven the way a test in another process drives it: files.
+// The fault gate of the local API. The `hold` fault: a call on its resource waits, visibly, until
+// the test releases it; then it and every later call go through. Driven the way a test in another
+// process drives it: files. And the rules as the API takes them: parsed once, or as text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { FaultGate, holdFiles } from '../../src/sandbox/fault-gate.js';
 import { parseFaults } from '../../src/sandbox/faults.js';
 import { Hold } from '../helpers/hold.js';
-import { apiClient } from './api-client.js';
+import { apiClient, PROJECT } from './api-client.js';
 
 function store(t: { after: (fn: () => void) => void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'openmcf-hold-'));
@@ -77,7 +78,7 @@ test('through the local API: the request gets no answer while held, and its answ
   const api = await apiClient(t, { faults: 'hold:Namespace=ns' });
   const hold = new Hold(api.storeDir, 'ns', 'Namespace');
   let answered = false;
-  const created = api.call('POST', '/namespaces', { name: 'held-ns', project_id: '11111111-1111-4111-8111-111111111111' }).then((answer) => {
+  const created = api.call('POST', '/namespaces', { name: 'held-ns', project_id: PROJECT }).then((answer) => {
     answered = true;
     return answer;
   });
@@ -98,4 +99,12 @@ test('a call still held when the server closes ends as an internal error, keepin
   await new Hold(dir, 'forever', '*').waitHeld(10_000);
   gate.close();
   await assert.rejects(call, (error: { status?: number }) => error.status === 500);
+});
+
+test('the local API takes rules parsed once by the run, as they are, or their text', async (t) => {
+  const parsed = await apiClient(t, { faults: parseFaults('create:Namespace=500') });
+  assert.equal((await parsed.call('POST', '/namespaces', { name: 'parsed', project_id: PROJECT })).status, 500);
+  const text = await apiClient(t, { faults: 'create:Namespace=500' });
+  assert.equal((await text.call('POST', '/namespaces', { name: 'text', project_id: PROJECT })).status, 500);
+  await assert.rejects(apiClient(t, { faults: 'create:Namespace=404' }), /409 \(transient state\) or 500/);
 });
