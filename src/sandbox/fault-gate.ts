@@ -1,9 +1,9 @@
 // OPENMCF_SANDBOX_FAULTS rules (syntax in ./faults.ts) at the API's door: a `hold` rule stops
-// every call on its resource until the test releases it (files under <store>/holds, below, so a
-// test in another process drives it), a `delay` rule makes
-// every call on its resource slower, a 409/500 rule answers the call with that error, a `status`
-// rule makes a container's deployment end in `error`. Counted rules (`*N`) keep their tally in
-// the store, so they hold across processes and successive runs.
+// every call on its resource until the test releases it (through files under <store>/holds, so
+// that a test in another process drives it), a `delay` rule makes every call on its resource
+// slower, a 409/500 rule answers the call with that error, a `status` rule makes a container's
+// deployment end in `error`. Counted rules (`*N`) keep their tally in the store, so they hold
+// across processes and successive runs.
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
