@@ -10,7 +10,7 @@ import type { TriggerWire } from '../../src/sandbox/wire.js';
 import { tempHome } from '../helpers/engine.js';
 import { REPO_ROOT } from '../helpers/run-openmcf.js';
 
-const STORE_MODULE = pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'sandbox', 'api', 'store.js')).href;
+const STORE_MODULE = pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'sandbox', 'store.js')).href;
 
 function trigger(id: string): TriggerWire {
   return {
