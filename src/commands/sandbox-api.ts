@@ -36,7 +36,7 @@ export async function sandboxApi(options: SandboxApiOptions, io: Io, env: NodeJS
       storeDir: settings.storeDir,
       port,
       transitionMs,
-      faultRules: faults,
+      faults,
       ...(organizationId !== undefined ? { organizationId } : {}),
       ...(sandboxTransit ? { transit: sandboxTransit } : {}),
       onRequest: (line) => io.err(`${line.method} ${line.path} ${line.status}\n`),

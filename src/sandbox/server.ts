@@ -18,10 +18,9 @@ export interface LocalApiOptions {
   readonly storeDir: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
-  /** OPENMCF_SANDBOX_FAULTS text; parse errors are thrown here, before the server listens. */
-  readonly faults?: string;
-  /** The rules already parsed (a run parses them once, stack/run-environment.ts); beat `faults`. */
-  readonly faultRules?: readonly FaultRule[];
+  /** The fault rules, parsed once by whoever read OPENMCF_SANDBOX_FAULTS (a run, where it decides
+   * the sandbox); or their text, whose parse errors are thrown here, before the server listens. */
+  readonly faults?: string | readonly FaultRule[];
   /** How long `creating`/`updating`/`deleting` last (ms; 0, the default: over by the next call). */
   readonly transitionMs?: number;
   /** Epoch ms (default Date.now): tests move time on by hand. */
@@ -58,7 +57,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi> {
   const settings: ApiSettings = {
     storeDir: options.storeDir,
-    gate: new FaultGate(options.storeDir, options.faultRules ?? parseFaults(options.faults)),
+    gate: new FaultGate(options.storeDir, typeof options.faults === 'object' ? options.faults : parseFaults(options.faults)),
     transitionMs: options.transitionMs ?? 0,
     clock: options.clock ?? Date.now,
     ...(options.organizationId !== undefined ? { organizationId: options.organizationId } : {}),
@@ -80,6 +79,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        settings.gate.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -114,7 +114,7 @@ export async function startSandbox(settings: SandboxSettings, env: NodeJS.Proces
     // The run's provider holds the sandbox's credentials: what it creates belongs to their organization.
     organizationId: SANDBOX_CREDENTIALS.organizationId!,
     transitionMs,
-    faultRules: faults,
+    faults,
     ...(transit ? { transit } : {}),
   });
   return {

@@ -1,9 +1,9 @@
 // Shared by the adversarial tests: the fixtures folder and a run of the built binary in it. Each
 // test here reproduces one finding of an adversarial run (issue 9) and fails without its fix.
 import { join } from 'node:path';
-import { ROOT, runOpenmcf, type RunOptions, type RunResult } from '../e2e/run-openmcf.js';
+import { REPO_ROOT, runOpenmcf, type RunOptions, type RunResult } from '../helpers/run-openmcf.js';
 
-export const FIXTURES = join(ROOT, 'test', 'adversarial', 'fixtures');
+export const FIXTURES = join(REPO_ROOT, 'test', 'adversarial', 'fixtures');
 
 export function fixture(name: string): string {
   return join(FIXTURES, name);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { tempDir } from '../e2e/run-openmcf.js';
+import { tempDir } from '../helpers/run-openmcf.js';
 import { fixture, printed, run } from './adversarial.js';
 
 const aFile = (): string => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../e2e/run-openmcf.js';
+import { tempDir } from '../helpers/run-openmcf.js';
 import { printed, run } from './adversarial.js';
 
 const VALID = join('..', '..', 'fixtures', 'valid', 'minimal-fqdn.yaml');

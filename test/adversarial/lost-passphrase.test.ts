@@ -4,11 +4,10 @@
 // file is missing and what it protected.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudHome } from '../e2e/cloud-run.js';
-import { BIN, tempDir } from '../e2e/run-openmcf.js';
+import { runOpenmcf, tempDir } from '../helpers/run-openmcf.js';
 import { fixture } from './adversarial.js';
 
 test('the sandbox passphrase lost after an apply: refused, named, not regenerated', () => {
@@ -36,12 +35,11 @@ test('the generated passphrase of a file backend lost: refused, naming both ways
   // comes before the engine opens it).
   mkdirSync(join(state, '.pulumi', 'stacks', 'secrets'), { recursive: true });
   writeFileSync(join(state, '.pulumi', 'stacks', 'secrets', 'dev.ScalewayServerlessContainer.secret-api.json'), '{}');
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENMCF_HOME: home, NO_COLOR: '1' };
-  for (const name of ['PULUMI_CONFIG_PASSPHRASE', 'PULUMI_CONFIG_PASSPHRASE_FILE', 'PULUMI_BACKEND_URL', 'GITHUB_ACTIONS']) delete env[name];
+  // No passphrase in the environment (the runner passes none on).
   // `outputs` needs no Scaleway credentials, so the passphrase is the first thing it meets.
-  const run = () => spawnSync(process.execPath, [BIN, 'outputs', '-f', fixture('secrets.yaml'), '--backend', `file://${state}`], { env, encoding: 'utf8', timeout: 60_000 });
+  const run = () => runOpenmcf(['outputs', '-f', fixture('secrets.yaml'), '--backend', `file://${state}`], { home, timeoutMs: 60_000 });
   const result = run();
-  assert.equal(result.status, 3, result.stderr);
+  assert.equal(result.code, 3, result.stderr);
   assert.match(result.stderr, new RegExp(`the passphrase file ${join(home, 'passphrase')} is missing, but stack adversarial/secrets/dev\\.ScalewayServerlessContainer\\.secret-api in file://${state} was encrypted with it`));
   assert.match(result.stderr, /set PULUMI_CONFIG_PASSPHRASE \(or PULUMI_CONFIG_PASSPHRASE_FILE\) to the passphrase the stack was created with/);
   assert.equal(existsSync(join(home, 'passphrase')), false);
@@ -52,6 +50,6 @@ test('the generated passphrase of a file backend lost: refused, naming both ways
   const first = run();
   assert.doesNotMatch(first.stderr, /passphrase file/, first.stderr);
   // outputs reads a local folder backend without the engine: it says the stack is not there yet.
-  assert.equal(first.status, 1, first.stderr);
+  assert.equal(first.code, 1, first.stderr);
   assert.match(first.stderr, /does not exist on file:\/\//);
 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../e2e/run-openmcf.js';
+import { tempDir } from '../helpers/run-openmcf.js';
 import { fixture, printed, run } from './adversarial.js';
 
 const MESSAGE = /holds `\[secret\]`, the placeholder openmcf prints in place of a secret, not a value/;

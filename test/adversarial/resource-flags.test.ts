@@ -3,10 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ROOT } from '../e2e/run-openmcf.js';
+import { REPO_ROOT } from '../helpers/run-openmcf.js';
 import { fixture, printed, run } from './adversarial.js';
 
-const PIPELINE = join(ROOT, 'manifests', 'data-pipeline.yaml');
+const PIPELINE = join(REPO_ROOT, 'manifests', 'data-pipeline.yaml');
 
 for (const [command, flag] of [['preview', '--target'], ['preview', '--replace'], ['apply', '--replace'], ['destroy', '--target'], ['refresh', '--target']] as const) {
   test(`${command} ${flag} with an unknown name is invalid input listing the names`, () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, tempDir } from '../e2e/run-openmcf.js';
+import { OPENMCF_BIN, openmcfEnv, tempDir } from '../helpers/run-openmcf.js';
 import { printed, run } from './adversarial.js';
 
 const LIMIT = /: error: holds more than 4 MiB; a manifest source may not be larger$/m;
@@ -28,7 +28,8 @@ test('a regular file over the bound is refused; the cloud commands say the same'
 
 test('standard input is capped too, even when it never ends', () => {
   // Node's own stdin from /dev/zero: endless; the run must stop by itself.
-  const endless = spawnSync('sh', ['-c', `exec "${process.execPath}" "${BIN}" validate -f - < /dev/zero`], { encoding: 'utf8', timeout: 30_000 });
+  // Through sh for the redirect; `exec` so that the timeout reaches the CLI itself.
+  const endless = spawnSync('sh', ['-c', `exec "${process.execPath}" "${OPENMCF_BIN}" validate -f - < /dev/zero`], { env: openmcfEnv(), encoding: 'utf8', timeout: 30_000 });
   assert.equal(endless.status, 3, endless.stderr);
   assert.match(endless.stderr, new RegExp(`^<stdin>${LIMIT.source}`, 'm'));
   const piped = run(['validate', '-f', '-'], { input: `# ${'y'.repeat(5 * 1024 * 1024)}\n` });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, printed, run } from './adversarial.js';
-import { tempDir } from '../e2e/run-openmcf.js';
+import { tempDir } from '../helpers/run-openmcf.js';
 
 test('`.`, `..` and names the engine refuses are invalid manifests, at their label', () => {
   const result = run(['validate', '-f', 'stack-dot-dot.yaml']);

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT, runOpenmcf } from './run-openmcf.js';
+import { REPO_ROOT, runOpenmcf } from '../helpers/run-openmcf.js';
 
 interface Workflow {
   jobs: Record<string, { if?: string; steps: { run?: string }[] }>;
 }
 
-const workflow = parse(readFileSync(join(ROOT, 'docs', 'ci-example.yml'), 'utf8')) as Workflow;
+const workflow = parse(readFileSync(join(REPO_ROOT, 'docs', 'ci-example.yml'), 'utf8')) as Workflow;
 
 function openmcfCommands(): string[][] {
   const commands: string[][] = [];

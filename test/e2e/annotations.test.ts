@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { APP_YAML, workspace } from './manifest-fixture.js';
-import { runOpenmcf } from './run-openmcf.js';
+import { runOpenmcf } from '../helpers/run-openmcf.js';
 
 const INVALID = APP_YAML.replace('port: 8080', 'port: 8008').replace('region: fr-par', 'region: fr-paris');
 

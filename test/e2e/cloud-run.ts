@@ -1,20 +1,16 @@
 // For the tests of the cloud commands through the built binary, on the real engine and the
-// sandbox cloud: one private OPENMCF_HOME per test file, a synchronous runner for plain steps and
-// an asynchronous one for the tests that interrupt a run or hold its lock.
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// sandbox cloud: one private OPENMCF_HOME per test file, and the runs of the binary in it (through
+// the one runner, ../helpers/run-openmcf.ts), with views on its sandbox (cloud, state, locks).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliEnv, OPENMCF_BIN, REPO_ROOT, type TempHome } from '../helpers/engine.js';
+import type { TempHome } from '../helpers/engine.js';
+import { Background, inHome, openmcfEnv, REPO_ROOT, runOnTerminal, runOpenmcf, startOpenmcf, waitUntil, type EnvOptions, type RunResult } from '../helpers/run-openmcf.js';
 import { readCloud, type Cloud } from '../../src/sandbox/store.js';
 
-export { REPO_ROOT };
+export { Background, REPO_ROOT, waitUntil };
 
-export interface CloudRun {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type CloudRun = RunResult;
 
 /** A home for a whole test file (removed when the process ends), and how to run the CLI in it. */
 export class CloudHome {
@@ -30,43 +26,29 @@ export class CloudHome {
     process.on('exit', () => rmSync(home, { recursive: true, force: true }));
   }
 
-  env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    const env = cliEnv(this.home, extra);
-    // The machine running the tests must not change what the CLI does.
-    for (const name of ['GITHUB_ACTIONS', 'CI', 'FORCE_COLOR', 'PULUMI_BACKEND_URL', 'SCW_ACCESS_KEY', 'SCW_SECRET_KEY', 'SCW_PROFILE', 'OPENMCF_SANDBOX_FAULTS', 'OPENMCF_SANDBOX_TRANSITIONS']) {
-      if (!(name in extra)) delete env[name];
-    }
-    return env;
+  /** What a run in this home gets (`extra` set last). */
+  options(extra: Record<string, string> = {}): EnvOptions {
+    return inHome(this.home, extra);
   }
 
-  run(args: readonly string[], options: { env?: Record<string, string>; input?: string } = {}): CloudRun {
-    const result = spawnSync(process.execPath, [OPENMCF_BIN, ...args], {
-      cwd: REPO_ROOT,
-      env: this.env(options.env),
-      input: options.input ?? '',
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  /** The environment of a run in this home, for other programs run beside it. */
+  env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    return openmcfEnv(this.options(extra));
+  }
+
+  run(args: readonly string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}): CloudRun {
+    return runOpenmcf(args, { ...this.options(options.env), ...(options.input !== undefined ? { input: options.input } : {}), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
   }
 
   /** Runs the CLI with stdout and stderr on one pipe, in the order written, as a CI log shows them
    * (`2>&1`); the text is in `stdout`. */
   runMerged(args: readonly string[], options: { env?: Record<string, string> } = {}): CloudRun {
-    const result = spawnSync('sh', ['-c', 'exec "$@" 2>&1', 'sh', process.execPath, OPENMCF_BIN, ...args], {
-      cwd: REPO_ROOT,
-      env: this.env(options.env),
-      input: '',
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    return runOpenmcf(args, { ...this.options(options.env), merged: true });
   }
 
   /** Starts the CLI without waiting; `done` resolves when it exits. `guardMs`: see Background. */
   start(args: readonly string[], options: { env?: Record<string, string>; guardMs?: number } = {}): Background {
-    const child = spawn(process.execPath, [OPENMCF_BIN, ...args], { cwd: REPO_ROOT, env: this.env(options.env), stdio: 'pipe' });
-    return new Background(child, options.guardMs);
+    return startOpenmcf(args, { ...this.options(options.env), ...(options.guardMs !== undefined ? { guardMs: options.guardMs } : {}) });
   }
 
   cloud(): Cloud {
@@ -117,63 +99,16 @@ export class CloudHome {
   }
 
   /**
-   * Runs the CLI on a real pseudo-terminal (`script`) of a known width, so the live progress line
-   * is drawn as on a real one; once `question` is on the screen, `meanwhile` runs and `answer` is
-   * typed.
+   * Runs the CLI on a real pseudo-terminal 120 wide, so the live progress line is drawn as on a
+   * real one; once `question` is on the screen, `meanwhile` runs and `answer` is typed.
    */
   async onTerminal(args: readonly string[], question: RegExp, answer: string, options: { meanwhile?: () => void; timeoutMs?: number } = {}): Promise<{ code: number | null; screen: string; asked: boolean }> {
-    const command = `stty cols 120 rows 40; ${[process.execPath, OPENMCF_BIN, ...args].map((a) => `'${a}'`).join(' ')}`;
-    const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: REPO_ROOT, env: this.env() });
-    let screen = '';
-    let asked = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      screen += chunk.toString();
-      if (!asked && question.test(screen)) {
-        asked = true;
-        options.meanwhile?.();
-        child.stdin.write(`${answer}\n`);
-      }
+    const { code, screen, answered } = await runOnTerminal(args, {
+      ...this.options(),
+      answers: [[question, `${answer}\n`, options.meanwhile]],
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(timer);
-    return { code, screen, asked };
-  }
-}
-
-export class Background {
-  stdout = '';
-  stderr = '';
-  readonly done: Promise<number | null>;
-
-  /** `guardMs`: killed after that long, should a test forget it (0: a server its test stops). */
-  constructor(readonly child: ChildProcessWithoutNullStreams, guardMs = 180_000) {
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
-    const guard = guardMs > 0 ? setTimeout(() => child.kill('SIGKILL'), guardMs) : undefined;
-    this.done = new Promise((resolve) =>
-      child.on('close', (code) => {
-        if (guard) clearTimeout(guard);
-        resolve(code);
-      }),
-    );
-  }
-
-  /** Resolves once stderr matches, or rejects after `ms`. */
-  async waitFor(pattern: RegExp, ms = 60_000): Promise<void> {
-    await waitUntil(() => pattern.test(this.stderr), ms, () => `stderr never matched ${pattern}:\n${this.stderr}`);
-  }
-
-  signal(signal: NodeJS.Signals): void {
-    this.child.kill(signal);
-  }
-}
-
-export async function waitUntil(check: () => boolean, ms: number, message: () => string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(message());
-    await new Promise((r) => setTimeout(r, 50));
+    return { code, screen, asked: answered > 0 };
   }
 }
 

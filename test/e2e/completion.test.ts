@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runOpenmcf, tempDir } from './run-openmcf.js';
+import { REPO_ROOT, runOpenmcf, tempDir } from '../helpers/run-openmcf.js';
 
 const bashScript = runOpenmcf(['completion', 'bash']);
 const scriptFile = join(tempDir('openmcf-completion-'), 'openmcf.bash');
@@ -16,7 +16,7 @@ function complete(line: string): string[] {
   const words = line.split(' ');
   const quotedWords = words.map((w) => `'${w}'`).join(' ');
   const program = `source '${scriptFile}'; COMP_WORDS=(${quotedWords}); COMP_CWORD=${words.length - 1}; _openmcf; printf '%s\\n' "\${COMPREPLY[@]}"`;
-  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program], { cwd: REPO_ROOT, encoding: 'utf8' });
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stderr, '');
   return result.stdout.split('\n').filter((l) => l !== '');

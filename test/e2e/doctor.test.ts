@@ -6,7 +6,8 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cachedPluginPath } from '../../src/engine/provider-plugin.js';
 import { PULUMI_ENGINE_VERSION, SCALEWAY_PLUGIN_VERSION } from '../../src/core/version.js';
-import { cliEnv, engineBinary, pluginBinary, runCli, tempHome } from '../helpers/engine.js';
+import { engineBinary, pluginBinary, tempHome } from '../helpers/engine.js';
+import { inHome, runOpenmcf } from '../helpers/run-openmcf.js';
 
 const CREDENTIALS = {
   SCW_ACCESS_KEY: 'SCWABCDEFGHIJKLMNOPQ',
@@ -33,7 +34,7 @@ function check(report: Report, name: string) {
 
 test('doctor --sandbox on a machine with the engine: all fine, exit 0', (t) => {
   const home = tempHome(t);
-  const result = runCli(['doctor', '--sandbox'], cliEnv(home, { PATH: BARE_PATH }));
+  const result = runOpenmcf(['doctor', '--sandbox'], inHome(home, { PATH: BARE_PATH }));
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, new RegExp(`ok   engine +pulumi v${PULUMI_ENGINE_VERSION.replace(/\./g, '\\.')} at ${engineBinary().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   // The real provider in the sandbox too: only the API behind it is simulated.
@@ -46,8 +47,7 @@ test('doctor --sandbox on a machine with the engine: all fine, exit 0', (t) => {
 
 test('doctor --json: one document on stdout, a failing engine check without the engine, exit 1', (t) => {
   const home = tempHome(t);
-  const env = { ...cliEnv(home, { PATH: BARE_PATH }), OPENMCF_PULUMI_CLI: '' };
-  const result = runCli(['doctor', '--sandbox', '--json'], env);
+  const result = runOpenmcf(['doctor', '--sandbox', '--json'], inHome(home, { PATH: BARE_PATH, OPENMCF_PULUMI_CLI: '' }));
   assert.equal(result.code, 1);
   const report = JSON.parse(result.stdout) as Report;
   assert.equal(report.apiVersion, 'openmcf.org/doctor/v1');
@@ -62,8 +62,7 @@ test('doctor --json: one document on stdout, a failing engine check without the 
 
 test('doctor for real deployments: missing credentials and plugin are failures with their fixes', (t) => {
   const home = tempHome(t);
-  const env = cliEnv(home, { PATH: BARE_PATH, HOME: home.home, OPENMCF_SCALEWAY_PLUGIN: '' });
-  const result = runCli(['doctor', '--json'], env);
+  const result = runOpenmcf(['doctor', '--json'], inHome(home, { PATH: BARE_PATH, HOME: home.home, OPENMCF_SCALEWAY_PLUGIN: '' }));
   assert.equal(result.code, 1);
   const report = JSON.parse(result.stdout) as Report;
   assert.equal(check(report, 'engine').ok, true);
@@ -85,7 +84,7 @@ test('doctor for real deployments passes with credentials and an installed plugi
   writeFileSync(join(pluginDir, 'pulumi-resource-scaleway'), '#!/bin/sh\nexit 0\n');
   chmodSync(join(pluginDir, 'pulumi-resource-scaleway'), 0o755);
   // CI unset: under CI the default local state folder is a failure of its own (doctor-backend.test.ts).
-  const result = runCli(['doctor'], cliEnv(home, { PATH: BARE_PATH, HOME: home.home, OPENMCF_SCALEWAY_PLUGIN: '', CI: '', ...CREDENTIALS }));
+  const result = runOpenmcf(['doctor'], inHome(home, { PATH: BARE_PATH, HOME: home.home, OPENMCF_SCALEWAY_PLUGIN: '', CI: '', ...CREDENTIALS }));
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stderr, /ok   credentials +SCW_ACCESS_KEY \/ SCW_SECRET_KEY environment variables, project 66666666/);
   assert.match(result.stderr, /ok   plugin +scaleway v[\d.]+ at .*resource-scaleway-v[\d.]+\/pulumi-resource-scaleway \(installed for the engine\)/);
@@ -100,7 +99,7 @@ test('doctor names the plugin openmcf built into its cache', (t) => {
   mkdirSync(dirname(cached), { recursive: true });
   writeFileSync(cached, '#!/bin/sh\nexit 0\n');
   chmodSync(cached, 0o755);
-  const result = runCli(['doctor', '--json'], cliEnv(home, { PATH: BARE_PATH, HOME: home.home, OPENMCF_SCALEWAY_PLUGIN: '', ...CREDENTIALS }));
+  const result = runOpenmcf(['doctor', '--json'], inHome(home, { PATH: BARE_PATH, HOME: home.home, OPENMCF_SCALEWAY_PLUGIN: '', ...CREDENTIALS }));
   const plugin = check(JSON.parse(result.stdout) as Report, 'plugin');
   assert.equal(plugin.ok, true);
   assert.equal(plugin.summary, `scaleway v${SCALEWAY_PLUGIN_VERSION} at ${cached} (openmcf's build, from its cache)`);

@@ -37,6 +37,7 @@ import { EXAMPLE_SECRETS, MANIFESTS, REPO_ROOT, parseJson } from './cloud-run.js
 import { allHelpExamples, commandPaths, normaliseCommand, readmeInlineCommands, readmeShellBlocks, type Example } from './documented-examples/collect.js';
 import { lockContent, runShell, Scene, type ExampleRun } from './documented-examples/workspace.js';
 import { freePort } from '../helpers/free-port.js';
+import { runOpenmcf } from '../helpers/run-openmcf.js';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
 import { startS3, type S3Server } from '../helpers/s3-server.js';
 import { readCloud } from '../../src/sandbox/store.js';
@@ -202,8 +203,8 @@ const realContainers = (scene: Scene) => containers(scene).filter((c) => c.proje
 const sandboxContainers = (scene: Scene) => containers(scene).filter((c) => c.project !== scene.credentials.projectId);
 
 function validates(file: string): void {
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'openmcf.js'), 'validate', '-f', file], { encoding: 'utf8' });
-  assert.equal(result.status, 0, `${file} does not validate:\n${result.stderr}`);
+  const result = runOpenmcf(['validate', '-f', file]);
+  assert.equal(result.code, 0, `${file} does not validate:\n${result.stderr}`);
 }
 
 function lockFiles(state: string): string[] {

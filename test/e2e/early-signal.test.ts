@@ -3,10 +3,9 @@
 // code for an interrupted run, and one line naming the signal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BIN, ROOT, tempDir } from './run-openmcf.js';
+import { startOpenmcf } from '../helpers/run-openmcf.js';
 
 /**
  * Runs `openmcf <command> -f <url>` against a server that never answers, and signals the process
@@ -24,15 +23,9 @@ async function signalWhileReading(command: string[], signal: NodeJS.Signals): Pr
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/my-api.yaml`;
   try {
     return await new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--', BIN, ...command, '-f', url], {
-        cwd: ROOT,
-        env: { ...process.env, OPENMCF_HOME: tempDir('openmcf-home-'), NO_COLOR: '1' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      kill = () => child.kill(signal);
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (code, got) => resolve({ code, signal: got, stderr }));
+      const run = startOpenmcf([...command, '-f', url]);
+      kill = () => run.signal(signal);
+      void run.done.then((code) => resolve({ code, signal: run.child.signalCode, stderr: run.stderr }));
     });
   } finally {
     for (const response of requests) response.destroy();

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudHome, manifest, parseJson, waitUntil } from './cloud-run.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
+import { Hold } from '../helpers/hold.js';
 
 const home = new CloudHome('openmcf-exit-');
 const STACK = 'my-org/my-project/dev.ScalewayServerlessContainer.my-api';
@@ -85,30 +86,39 @@ test('1: an API failure fails the run and names the stack', () => {
 });
 
 test('4: a stack held by another run is reported as locked, naming it and how to clear a stale lock', async () => {
-  const holder = home.start(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8082'], {
-    env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=6000' },
-  });
+  // The holder stops in its update (apply --yes previews first, and the preview's lock is brief),
+  // holding the lock, until the second run has met it.
+  const hold = new Hold(home.storeDir, 'exit-4-holder', 'Container', 'update');
+  const holder = home.start(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8082'], { env: hold.env });
   try {
-    // The update itself (apply --yes previews first, and the preview's lock is brief).
+    await hold.waitHeld(120_000, () => holder.stderr);
     await holder.waitFor(/updating container\.\.\./);
     await waitUntil(() => home.lockFiles().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
     // A change of its own: its update needs the lock (a preview does not take it).
     const second = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8084']);
+    hold.release();
     assert.equal(second.code, 4, second.stderr);
     assert.match(second.stderr, new RegExp(`stack ${STACK} is locked by another run \\(held by \\S+@\\S+, process \\d+, since `));
     assert.match(second.stderr, /Wait for the other run to finish, or pass --lock-wait <duration>/);
     assert.match(second.stderr, /release the lock with `openmcf cancel -f \S+my-api\.yaml --set spec\.port=8084 --sandbox --yes`/);
   } finally {
+    hold.release();
     assert.equal(await holder.done, 0, holder.stderr);
   }
 });
 
 test('130: Ctrl-C cancels the engine cleanly and says how to recover', async () => {
-  const run = home.start(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8083'], {
-    env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=3000' },
-  });
+  // Ctrl-C while the update is in flight; the engine, stopping cleanly, waits for that call to end.
+  const hold = new Hold(home.storeDir, 'exit-130-clean', 'Container', 'update');
+  const run = home.start(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8083'], { env: hold.env });
+  await hold.waitHeld(120_000, () => run.stderr);
   await run.waitFor(/updating container\.\.\./);
   run.signal('SIGINT');
+  try {
+    await run.waitFor(/cancelling: waiting for the engine to stop cleanly/);
+  } finally {
+    hold.release();
+  }
   assert.equal(await run.done, 130, run.stderr);
   assert.match(run.stderr, /cancelling: waiting for the engine to stop cleanly/);
   assert.match(run.stderr, /interrupted: apply of stack .* was cancelled \(the engine stopped cleanly\)/);
@@ -117,9 +127,10 @@ test('130: Ctrl-C cancels the engine cleanly and says how to recover', async () 
 });
 
 test('130: a second Ctrl-C kills the engine at once; the lock it leaves is reported and can be cleared', async () => {
-  const run = home.start(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8084'], {
-    env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=20000' },
-  });
+  // Stopped in its update (never released: the engine is killed there).
+  const hold = new Hold(home.storeDir, 'exit-130-killed', 'Container', 'update');
+  const run = home.start(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8084'], { env: hold.env });
+  await hold.waitHeld(120_000, () => run.stderr);
   await run.waitFor(/updating container\.\.\./);
   run.signal('SIGINT');
   await run.waitFor(/cancelling/);
@@ -133,7 +144,7 @@ test('130: a second Ctrl-C kills the engine at once; the lock it leaves is repor
 
   const locked = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes']);
   assert.equal(locked.code, 4, locked.stderr);
-  // apply refreshes first, and the delay applies to those reads too: the lock can be a minute old.
+  // The lock's age, in seconds or minutes.
   assert.match(locked.stderr, /process \d+, since \S+ \(\d+(s| min) ago\), which has ended/);
   assert.match(locked.stderr, /the lock is stale: release it with `openmcf cancel -f \S+my-api\.yaml --sandbox --yes`/);
   assert.equal(home.lockFiles().filter((f) => f.endsWith('.json')).length, 1, 'the killed engine left its lock');

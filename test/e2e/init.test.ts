@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { BIN, runOpenmcf, runWithOpenStdin, tempDir } from './run-openmcf.js';
+import { runOnTerminal, runOpenmcf, runWithOpenStdin, tempDir } from '../helpers/run-openmcf.js';
 
 interface Starter {
   metadata: { name: string; labels: Record<string, string> };
@@ -107,23 +106,9 @@ test('on a terminal, init asks for what no flag gave and uses the answers', asyn
     [/Image \(<registry>\/<name>:<tag>\) \[rg\.nl-ams\.scw\.cloud\/my-registry\/shop:latest\]: /, ''],
     [/Privacy \(public, private\) \[public\]: /, 'private'],
   ];
-  const command = `'${process.execPath}' '${BIN}' init --region nl-ams`;
-  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: dir, env: { ...process.env, NO_COLOR: '1', OPENMCF_HOME: tempDir() } });
-  let screen = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-    const next = answers[0];
-    if (next && next[0].test(screen)) {
-      answers.shift();
-      screen = '';
-      child.stdin.write(`${next[1]}\n`);
-    }
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
+  const { code, answered } = await runOnTerminal(['init', '--region', 'nl-ams'], { cwd: dir, answers: answers.map(([question, answer]) => [question, `${answer}\n`] as const), timeoutMs: 30_000 });
   assert.equal(code, 0);
-  assert.equal(answers.length, 0, 'not every question was asked');
+  assert.equal(answered, answers.length, 'not every question was asked');
   const starter = parse(readFileSync(join(dir, 'shop.yaml'), 'utf8')) as Starter;
   assert.equal(starter.metadata.name, 'shop');
   assert.equal(starter.spec.region, 'nl-ams'); // from the flag: not asked

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kustomizeBinary } from '../helpers/engine.js';
-import { ROOT, runOpenmcf, tempDir } from './run-openmcf.js';
+import { REPO_ROOT, runOpenmcf, tempDir } from '../helpers/run-openmcf.js';
 import { KUSTOMIZE_VERSION } from '../../src/core/version.js';
 
 const KUSTOMIZE = kustomizeBinary();
@@ -26,7 +26,7 @@ test('an overlay is built with kustomize and its patch applies: the image tag of
 });
 
 test('problems point into the built output (the lines `kustomize build` prints) and name the overlay', () => {
-  const built = execFileSync(KUSTOMIZE, ['build', join(ROOT, DIR, 'overlays', 'bad-port')], { encoding: 'utf8' }).split('\n');
+  const built = execFileSync(KUSTOMIZE, ['build', join(REPO_ROOT, DIR, 'overlays', 'bad-port')], { encoding: 'utf8' }).split('\n');
   const line = built.findIndex((l) => /^\s+port: 8008$/.test(l)) + 1;
   const column = (built[line - 1]?.indexOf('8008') ?? -1) + 1;
   assert.ok(line > 0 && column > 0);
@@ -61,7 +61,7 @@ test('without kustomize and without Go to build it, the error says where it look
   assert.equal(result.code, 3);
   assert.match(result.stderr, new RegExp(`kustomize was not found \\(looked at OPENMCF_KUSTOMIZE, PATH and .*kustomize/v${KUSTOMIZE_VERSION.replace(/\./g, '\\.')}/bin/kustomize\\) and Go is not installed`));
   assert.match(result.stderr, /install kustomize/);
-  const bad = runOpenmcf(['validate', '--kustomize-dir', DIR, '--overlay', 'prod'], { env: { OPENMCF_KUSTOMIZE: join(ROOT, 'README.md') } });
+  const bad = runOpenmcf(['validate', '--kustomize-dir', DIR, '--overlay', 'prod'], { env: { OPENMCF_KUSTOMIZE: join(REPO_ROOT, 'README.md') } });
   assert.equal(bad.code, 3);
   assert.match(bad.stderr, /OPENMCF_KUSTOMIZE is not an executable file/);
 });
@@ -73,7 +73,7 @@ test('--kustomize-dir and --overlay go together', () => {
 });
 
 test('the kustomize version build.sh builds is the one openmcf looks for', () => {
-  const goMod = readFileSync(join(ROOT, 'kustomize', 'go.mod'), 'utf8');
+  const goMod = readFileSync(join(REPO_ROOT, 'kustomize', 'go.mod'), 'utf8');
   assert.match(goMod, new RegExp(`^require sigs\\.k8s\\.io/kustomize/kustomize/v5 v${KUSTOMIZE_VERSION.replace(/\./g, '\\.')}$`, 'm'));
   assert.match(execFileSync(KUSTOMIZE, ['version'], { encoding: 'utf8' }), new RegExp(`v${KUSTOMIZE_VERSION.replace(/\./g, '\\.')}`));
 });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parseAllDocuments } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runOpenmcf } from './run-openmcf.js';
+import { REPO_ROOT, runOpenmcf } from '../helpers/run-openmcf.js';
 import { workspace } from './manifest-fixture.js';
 
 test('load prints each manifest as YAML with every default filled in and secrets masked', () => {
@@ -74,7 +74,7 @@ test('load --help shows an example', () => {
 
 test('a secret filled in by ${VAR} is masked by load, and shown with --show-secrets', () => {
   const dir = workspace({
-    'm.yaml': readFileSync(join(ROOT, 'manifests', 'my-api.yaml'), 'utf8') + '  env:\n    secrets:\n      - name: TOKEN\n        value: ${API_TOKEN}\n',
+    'm.yaml': readFileSync(join(REPO_ROOT, 'manifests', 'my-api.yaml'), 'utf8') + '  env:\n    secrets:\n      - name: TOKEN\n        value: ${API_TOKEN}\n',
   });
   const env = { API_TOKEN: 'tok-from-environment-123' };
   const masked = runOpenmcf(['load', '-f', join(dir, 'm.yaml')], { env });

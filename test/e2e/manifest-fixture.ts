@@ -2,7 +2,7 @@
 // folder so each test owns its files. Line numbers matter: tests assert positions in it.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from './run-openmcf.js';
+import { tempDir } from '../helpers/run-openmcf.js';
 
 export const APP_YAML = `apiVersion: scaleway.openmcf.org/v1
 kind: ScalewayServerlessContainer

@@ -5,8 +5,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudHome, MANIFESTS, REPO_ROOT, parseJson } from './cloud-run.js';
-import { spawnSync } from 'node:child_process';
-import { OPENMCF_BIN } from '../helpers/engine.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
 
 const home = new CloudHome('openmcf-readme-json-');
@@ -23,10 +21,10 @@ function readmeExample(): { command: string[]; document: ResultDocument } {
 test('the README\'s --json example is what that command prints', () => {
   const { command, document } = readmeExample();
   // "after an apply", in the manifests folder, as the example's file name says.
-  const run = (args: string[]) => spawnSync(process.execPath, [OPENMCF_BIN, ...args], { cwd: MANIFESTS, env: home.env(), encoding: 'utf8' });
-  assert.equal(run(['apply', '-f', 'my-api.yaml', '--sandbox', '--yes']).status, 0);
+  const run = (args: string[]) => home.run(args, { cwd: MANIFESTS });
+  assert.equal(run(['apply', '-f', 'my-api.yaml', '--sandbox', '--yes']).code, 0);
   const result = run(command);
-  assert.equal(result.status, document.exitCode, result.stderr);
+  assert.equal(result.code, document.exitCode, result.stderr);
   const real = parseJson<ResultDocument>(result.stdout);
   const normalise = (d: ResultDocument): unknown => ({
     ...d,

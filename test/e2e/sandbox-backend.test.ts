@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { CloudHome, manifest, parseJson, waitUntil } from './cloud-run.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
 import { documentKey, shardOf } from '../../src/manifest/shard.js';
-import { REPO_ROOT } from '../helpers/engine.js';
+import { REPO_ROOT } from '../helpers/run-openmcf.js';
+import { Hold } from '../helpers/hold.js';
 
 const home = new CloudHome('openmcf-sandbox-backend-');
 const state = join(home.dir, 'team-state');
@@ -32,10 +33,18 @@ test('the sandbox keeps its state on the backend given, not in its own folder', 
 
 test('--lock-wait on a file backend: the second run waits for the first, both succeed', async () => {
   const backend = ['--sandbox', '--backend', `file://${state}`];
-  const holder = home.start(['apply', '-f', manifest('my-api'), ...backend, '--yes', '--set', 'spec.port=8091'], { env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=8000' } });
+  // The holder stops in its update, holding the lock, until the waiter says it waits.
+  const hold = new Hold(home.storeDir, 'file-backend-lock-wait', 'Container', 'update');
+  const holder = home.start(['apply', '-f', manifest('my-api'), ...backend, '--yes', '--set', 'spec.port=8091'], { env: hold.env });
+  await hold.waitHeld(120_000, () => holder.stderr);
   const lockDir = join(state, '.pulumi', 'locks');
   await waitUntil(() => existsSync(lockDir) && readdirDeep(lockDir).some((f) => f.endsWith('.json')), 60_000, () => `no lock appeared:\n${holder.stderr}`);
   const waiter = home.start(['apply', '-f', manifest('my-api'), ...backend, '--yes', '--set', 'spec.port=8092', '--lock-wait', '90s']);
+  try {
+    await waiter.waitFor(/waiting for the lock held by/, 90_000);
+  } finally {
+    hold.release();
+  }
   assert.equal(await holder.done, 0, holder.stderr);
   assert.equal(await waiter.done, 0, waiter.stderr);
   assert.match(waiter.stderr, /waiting for the lock held by \S+, process \d+, since \S+ \(\d+s ago\) \(\d+s of 90s\)/);

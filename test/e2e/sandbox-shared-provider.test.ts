@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CloudHome, waitUntil } from './cloud-run.js';
-import { REPO_ROOT } from '../helpers/engine.js';
+import { REPO_ROOT } from '../helpers/run-openmcf.js';
 import { alive } from '../helpers/processes.js';
 
 const home = new CloudHome('openmcf-shared-provider-');

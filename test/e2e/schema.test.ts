@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runOpenmcf, tempDir } from './run-openmcf.js';
+import { REPO_ROOT, runOpenmcf, tempDir } from '../helpers/run-openmcf.js';
 
-const SCHEMA_FILE = join(ROOT, 'schemas', 'scaleway.openmcf.org', 'v1', 'ScalewayServerlessContainer.schema.json');
+const SCHEMA_FILE = join(REPO_ROOT, 'schemas', 'scaleway.openmcf.org', 'v1', 'ScalewayServerlessContainer.schema.json');
 
 test('openmcf schema prints the manifest JSON Schema on stdout, nothing else', () => {
   const { code, stdout, stderr } = runOpenmcf(['schema']);

@@ -6,17 +6,16 @@
 // and the workspace folders a killed run left are swept by the next one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliEnv, OPENMCF_BIN, REPO_ROOT } from '../helpers/engine.js';
+import { runOpenmcf, startOpenmcf, TEST_PASSPHRASE, type EnvOptions } from '../helpers/run-openmcf.js';
 import { looseModes, plantedIn } from '../helpers/files-at-rest.js';
+import { Hold } from '../helpers/hold.js';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
 import { Background, EXAMPLE_SECRETS, manifest } from './cloud-run.js';
-import { spawnSync } from 'node:child_process';
 
-const PASSPHRASE = 'openmcf-test-passphrase';
+const PASSPHRASE = TEST_PASSPHRASE;
 
 /** A run's three places, none of them existing before openmcf or the engine makes it (but TMPDIR). */
 class Places {
@@ -24,27 +23,26 @@ class Places {
   readonly openmcfHome = join(this.root, 'openmcf-home');
   readonly pulumiHome = join(this.root, 'pulumi-home');
   readonly tmp = join(this.root, 'tmp');
+  /** The sandbox's local API store. */
+  readonly storeDir = join(this.openmcfHome, 'sandbox', 'api');
 
   constructor() {
     mkdirSync(this.tmp, { mode: 0o700 });
     process.on('exit', () => rmSync(this.root, { recursive: true, force: true }));
   }
 
-  env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-    const env = cliEnv({ home: this.openmcfHome, pulumiHome: this.pulumiHome }, { TMPDIR: this.tmp, ...extra });
-    for (const name of ['GITHUB_ACTIONS', 'CI', 'FORCE_COLOR', 'PULUMI_BACKEND_URL', 'SCW_ACCESS_KEY', 'SCW_SECRET_KEY', 'OPENMCF_SANDBOX_FAULTS', 'PGPASSWORD']) {
-      if (!(name in extra)) delete env[name];
-    }
-    return env;
+  /** A run here: its TMPDIR too is one of the places looked at. */
+  options(extra: Record<string, string> = {}): EnvOptions {
+    return { home: this.openmcfHome, pulumiHome: this.pulumiHome, passphrase: TEST_PASSPHRASE, env: { TMPDIR: this.tmp, ...extra } };
   }
 
   run(args: readonly string[], extra: Record<string, string> = {}): { code: number | null; stderr: string } {
-    const result = spawnSync(process.execPath, [OPENMCF_BIN, ...args], { cwd: REPO_ROOT, env: this.env(extra), encoding: 'utf8', timeout: 180_000 });
-    return { code: result.status, stderr: result.stderr };
+    const { code, stderr } = runOpenmcf(args, this.options(extra));
+    return { code, stderr };
   }
 
   start(args: readonly string[], extra: Record<string, string> = {}): Background {
-    return new Background(spawn(process.execPath, [OPENMCF_BIN, ...args], { cwd: REPO_ROOT, env: this.env(extra), stdio: 'pipe' }));
+    return startOpenmcf(args, this.options(extra));
   }
 
   /** The secret values planted in this run: the manifest's, the passphrases, the extra ones. */
@@ -94,7 +92,10 @@ test('a sandbox apply and destroy leave no secret, private modes and no workspac
 test('a sandbox run killed with SIGKILL mid-update leaves no secret; the next run sweeps its folder', async () => {
   const places = new Places();
   assert.equal(places.run(['apply', '-f', manifest('order-api'), '--sandbox', '--yes']).code, 0);
-  const killed = places.start(['apply', '-f', manifest('order-api'), '--sandbox', '--yes', '--set', 'spec.port=8081'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=15000' });
+  // Killed while its update is held (never released: the run dies there).
+  const hold = new Hold(places.storeDir, 'killed-mid-update', 'Container', 'update');
+  const killed = places.start(['apply', '-f', manifest('order-api'), '--sandbox', '--yes', '--set', 'spec.port=8081'], hold.env);
+  await hold.waitHeld(120_000, () => killed.stderr);
   await killed.waitFor(/updating container\.\.\./);
   killed.signal('SIGKILL');
   await killed.done;
@@ -127,7 +128,9 @@ test('postgres://user:PASSWORD@...: the password is in no file, also after a kil
   assert.deepEqual(places.planted([pg.password]), []);
   assert.deepEqual(places.loose(), []);
 
-  const killed = places.start(['apply', '-f', manifest('order-api'), ...backend, '--yes', '--set', 'spec.port=8082'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=15000' });
+  const hold = new Hold(places.storeDir, 'pg-killed-mid-update', 'Container', 'update');
+  const killed = places.start(['apply', '-f', manifest('order-api'), ...backend, '--yes', '--set', 'spec.port=8082'], hold.env);
+  await hold.waitHeld(120_000, () => killed.stderr);
   await killed.waitFor(/updating container\.\.\./);
   assert.deepEqual(places.planted([pg.password]), [], 'nothing in plain text during a run');
   killed.signal('SIGKILL');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { APP_YAML, firstManifest, workspace } from './manifest-fixture.js';
-import { runOpenmcf } from './run-openmcf.js';
+import { runOpenmcf } from '../helpers/run-openmcf.js';
 
 test('--set types each value by the schema: integer, boolean, string, list, StringValueOrRef, label', () => {
   const cwd = workspace({ 'app.yaml': APP_YAML });

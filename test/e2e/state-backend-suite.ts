@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CloudHome, EXAMPLE_SECRETS, manifest, parseJson, waitUntil, type CloudRun } from './cloud-run.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
+import { Hold } from '../helpers/hold.js';
 
 export interface StateBackend {
   /** `--backend` for openmcf. */
@@ -81,11 +82,15 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
   test(`${name}: two applies on one stack from two processes: one goes on, the other exits 4 naming the holder`, async () => {
     const first = run(['apply', '-f', manifest('my-api'), '--yes']);
     assert.equal(first.code, 0, first.stderr);
-    const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8081'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=10000' });
+    // The holder stops in its update, holding the lock, until the second run has met it.
+    const hold = new Hold(home.storeDir, `${name}-two-applies`, 'Container', 'update');
+    const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8081'], hold.env);
     try {
+      await hold.waitHeld(120_000, () => holder.stderr);
       await waitUntil(() => locks().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
       // A change of its own: apply --yes previews first (no lock) and only its update meets the lock.
       const second = run(['apply', '-f', manifest('my-api'), '--yes', '--json', '--set', 'spec.port=8089']);
+      hold.release();
       assert.equal(second.code, 4, second.stderr);
       assert.match(second.stderr, new RegExp(`stack my-org/my-project/dev\\.ScalewayServerlessContainer\\.my-api is locked by another run \\(held by \\S+@${escape(hostname())}, process \\d+, since \\d{4}-\\d\\d-\\d\\dT`));
       assert.match(second.stderr, /--lock-wait/);
@@ -98,16 +103,24 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
         'the holder is in the JSON document: this host, a live process, a time',
       );
     } finally {
+      hold.release();
       assert.equal(await holder.done, 0, holder.stderr);
     }
     assert.deepEqual(locks(), [], 'the lock is released at the end');
   });
 
   test(`${name}: --lock-wait waits behind a running apply, then goes on`, async () => {
-    // Long enough for the second run to start its engine while the first holds the lock, on a busy machine.
-    const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8082'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=8000' });
+    // The holder stops in its update, holding the lock, until the waiter says it waits.
+    const hold = new Hold(home.storeDir, `${name}-lock-wait`, 'Container', 'update');
+    const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8082'], hold.env);
+    await hold.waitHeld(120_000, () => holder.stderr);
     await waitUntil(() => locks().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
     const waiter = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8083', '--lock-wait', '2m']);
+    try {
+      await waiter.waitFor(/waiting for the lock held by/, 120_000);
+    } finally {
+      hold.release();
+    }
     const [held, waited] = await Promise.all([holder.done, waiter.done]);
     assert.equal(held, 0, holder.stderr);
     assert.equal(waited, 0, waiter.stderr);
@@ -118,22 +131,31 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
   });
 
   test(`${name}: cancel --yes refuses (exit 4) while the run holding the lock is going, found by its heartbeat`, async () => {
-    const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8085'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=8000' });
+    // The holder stops in its update, holding the lock, until cancel has answered.
+    const hold = new Hold(home.storeDir, `${name}-cancel`, 'Container', 'update');
+    const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8085'], hold.env);
     try {
+      await hold.waitHeld(120_000, () => holder.stderr);
       await waitUntil(() => locks().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
       await waitUntil(() => backend.dump().some((o) => o.text.includes('openmcf-heartbeat.')), 60_000, () => `no heartbeat tag appeared:\n${holder.stderr}`);
       const refused = run(['cancel', '-f', manifest('my-api'), '--yes']);
+      const locksAfterCancel = locks().length;
+      hold.release();
       assert.equal(refused.code, 4, refused.stderr);
       assert.match(refused.stderr, /is held by a run that is still going \(openmcf process \d+ is running on this machine\); its lock was not released/);
-      assert.equal(locks().length, 1, 'the lock is still there');
+      assert.equal(locksAfterCancel, 1, 'the lock is still there');
     } finally {
+      hold.release();
       assert.equal(await holder.done, 0, holder.stderr);
     }
     assert.ok(!backend.dump().some((o) => o.text.includes('openmcf-heartbeat.')), 'the heartbeat is removed when the run ends');
   });
 
   test(`${name}: a lock left by a killed run is reported as stale and released with openmcf cancel`, async () => {
-    const killed = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8084'], { OPENMCF_SANDBOX_FAULTS: 'delay:Container=20000' });
+    // Stopped in its update (never released: the run is killed there).
+    const hold = new Hold(home.storeDir, `${name}-killed`, 'Container', 'update');
+    const killed = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8084'], hold.env);
+    await hold.waitHeld(120_000, () => killed.stderr);
     await killed.waitFor(/updating container\.\.\./);
     killed.signal('SIGINT');
     await killed.waitFor(/cancelling/);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { APP_YAML, firstManifest, workspace } from './manifest-fixture.js';
-import { runOpenmcf } from './run-openmcf.js';
+import { runOpenmcf } from '../helpers/run-openmcf.js';
 
 const WITH_VARIABLES = APP_YAML.replace('tag: latest', 'tag: ${IMAGE_TAG}').replace('port: 8080', 'port: ${PORT:-8080}') +
   `  description: "costs $\${PRICE} a month"

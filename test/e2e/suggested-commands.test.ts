@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { kustomizeBinary, OPENMCF_BIN } from '../helpers/engine.js';
+import { kustomizeBinary } from '../helpers/engine.js';
+import { OPENMCF_BIN } from '../helpers/run-openmcf.js';
+import { Hold } from '../helpers/hold.js';
 import { CloudHome, manifest, REPO_ROOT } from './cloud-run.js';
 
 const home = new CloudHome('openmcf-suggested-');
@@ -35,7 +37,10 @@ test('every command the interrupted, locked and failed paths suggest runs as pri
   assert.equal(home.run(['apply', ...flags, '--yes']).code, 0);
 
   // A run killed by a second Ctrl-C: its hint names cancel, refresh and apply.
-  const killed = home.start(['apply', ...flags, '--yes', '--set', 'spec.port=8081'], { env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=20000' } });
+  // Stopped in its update (never released: the engine is killed there).
+  const hold = new Hold(home.storeDir, 'killed-by-second-ctrl-c', 'Container', 'update');
+  const killed = home.start(['apply', ...flags, '--yes', '--set', 'spec.port=8081'], { env: hold.env });
+  await hold.waitHeld(120_000, () => killed.stderr);
   await killed.waitFor(/updating container\.\.\./);
   killed.signal('SIGINT');
   await killed.waitFor(/cancelling/);

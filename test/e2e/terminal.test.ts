@@ -3,48 +3,17 @@
 // their name, and a narrow terminal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudHome, manifest, REPO_ROOT } from './cloud-run.js';
-import { OPENMCF_BIN } from '../helpers/engine.js';
+import { runOnTerminal, type Screen, type TerminalAnswer } from '../helpers/run-openmcf.js';
 
 const home = new CloudHome('openmcf-terminal-');
 
-interface Screen {
-  readonly code: number | null;
-  readonly screen: string;
-  /** Milliseconds from start to the first byte on the terminal. */
-  readonly firstOutputMs: number;
-  /** How many of the answers were given (each once its question appeared). */
-  readonly answered: number;
-}
-
-/** Runs openmcf on a terminal `cols` wide, giving each answer once the screen matches its question;
- * with `stdoutFile`, its stdout goes to that file (`> file`) and stderr stays on the terminal. */
-async function onTerminal(args: string[], answers: Array<[RegExp, string]> = [], cols = 120, cwd = REPO_ROOT, stdoutFile?: string): Promise<Screen> {
-  const redirect = stdoutFile === undefined ? '' : ` > '${stdoutFile}'`;
-  const command = `stty cols ${cols} rows 40; exec ${[process.execPath, OPENMCF_BIN, ...args].map((a) => `'${a}'`).join(' ')}${redirect}`;
-  const started = Date.now();
-  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd, env: home.env() });
-  let screen = '';
-  let firstOutputMs = -1;
-  let answered = 0;
-  let searchFrom = 0;
-  child.stdout.on('data', (chunk: Buffer) => {
-    if (firstOutputMs < 0) firstOutputMs = Date.now() - started;
-    screen += chunk.toString();
-    const next = answers[answered];
-    if (next && next[0].test(screen.slice(searchFrom))) {
-      answered += 1;
-      searchFrom = screen.length;
-      child.stdin.write(next[1]);
-    }
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
-  return { code, screen, firstOutputMs, answered };
+/** Runs openmcf in this file's home on a terminal `cols` wide, giving each answer once the screen
+ * matches its question; with `stdoutFile`, its stdout goes to that file and stderr stays on the terminal. */
+function onTerminal(args: string[], answers: TerminalAnswer[] = [], cols = 120, cwd = REPO_ROOT, stdoutFile?: string): Promise<Screen> {
+  return runOnTerminal(args, { ...home.options(), answers, cols, cwd, ...(stdoutFile !== undefined ? { stdoutFile } : {}) });
 }
 
 function plain(screen: string): string {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runOpenmcf } from './run-openmcf.js';
+import { REPO_ROOT, runOpenmcf } from '../helpers/run-openmcf.js';
 
 const help = runOpenmcf(['--help']);
 
@@ -28,7 +28,7 @@ test('every environment variable --help names is one the code reads', () => {
   const section = help.stdout.slice(help.stdout.indexOf('Environment variables:'), help.stdout.indexOf('Exit codes:'));
   const names = [...new Set([...section.matchAll(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bNO_COLOR\b/g)].map((m) => m[0]))];
   assert.ok(names.length >= 15, names.join(' '));
-  const source = sourceText(join(ROOT, 'src'));
+  const source = sourceText(join(REPO_ROOT, 'src'));
   for (const name of names) assert.ok(new RegExp(`\\b${name}\\b`).test(source.replace(/^export const TOP_LEVEL_HELP[\s\S]*?`;$/m, '')), `${name} is not read anywhere in src/`);
 });
 

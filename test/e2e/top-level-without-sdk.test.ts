@@ -4,7 +4,7 @@
 // see packages loaded both ways on these very paths.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runOpenmcf } from './run-openmcf.js';
+import { runOpenmcf } from '../helpers/run-openmcf.js';
 
 const SDK = /node_modules[\\/]@pulumi(verse)?[\\/]/;
 

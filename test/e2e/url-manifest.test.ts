@@ -7,10 +7,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runWithOpenStdin } from './run-openmcf.js';
+import { REPO_ROOT, runWithOpenStdin } from '../helpers/run-openmcf.js';
 import { MAX_MANIFEST_BYTES } from '../../src/manifest/read-url.js';
 
-const GOOD = readFileSync(join(ROOT, 'manifests', 'my-api.yaml'), 'utf8');
+const GOOD = readFileSync(join(REPO_ROOT, 'manifests', 'my-api.yaml'), 'utf8');
 const BAD = GOOD.replace(/port: 8080/, 'port: 8008');
 const BAD_LINE = BAD.split('\n').findIndex((line) => line.includes('port: 8008')) + 1;
 const PASSWORD = 'hunter2-password';

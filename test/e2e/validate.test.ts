@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runOpenmcf } from './run-openmcf.js';
+import { REPO_ROOT, runOpenmcf } from '../helpers/run-openmcf.js';
 import { workspace } from './manifest-fixture.js';
 
 const GRPC_FIXTURE = 'test/fixtures/invalid/spec-inference-grpc.yaml';
@@ -38,14 +38,14 @@ test('the specification gRPC example fails with exactly two problems, each at fi
 });
 
 test('an unknown field gets "did you mean" and points at the key', () => {
-  const dir = workspace({ 'm.yaml': readFileSync(join(ROOT, 'manifests', 'my-api.yaml'), 'utf8').replace('  port: 8080', '  memoryLimitMB: 512') });
+  const dir = workspace({ 'm.yaml': readFileSync(join(REPO_ROOT, 'manifests', 'my-api.yaml'), 'utf8').replace('  port: 8080', '  memoryLimitMB: 512') });
   const { code, stderr } = runOpenmcf(['validate', '-f', join(dir, 'm.yaml')]);
   assert.equal(code, 3);
   assert.match(stderr, new RegExp(`^${join(dir, 'm.yaml')}:20:3: error: spec\\.memoryLimitMB: unknown field\\n  did you mean \`memoryLimitMb\`\\?\\n`));
 });
 
 test('standard input with several documents: each is checked, positions are in <stdin>', () => {
-  const good = readFileSync(join(ROOT, 'manifests', 'my-api.yaml'), 'utf8');
+  const good = readFileSync(join(REPO_ROOT, 'manifests', 'my-api.yaml'), 'utf8');
   const input = `${good}---\n${good.replace('port: 8080', 'port: 8013')}`;
   const { code, stderr } = runOpenmcf(['validate', '-f', '-'], { input });
   assert.equal(code, 3);

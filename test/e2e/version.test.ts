@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runOpenmcf } from './run-openmcf.js';
+import { REPO_ROOT, runOpenmcf } from '../helpers/run-openmcf.js';
 
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
 
 test('--version prints the CLI version and the engine and plugin versions it pins', () => {
   const { code, stdout } = runOpenmcf(['--version']);
@@ -19,7 +19,7 @@ test('--version prints the CLI version and the engine and plugin versions it pin
 
 test('the engine version printed is the one the engine wrapper module builds', () => {
   const { stdout } = runOpenmcf(['--version']);
-  const goMod = readFileSync(join(ROOT, 'engine', 'go.mod'), 'utf8');
+  const goMod = readFileSync(join(REPO_ROOT, 'engine', 'go.mod'), 'utf8');
   const pinned = /pulumi engine v(\S+)/.exec(stdout)?.[1];
   assert.ok(pinned);
   assert.match(goMod, new RegExp(`github.com/pulumi/pulumi/pkg/v3 v${pinned.replace(/\./g, '\\.')}\\b`));

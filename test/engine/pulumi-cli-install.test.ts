@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { OpenmcfError } from '../../src/core/errors.js';
 import { cachedEngineRoot, resolvePulumiCli } from '../../src/engine/pulumi-cli.js';
 import { PULUMI_ENGINE_VERSION } from '../../src/core/version.js';
-import { REPO_ROOT, tempHome } from '../helpers/engine.js';
+import { tempHome } from '../helpers/engine.js';
+import { REPO_ROOT } from '../helpers/run-openmcf.js';
 import { fakeGo, goCalls } from './fake-tools.js';
 
 const SYSTEM_PATH = '/usr/bin:/bin';

@@ -7,7 +7,8 @@ import { OpenmcfError } from '../../src/core/errors.js';
 import { cachedEngineRoot, pulumiCommandFor, resolvePulumiCli } from '../../src/engine/pulumi-cli.js';
 import { compareVersions, parseEngineVersion } from '../../src/engine/cli-version.js';
 import { PULUMI_ENGINE_VERSION } from '../../src/core/version.js';
-import { REPO_ROOT, tempHome } from '../helpers/engine.js';
+import { tempHome } from '../helpers/engine.js';
+import { REPO_ROOT } from '../helpers/run-openmcf.js';
 import { fakePulumi, runsOf } from './fake-tools.js';
 
 const SYSTEM_PATH = '/usr/bin:/bin';

@@ -7,7 +7,8 @@ import { connect } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { startSharedProvider } from '../../src/engine/shared-provider.js';
-import { REPO_ROOT, pluginBinary } from '../helpers/engine.js';
+import { pluginBinary } from '../helpers/engine.js';
+import { REPO_ROOT } from '../helpers/run-openmcf.js';
 import { alive } from '../helpers/processes.js';
 
 async function gone(pid: number, ms = 10_000): Promise<boolean> {

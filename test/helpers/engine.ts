@@ -5,26 +5,16 @@
 //                       test FAILS, when it is missing: CI builds it first (sh engine/build.sh).
 //   tempHome(t)         a private OPENMCF_HOME and PULUMI_HOME in a temp dir, removed after the test.
 //   pluginBinary()      the `scaleway` plugin (the real provider, built by provider/build.sh), likewise.
-//   cliEnv(home)        the environment for spawning `bin/openmcf.js` against that home: the engine
-//                       and plugin pinned through OPENMCF_PULUMI_CLI and OPENMCF_SCALEWAY_PLUGIN,
-//                       no update checks, a test passphrase.
-//   runCli(args, env)   spawns `node bin/openmcf.js ...args` and returns { code, stdout, stderr }.
 //
-// Example:
+// The binary itself is run by ./run-openmcf.ts, e.g.
 //   const home = tempHome(t);
-//   const result = runCli(['doctor', '--sandbox'], cliEnv(home));
-import { spawnSync } from 'node:child_process';
+//   const result = runOpenmcf(['doctor', '--sandbox'], inHome(home));
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openmcfHome } from '../../src/core/openmcf-home.js';
 import { cachedPluginPath } from '../../src/engine/provider-plugin.js';
 import { KUSTOMIZE_VERSION, PULUMI_ENGINE_VERSION } from '../../src/core/version.js';
-
-/** The repository root (dist/test/helpers -> ../../..). */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const OPENMCF_BIN = join(REPO_ROOT, 'bin', 'openmcf.js');
 
 export function engineBinary(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.OPENMCF_PULUMI_CLI;
@@ -77,36 +67,4 @@ export function tempHome(t: { after: (fn: () => void) => void }, prefix = 'openm
   mkdirSync(pulumiHome);
   t.after(() => rmSync(home, { recursive: true, force: true }));
   return { home, pulumiHome };
-}
-
-/** Environment for the real CLI against a temp home, with the engine pinned. */
-export function cliEnv(home: TempHome, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    OPENMCF_HOME: home.home,
-    PULUMI_HOME: home.pulumiHome,
-    OPENMCF_PULUMI_CLI: engineBinary(),
-    OPENMCF_SCALEWAY_PLUGIN: pluginBinary(),
-    PULUMI_SKIP_UPDATE_CHECK: 'true',
-    PULUMI_CONFIG_PASSPHRASE: 'openmcf-test-passphrase',
-    NO_COLOR: '1',
-    ...extra,
-  };
-}
-
-export interface CliResult {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-export function runCli(args: readonly string[], env: NodeJS.ProcessEnv, options: { input?: string; cwd?: string } = {}): CliResult {
-  const result = spawnSync(process.execPath, [OPENMCF_BIN, ...args], {
-    env,
-    cwd: options.cwd ?? REPO_ROOT,
-    encoding: 'utf8',
-    input: options.input ?? '',
-    timeout: 300_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

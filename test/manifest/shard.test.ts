@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentKey, hash32, parseShard, shardOf } from '../../src/manifest/shard.js';
@@ -34,7 +34,7 @@ test('the hash is fixed: the same document lands in the same part on every machi
   );
 });
 
-test('parts are disjoint, cover every document, stay put when files are added, and are roughly even', () => {
+test('parts are disjoint, cover every document, and are roughly even', () => {
   const keys = Array.from({ length: 400 }, (_, i) => `manifests/service-${i}.yaml#${i % 3}`);
   const count = 4;
   const parts = new Map<number, string[]>();
@@ -42,9 +42,31 @@ test('parts are disjoint, cover every document, stay put when files are added, a
   assert.deepEqual([...parts.keys()].sort(), [1, 2, 3, 4]);
   assert.equal([...parts.values()].flat().length, keys.length, 'each document in exactly one part');
   for (const members of parts.values()) assert.ok(members.length > 60 && members.length < 140, `uneven: ${members.length} of 400`);
-  const before = new Map(keys.map((k) => [k, shardOf(k, count)]));
-  const more = [...keys, ...Array.from({ length: 50 }, (_, i) => `manifests/new-${i}.yaml#0`)];
-  for (const key of more) if (before.has(key)) assert.equal(shardOf(key, count), before.get(key), key);
+});
+
+test('a document stays in its part when files are added, removed or reordered around it', async () => {
+  // Through the loader, which decides the parts of a folder: a split by rank would move documents.
+  const dir = await mkdtemp(join(tmpdir(), 'openmcf-shard-stable-'));
+  const doc = (name: string): string =>
+    `apiVersion: scaleway.openmcf.org/v1\nkind: ScalewayServerlessContainer\nmetadata:\n  name: ${name}\n  labels:\n    pulumi.openmcf.org/stack.fqdn: o/p/dev.${name}\nspec:\n  region: fr-par\n  image:\n    registryEndpoint:\n      value: rg.fr-par.scw.cloud/r\n    name: ${name}\n    tag: v1\n  privacy: public\n`;
+  const partsOf = async (): Promise<Map<string, number>> => {
+    const parts = new Map<string, number>();
+    for (let index = 1; index <= 3; index += 1) {
+      const result = await loadManifests({ files: [dir], shard: { index, count: 3 }, cwd: dir, variables: {} });
+      assert.deepEqual(result.diagnostics, []);
+      for (const m of result.manifests) parts.set(m.manifest.metadata.name, index);
+    }
+    return parts;
+  };
+  for (let i = 0; i < 12; i += 1) await writeFile(join(dir, `svc-${String(i).padStart(2, '0')}.yaml`), doc(`svc-${i}`));
+  const before = await partsOf();
+  assert.equal(before.size, 12);
+  // Files sorting before and between the others, and one removed.
+  for (const name of ['aa-first', 'svc-05a', 'svc-10a', 'zz-last']) await writeFile(join(dir, `${name}.yaml`), doc(name));
+  await rm(join(dir, 'svc-03.yaml'));
+  const after = await partsOf();
+  assert.equal(after.size, 15);
+  for (const [name, part] of before) if (name !== 'svc-3') assert.equal(after.get(name), part, `${name} moved from part ${part} to ${after.get(name)}`);
 });
 
 test('loading with --shard checks and returns only the documents of that part, and reports the split', async () => {

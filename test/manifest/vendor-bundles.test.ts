@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { runOpenmcf } from '../helpers/run-openmcf.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PRELOAD = join(ROOT, 'dist', 'src', 'manifest', 'vendor-bundles.js');
@@ -53,12 +54,11 @@ test('a package already loaded is left alone', () => {
 });
 
 test('the CLI prints the same with and without the bundles', () => {
-  const args = [join(ROOT, 'bin', 'openmcf.js'), 'validate', '-f', 'manifests', '-f', 'test/fixtures/invalid/cron.yaml'];
-  const env = { ...process.env, NO_COLOR: '1' };
-  const bundled = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env });
-  const plain = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...env, OPENMCF_NO_VENDOR_BUNDLES: '1' } });
-  assert.equal(bundled.status, 3);
-  assert.equal(plain.status, 3);
+  const args = ['validate', '-f', 'manifests', '-f', 'test/fixtures/invalid/cron.yaml'];
+  const bundled = runOpenmcf(args);
+  const plain = runOpenmcf(args, { env: { OPENMCF_NO_VENDOR_BUNDLES: '1' } });
+  assert.equal(bundled.code, 3);
+  assert.equal(plain.code, 3);
   assert.equal(bundled.stderr, plain.stderr);
   assert.match(bundled.stderr, /cron\.yaml:19:17: error: spec\.cronTriggers\[0\]\.schedule/);
 });

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../e2e/run-openmcf.js';
+import { REPO_ROOT } from '../helpers/run-openmcf.js';
 
 function packedFiles(): string[] {
-  const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
   assert.equal(result.status, 0, result.stderr);
   const [entry] = JSON.parse(result.stdout) as Array<{ files: Array<{ path: string }> }>;
   assert.ok(entry);
@@ -42,16 +42,16 @@ test('the tarball ships no tests', () => {
 });
 
 test('every file the README links to is in the tarball', () => {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   const links = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1] as string).filter((l) => !/^[a-z]+:/.test(l));
   assert.ok(links.length >= 2, `links found: ${links.join(', ')}`);
   for (const link of links) assert.ok(files.some((f) => f === link || f.startsWith(`${link.replace(/\/$/, '')}/`)), `README links to ${link}, which is not packed`);
 });
 
 test('the LICENSE is the Apache License 2.0 that package.json declares', () => {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { license: string };
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { license: string };
   assert.equal(pkg.license, 'Apache-2.0');
-  const license = readFileSync(join(ROOT, 'LICENSE'), 'utf8');
+  const license = readFileSync(join(REPO_ROOT, 'LICENSE'), 'utf8');
   assert.match(license, /Apache License\s+Version 2\.0, January 2004/);
   assert.match(license, /END OF TERMS AND CONDITIONS/);
 });

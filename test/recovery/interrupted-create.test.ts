@@ -2,19 +2,24 @@
 // stack locked and the container half-made: in the cloud, pending in the state. The next run says
 // the lock is stale and how to release it with openmcf; after `openmcf cancel`, apply (or refresh)
 // takes the half-made container into the state instead of failing with 409 "already exists".
-// Through the built binary, on the real engine and provider, against the local API made slow.
+// Through the built binary, on the real engine and provider, against the local API, which holds
+// the run where the test kills it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CloudHome, manifest, waitUntil, type Background } from '../e2e/cloud-run.js';
 import { alive } from '../helpers/processes.js';
+import { Hold } from '../helpers/hold.js';
 
 const home = new CloudHome('openmcf-interrupted-');
 const myApi = manifest('my-api');
-const SLOW = { OPENMCF_SANDBOX_FAULTS: 'delay:Container=3000' };
+/** Holds the first container read of a run: the provider's wait for the container it created
+ * (a fresh stack reads no container before), so the run is stopped with the create half-made. */
+const afterCreate = (name: string): Hold => new Hold(home.storeDir, name, 'Container', 'read');
 
-/** Waits until the container create has reached the cloud (the run is then polling for it). */
-async function waitForHalfMadeContainer(run: Background): Promise<string> {
+/** Waits until the container create has reached the cloud and the run is held polling for it. */
+async function waitForHalfMadeContainer(run: Background, hold: Hold): Promise<string> {
+  await hold.waitHeld(120_000, () => run.stderr);
   await run.waitFor(/creating container\.\.\./);
   await waitUntil(() => Object.keys(home.cloud().containers).length > 0, 60_000, () => `the create never reached the cloud:\n${run.stderr}`);
   return Object.keys(home.cloud().containers)[0]!;
@@ -27,8 +32,9 @@ async function waitForStaleLock(): Promise<void> {
 }
 
 test('kill -9 during a container create: stale lock named, released with openmcf cancel, then apply takes the container in', async () => {
-  const run = home.start(['apply', '-f', myApi, '--sandbox', '--yes'], { env: SLOW });
-  const halfMade = await waitForHalfMadeContainer(run);
+  const hold = afterCreate('kill-9-create');
+  const run = home.start(['apply', '-f', myApi, '--sandbox', '--yes'], { env: hold.env });
+  const halfMade = await waitForHalfMadeContainer(run, hold);
   run.signal('SIGKILL');
   await run.done;
   await waitForStaleLock();
@@ -60,8 +66,9 @@ test('kill -9 during a container create: stale lock named, released with openmcf
 test('two Ctrl-C during a create: the documented refresh --clear-pending-creates takes the container in, and apply converges', async () => {
   const destroyed = home.run(['destroy', '-f', myApi, '--sandbox', '--yes']);
   assert.equal(destroyed.code, 0, destroyed.stderr);
-  const run = home.start(['apply', '-f', myApi, '--sandbox', '--yes', '--set', 'spec.port=9000'], { env: SLOW });
-  const halfMade = await waitForHalfMadeContainer(run);
+  const hold = afterCreate('two-ctrl-c-create');
+  const run = home.start(['apply', '-f', myApi, '--sandbox', '--yes', '--set', 'spec.port=9000'], { env: hold.env });
+  const halfMade = await waitForHalfMadeContainer(run, hold);
   run.signal('SIGINT');
   await run.waitFor(/cancelling/);
   run.signal('SIGINT');

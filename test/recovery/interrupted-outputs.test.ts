@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudHome, parseJson } from '../e2e/cloud-run.js';
+import { Hold } from '../helpers/hold.js';
 import { cloudIds, stackOf, stateIds, suggestedCommands, writeManifest } from './recovery-kit.js';
 
 const home = new CloudHome('openmcf-interrupted-outputs-');
@@ -13,10 +14,17 @@ const home = new CloudHome('openmcf-interrupted-outputs-');
 test('SIGTERM during a create, then the documented recovery: outputs are recorded again', async () => {
   const shape = { name: 'term-create', env: 'dev', crons: ['nightly'] };
   const file = writeManifest(home, shape);
-  const run = home.start(['apply', '-f', file, '--sandbox', '--yes'], { env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=3000' } });
+  // SIGTERM while the container create is held; the engine, stopping cleanly, lets it finish.
+  const hold = new Hold(home.storeDir, 'term-container-create', 'Container', 'create');
+  const run = home.start(['apply', '-f', file, '--sandbox', '--yes'], { env: hold.env });
+  await hold.waitHeld(120_000, () => run.stderr);
   await run.waitFor(/creating container/);
-  await new Promise((resolve) => setTimeout(resolve, 500));
   run.signal('SIGTERM');
+  try {
+    await run.waitFor(/cancelling/);
+  } finally {
+    hold.release();
+  }
   assert.equal(await run.done, 130, run.stderr);
   const steps = suggestedCommands(run.stderr);
   assert.ok(steps.length > 0, `the message suggests what to run:\n${run.stderr}`);

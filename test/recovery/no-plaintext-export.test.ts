@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import { CloudHome, waitUntil } from '../e2e/cloud-run.js';
 import { checkpointOf, stackOf, waitForStaleLock, writeManifest } from './recovery-kit.js';
+import { Hold } from '../helpers/hold.js';
 
 const home = new CloudHome('openmcf-no-plaintext-');
 const tmp = join(home.dir, 'tmp');
@@ -62,7 +63,11 @@ async function watchWhile(done: Promise<unknown>): Promise<string[]> {
 }
 
 async function killMidCreate(): Promise<void> {
-  const run = home.start(['apply', '-f', file, '--sandbox', '--yes'], { env: { ...ENV, OPENMCF_SANDBOX_FAULTS: 'delay:Container=3000' } });
+  // The provider's first container read is its wait for the container it created (a fresh stack
+  // reads none before): held there, the run is killed with the create half-made.
+  const hold = new Hold(home.storeDir, 'kill-mid-create', 'Container', 'read');
+  const run = home.start(['apply', '-f', file, '--sandbox', '--yes'], { env: { ...ENV, ...hold.env } });
+  await hold.waitHeld(120_000, () => run.stderr);
   await run.waitFor(/creating container/);
   await waitUntil(() => Object.keys(home.cloud().containers).length > 0, 60_000, () => `the create never reached the cloud:\n${run.stderr}`);
   run.signal('SIGKILL');

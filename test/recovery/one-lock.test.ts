@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CloudHome, manifest, parseJson, waitUntil, type CloudRun } from '../e2e/cloud-run.js';
 import type { ResultDocument } from '../../src/render/result-document.js';
+import { Hold } from '../helpers/hold.js';
 
 const home = new CloudHome('openmcf-one-lock-');
 const myApi = manifest('my-api');
@@ -29,9 +30,17 @@ test('set-up: my-api is deployed', () => {
 });
 
 test('a run waiting with --lock-wait plans once it holds the lock: it prints the revert of the other run\'s minScale it then applies', async () => {
-  const first = home.start(apply('--set', 'spec.minScale=3'), { env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=6000' } });
+  // The first run stops in its update, holding the lock, until the second is seen waiting for it.
+  const hold = new Hold(home.storeDir, 'one-lock-first', 'Container', 'update');
+  const first = home.start(apply('--set', 'spec.minScale=3'), { env: hold.env });
+  await hold.waitHeld(120_000, () => first.stderr);
   await waitUntil(() => home.lockFiles().length > 0, 60_000, () => `no lock appeared:\n${first.stderr}`);
   const second = home.start(apply('--json', '--set', 'spec.image.tag=v2', '--lock-wait', '2m'));
+  try {
+    await second.waitFor(/waiting for the lock held by/, 120_000);
+  } finally {
+    hold.release();
+  }
   const [a, b] = await Promise.all([first.done, second.done]);
   assert.equal(a, 0, first.stderr);
   assert.equal(b, 0, second.stderr);

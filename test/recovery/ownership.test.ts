@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { CloudHome } from '../e2e/cloud-run.js';
 import { SANDBOX_CREDENTIALS } from '../../src/stack/credentials.js';
 import { checkpointOf, cloudIds, fqdnOf, stackOf, waitForStaleLock, writeManifest } from './recovery-kit.js';
+import { Hold } from '../helpers/hold.js';
 
 const home = new CloudHome('openmcf-ownership-');
 const staging = { name: 'twin-app', env: 'staging', crons: ['nightly'] };
@@ -27,9 +28,11 @@ test('a twin stack killed mid-create never takes the other stack\'s namespace: a
   assert.ok(namespace!.tags.includes(`openmcf.org/stack=${fqdnOf(staging)}`), namespace!.tags.join(', '));
   assert.ok(namespace!.tags.includes('planton-ai_name=twin-app'), 'the original module\'s tags are kept');
 
-  const run = home.start(['apply', '-f', devFile, '--sandbox', '--yes'], { env: { OPENMCF_SANDBOX_FAULTS: 'delay:Namespace=6000' } });
+  // Killed while its namespace create is held (never released: the run dies there).
+  const hold = new Hold(home.storeDir, 'twin-namespace-create', 'Namespace', 'create');
+  const run = home.start(['apply', '-f', devFile, '--sandbox', '--yes'], { env: hold.env });
+  await hold.waitHeld(120_000, () => run.stderr);
   await run.waitFor(/creating namespace/);
-  await new Promise((resolve) => setTimeout(resolve, 1500));
   run.signal('SIGKILL');
   await run.done;
   await waitForStaleLock(home);
@@ -67,9 +70,11 @@ test('an object of our name that openmcf did not create is a conflict "not creat
     api.signal('SIGINT');
     await api.done;
   }
-  const run = home.start(['apply', '-f', file, '--sandbox', '--yes'], { env: { OPENMCF_SANDBOX_FAULTS: 'delay:Namespace=6000' } });
+  // Killed while its namespace create is held (never released: the run dies there).
+  const hold = new Hold(home.storeDir, 'by-hand-namespace-create', 'Namespace', 'create');
+  const run = home.start(['apply', '-f', file, '--sandbox', '--yes'], { env: hold.env });
+  await hold.waitHeld(120_000, () => run.stderr);
   await run.waitFor(/creating namespace/);
-  await new Promise((resolve) => setTimeout(resolve, 1500));
   run.signal('SIGKILL');
   await run.done;
   await waitForStaleLock(home);

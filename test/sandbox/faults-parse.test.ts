@@ -44,3 +44,22 @@ test('rules match their operation and resource, * matching every resource', () =
   assert.deepEqual(matchingFaults(rules, 'create', 'Namespace').map((r) => r.text), ['create:*=500']);
   assert.deepEqual(matchingFaults(rules, 'delete', 'Cron'), []);
 });
+
+test('a hold rule is named, for any resource, and never counted', () => {
+  assert.deepEqual(
+    parseFaults('hold:Container=apply-1,hold:*=all_calls.2').map((r) => [r.operation, r.resource, r.effect, r.count]),
+    [
+      ['hold', 'Container', { kind: 'hold', name: 'apply-1' }, undefined],
+      ['hold', '*', { kind: 'hold', name: 'all_calls.2' }, undefined],
+    ],
+  );
+  assert.deepEqual(matchingFaults(parseFaults('hold:Cron=c,delay:Cron=5'), 'hold', 'Cron').map((r) => r.text), ['hold:Cron=c']);
+  assert.deepEqual(parseFaults('hold:Container@update=apply-1')[0]!.effect, { kind: 'hold', name: 'apply-1', operation: 'update' });
+  assert.equal(parseFaults('hold:Container@update=apply-1')[0]!.image, undefined, 'an operation, not an image');
+  assert.throws(() => parseFaults('hold:Container@status=x'), /a hold names an operation after @: one of create, update, delete, read/);
+  assert.throws(() => parseFaults('delay:Container@update=5'), /only status rules name an image/);
+  assert.throws(() => parseFaults('hold:Container=first*1'), /OPENMCF_SANDBOX_FAULTS: cannot read rule "hold:Container=first\*1": a hold is not counted/);
+  for (const bad of ['hold:Container=../escape', 'hold:Container=a b', 'hold:Container=.hidden', 'hold:Container=x/y']) {
+    assert.throws(() => parseFaults(bad), /a hold is named with letters, digits/, bad);
+  }
+});

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readCloud } from '../../src/sandbox/store.js';
 import { tempHome } from '../helpers/engine.js';
 import { sandboxStack } from './sandbox-stack.js';
+import { Hold } from '../helpers/hold.js';
 
 async function rejection(run: Promise<unknown>): Promise<string> {
   try {
@@ -38,7 +39,9 @@ test('injected faults under the real engine', { timeout: 300_000 }, async (t) =>
     assert.equal(result.summary.result, 'succeeded');
     const cloud = readCloud(sandbox.storeDir);
     assert.equal(cloud.faultHits['create:Cron=409*1'], 1);
-    assert.equal(Object.values(cloud.triggers).length >= 1, true);
+    // The failed run left no cron behind, and the rerun created it once.
+    const container = Object.values(cloud.containers).find((c) => c.name === 'retry-api');
+    assert.deepEqual(Object.values(cloud.triggers).filter((trigger) => trigger.container_id === container?.id).map((trigger) => trigger.name), ['nightly']);
   });
 
   await t.test('500 on update and on refresh fail those runs and change nothing', async () => {
@@ -58,14 +61,20 @@ test('injected faults under the real engine', { timeout: 300_000 }, async (t) =>
   });
 
   await t.test('a container that ends in error is created (as upstream does), with its status and message', async () => {
+    // The rule after the message with commas is read and applied too: the create waits for its release.
     const sandbox = await sandboxStack(home, 'fault-status', { name: 'broken-api' }, {
-      OPENMCF_SANDBOX_FAULTS: 'status:Container=error:image not found: rg.fr-par.scw.cloud/demo/api:v1, check the tag,delay:Container=1500',
+      OPENMCF_SANDBOX_FAULTS: 'status:Container=error:image not found: rg.fr-par.scw.cloud/demo/api:v1, check the tag,hold:Container@create=status-create',
     });
     t.after(() => sandbox.close());
-    const started = Date.now();
-    const result = await sandbox.stack.up();
+    const hold = new Hold(sandbox.storeDir, 'status-create', 'Container', 'create');
+    let finished = false;
+    const up = sandbox.stack.up().finally(() => (finished = true));
+    await hold.waitHeld(120_000);
+    assert.equal(finished, false, 'the run waits on the held create');
+    assert.equal(Object.values(readCloud(sandbox.storeDir).containers).filter((c) => c.name === 'broken-api').length, 0, 'the held create has not reached the cloud');
+    hold.release();
+    const result = await up;
     assert.equal(result.summary.result, 'succeeded');
-    assert.ok(Date.now() - started >= 1500, 'the delay was applied');
     const container = Object.values(readCloud(sandbox.storeDir).containers).find((c) => c.name === 'broken-api');
     assert.equal(container?.status, 'error', 'the simulated cloud holds it in error');
     assert.equal(result.outputs.status!.value, 'error');

@@ -3,12 +3,10 @@
 // reads a 404's resource and resource_id).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Background, waitUntil } from '../e2e/cloud-run.js';
-import { OPENMCF_BIN } from '../helpers/engine.js';
+import { startOpenmcf, waitUntil, type Background } from '../helpers/run-openmcf.js';
 import { callApi, PROJECT } from './api-client.js';
 
 const ORGANIZATION = 'fa1e3217-dc80-42ac-85c3-3f034b78b552';
@@ -16,11 +14,8 @@ const ORGANIZATION = 'fa1e3217-dc80-42ac-85c3-3f034b78b552';
 /** The built binary in a home of its own; `sandbox api` needs neither the engine nor the plugin. */
 async function serve(env: Record<string, string>, args: readonly string[] = []): Promise<{ api: Background; url: string }> {
   const home = mkdtempSync(join(tmpdir(), 'openmcf-sandbox-api-'));
-  const child = spawn(process.execPath, [OPENMCF_BIN, 'sandbox', 'api', ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: home, OPENMCF_HOME: home, NO_COLOR: '1', ...env },
-    stdio: 'pipe',
-  });
-  const api = new Background(child);
+  // HOME too: no credentials or profile of the user's reach it.
+  const api = startOpenmcf(['sandbox', 'api', ...args], { home, env: { HOME: home, ...env } });
   await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout) || api.child.exitCode !== null, 30_000, () => `no URL on stdout: ${api.stdout} ${api.stderr}`);
   return { api, url: api.stdout.split('\n')[0]! };
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCloud, updateCloud } from '../../src/sandbox/store.js';
 import type { TriggerWire } from '../../src/sandbox/wire.js';
-import { REPO_ROOT, tempHome } from '../helpers/engine.js';
+import { tempHome } from '../helpers/engine.js';
+import { REPO_ROOT } from '../helpers/run-openmcf.js';
 
 const STORE_MODULE = pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'sandbox', 'store.js')).href;
 

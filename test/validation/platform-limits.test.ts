@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PLATFORM_LIMITS, schemaLimitMismatches } from '../../src/validation/platform-limits.js';
-import { REPO_ROOT } from '../helpers/engine.js';
+import { REPO_ROOT } from '../helpers/run-openmcf.js';
 
 const SCHEMA = join(REPO_ROOT, 'schemas', 'scaleway.openmcf.org', 'v1', 'ScalewayServerlessContainer.schema.json');
 

@@ -4,7 +4,7 @@
 // runs each one. Nothing here knows which examples exist: a new command or example is found.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { OPENMCF_BIN } from '../../helpers/engine.js';
+import { OPENMCF_BIN, openmcfEnv } from '../../helpers/run-openmcf.js';
 
 const run = promisify(execFile);
 
@@ -65,7 +65,7 @@ export async function commandPaths(): Promise<string[][]> {
 }
 
 export async function help(path: readonly string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [OPENMCF_BIN, ...path, '--help'], { env: { ...process.env, NO_COLOR: '1' } });
+  const { stdout } = await run(process.execPath, [OPENMCF_BIN, ...path, '--help'], { env: openmcfEnv() });
   return stdout;
 }
 

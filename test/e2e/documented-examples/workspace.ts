@@ -12,7 +12,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { CloudHome, MANIFESTS, REPO_ROOT, waitUntil, type Background } from '../cloud-run.js';
-import { kustomizeBinary, OPENMCF_BIN } from '../../helpers/engine.js';
+import { kustomizeBinary } from '../../helpers/engine.js';
+import { OPENMCF_BIN } from '../../helpers/run-openmcf.js';
 
 export interface ExampleRun {
   readonly code: number | null;

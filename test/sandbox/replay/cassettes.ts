@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT } from '../../helpers/engine.js';
+import { REPO_ROOT } from '../../helpers/run-openmcf.js';
 
 export const PROVIDER_MODULE = 'github.com/scaleway/terraform-provider-scaleway/v2@v2.80.0';
 
