@@ -17,7 +17,9 @@ const home = new CloudHome('openmcf-bench-campaign-');
 try {
   const report = await runCampaign(home, seed, trials, (line) => console.log(line));
   const interrupts = report.trials.filter((t) => t.interrupt !== 'none').length;
-  console.log(`seed ${seed}: ${report.trials.length} trials (${interrupts} interrupted), ${report.runs} openmcf runs, all invariants held, ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `seed ${seed}: ${report.trials.length} trials (${interrupts} interrupted), ${report.runs} openmcf runs, all invariants held, ${Math.round((Date.now() - started) / 1000)} s`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -59,13 +59,28 @@ try {
     results.push(await onTerminal(preview, { reading: 'reading manifests', plan: 'Preview of' }));
   }
   const loadAfter = loadavg()[0];
-  const line = (label, values) => console.log(`${label.padEnd(52)} median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`);
+  const line = (label, values) =>
+    console.log(`${label.padEnd(52)} median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`);
   line('node -e writing one byte: first byte', baseline);
-  line('openmcf preview (existing stack): first byte', results.map((r) => r.first));
-  line('openmcf preview: "reading manifests" on screen', results.map((r) => r.reading));
-  line('openmcf preview: the plan on screen', results.map((r) => r.plan));
-  line('openmcf preview: exit', results.map((r) => r.end));
-  console.log(`${runs} runs, alternating; 1-minute load average ${load.toFixed(2)} before, ${loadAfter.toFixed(2)} after (${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? '?'} CPUs); target: first byte < 300 ms on a quiet machine`);
+  line(
+    'openmcf preview (existing stack): first byte',
+    results.map((r) => r.first),
+  );
+  line(
+    'openmcf preview: "reading manifests" on screen',
+    results.map((r) => r.reading),
+  );
+  line(
+    'openmcf preview: the plan on screen',
+    results.map((r) => r.plan),
+  );
+  line(
+    'openmcf preview: exit',
+    results.map((r) => r.end),
+  );
+  console.log(
+    `${runs} runs, alternating; 1-minute load average ${load.toFixed(2)} before, ${loadAfter.toFixed(2)} after (${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? '?'} CPUs); target: first byte < 300 ms on a quiet machine`,
+  );
 } finally {
   rmSync(home, { recursive: true, force: true });
 }

@@ -35,7 +35,11 @@ const root = dirname(dirname(process.env.OPENMCF_PULUMI_CLI));
 const pulumiCommand = await PulumiCommand.get({ root, skipVersionCheck: true });
 const stack = await LocalWorkspace.createOrSelectStack(
   { stackName, projectName: 'bench-hand', program },
-  { pulumiCommand, projectSettings: { name: 'bench-hand', runtime: 'nodejs', backend: { url: process.env.PULUMI_BACKEND_URL } }, secretsProvider: process.env.BENCH_SECRETS_PROVIDER },
+  {
+    pulumiCommand,
+    projectSettings: { name: 'bench-hand', runtime: 'nodejs', backend: { url: process.env.PULUMI_BACKEND_URL } },
+    secretsProvider: process.env.BENCH_SECRETS_PROVIDER,
+  },
 );
 // Refreshing first, as `openmcf preview` does by default (drift is shown).
 const result = await stack.preview({ onEvent: () => {}, refresh: true });

@@ -109,7 +109,9 @@ try {
   for (let i = 0; i < 40; i++) writeFileSync(join(forty, `bench-${i}.yaml`), template.replaceAll('bench-api', `bench-api-${i}`));
   time(openmcfPreview(forty), env);
   const wall = time(openmcfPreview(forty), env);
-  console.log(`openmcf preview --sandbox (40 manifests) ${(wall / 1000).toFixed(1)} s wall, ${lastCpu.toFixed(1)} s CPU: ${(wall / 40).toFixed(0)} ms wall and ${((lastCpu / 40) * 1000).toFixed(0)} ms CPU per stack`);
+  console.log(
+    `openmcf preview --sandbox (40 manifests) ${(wall / 1000).toFixed(1)} s wall, ${lastCpu.toFixed(1)} s CPU: ${(wall / 40).toFixed(0)} ms wall and ${((lastCpu / 40) * 1000).toFixed(0)} ms CPU per stack`,
+  );
 } finally {
   api.kill('SIGINT');
   rmSync(home, { recursive: true, force: true });

@@ -63,8 +63,12 @@ try {
     console.error(`measured ${count} manifest(s)`);
   }
   const pad = (text, width) => String(text).padStart(width);
-  console.log(`openmcf preview --sandbox, medians of ${runs} runs, ${process.execPath.includes('node') ? process.version : ''} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores`);
-  console.log(`${pad('manifests', 9)} ${pad('wall s', 8)} ${pad('cpu s', 8)} ${pad('wall/stack', 10)} ${pad('cpu/stack', 10)} ${pad('openmcf cpu s', 13)} ${pad('openmcf peak RSS MB', 19)}`);
+  console.log(
+    `openmcf preview --sandbox, medians of ${runs} runs, ${process.execPath.includes('node') ? process.version : ''} on ${spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()} cores`,
+  );
+  console.log(
+    `${pad('manifests', 9)} ${pad('wall s', 8)} ${pad('cpu s', 8)} ${pad('wall/stack', 10)} ${pad('cpu/stack', 10)} ${pad('openmcf cpu s', 13)} ${pad('openmcf peak RSS MB', 19)}`,
+  );
   for (const r of rows) {
     console.log(
       `${pad(r.count, 9)} ${pad(r.wall.toFixed(2), 8)} ${pad(r.cpu.toFixed(2), 8)} ${pad((r.wall / r.count).toFixed(2), 10)} ${pad((r.cpu / r.count).toFixed(2), 10)} ${pad(r.ownCpu.toFixed(2), 13)} ${pad(r.rssMb.toFixed(0), 19)}`,

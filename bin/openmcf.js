@@ -44,10 +44,7 @@ async function run() {
   const code = await main(argv);
   process.exitCode = code;
   if (process.stdout.writableNeedDrain || process.stderr.writableNeedDrain) {
-    await Promise.all([
-      new Promise((resolve) => process.stdout.write('', resolve)),
-      new Promise((resolve) => process.stderr.write('', resolve)),
-    ]);
+    await Promise.all([new Promise((resolve) => process.stdout.write('', resolve)), new Promise((resolve) => process.stderr.write('', resolve))]);
   }
   process.exit(code);
 }

@@ -17,7 +17,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGES = {
   commander: (commander) => {
     const program = new commander.Command('x').exitOverride().configureOutput({ writeOut() {}, writeErr() {} });
-    program.command('validate').requiredOption('-f, --file <path>', 'f', (v, p) => [...(p ?? []), v]).option('--json').addHelpText('after', 'x').action(() => {});
+    program
+      .command('validate')
+      .requiredOption('-f, --file <path>', 'f', (v, p) => [...(p ?? []), v])
+      .option('--json')
+      .addHelpText('after', 'x')
+      .action(() => {});
     program.parse(['validate', '-f', 'a', '--json'], { from: 'user' });
     program.helpInformation();
   },

@@ -47,7 +47,11 @@ function readPlanFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw invalidInput(`cannot read the plan file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'plan-invalid', 'write one with `openmcf preview -f <path> --save-plan <file>`');
+    throw invalidInput(
+      `cannot read the plan file ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      'plan-invalid',
+      'write one with `openmcf preview -f <path> --save-plan <file>`',
+    );
   }
 }
 
@@ -110,7 +114,8 @@ async function checkAgainstPlan(sessions: readonly StackSession[], plan: SavedPl
     }
   }
   const names = new Set(sessions.map((s) => s.prepared.target.stackName));
-  for (const entry of plan.stacks) if (!names.has(entry.engineStack)) problems.push(`${entry.manifest.file}: ${entry.manifest.name} (stack ${entry.stack}) is in the plan but no manifest names it any more`);
+  for (const entry of plan.stacks)
+    if (!names.has(entry.engineStack)) problems.push(`${entry.manifest.file}: ${entry.manifest.name} (stack ${entry.stack}) is in the plan but no manifest names it any more`);
   if (problems.length === 0) return entries;
   await Promise.all(sessions.map((s) => s.removeIfCreated()));
   throw new OpenmcfError(`the plan ${path} is stale, nothing was applied:\n  ${problems.join('\n  ')}`, {

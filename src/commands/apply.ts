@@ -50,7 +50,11 @@ export async function apply(options: CloudOptions, io: Io): Promise<number> {
 }
 
 async function applyDirectly(sessions: readonly StackSession[], cloud: CloudOptions, progress: ProgressRenderer): Promise<StackOutcome[]> {
-  return runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, _index, read) => dependencyNotApplied(session, read) ?? applyStep(session, cloud, progress, false));
+  return runInDependencyOrder<StackOutcome>(
+    sessions,
+    cloud.parallel,
+    async (session, _index, read) => dependencyNotApplied(session, read) ?? applyStep(session, cloud, progress, false),
+  );
 }
 
 /** `--yes`: each stack previewed and updated in one engine run, under one hold of its lock. */
@@ -116,7 +120,9 @@ async function confirmApply(chalk: ChalkInstance, pending: readonly StackOutcome
   if (risky.length === 0) return askConfirmation(question);
   for (const outcome of risky) {
     const { target } = outcome.prepared;
-    const what = [outcome.counts.replace > 0 ? `replaces ${outcome.counts.replace}` : '', outcome.counts.delete > 0 ? `deletes ${outcome.counts.delete}` : ''].filter(Boolean).join(' and ');
+    const what = [outcome.counts.replace > 0 ? `replaces ${outcome.counts.replace}` : '', outcome.counts.delete > 0 ? `deletes ${outcome.counts.delete}` : '']
+      .filter(Boolean)
+      .join(' and ');
     const warning = chalk.bold.red(`${target.displayName} is a production stack and this apply ${what} of its resources.`);
     if (!(await askTypedConfirmation(`${question}\n${warning}`, target.stack))) return false;
   }

@@ -64,12 +64,7 @@ async function confirmDestroy(chalk: ChalkInstance, toDestroy: ReadonlyArray<{ o
 }
 
 /** Selects the stack and, unless --yes, previews the destroy and prints what would go. */
-async function openForDestroy(
-  session: StackSession,
-  cloud: CloudOptions,
-  chalk: ChalkInstance,
-  progress: ProgressRenderer,
-): Promise<{ outcome: StackOutcome; deletes: number }> {
+async function openForDestroy(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer): Promise<{ outcome: StackOutcome; deletes: number }> {
   const started = Date.now();
   const { prepared } = session;
   const print = (text: string): void => progress.result(text);

@@ -147,7 +147,9 @@ function failed(name: CheckName, error: unknown, fallbackFix: string): DoctorChe
 
 function otherVersions(pluginsDir: string): string[] {
   try {
-    return readdirSync(pluginsDir).filter((entry) => /^resource-scaleway-v/.test(entry) && !entry.endsWith('.lock') && !entry.endsWith('.partial')).map((entry) => entry.slice('resource-scaleway-'.length));
+    return readdirSync(pluginsDir)
+      .filter((entry) => /^resource-scaleway-v/.test(entry) && !entry.endsWith('.lock') && !entry.endsWith('.partial'))
+      .map((entry) => entry.slice('resource-scaleway-'.length));
   } catch {
     return [];
   }

@@ -45,12 +45,15 @@ async function importStep(session: StackSession, settings: CloudLookupSettings |
     if (settings === undefined) throw new OpenmcfError('import needs Scaleway credentials to look up what exists', { exitCode: ExitCode.invalidInput, code: 'import-credentials' });
     const { manifest } = prepared.loaded;
     const lookup = await lookUpManifestObjects(settings, manifest.spec.region, ...wantedObjects(prepared.loaded.manifest)).catch((error: unknown) => {
-      throw new OpenmcfError(`looking up what exists of ${label} in ${manifest.spec.region} failed (${settings.apiUrl}): ${error instanceof Error ? error.message : String(error)}`, {
-        exitCode: ExitCode.failed,
-        code: 'import-lookup',
-        origin: 'cloud',
-        hint: 'check the network and the credentials (`openmcf doctor`), then run it again; nothing was changed',
-      });
+      throw new OpenmcfError(
+        `looking up what exists of ${label} in ${manifest.spec.region} failed (${settings.apiUrl}): ${error instanceof Error ? error.message : String(error)}`,
+        {
+          exitCode: ExitCode.failed,
+          code: 'import-lookup',
+          origin: 'cloud',
+          hint: 'check the network and the credentials (`openmcf doctor`), then run it again; nothing was changed',
+        },
+      );
     });
     refuseOwnedElsewhere(lookup, target.displayName, manifest.spec.region);
 
@@ -73,7 +76,10 @@ async function importStep(session: StackSession, settings: CloudLookupSettings |
     }
     const already = lookup.found.filter((o) => inState.has(`${o.type} ${o.resourceName}`));
     if (already.length > 0) notes.push(`already in the stack: ${already.map((o) => o.resourceName).join(', ')}`);
-    if (lookup.missing.length > 0) notes.push(`not in ${manifest.spec.region}: ${lookup.missing.map((o) => `${o.resourceName} "${o.name}"`).join(', ')} (apply creates ${lookup.missing.length === 1 ? 'it' : 'them'})`);
+    if (lookup.missing.length > 0)
+      notes.push(
+        `not in ${manifest.spec.region}: ${lookup.missing.map((o) => `${o.resourceName} "${o.name}"`).join(', ')} (apply creates ${lookup.missing.length === 1 ? 'it' : 'them'})`,
+      );
     for (const note of notes) progress.line(`${label}: ${note}`);
 
     // What exists against what the manifest says, as preview shows it.

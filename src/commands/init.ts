@@ -134,10 +134,7 @@ function isValidName(name: string): boolean {
   return /^[a-z]([a-z0-9-]*[a-z0-9])?$/.test(name) && name.length <= 34;
 }
 
-function starterAnswers(
-  values: ReadonlyMap<Field, string>,
-  path: string | undefined,
-): { answers: StarterAnswers } | { problems: FieldProblem[] } {
+function starterAnswers(values: ReadonlyMap<Field, string>, path: string | undefined): { answers: StarterAnswers } | { problems: FieldProblem[] } {
   const get = (field: Field) => values.get(field) ?? defaultFor(field, values, path);
   const problems: FieldProblem[] = [];
   const image = parseImageReference(get('image'));
@@ -166,9 +163,7 @@ function checkStarter(answers: StarterAnswers): FieldProblem[] {
   const { documents, diagnostics } = parseDocuments({ file: 'starter manifest', text });
   const found = [...diagnostics];
   for (const doc of documents) found.push(...validateDocument(doc).diagnostics);
-  return found
-    .filter((d) => d.severity === 'error')
-    .map((d) => ({ field: fieldOf(d.path), message: d.path ? `${d.path}: ${d.message}` : d.message }));
+  return found.filter((d) => d.severity === 'error').map((d) => ({ field: fieldOf(d.path), message: d.path ? `${d.path}: ${d.message}` : d.message }));
 }
 
 function fieldOf(path: string): Field {

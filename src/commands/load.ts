@@ -14,11 +14,7 @@ export interface LoadOptions {
   readonly showSecrets: boolean;
 }
 
-export async function runLoad(
-  load: LoadOptions,
-  io: Io,
-  options: { readStdin?: () => Promise<string> } = {},
-): Promise<number> {
+export async function runLoad(load: LoadOptions, io: Io, options: { readStdin?: () => Promise<string> } = {}): Promise<number> {
   const { json, showSecrets } = load;
   let loaded;
   try {

@@ -37,7 +37,14 @@ export async function outputs(options: OutputsOptions, io: Io, name?: string): P
     const { outcomes, sandboxStoreDir, shard } = (await outcomesFromState(cloud, io)) ?? (await outcomesFromEngine(cloud, io));
     if (cloud.json) {
       const chosen = selection.name === undefined ? outcomes : outcomes.map((o) => onlyOutput(o, selection.name!));
-      return finishRun(io, cloud, chosen, { command: 'outputs', tense: 'done', showOutputs: false, showSecrets: cloud.showSecrets, ...(sandboxStoreDir ? { sandboxStoreDir } : {}), ...(shard ? { shard } : {}) });
+      return finishRun(io, cloud, chosen, {
+        command: 'outputs',
+        tense: 'done',
+        showOutputs: false,
+        showSecrets: cloud.showSecrets,
+        ...(sandboxStoreDir ? { sandboxStoreDir } : {}),
+        ...(shard ? { shard } : {}),
+      });
     }
     if (selection.shell && outcomes.length > 1) {
       throw invalidInput('--shell prints the outputs of one stack, and several manifests were given', 'flag.shell', 'pass one manifest with --shell');

@@ -19,7 +19,9 @@ export async function preview(options: CloudOptions, io: Io): Promise<number> {
     return withEngineRun(cloud, io, { deployNotices: true }, async ({ run, sessions, progress }) => {
       const chalk = chalkFor(io);
       // A folder is meant to be the whole of its projects: its orphans are listed (prune.ts).
-      const orphans = runCoversAFolder(cloud) ? findOrphans(run, cloud).catch((error: unknown) => (io.err(`note: could not look for orphaned stacks: ${(error as Error).message}\n`), undefined)) : undefined;
+      const orphans = runCoversAFolder(cloud)
+        ? findOrphans(run, cloud).catch((error: unknown) => (io.err(`note: could not look for orphaned stacks: ${(error as Error).message}\n`), undefined))
+        : undefined;
       const planFiles = cloud.savePlan !== undefined ? new EnginePlanFiles() : undefined;
       const outcomes = await runInDependencyOrder<StackOutcome>(sessions, cloud.parallel, async (session, index, read) => {
         markPendingReads(session, read);
@@ -35,7 +37,11 @@ export async function preview(options: CloudOptions, io: Io): Promise<number> {
       if (planFiles && cloud.savePlan !== undefined) {
         try {
           const saved = writeSavedPlan(cloud.savePlan, cloud, outcomes, planFiles);
-          io.err(saved ? `plan saved to ${cloud.savePlan}: apply exactly this with \`openmcf apply --plan ${cloud.savePlan}\`\n` : `no plan saved to ${cloud.savePlan}: a stack failed\n`);
+          io.err(
+            saved
+              ? `plan saved to ${cloud.savePlan}: apply exactly this with \`openmcf apply --plan ${cloud.savePlan}\`\n`
+              : `no plan saved to ${cloud.savePlan}: a stack failed\n`,
+          );
         } finally {
           planFiles.remove();
         }

@@ -24,11 +24,15 @@ import type { OrphanResult } from '../render/result-document.js';
 import { runBoundedAll } from '../run/run-bounded.js';
 import { rerunArgs } from '../run/rerun-args.js';
 
-
 /** --prune needs the whole set of manifests: not a part of them, not one stack named by --stack. */
 export function checkPruneFlags(cloud: CloudOptions): void {
-  if (cloud.manifests.shard !== undefined) throw invalidInput('--prune needs every manifest of the folder, and --shard takes a part of them', 'flag.prune', 'run --prune without --shard (e.g. in one job after the matrix)');
-  if (cloud.stack !== undefined) throw invalidInput('--prune compares the manifests\' stacks with the backend\'s, and --stack names one stack', 'flag.prune', 'leave out --stack');
+  if (cloud.manifests.shard !== undefined)
+    throw invalidInput(
+      '--prune needs every manifest of the folder, and --shard takes a part of them',
+      'flag.prune',
+      'run --prune without --shard (e.g. in one job after the matrix)',
+    );
+  if (cloud.stack !== undefined) throw invalidInput("--prune compares the manifests' stacks with the backend's, and --stack names one stack", 'flag.prune', 'leave out --stack');
 }
 
 /** `preview` looks for orphans when a folder (or a kustomize overlay) is given: a set of manifests meant to be the whole of something. */
@@ -81,7 +85,9 @@ export async function pruneOrphans(run: PreparedRun, cloud: CloudOptions, io: Io
   const chalk = chalkFor(io);
   const unfinished = applied.filter((o) => o.status !== 'succeeded' && o.status !== 'unchanged');
   if (unfinished.length > 0) {
-    io.err(`${chalk.yellow('prune skipped')}: ${unfinished.length} stack${unfinished.length === 1 ? ' was' : 's were'} not applied; orphans are destroyed only after a whole apply succeeded\n`);
+    io.err(
+      `${chalk.yellow('prune skipped')}: ${unfinished.length} stack${unfinished.length === 1 ? ' was' : 's were'} not applied; orphans are destroyed only after a whole apply succeeded\n`,
+    );
     return [];
   }
   const orphans = await findOrphans(run, cloud);
@@ -91,8 +97,14 @@ export async function pruneOrphans(run: PreparedRun, cloud: CloudOptions, io: Io
   }
   const prepared = orphans.map((o) => orphanStack(o, run, cloud, io.redactor.known));
   progress.stop();
-  io.err(`${[`${chalk.bold('Prune')} destroys ${orphans.length} orphaned stack${orphans.length === 1 ? '' : 's'} (no manifest names ${orphans.length === 1 ? 'it' : 'them'}) and removes ${orphans.length === 1 ? 'it' : 'them'} from the backend:`, ...orphans.map((o) => `  ${chalk.red('-')} ${o.name}`)].join('\n')}\n`);
-  const proceed = cloud.yes || (await askConfirmation(`Destroy ${orphans.length === 1 ? `stack ${orphans[0]!.name}` : `these ${orphans.length} stacks`} and everything ${orphans.length === 1 ? 'it' : 'they'} deployed?`));
+  io.err(
+    `${[`${chalk.bold('Prune')} destroys ${orphans.length} orphaned stack${orphans.length === 1 ? '' : 's'} (no manifest names ${orphans.length === 1 ? 'it' : 'them'}) and removes ${orphans.length === 1 ? 'it' : 'them'} from the backend:`, ...orphans.map((o) => `  ${chalk.red('-')} ${o.name}`)].join('\n')}\n`,
+  );
+  const proceed =
+    cloud.yes ||
+    (await askConfirmation(
+      `Destroy ${orphans.length === 1 ? `stack ${orphans[0]!.name}` : `these ${orphans.length} stacks`} and everything ${orphans.length === 1 ? 'it' : 'they'} deployed?`,
+    ));
   if (!proceed) {
     io.err(`${chalk.yellow(declinedError('prune').message)}\n`);
     return prepared.map((p) => ({ prepared: p, status: 'declined', counts: emptyChangeCounts(), changes: [], durationMs: 0 }));
@@ -120,4 +132,3 @@ async function destroyOrphan(prepared: PreparedStack, run: PreparedRun, progress
     await session.close();
   }
 }
-

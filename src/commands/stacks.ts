@@ -74,7 +74,10 @@ async function listStacks(cloud: CloudOptions, io: Io): Promise<number> {
  * index), each row names the manifest of its stack, or is an orphan: a stack of their projects and
  * environments that none of them names (stacks/orphans.ts).
  */
-export function stackRows(listed: readonly ListedStack[], given?: { readonly manifests: readonly LoadedManifest[]; readonly targets: readonly Pick<StackTarget, 'projectName' | 'stackName' | 'stack'>[] }): StackRow[] {
+export function stackRows(
+  listed: readonly ListedStack[],
+  given?: { readonly manifests: readonly LoadedManifest[]; readonly targets: readonly Pick<StackTarget, 'projectName' | 'stackName' | 'stack'>[] },
+): StackRow[] {
   const orphans = new Set(given ? orphanStacks(listed, given.targets).map((s) => s.name) : []);
   return listed.map((stack): StackRow => {
     const index = given ? given.targets.findIndex((t) => t.stackName === stack.name) : -1;

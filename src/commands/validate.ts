@@ -12,7 +12,14 @@ import { printValidateReport, type ValidateReport } from '../render/validate-rep
 export async function validateManifests(input: ManifestInputOptions): Promise<ValidateReport> {
   const result = await loadManifests(input);
   const valid = !result.diagnostics.some((d) => d.severity === 'error');
-  return { valid, fileCount: result.fileCount, documents: result.documents, diagnostics: result.diagnostics, ...(result.shard ? { shard: result.shard } : {}), secrets: result.secrets };
+  return {
+    valid,
+    fileCount: result.fileCount,
+    documents: result.documents,
+    diagnostics: result.diagnostics,
+    ...(result.shard ? { shard: result.shard } : {}),
+    secrets: result.secrets,
+  };
 }
 
 export interface ValidateOptions {
@@ -20,11 +27,7 @@ export interface ValidateOptions {
   readonly json: boolean;
 }
 
-export async function runValidate(
-  validate: ValidateOptions,
-  io: Io,
-  options: { readStdin?: () => Promise<string> } = {},
-): Promise<number> {
+export async function runValidate(validate: ValidateOptions, io: Io, options: { readStdin?: () => Promise<string> } = {}): Promise<number> {
   const report = await validateManifests({
     ...manifestInput(validate.manifests),
     ...(options.readStdin ? { readStdin: options.readStdin } : {}),

@@ -27,10 +27,7 @@ export class OpenmcfError extends Error {
   /** A line telling the user what to do next; printed under the message. */
   readonly hint: string | undefined;
 
-  constructor(
-    message: string,
-    options: { exitCode: ExitCodeValue; code: string; origin?: ErrorOrigin; hint?: string; cause?: unknown },
-  ) {
+  constructor(message: string, options: { exitCode: ExitCodeValue; code: string; origin?: ErrorOrigin; hint?: string; cause?: unknown }) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'OpenmcfError';
     this.exitCode = options.exitCode;

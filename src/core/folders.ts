@@ -67,7 +67,9 @@ function folderProblem(path: string, what: string, reason: string): OpenmcfError
   return invalidInput(
     `${what} ${path} cannot be used: ${reason}`,
     'folder.unusable',
-    what === 'OPENMCF_HOME' ? 'point OPENMCF_HOME at a folder you can write to (it is created if missing), or unset it to use ~/.openmcf' : 'remove or move what is in the way, or choose a folder you can write to',
+    what === 'OPENMCF_HOME'
+      ? 'point OPENMCF_HOME at a folder you can write to (it is created if missing), or unset it to use ~/.openmcf'
+      : 'remove or move what is in the way, or choose a folder you can write to',
   );
 }
 

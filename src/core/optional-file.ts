@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 
 /** A Node system error's code (`ENOENT`, `EACCES`, ...), or `unknown error` for anything else. */
 export function errorCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error).code) : 'unknown error';
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown error';
 }
 
 /** No file at the path: none there (ENOENT), or a part of the path that is a file, not a folder (ENOTDIR). */

@@ -22,7 +22,11 @@ export function parseEngineVersion(text: string): string | undefined {
 
 /** Numeric comparison of the major.minor.patch part; pre-release tags are ignored. */
 export function compareVersions(a: string, b: string): number {
-  const parts = (v: string) => v.split(/[-+]/)[0]!.split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const parts = (v: string) =>
+    v
+      .split(/[-+]/)[0]!
+      .split('.')
+      .map((n) => Number.parseInt(n, 10) || 0);
   const [pa, pb] = [parts(a), parts(b)];
   for (let i = 0; i < 3; i++) {
     const diff = (pa[i] ?? 0) - (pb[i] ?? 0);

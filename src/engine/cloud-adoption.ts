@@ -22,7 +22,11 @@ interface Template {
 }
 
 /** Found only when a declared object is missing from the state: a complete state costs no call. */
-export async function adoptMissing(template: Template, settings: CloudLookupSettings, context: RecoveryContext): Promise<{ resources: StateResource[]; settlements: Settlement[] }> {
+export async function adoptMissing(
+  template: Template,
+  settings: CloudLookupSettings,
+  context: RecoveryContext,
+): Promise<{ resources: StateResource[]; settlements: Settlement[] }> {
   const resources: StateResource[] = [];
   const settlements: Settlement[] = [];
   const all = (): StateResource[] => [...template.resources, ...resources];
@@ -36,7 +40,11 @@ export async function adoptMissing(template: Template, settings: CloudLookupSett
     if (declared.type === CRON_TYPE) {
       const container = ofType(CONTAINER_TYPE);
       if (container?.id === undefined || links === undefined) continue;
-      const taken = new Set(all().filter((r) => r.type === CRON_TYPE).map((r) => r.id));
+      const taken = new Set(
+        all()
+          .filter((r) => r.type === CRON_TYPE)
+          .map((r) => r.id),
+      );
       const trigger = (await triggersOf(settings, declared.region, bareId(container.id))).find((t) => t.name === declared.name && !taken.has(`${declared.region}/${t.id}`));
       if (!trigger) continue;
       const id = `${declared.region}/${trigger.id}`;
@@ -50,7 +58,14 @@ export async function adoptMissing(template: Template, settings: CloudLookupSett
     if (belonging === undefined) continue;
     if ('foreign' in belonging) {
       const owner = ownerOfTags(belonging.foreign.tags);
-      settlements.push({ kind: 'conflict', type: declared.type, name: declared.name, region: declared.region, cloudId: `${declared.region}/${belonging.foreign.id}`, ...(owner !== undefined ? { owner } : {}) });
+      settlements.push({
+        kind: 'conflict',
+        type: declared.type,
+        name: declared.name,
+        region: declared.region,
+        cloudId: `${declared.region}/${belonging.foreign.id}`,
+        ...(owner !== undefined ? { owner } : {}),
+      });
       continue;
     }
     if (links === undefined) continue;
@@ -109,5 +124,8 @@ const RANK: Readonly<Record<string, number>> = { 'pulumi:pulumi:Stack': 0, [NAME
  * container, its crons; the order within a type is kept. */
 export function orderedForState(resources: readonly StateResource[]): StateResource[] {
   const rank = (r: StateResource): number => RANK[r.type] ?? (r.type.startsWith('pulumi:providers:') ? 1 : 5);
-  return resources.map((r, index) => ({ r, index })).sort((a, b) => rank(a.r) - rank(b.r) || a.index - b.index).map(({ r }) => r);
+  return resources
+    .map((r, index) => ({ r, index }))
+    .sort((a, b) => rank(a.r) - rank(b.r) || a.index - b.index)
+    .map(({ r }) => r);
 }

@@ -28,7 +28,10 @@ const TIMEOUT_MS = 30_000;
  * from the environment the engine inherits, so a plain run pointed at another endpoint
  * (`SCW_API_URL=... openmcf apply`) is looked up there too. undefined without credentials.
  */
-export function lookupSettings(engineEnv: Readonly<Record<string, string | undefined>>, inherited: Readonly<Record<string, string | undefined>> = process.env): CloudLookupSettings | undefined {
+export function lookupSettings(
+  engineEnv: Readonly<Record<string, string | undefined>>,
+  inherited: Readonly<Record<string, string | undefined>> = process.env,
+): CloudLookupSettings | undefined {
   const env = { ...inherited, ...engineEnv };
   const secretKey = env.SCW_SECRET_KEY;
   if (secretKey === undefined || secretKey === '') return undefined;

@@ -61,8 +61,7 @@ export class EngineProcesses {
   /** A PulumiCommand whose processes this registry controls. */
   wrap(command: PulumiCommand): PulumiCommand {
     const wrapped = Object.create(command) as PulumiCommand & { run: RunFunction };
-    wrapped.run = (args, cwd, additionalEnv, onOutput, onError, signal) =>
-      this.run(command.command, args, cwd, additionalEnv, onOutput, onError, signal);
+    wrapped.run = (args, cwd, additionalEnv, onOutput, onError, signal) => this.run(command.command, args, cwd, additionalEnv, onOutput, onError, signal);
     return wrapped;
   }
 

@@ -47,12 +47,7 @@ const MISSING_PLUGIN_PATTERNS: readonly RegExp[] = [
   /resource plugin [^\n]*scaleway[^\n]*is required/i,
 ];
 
-const PASSPHRASE_PATTERNS: readonly RegExp[] = [
-  /passphrase must be set/i,
-  /incorrect passphrase/i,
-  /failed to decrypt/i,
-  /PULUMI_CONFIG_PASSPHRASE/,
-];
+const PASSPHRASE_PATTERNS: readonly RegExp[] = [/passphrase must be set/i, /incorrect passphrase/i, /failed to decrypt/i, /PULUMI_CONFIG_PASSPHRASE/];
 
 /** The engine's stderr (or the error message) of a failed Automation API call. */
 export function engineErrorText(error: unknown): string {
@@ -125,7 +120,6 @@ function lockHint(context: EngineErrorContext, holders: readonly LockHolder[]): 
   }
   return `Wait for the other run to finish, or pass --lock-wait <duration> (e.g. --lock-wait 10m) to wait for it. If no run is using this stack any more (an interrupted run leaves its lock behind), release the lock with \`${cancel}\`.`;
 }
-
 
 function verbOf(operation: EngineOperation): string {
   if (operation === 'select') return 'selecting the stack';

@@ -28,15 +28,18 @@ export function deferTypescriptLoading(): void {
     }
     return real;
   };
-  const exports = new Proxy({}, {
-    get: (_target, key) => load()[key],
-    has: (_target, key) => key in load(),
-    ownKeys: () => Reflect.ownKeys(load()),
-    getOwnPropertyDescriptor: (_target, key) => {
-      const descriptor = Object.getOwnPropertyDescriptor(load(), key);
-      return descriptor === undefined ? undefined : { ...descriptor, configurable: true };
+  const exports = new Proxy(
+    {},
+    {
+      get: (_target, key) => load()[key],
+      has: (_target, key) => key in load(),
+      ownKeys: () => Reflect.ownKeys(load()),
+      getOwnPropertyDescriptor: (_target, key) => {
+        const descriptor = Object.getOwnPropertyDescriptor(load(), key);
+        return descriptor === undefined ? undefined : { ...descriptor, configurable: true };
+      },
     },
-  });
+  );
   const Module = require('node:module') as { new (id: string): NodeJS.Module };
   const stand_in = new Module(path);
   stand_in.filename = path;

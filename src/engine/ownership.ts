@@ -24,7 +24,12 @@ export type Belonging = { readonly mine: CloudObject } | { readonly foreign: Clo
 
 /** Looks a namespace or container up by name and tells whether it is this stack's. */
 export async function findByOwner(settings: CloudLookupSettings, owner: string, type: string, region: string, name: string, namespaceId?: string): Promise<Belonging> {
-  const found = type === NAMESPACE_TYPE ? await namespacesNamed(settings, region, name) : type === CONTAINER_TYPE && namespaceId ? await containersNamed(settings, region, namespaceId, name) : [];
+  const found =
+    type === NAMESPACE_TYPE
+      ? await namespacesNamed(settings, region, name)
+      : type === CONTAINER_TYPE && namespaceId
+        ? await containersNamed(settings, region, namespaceId, name)
+        : [];
   const mine = found.find((o) => ownerOfTags(o.tags) === owner);
   if (mine) return { mine };
   return found.length > 0 ? { foreign: found[0]! } : undefined;

@@ -30,7 +30,11 @@ export type { RecoveryContext, Settlement } from './ownership.js';
  * the state lacks adopted. `exported` is the checkpoint as `pulumi stack export` gives it (secrets
  * encrypted); it is not changed. `changed` is false when nothing was to do.
  */
-export async function settleWithCloud(exported: Deployment, settings: CloudLookupSettings, context: RecoveryContext): Promise<{ deployment: Deployment; settlements: Settlement[]; changed: boolean }> {
+export async function settleWithCloud(
+  exported: Deployment,
+  settings: CloudLookupSettings,
+  context: RecoveryContext,
+): Promise<{ deployment: Deployment; settlements: Settlement[]; changed: boolean }> {
   const deployment = structuredClone(exported.deployment) as { resources?: StateResource[]; pending_operations?: StatePendingOperation[] };
   const state = stackStateOf(deployment);
   const resources = [...state.resources];

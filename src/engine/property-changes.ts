@@ -87,7 +87,11 @@ function isInternalKey(key: string): boolean {
 function withoutInternalKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutInternalKeys);
   if (!isPlainObject(value) || isSecret(value)) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !isInternalKey(key)).map(([key, item]) => [key, withoutInternalKeys(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !isInternalKey(key))
+      .map(([key, item]) => [key, withoutInternalKeys(item)]),
+  );
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -106,16 +110,10 @@ function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 /** Leaf-level differences between two input objects. */
-export function diffValues(
-  oldValue: unknown,
-  newValue: unknown,
-  path = '',
-): Array<{ path: string; kind: PropertyChange['kind']; old?: unknown; new?: unknown }> {
+export function diffValues(oldValue: unknown, newValue: unknown, path = ''): Array<{ path: string; kind: PropertyChange['kind']; old?: unknown; new?: unknown }> {
   if (deepEqual(oldValue, newValue)) return [];
   if (isPlainObject(oldValue) && isPlainObject(newValue)) {
-    const keys = [...new Set([...Object.keys(oldValue), ...Object.keys(newValue)])]
-      .filter((k) => !isInternalKey(k))
-      .sort();
+    const keys = [...new Set([...Object.keys(oldValue), ...Object.keys(newValue)])].filter((k) => !isInternalKey(k)).sort();
     return keys.flatMap((key) => diffValues(oldValue[key], newValue[key], joinPath(path, key)));
   }
   if (Array.isArray(oldValue) && Array.isArray(newValue) && oldValue.length === newValue.length) {

@@ -18,9 +18,12 @@ export function cleanProviderMessage(text: string): string {
     .map((part) => part.trim().replace(/^\*\s*/, ''))
     .map((part) => {
       let cleaned = part;
-      for (let previous = ''; previous !== cleaned; ) {
+      for (let previous = ''; previous !== cleaned;) {
         previous = cleaned;
-        cleaned = cleaned.replace(URN_CONTEXT, '').replace(/^\d+ errors? occurred:\s*/i, '').trim();
+        cleaned = cleaned
+          .replace(URN_CONTEXT, '')
+          .replace(/^\d+ errors? occurred:\s*/i, '')
+          .trim();
       }
       return cleaned;
     })

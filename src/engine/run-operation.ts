@@ -91,7 +91,14 @@ export async function runOperation(stack: Stack, kind: EngineOperationKind, opti
   };
   let outputs: OutputMap | undefined;
   try {
-    outputs = await runKind(stack, kind, options, common, () => collector.stackOutputs, () => requireSummary(kind, collector.summarized));
+    outputs = await runKind(
+      stack,
+      kind,
+      options,
+      common,
+      () => collector.stackOutputs,
+      () => requireSummary(kind, collector.summarized),
+    );
   } catch (error) {
     // What the run did before it failed, and the resources' own error messages (the engine's
     // stderr often says only "destroy failed"): the caller reports both. A failed preview phase
@@ -133,7 +140,13 @@ async function runKind(
   let outputs: OutputMap | undefined;
   switch (kind) {
     case 'preview':
-      await stack.preview({ ...common, diff: true, ...(options.refresh ? { refresh: true } : {}), ...replaceOption(options), ...(options.savePlan ? { plan: options.savePlan } : {}) });
+      await stack.preview({
+        ...common,
+        diff: true,
+        ...(options.refresh ? { refresh: true } : {}),
+        ...replaceOption(options),
+        ...(options.savePlan ? { plan: options.savePlan } : {}),
+      });
       break;
     case 'up':
       outputs = await upWithOutputsFromEvents(stack, stackOutputs, checkFinished, options.previewFirst !== undefined, {
@@ -206,14 +219,12 @@ function requireSummary(kind: EngineOperationKind, summarized: boolean): void {
 /** Outputs whose value differs between the stack's last update and this one; none for a new stack. */
 export function outputChanges(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): OutputChange[] {
   if (!before || !after || Object.keys(before).length === 0) return [];
-  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-    .sort()
-    .flatMap((name) => {
-      const old = maskSecrets(before[name]);
-      const now = maskSecrets(after[name]);
-      if (JSON.stringify(old) === JSON.stringify(now)) return [];
-      return [{ name, ...(name in before ? { old } : {}), ...(name in after ? { new: now } : {}) }];
-    });
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].sort().flatMap((name) => {
+    const old = maskSecrets(before[name]);
+    const now = maskSecrets(after[name]);
+    if (JSON.stringify(old) === JSON.stringify(now)) return [];
+    return [{ name, ...(name in before ? { old } : {}), ...(name in after ? { new: now } : {}) }];
+  });
 }
 
 function replaceOption(options: RunOperationOptions): { replace?: string[] } {

@@ -68,7 +68,6 @@ function ageText(since: string, now: Date): string | undefined {
   return `${Math.round(seconds / 86_400)} days ago`;
 }
 
-
 /**
  * The holders of a `file://` backend's lock, read from the lock objects themselves (the engine's
  * JSON: pid, username, hostname, timestamp); undefined for other backends, where only the engine
@@ -105,7 +104,13 @@ export interface LockVerdict {
  * it renewed its heartbeat (or, without one, took the lock) less than `staleAfterMs` ago. Runs of
  * openmcf renew theirs every 20 s (engine/lock-heartbeat.ts); a plain `pulumi` does not.
  */
-export function lockVerdict(holders: readonly LockHolder[] | undefined, heartbeats: readonly Heartbeat[], now: Date, staleAfterMs: number, probe: LockProbe = LOCAL_PROBE): LockVerdict {
+export function lockVerdict(
+  holders: readonly LockHolder[] | undefined,
+  heartbeats: readonly Heartbeat[],
+  now: Date,
+  staleAfterMs: number,
+  probe: LockProbe = LOCAL_PROBE,
+): LockVerdict {
   const described: string[] = [];
   let alive: string | undefined;
   const age = (at: string): number => now.getTime() - Date.parse(at);

@@ -79,7 +79,9 @@ async function readCheckpointFile(target: StateTarget): Promise<StackState | und
  * nothing leaves the fingerprint as it was.
  */
 export function stateFingerprint(state: StackState): string {
-  return createHash('sha256').update(JSON.stringify([state.resources, state.pendingOperations])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([state.resources, state.pendingOperations]))
+    .digest('hex');
 }
 
 /** The resource of that type (the program declares one namespace and one container). */

@@ -25,7 +25,10 @@ export type StateOutputs =
 interface Checkpoint {
   readonly version?: number;
   readonly checkpoint?: {
-    readonly latest?: { readonly manifest?: { readonly time?: string }; readonly resources?: ReadonlyArray<{ readonly type?: string; readonly outputs?: Record<string, unknown> }> };
+    readonly latest?: {
+      readonly manifest?: { readonly time?: string };
+      readonly resources?: ReadonlyArray<{ readonly type?: string; readonly outputs?: Record<string, unknown> }>;
+    };
   };
 }
 

@@ -2,14 +2,7 @@
 // (preview's changeSummary can be missing on a new stack, and it counts the stack and provider
 // bookkeeping resources, which users never declared).
 import type { EngineEvent, StepEventMetadata } from '@pulumi/pulumi/automation/index.js';
-import {
-  emptyChangeCounts,
-  type ChangeCounts,
-  type ChangeKind,
-  type EngineEventSeverity,
-  type OperationEvent,
-  type ResourceRef,
-} from './events.js';
+import { emptyChangeCounts, type ChangeCounts, type ChangeKind, type EngineEventSeverity, type OperationEvent, type ResourceRef } from './events.js';
 import { propertyChanges } from './property-changes.js';
 import { cleanProviderMessage, isStandingProviderWarning } from './provider-messages.js';
 import { resourceNameOfUrn } from './resource-urns.js';

@@ -31,7 +31,11 @@ export function readEnvFile(path: string): EnvFile {
     throw invalidInput(`cannot read --env-file ${path}: ${reason}`, 'env-file.unreadable', 'check the path given to --env-file');
   }
   if ('notAFile' in read) {
-    throw invalidInput(`cannot read --env-file ${path}: it ${notAFileMessage(read.notAFile)}`, 'env-file.not-a-file', 'give --env-file a regular file (write the variables to one first)');
+    throw invalidInput(
+      `cannot read --env-file ${path}: it ${notAFileMessage(read.notAFile)}`,
+      'env-file.not-a-file',
+      'give --env-file a regular file (write the variables to one first)',
+    );
   }
   if ('tooLarge' in read) {
     throw invalidInput(

@@ -67,7 +67,10 @@ function missingOverlay(source: KustomizeSource): Diagnostic | undefined {
   }
   let overlays: string[] = [];
   try {
-    overlays = readdirSync(join(source.dir, 'overlays'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    overlays = readdirSync(join(source.dir, 'overlays'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
   } catch {
     overlays = [];
   }
@@ -131,7 +134,10 @@ function run(binary: string, args: string[], env: NodeJS.ProcessEnv): Promise<st
 function failureReason(error: unknown): string {
   const { stderr, killed, code } = error as { stderr?: string; killed?: boolean; code?: unknown };
   if (killed) return `no result within ${BUILD_TIMEOUT_MS / 1000} s`;
-  const line = (stderr ?? '').split('\n').map((l) => l.trim()).find((l) => l !== '');
+  const line = (stderr ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '');
   if (line) return line.replace(/^Error:\s*/, '');
   return typeof code === 'string' ? code : `exit code ${String(code)}`;
 }

@@ -4,14 +4,7 @@ import type { PathSegment } from './path.js';
 
 /** Whether the path names the value of a secret environment variable: `spec.env.secrets[n].value`. */
 export function isSecretValuePath(path: readonly PathSegment[]): boolean {
-  return (
-    path.length === 5 &&
-    path[0] === 'spec' &&
-    path[1] === 'env' &&
-    path[2] === 'secrets' &&
-    typeof path[3] === 'number' &&
-    path[4] === 'value'
-  );
+  return path.length === 5 && path[0] === 'spec' && path[1] === 'env' && path[2] === 'secrets' && typeof path[3] === 'number' && path[4] === 'value';
 }
 
 /** Calls `visit` for every scalar in value position (never map keys), depth first, in file order. */

@@ -40,10 +40,7 @@ const VALUE_NOT_SHOWN = '[not shown]';
 
 /** Parses and types every `--set` flag against the schema. The values set on paths that may hold a
  * secret are returned as `secrets`, for the run to mask in all output. */
-export function parseOverrides(
-  sets: readonly string[],
-  options: OverrideOptions = {},
-): { overrides: Override[]; diagnostics: Diagnostic[]; secrets: SecretValues } {
+export function parseOverrides(sets: readonly string[], options: OverrideOptions = {}): { overrides: Override[]; diagnostics: Diagnostic[]; secrets: SecretValues } {
   const overrides: Override[] = [];
   const diagnostics: Diagnostic[] = [];
   let secrets = SecretValues.none;

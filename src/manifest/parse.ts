@@ -93,11 +93,7 @@ function isEmptyDocument(document: Document.Parsed): boolean {
   return isScalar(contents) && contents.value === null && contents.range?.[0] === contents.range?.[1];
 }
 
-function syntaxDiagnostic(
-  error: YAMLError,
-  text: string,
-  at: (offset: number) => { file: string; line: number; column: number },
-): Diagnostic {
+function syntaxDiagnostic(error: YAMLError, text: string, at: (offset: number) => { file: string; line: number; column: number }): Diagnostic {
   if (error.code === 'DUPLICATE_KEY') {
     const key = /^("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^:#\n]+)/.exec(text.slice(error.pos[0]))?.[1]?.trim();
     return {
@@ -123,10 +119,7 @@ function syntaxDiagnostic(
  * Expands the document once with a bound on aliases: an alias to nowhere or an alias bomb is
  * reported here, with the position of the first alias, instead of failing later.
  */
-function checkAliases(
-  document: Document.Parsed,
-  at: (offset: number) => { file: string; line: number; column: number },
-): Diagnostic | undefined {
+function checkAliases(document: Document.Parsed, at: (offset: number) => { file: string; line: number; column: number }): Diagnostic | undefined {
   let hasAlias = false;
   let firstAlias = 0;
   visit(document, {

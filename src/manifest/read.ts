@@ -72,7 +72,15 @@ export async function readSources(
       const read = readRegularFile(entry);
       if ('bytes' in read) files.push({ file: entry, text: read.bytes.toString('utf8') });
       else if ('tooLarge' in read) diagnostics.push(tooLarge(entry));
-      else diagnostics.push(inputProblem(entry, DiagnosticCode.inputNotAFile, notAFileMessage(read.notAFile), 'give a file; for a pipe or a command\'s output, use -f - and pipe it to standard input'));
+      else
+        diagnostics.push(
+          inputProblem(
+            entry,
+            DiagnosticCode.inputNotAFile,
+            notAFileMessage(read.notAFile),
+            "give a file; for a pipe or a command's output, use -f - and pipe it to standard input",
+          ),
+        );
     } catch (error) {
       diagnostics.push(inputProblem(entry, DiagnosticCode.inputUnreadable, `cannot read file: ${systemMessage(error)}`));
     }
@@ -156,5 +164,7 @@ async function readProcessStdin(): Promise<string> {
     length += bytes.length;
     if (length > MAX_SOURCE_BYTES) break;
   }
-  return Buffer.concat(chunks).subarray(0, MAX_SOURCE_BYTES + 1).toString('utf8');
+  return Buffer.concat(chunks)
+    .subarray(0, MAX_SOURCE_BYTES + 1)
+    .toString('utf8');
 }

@@ -51,7 +51,10 @@ export function resolveSchema(root: JsonSchema, schema: JsonSchema): JsonSchema 
 function followRef(root: JsonSchema, ref: string): JsonSchema {
   if (!ref.startsWith('#')) throw new Error(`unsupported $ref ${ref} in the manifest schema`);
   let node: unknown = root;
-  for (const raw of ref.slice(1).split('/').filter((p) => p.length > 0)) {
+  for (const raw of ref
+    .slice(1)
+    .split('/')
+    .filter((p) => p.length > 0)) {
     const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   }

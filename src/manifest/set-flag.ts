@@ -8,9 +8,7 @@
 // The value is everything after the first `=`, unchanged (it may contain `=`).
 import type { PathSegment } from './path.js';
 
-export type SetFlag =
-  | { readonly ok: true; readonly path: readonly PathSegment[]; readonly value: string }
-  | { readonly ok: false; readonly message: string };
+export type SetFlag = { readonly ok: true; readonly path: readonly PathSegment[]; readonly value: string } | { readonly ok: false; readonly message: string };
 
 export function parseSetFlag(text: string): SetFlag {
   const equals = text.indexOf('=');

@@ -43,7 +43,11 @@ export function parseShard(raw: string | undefined): Shard | undefined {
 
 /** The stable name of a document: its file relative to `cwd` (slashes on every OS) and its index. */
 export function documentKey(file: string, documentIndex: number, cwd: string = process.cwd()): string {
-  const path = file.startsWith('<') ? file : relative(cwd, isAbsolute(file) ? file : resolve(cwd, file)).split(sep).join('/');
+  const path = file.startsWith('<')
+    ? file
+    : relative(cwd, isAbsolute(file) ? file : resolve(cwd, file))
+        .split(sep)
+        .join('/');
   return `${path}#${documentIndex}`;
 }
 

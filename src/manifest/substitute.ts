@@ -16,10 +16,7 @@ import { SecretValues } from '../core/secrets.js';
  * Replaces `${VAR}` in string scalars, in place, keeping positions. Values that end up in a secret
  * are returned as `secrets`, for the run to mask in all output.
  */
-export function substituteVariables(
-  doc: ParsedDocument,
-  variables: Readonly<Record<string, string | undefined>>,
-): { diagnostics: Diagnostic[]; secrets: SecretValues } {
+export function substituteVariables(doc: ParsedDocument, variables: Readonly<Record<string, string | undefined>>): { diagnostics: Diagnostic[]; secrets: SecretValues } {
   const diagnostics: Diagnostic[] = [];
   let secrets = SecretValues.none;
   forEachValueScalar(doc.document.contents, (scalar, path) => {

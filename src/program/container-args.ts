@@ -172,9 +172,7 @@ export function containerArgs(manifest: ScalewayServerlessContainerManifest): Pl
     ...(spec.args.length > 0 ? { args: [...spec.args] } : {}),
     ...(spec.env.variables.length > 0 ? { environmentVariables: toMap(spec.env.variables) } : {}),
     ...(spec.env.secrets.length > 0 ? { secretEnvironmentVariables: toMap(spec.env.secrets) } : {}),
-    ...(network !== undefined && 'value' in network
-      ? { privateNetworkId: regionalPrivateNetworkId(network.value, spec.region, 'spec.privateNetworkId') }
-      : {}),
+    ...(network !== undefined && 'value' in network ? { privateNetworkId: regionalPrivateNetworkId(network.value, spec.region, 'spec.privateNetworkId') } : {}),
     ...(spec.healthCheck !== undefined ? { livenessProbe: livenessProbe(spec.healthCheck) } : {}),
     ...(spec.scalingOption !== undefined ? { scalingOptions: [scalingOption(spec.scalingOption)] } : {}),
     tags: resourceTags(manifest.metadata),

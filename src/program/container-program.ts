@@ -46,7 +46,15 @@ export function createContainerProgram(manifest: ScalewayServerlessContainerMani
   return async () => {
     try {
       const owner = options.target?.displayName;
-      return declareContainer(manifest, await valueFromInputs(manifest, options.target, options.pendingReads?.()), options.lastDeployment?.(), options.recorded?.(), owner, options.redeploy, options.importing?.());
+      return declareContainer(
+        manifest,
+        await valueFromInputs(manifest, options.target, options.pendingReads?.()),
+        options.lastDeployment?.(),
+        options.recorded?.(),
+        owner,
+        options.redeploy,
+        options.importing?.(),
+      );
     } catch (error) {
       if (error instanceof OpenmcfError) throw asRunError(error);
       throw error;
@@ -127,17 +135,13 @@ export function declareContainer(
     // replacementTrigger is compared by the engine itself, so the replacement happens even when a
     // provider reports no property details.
     const cronInputs = { ...args, args: cronArgsToDeclare(args.args, recordedArgs), containerId: container.id };
-    new scaleway.containers.Cron(
-      resourceName,
-      cronInputs,
-      {
-        ...FIXED_NAME,
-        ...adopt(resourceName, cronInputs),
-        replaceOnChanges: ['containerId'],
-        replacementTrigger: container.id,
-        ...(originalResourceName !== undefined ? { aliases: [{ name: originalResourceName }] } : {}),
-      },
-    );
+    new scaleway.containers.Cron(resourceName, cronInputs, {
+      ...FIXED_NAME,
+      ...adopt(resourceName, cronInputs),
+      replaceOnChanges: ['containerId'],
+      replacementTrigger: container.id,
+      ...(originalResourceName !== undefined ? { aliases: [{ name: originalResourceName }] } : {}),
+    });
   }
 
   return {
@@ -156,7 +160,11 @@ function withOwnerTag<T extends { tags: string[] }>(args: T, owner: string | und
 
 /** `image` and `privateNetworkId` read from other stacks, for the fields given by valueFrom. Awaited
  * before any resource is declared: see stack-references.ts. */
-export async function valueFromInputs(manifest: ScalewayServerlessContainerManifest, target: StackTarget | undefined, pendingReads?: ReadonlySet<string>): Promise<ReferencedInputs> {
+export async function valueFromInputs(
+  manifest: ScalewayServerlessContainerManifest,
+  target: StackTarget | undefined,
+  pendingReads?: ReadonlySet<string>,
+): Promise<ReferencedInputs> {
   const { spec } = manifest;
   const hasRef = 'valueFrom' in spec.image.registryEndpoint || (spec.privateNetworkId !== undefined && 'valueFrom' in spec.privateNetworkId);
   if (!hasRef) return {};
@@ -170,4 +178,3 @@ export async function valueFromInputs(manifest: ScalewayServerlessContainerManif
   }
   return inputs;
 }
-

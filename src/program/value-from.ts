@@ -114,11 +114,7 @@ function outputOf(fieldPath: string | undefined, kind: string, where: string): {
   if (path === undefined) {
     const output = DEFAULT_OUTPUT[kind];
     if (output === undefined) {
-      throw invalidInput(
-        `${where}.fieldPath is required for kind ${kind}`,
-        'value-from-invalid',
-        'name the output to read, e.g. fieldPath: status.outputs.endpoint',
-      );
+      throw invalidInput(`${where}.fieldPath is required for kind ${kind}`, 'value-from-invalid', 'name the output to read, e.g. fieldPath: status.outputs.endpoint');
     }
     return { outputName: output, outputPath: [] };
   }
@@ -126,11 +122,7 @@ function outputOf(fieldPath: string | undefined, kind: string, where: string): {
   const rest = segments[0] === 'status' && segments[1] === 'outputs' ? segments.slice(2) : segments;
   const [outputName, ...outputPath] = rest;
   if (outputName === undefined || rest.some((segment) => segment.trim() === '')) {
-    throw invalidInput(
-      `${where}.fieldPath "${path}" does not name an output`,
-      'value-from-invalid',
-      'use status.outputs.<output>, e.g. status.outputs.endpoint',
-    );
+    throw invalidInput(`${where}.fieldPath "${path}" does not name an output`, 'value-from-invalid', 'use status.outputs.<output>, e.g. status.outputs.endpoint');
   }
   return { outputName, outputPath };
 }
@@ -165,11 +157,7 @@ export function resolveValueFrom(
     value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
     if (value === undefined) {
       const path = [found, ...ref.outputPath.slice(0, depth + 1)].join('.');
-      throw invalidInput(
-        `${ref.field}.valueFrom: output "${path}" of stack ${ref.displayStackName} does not exist`,
-        'value-from-unresolved',
-        'check valueFrom.fieldPath',
-      );
+      throw invalidInput(`${ref.field}.valueFrom: output "${path}" of stack ${ref.displayStackName} does not exist`, 'value-from-unresolved', 'check valueFrom.fieldPath');
     }
   }
   const output = `output "${[found, ...ref.outputPath].join('.')}" of stack ${ref.displayStackName}`;

@@ -107,7 +107,14 @@ export function renderPlannedChange(chalk: ChalkInstance, planned: ResourceChang
   const colour = colourFor(chalk, planned.change);
   const symbol = SYMBOL[planned.change];
   const header = `  ${colour(`${symbol.padEnd(2)} ${changeWord(planned.change).padEnd(8)}`)} ${resourceLabel(planned.resource)}`;
-  const forcing = [...new Set(resourceManifestChanges(planned.resource, planned.properties.filter((p) => p.replaces)).map((c) => c.path))];
+  const forcing = [
+    ...new Set(
+      resourceManifestChanges(
+        planned.resource,
+        planned.properties.filter((p) => p.replaces),
+      ).map((c) => c.path),
+    ),
+  ];
   const reason = planned.change === 'replace' && forcing.length > 0 ? chalk.bold.red(` (replaced because ${forcing.join(', ')} changed)`) : '';
   const order = planned.change === 'replace' && planned.deleteFirst ? chalk.red(' (deleted first, then created again)') : '';
   return [header + reason + order, ...renderPropertyChanges(chalk, planned.resource, planned.change, planned.properties)];

@@ -38,6 +38,7 @@ export function renderDoctor(report: DoctorReport, color: boolean): string {
   const mode = report.sandbox ? ' in the sandbox (simulated cloud, nothing real is touched)' : '';
   const verdict = report.ok
     ? chalk.green(`openmcf is ready to apply${mode}.`)
-    : chalk.red(`openmcf cannot apply yet${mode}: fix the FAIL lines above.`) + (report.sandbox ? '' : chalk.dim(' (`openmcf doctor --sandbox` checks the simulated cloud set-up.)'));
+    : chalk.red(`openmcf cannot apply yet${mode}: fix the FAIL lines above.`) +
+      (report.sandbox ? '' : chalk.dim(' (`openmcf doctor --sandbox` checks the simulated cloud set-up.)'));
   return `${lines.join('\n')}\n\n${verdict}\n`;
 }

@@ -81,7 +81,7 @@ export class LiveLine {
       // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called as original.call(stream, ...)
       const original = stream.write;
       this.originals.set(stream, original);
-      stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => this.writeAbove(stream, original, chunk, rest));
+      stream.write = (chunk: string | Uint8Array, ...rest: unknown[]) => this.writeAbove(stream, original, chunk, rest);
     }
     this.raw(HIDE_CURSOR);
     // Should the process end while the line shows (an uncaught error), the cursor comes back.

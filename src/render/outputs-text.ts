@@ -85,7 +85,8 @@ export function printOutputs(io: Io, outcomes: readonly StackOutputsReport[], se
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n)) continue;
         io.out(`export ${n}=${shellQuote(rawText(values[n]!.value))}\n`);
       }
-      if (hidden.length > 0) io.err(`note: left out secret output${hidden.length === 1 ? '' : 's'} ${hidden.join(', ')}; add --show-secrets to include ${hidden.length === 1 ? 'it' : 'them'}\n`);
+      if (hidden.length > 0)
+        io.err(`note: left out secret output${hidden.length === 1 ? '' : 's'} ${hidden.join(', ')}; add --show-secrets to include ${hidden.length === 1 ? 'it' : 'them'}\n`);
       continue;
     }
     if (headed) io.out(`# ${outcome.label} (stack ${outcome.stack})\n`);

@@ -197,7 +197,9 @@ export class ProgressRenderer {
         this.inFlight.delete(`${stackLabel} ${event.step} ${event.resource.urn}`);
         const verb = VERBS[event.step] ?? { doing: event.step, done: event.step, failed: event.step };
         const elapsed = this.chalk.dim(`(${formatElapsed(event.elapsedMs)})`);
-        const lines = [`${this.prefix(stackLabel)}${symbolFor(this.chalk, event.change)} ${finishedText(event.step, event.change, verb.done, resourceLabel(event.resource))} ${elapsed}`];
+        const lines = [
+          `${this.prefix(stackLabel)}${symbolFor(this.chalk, event.change)} ${finishedText(event.step, event.change, verb.done, resourceLabel(event.resource))} ${elapsed}`,
+        ];
         if (this.showProperties && (event.change === 'update' || event.change === 'replace')) {
           for (const line of renderPropertyChanges(this.chalk, event.resource, event.change, event.properties)) lines.push(`${this.prefix(stackLabel)}${line.slice(2)}`);
         }
@@ -207,7 +209,9 @@ export class ProgressRenderer {
       case 'resource-failed': {
         this.inFlight.delete(`${stackLabel} ${event.step} ${event.resource.urn}`);
         const verb = VERBS[event.step] ?? { doing: event.step, done: event.step, failed: event.step };
-        this.line(`${this.prefix(stackLabel)}${this.chalk.red('x')} failed to ${verb.failed} ${resourceLabel(event.resource)} ${this.chalk.dim(`(${formatElapsed(event.elapsedMs)})`)}`);
+        this.line(
+          `${this.prefix(stackLabel)}${this.chalk.red('x')} failed to ${verb.failed} ${resourceLabel(event.resource)} ${this.chalk.dim(`(${formatElapsed(event.elapsedMs)})`)}`,
+        );
         return;
       }
       case 'diagnostic': {
@@ -285,4 +289,3 @@ export class ProgressRenderer {
     return [...this.inFlight.values()].map((f) => `${f.prefix}${f.what}`);
   }
 }
-

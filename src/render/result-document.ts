@@ -158,8 +158,7 @@ export interface StackResult {
 
 /** An error as the JSON documents carry it (a lock held elsewhere names its holders). */
 export function resultError(error: OpenmcfError): ResultError {
-  const holders =
-    error instanceof StackLockedError ? { lockHolders: error.holders.map(({ user, host, pid, since, stale }) => ({ user, host, pid, since, stale })) } : {};
+  const holders = error instanceof StackLockedError ? { lockHolders: error.holders.map(({ user, host, pid, since, stale }) => ({ user, host, pid, since, stale })) } : {};
   return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), exitCode: error.exitCode, ...holders };
 }
 

@@ -113,4 +113,3 @@ export function printOrphanNote(io: Io, orphans: readonly string[], destroyArgs:
       `  ${chalk.dim(`Destroy one with \`openmcf destroy ${destroyArgs} --yes\`, or all of them with \`openmcf apply ${applyArgs} --prune\`.`)}\n`,
   );
 }
-

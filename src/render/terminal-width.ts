@@ -15,7 +15,7 @@ export function truncateToWidth(text: string, width: number): string {
   let out = '';
   let shown = 0;
   let coloured = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     ANSI.lastIndex = i;
     const code = ANSI.exec(text);
     if (code && code.index === i) {

@@ -25,7 +25,10 @@ export function retryNotice(last: LastDeployment | undefined, verb: 'will retry'
 }
 
 /** What `--redeploy` does to a container the state has (a new one is deployed by its create). */
-export function redeployNotice(prepared: { redeploy?: boolean | undefined; loaded: { manifest: { spec: { image: { name: string; tag: string } } } }; stateView: { lastDeployment?: LastDeployment } }, verb: 'will redeploy' | 'redeploying'): string | undefined {
+export function redeployNotice(
+  prepared: { redeploy?: boolean | undefined; loaded: { manifest: { spec: { image: { name: string; tag: string } } } }; stateView: { lastDeployment?: LastDeployment } },
+  verb: 'will redeploy' | 'redeploying',
+): string | undefined {
   if (!prepared.redeploy || prepared.stateView.lastDeployment === undefined) return undefined;
   const { name, tag } = prepared.loaded.manifest.spec.image;
   return verb === 'will redeploy'

@@ -58,7 +58,12 @@ export function dependencyNotApplied(session: StackSession, read: readonly Stack
   const { target, rerunArgs } = session.prepared;
   const error = new OpenmcfError(
     `not applied: it reads stack ${failed.prepared.target.displayName} (${failed.prepared.label}) through valueFrom, and that stack was ${failed.status === 'declined' ? 'not applied' : failed.status}`,
-    { exitCode: ExitCode.failed, code: 'dependency-failed', origin: 'cloud', hint: `fix ${failed.prepared.label} first, then run \`openmcf apply ${rerunArgs}\` again (stack ${target.displayName} was left as it was)` },
+    {
+      exitCode: ExitCode.failed,
+      code: 'dependency-failed',
+      origin: 'cloud',
+      hint: `fix ${failed.prepared.label} first, then run \`openmcf apply ${rerunArgs}\` again (stack ${target.displayName} was left as it was)`,
+    },
   );
   return failedOutcome(session.prepared, error, 0);
 }

@@ -86,7 +86,9 @@ export function toStackResult(outcome: StackOutcome, showSecrets = false): Stack
     resources: outcome.changes.map((c) => ({ ...resourceResult(c.resource, c.change, c.properties), ...(c.deleteFirst ? { deleteFirst: true as const } : {}) })),
     ...(outcome.outputs ? { outputs: jsonValue(outputValues(outcome.outputs, showSecrets)) as Record<string, unknown> } : {}),
     ...(outcome.statusAsOf !== undefined ? { statusAsOf: outcome.statusAsOf } : {}),
-    ...(outcome.outputChanges ? { outputChanges: outcome.outputChanges.map((c) => ({ name: c.name, ...('old' in c ? { old: jsonValue(c.old) } : {}), ...('new' in c ? { new: jsonValue(c.new) } : {}) })) } : {}),
+    ...(outcome.outputChanges
+      ? { outputChanges: outcome.outputChanges.map((c) => ({ name: c.name, ...('old' in c ? { old: jsonValue(c.old) } : {}), ...('new' in c ? { new: jsonValue(c.new) } : {}) })) }
+      : {}),
     ...(outcome.drift ? { drift: outcome.drift.map((c) => resourceResult(c.resource, c.change, c.properties)) } : {}),
     ...(outcome.cronSchedules ? { cronSchedules: outcome.cronSchedules } : {}),
     ...(outcome.notices && outcome.notices.length > 0 ? { notices: [...outcome.notices] } : {}),

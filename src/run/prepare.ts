@@ -150,13 +150,13 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
       program: isStackOnly(loaded)
         ? async () => undefined
         : createContainerProgram(loaded.manifest, {
-        target,
-        lastDeployment: () => stateView.lastDeployment,
-        recorded: () => stateView.recorded,
-        pendingReads: () => stateView.pendingReads,
-        redeploy: options.redeploy,
-        importing: () => stateView.importing,
-      }),
+            target,
+            lastDeployment: () => stateView.lastDeployment,
+            recorded: () => stateView.recorded,
+            pendingReads: () => stateView.pendingReads,
+            redeploy: options.redeploy,
+            importing: () => stateView.importing,
+          }),
       stateView,
     };
   });
@@ -170,7 +170,8 @@ export async function prepareRun(options: CloudOptions, io: Io, needs: PrepareNe
   // The sandbox API also serves the sandbox state's secrets provider: every command that starts an
   // engine on sandbox stacks (outputs and cancel too) needs it.
   if (environment.sandbox && stacks.length > 0) phase('starting the sandbox API');
-  const sandboxApi = environment.sandbox && stacks.length > 0 ? await startSandbox(environment.sandbox.settings, options.env, secrets.sandboxTransit, environment.sandbox.faults) : undefined;
+  const sandboxApi =
+    environment.sandbox && stacks.length > 0 ? await startSandbox(environment.sandbox.settings, options.env, secrets.sandboxTransit, environment.sandbox.faults) : undefined;
   const runEnv = { ...credentialsEnv, ...(sandboxApi?.env ?? {}) };
   if (plugin) phase('starting the provider');
   const provider = plugin ? await startSharedProvider(plugin.path, { ...process.env, ...options.env, ...runEnv }) : undefined;

@@ -40,7 +40,8 @@ export function rerunArgs(options: CloudOptions, secrets: RerunSecrets, subject:
       if (manifests.kustomize !== undefined) parts.push('--kustomize-dir', quote(manifests.kustomize.dir), '--overlay', quote(manifests.kustomize.overlay));
     } else if (!isStackOnly(loaded)) {
       const kustomize = manifests.kustomize;
-      if (kustomize !== undefined && loaded.origin.file === kustomizeSourceName(kustomize)) parts.push('--kustomize-dir', quote(kustomize.dir), '--overlay', quote(kustomize.overlay));
+      if (kustomize !== undefined && loaded.origin.file === kustomizeSourceName(kustomize))
+        parts.push('--kustomize-dir', quote(kustomize.dir), '--overlay', quote(kustomize.overlay));
       else parts.push('-f', quote(loaded.origin.file === '<stdin>' ? '-' : loaded.origin.file));
     }
     for (const set of manifests.sets) parts.push('--set', secrets.mask(set) === set ? quote(set) : secretSet(set, loaded, secrets));

@@ -110,8 +110,19 @@ export function parseSavedPlan(text: string, path: string): SavedPlan {
     throw invalidInput(`${path} is not a plan file: ${(error as Error).message}`, 'plan-invalid', 'write one with `openmcf preview -f <path> --save-plan <file>`');
   }
   const plan = value as Partial<SavedPlan> | null;
-  if (plan === null || typeof plan !== 'object' || plan.apiVersion !== PLAN_API_VERSION || !Array.isArray(plan.stacks) || typeof plan.salt !== 'string' || typeof plan.inputs !== 'object') {
-    throw invalidInput(`${path} is not a plan file of this openmcf (expected apiVersion ${PLAN_API_VERSION})`, 'plan-invalid', 'write one with `openmcf preview -f <path> --save-plan <file>`');
+  if (
+    plan === null ||
+    typeof plan !== 'object' ||
+    plan.apiVersion !== PLAN_API_VERSION ||
+    !Array.isArray(plan.stacks) ||
+    typeof plan.salt !== 'string' ||
+    typeof plan.inputs !== 'object'
+  ) {
+    throw invalidInput(
+      `${path} is not a plan file of this openmcf (expected apiVersion ${PLAN_API_VERSION})`,
+      'plan-invalid',
+      'write one with `openmcf preview -f <path> --save-plan <file>`',
+    );
   }
   if (plan.engineVersion !== PULUMI_ENGINE_VERSION) {
     throw invalidInput(
@@ -131,7 +142,9 @@ export function newSavedPlan(fields: Omit<SavedPlan, 'apiVersion' | 'createdAt' 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

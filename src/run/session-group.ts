@@ -6,11 +6,7 @@ import type { ProgressRenderer } from '../render/progress.js';
 import { stopShared, type PreparedRun } from './prepare.js';
 import { StackSession } from './stack-session.js';
 
-export async function withStackSessions<R>(
-  run: PreparedRun,
-  progress: ProgressRenderer,
-  body: (sessions: readonly StackSession[]) => Promise<R>,
-): Promise<R> {
+export async function withStackSessions<R>(run: PreparedRun, progress: ProgressRenderer, body: (sessions: readonly StackSession[]) => Promise<R>): Promise<R> {
   const stopWatching = watchInterrupts(run.processes, {
     cancelling: () => progress.line('cancelling: waiting for the engine to stop cleanly (press Ctrl-C again to stop it at once)...'),
     killing: () => {

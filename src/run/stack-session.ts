@@ -5,14 +5,7 @@ import type { OutputMap, PulumiFn, StackSettings } from '@pulumi/pulumi/automati
 import { OpenmcfError } from '../core/errors.js';
 import { interruptedError, isLockError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../engine/errors.js';
 import type { OperationEvent } from '../engine/events.js';
-import {
-  partialOutcomeOf,
-  runOperation,
-  withPartialOutcome,
-  type EngineOperationKind,
-  type OperationOutcome,
-  type RunOperationOptions,
-} from '../engine/run-operation.js';
+import { partialOutcomeOf, runOperation, withPartialOutcome, type EngineOperationKind, type OperationOutcome, type RunOperationOptions } from '../engine/run-operation.js';
 import { isMissingStackFailure, isStackNotFound, openStack, type OpenedStack } from '../engine/workspace.js';
 import { resourceUrn, stackUrnPrefix } from '../engine/resource-urns.js';
 import type { PreparedRun, PreparedStack } from './prepare.js';
@@ -76,15 +69,14 @@ export class StackSession {
     const stack = this.requireOpened().stack;
     if (this.run.processes.interrupted) throw this.mapError(new Error('interrupted'), OPERATION_OF[kind]);
     const onEvent = options.onEvent;
-    const deliver =
-      onEvent
-        ? (event: OperationEvent): void => {
-            // When the shared plugin could not start, openmcf puts the plugin on the engines' PATH
-            // on purpose; the engine's warning about an ambient plugin is then noise.
-            if (event.type === 'diagnostic' && AMBIENT_PLUGIN_WARNING.test(event.message)) return;
-            onEvent(event);
-          }
-        : undefined;
+    const deliver = onEvent
+      ? (event: OperationEvent): void => {
+          // When the shared plugin could not start, openmcf puts the plugin on the engines' PATH
+          // on purpose; the engine's warning about an ambient plugin is then noise.
+          if (event.type === 'diagnostic' && AMBIENT_PLUGIN_WARNING.test(event.message)) return;
+          onEvent(event);
+        }
+      : undefined;
     const routed = deliver ? this.run.diagnosticRoutes.route(stackUrnPrefix(this.prepared.target), deliver) : undefined;
     const listener = routed?.listener;
     try {

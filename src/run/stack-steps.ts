@@ -85,13 +85,24 @@ export async function settleInterruptedCreates(session: StackSession, state: Sta
 function pendingCreatesNote(chalk: ChalkInstance, state: StackState, session: StackSession): string[] {
   const count = new Set(pendingCreates(state).map((op) => op.resource.urn)).size;
   if (count === 0) return [];
-  return [chalk.yellow(`  ! an interrupted run left ${count === 1 ? 'a create' : `${count} creates`} unfinished: \`openmcf apply ${session.prepared.rerunArgs}\` first takes in what the cloud has of ${count === 1 ? 'it' : 'them'} (then plans from there)`)];
+  return [
+    chalk.yellow(
+      `  ! an interrupted run left ${count === 1 ? 'a create' : `${count} creates`} unfinished: \`openmcf apply ${session.prepared.rerunArgs}\` first takes in what the cloud has of ${count === 1 ? 'it' : 'them'} (then plans from there)`,
+    ),
+  ];
 }
 
 /** Opens (creating the stack when new) and previews; prints the plan when done. The live line
  * says "previewing <stack>" until the engine has answered. With `settle` (apply's preview),
  * creates left pending by an interrupted run are settled first. */
-export async function previewStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer, settle = false, savePlan?: string): Promise<StackOutcome> {
+export async function previewStep(
+  session: StackSession,
+  cloud: CloudOptions,
+  chalk: ChalkInstance,
+  progress: ProgressRenderer,
+  settle = false,
+  savePlan?: string,
+): Promise<StackOutcome> {
   const started = Date.now();
   const label = session.prepared.label;
   progress.activity('previewing', label);
@@ -173,7 +184,12 @@ export async function applyStep(session: StackSession, cloud: CloudOptions, prog
  * change the stack in between, and a run that waited for the lock (--lock-wait) plans only once it
  * holds it. The plan is printed as the preview ends, then the update's progress follows.
  */
-export async function previewApplyStep(session: StackSession, cloud: CloudOptions, chalk: ChalkInstance, progress: ProgressRenderer): Promise<StackOutcome & { readonly previewed: boolean }> {
+export async function previewApplyStep(
+  session: StackSession,
+  cloud: CloudOptions,
+  chalk: ChalkInstance,
+  progress: ProgressRenderer,
+): Promise<StackOutcome & { readonly previewed: boolean }> {
   const started = Date.now();
   const label = session.prepared.label;
   progress.activity('previewing', label);

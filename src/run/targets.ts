@@ -43,7 +43,7 @@ export async function resolveRunTargets(options: CloudOptions, io: Io, stackOnly
     throw invalidInput('no manifests found in the given files', 'manifest.none', 'point -f at a manifest file, a directory of *.yaml files, or - for stdin');
   }
   if (options.stack !== undefined && manifests.length > 1) {
-    throw invalidInput(`--stack names one stack but ${manifests.length} manifests were given`, 'flag.stack', 'pass one manifest with --stack, or set each manifest\'s stack labels');
+    throw invalidInput(`--stack names one stack but ${manifests.length} manifests were given`, 'flag.stack', "pass one manifest with --stack, or set each manifest's stack labels");
   }
 
   const environment = await decideRunEnvironment(options);
@@ -113,4 +113,3 @@ function checkValueFromStacks(loaded: LoadedManifest, target: StackTarget, madeH
 function where(loaded: LoadedManifest): string {
   return `${loaded.origin.file}:${loaded.origin.line}`;
 }
-

@@ -14,10 +14,14 @@ import { manifestDigest, newSalt, newSavedPlan, savedSetFlags, sourceDigest, typ
 /** Flags a saved plan cannot be made with: what apply could not do again the same way. */
 export function checkSavePlanFlags(cloud: CloudOptions): void {
   if (cloud.manifests.files.includes('-')) {
-    throw invalidInput('--save-plan cannot read manifests from standard input (-): apply --plan reads the same manifests again', 'flag.save-plan', 'save the manifests to files and pass them with -f');
+    throw invalidInput(
+      '--save-plan cannot read manifests from standard input (-): apply --plan reads the same manifests again',
+      'flag.save-plan',
+      'save the manifests to files and pass them with -f',
+    );
   }
   if (cloud.manifests.shard !== undefined) {
-    throw invalidInput('--save-plan cannot be used with --shard', 'flag.save-plan', 'save one plan per runner without --shard, naming each runner\'s manifests with -f');
+    throw invalidInput('--save-plan cannot be used with --shard', 'flag.save-plan', "save one plan per runner without --shard, naming each runner's manifests with -f");
   }
 }
 

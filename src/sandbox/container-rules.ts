@@ -27,7 +27,8 @@ export function checkContainer(c: Settings, read: BodyReader): void {
   if (c.memory_limit_bytes < 128 * MB || c.memory_limit_bytes > 12_288 * MB) add('memory_limit_bytes', `must be between 128 MB and 12288 MB (got ${c.memory_limit_bytes} bytes)`);
   const timeout = Number.parseFloat(c.timeout);
   if (!(timeout >= 1 && timeout <= 3600)) add('timeout', `must be between 1s and 3600s (got ${c.timeout})`);
-  if (c.local_storage_limit_bytes < MB || c.local_storage_limit_bytes > 24_000 * MB) add('local_storage_limit_bytes', `must be between 1 MB and 24000 MB (got ${c.local_storage_limit_bytes} bytes)`);
+  if (c.local_storage_limit_bytes < MB || c.local_storage_limit_bytes > 24_000 * MB)
+    add('local_storage_limit_bytes', `must be between 1 MB and 24000 MB (got ${c.local_storage_limit_bytes} bytes)`);
 
   const names = [...Object.keys(c.environment_variables), ...Object.keys(c.secret_environment_variables)];
   for (const env of names) {
@@ -39,11 +40,13 @@ export function checkContainer(c: Settings, read: BodyReader): void {
   }
   const variables = Object.keys(c.environment_variables).length;
   const secrets = Object.keys(c.secret_environment_variables).length;
-  if (variables > PLATFORM_LIMITS.envVariablesPerContainer) add('environment_variables', `at most ${PLATFORM_LIMITS.envVariablesPerContainer} environment variables (got ${variables})`);
+  if (variables > PLATFORM_LIMITS.envVariablesPerContainer)
+    add('environment_variables', `at most ${PLATFORM_LIMITS.envVariablesPerContainer} environment variables (got ${variables})`);
   if (secrets > PLATFORM_LIMITS.envSecretsPerContainer) add('secret_environment_variables', `at most ${PLATFORM_LIMITS.envSecretsPerContainer} secrets (got ${secrets})`);
 
   const metrics = Object.entries(c.scaling_option).filter(([, v]) => v !== undefined);
-  if (metrics.length > 1) add('scaling_option', `only one of concurrent_requests_threshold, cpu_usage_threshold, memory_usage_threshold can be set (got ${metrics.map(([k]) => k).join(', ')})`);
+  if (metrics.length > 1)
+    add('scaling_option', `only one of concurrent_requests_threshold, cpu_usage_threshold, memory_usage_threshold can be set (got ${metrics.map(([k]) => k).join(', ')})`);
   const usage = c.scaling_option.cpu_usage_threshold !== undefined || c.scaling_option.memory_usage_threshold !== undefined;
   if (usage && c.min_scale < 1) add('scaling_option', 'cpu_usage_threshold and memory_usage_threshold need min_scale of 1 or more');
   const concurrency = c.scaling_option.concurrent_requests_threshold;

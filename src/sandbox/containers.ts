@@ -34,7 +34,10 @@ const DEFAULTS = {
 
 /** `https://{first 20 alphanumerics of the namespace}{8 hex of its id}-{container}.functions.fnc.{region}.scw.cloud` */
 export function publicEndpoint(namespace: NamespaceWire, name: string): string {
-  const prefix = namespace.name.replace(/[^a-zA-Z0-9]/g, '').slice(0, 20).toLowerCase();
+  const prefix = namespace.name
+    .replace(/[^a-zA-Z0-9]/g, '')
+    .slice(0, 20)
+    .toLowerCase();
   return `https://${prefix}${namespace.id.slice(0, 8)}-${name}.functions.fnc.${namespace.region}.scw.cloud`;
 }
 

@@ -76,22 +76,39 @@ function domainAnswer(r: Route, query: URLSearchParams): unknown {
 function dispatch(cloud: Cloud, ctx: CallContext, r: Route, query: URLSearchParams, body: Body, hashes: Record<string, string>): object | object[] {
   const id = r.id ?? '';
   switch (`${r.kind}:${r.action}`) {
-    case 'namespace:create': return createNamespace(cloud, ctx, body, hashes);
-    case 'namespace:get': return getNamespace(cloud, ctx, id);
-    case 'namespace:list': return listNamespaces(cloud, ctx, query);
-    case 'namespace:update': return updateNamespace(cloud, ctx, id, body, hashes);
-    case 'namespace:delete': return deleteNamespace(cloud, ctx, id);
-    case 'container:create': return createContainer(cloud, ctx, body, hashes);
-    case 'container:get': return getContainer(cloud, ctx, id);
-    case 'container:list': return listContainers(cloud, ctx, query);
-    case 'container:update': return updateContainer(cloud, ctx, id, body, hashes);
-    case 'container:redeploy': return redeployContainer(cloud, ctx, id);
-    case 'container:delete': return deleteContainer(cloud, ctx, id);
-    case 'trigger:create': return createTrigger(cloud, ctx, body);
-    case 'trigger:get': return getTrigger(cloud, ctx, id);
-    case 'trigger:list': return listTriggers(cloud, ctx, query);
-    case 'trigger:update': return updateTrigger(cloud, ctx, id, body);
-    case 'trigger:delete': return deleteTrigger(cloud, ctx, id);
-    default: throw new Error(`no handler for ${r.kind}:${r.action}`);
+    case 'namespace:create':
+      return createNamespace(cloud, ctx, body, hashes);
+    case 'namespace:get':
+      return getNamespace(cloud, ctx, id);
+    case 'namespace:list':
+      return listNamespaces(cloud, ctx, query);
+    case 'namespace:update':
+      return updateNamespace(cloud, ctx, id, body, hashes);
+    case 'namespace:delete':
+      return deleteNamespace(cloud, ctx, id);
+    case 'container:create':
+      return createContainer(cloud, ctx, body, hashes);
+    case 'container:get':
+      return getContainer(cloud, ctx, id);
+    case 'container:list':
+      return listContainers(cloud, ctx, query);
+    case 'container:update':
+      return updateContainer(cloud, ctx, id, body, hashes);
+    case 'container:redeploy':
+      return redeployContainer(cloud, ctx, id);
+    case 'container:delete':
+      return deleteContainer(cloud, ctx, id);
+    case 'trigger:create':
+      return createTrigger(cloud, ctx, body);
+    case 'trigger:get':
+      return getTrigger(cloud, ctx, id);
+    case 'trigger:list':
+      return listTriggers(cloud, ctx, query);
+    case 'trigger:update':
+      return updateTrigger(cloud, ctx, id, body);
+    case 'trigger:delete':
+      return deleteTrigger(cloud, ctx, id);
+    default:
+      throw new Error(`no handler for ${r.kind}:${r.action}`);
   }
 }

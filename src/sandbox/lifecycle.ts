@@ -25,7 +25,11 @@ export function begin(object: Transitioning, status: Status, now: number, durati
 export function settle(cloud: Cloud, now: number): void {
   // Recorded: a ready namespace has no error_message and keeps its updated_at; containers and
   // triggers gain `"error_message":""` and a new updated_at when they become ready.
-  const tables: [Record<string, Transitioning>, boolean][] = [[cloud.namespaces, false], [cloud.containers, true], [cloud.triggers, true]];
+  const tables: [Record<string, Transitioning>, boolean][] = [
+    [cloud.namespaces, false],
+    [cloud.containers, true],
+    [cloud.triggers, true],
+  ];
   for (const [table, reportsEnd] of tables) {
     for (const [id, object] of Object.entries(table)) {
       if (object._settles_at === undefined || object._settles_at > now) continue;

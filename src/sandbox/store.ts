@@ -96,4 +96,3 @@ function isStale(lock: string): boolean {
     return false;
   }
 }
-

@@ -46,7 +46,10 @@ function decrypt(key: Buffer, ciphertext: unknown): TransitAnswer {
     return { status: 200, payload: { data: { plaintext: plain.toString('base64') } } };
   } catch {
     // What a user sees through the engine: the likely cause and the way out.
-    return failure(400, 'cipher: message authentication failed: this stack\'s secrets were encrypted with another sandbox passphrase (the file $OPENMCF_HOME/sandbox/passphrase changed since); restore it, or delete the sandbox folder to start over');
+    return failure(
+      400,
+      "cipher: message authentication failed: this stack's secrets were encrypted with another sandbox passphrase (the file $OPENMCF_HOME/sandbox/passphrase changed since); restore it, or delete the sandbox folder to start over",
+    );
   }
 }
 

@@ -150,29 +150,22 @@ interface PulumiLogin {
 export async function currentPulumiLogin(env: NodeJS.ProcessEnv): Promise<PulumiLogin | undefined> {
   const folder = nonEmpty(env.PULUMI_CREDENTIALS_PATH) ?? nonEmpty(env.PULUMI_HOME) ?? join(homeDir(env), '.pulumi');
   const path = join(folder, 'credentials.json');
-  const text = await readOptionalFile(path, (code) => invalidInput(`cannot read the Pulumi login file ${path}: ${code}`, 'pulumi-login-unreadable', 'fix its permissions, or pass --backend'));
+  const text = await readOptionalFile(path, (code) =>
+    invalidInput(`cannot read the Pulumi login file ${path}: ${code}`, 'pulumi-login-unreadable', 'fix its permissions, or pass --backend'),
+  );
   if (text === undefined) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw invalidInput(
-      `the Pulumi login file ${path} is not valid JSON`,
-      'pulumi-login-malformed',
-      'run `pulumi login` again, or pass --backend / set PULUMI_BACKEND_URL',
-    );
+    throw invalidInput(`the Pulumi login file ${path} is not valid JSON`, 'pulumi-login-malformed', 'run `pulumi login` again, or pass --backend / set PULUMI_BACKEND_URL');
   }
   const current = typeof parsed === 'object' && parsed !== null ? (parsed as { current?: unknown }).current : undefined;
   if (typeof current !== 'string' || current.trim() === '') return undefined;
   return { current, path };
 }
 
-async function ensureFileBackendFolder(
-  backend: { url: string; kind: BackendKind },
-  env: NodeJS.ProcessEnv,
-  mode: 'create' | 'require',
-  where?: string,
-): Promise<void> {
+async function ensureFileBackendFolder(backend: { url: string; kind: BackendKind }, env: NodeJS.ProcessEnv, mode: 'create' | 'require', where?: string): Promise<void> {
   if (backend.kind !== 'file') return;
   const folder = fileBackendFolder(backend.url, env);
   if (mode === 'create') {
@@ -229,7 +222,7 @@ function withoutPassword(url: string, where: string): { url: string; engineEnv?:
     throw invalidInput(
       `${where}: "${safeForMessage(url)}" holds a password, which this backend does not read from its URL`,
       'backend-url-credentials',
-      'give the credentials through the variables the backend reads (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY for s3://, the cloud\'s own for gs:// and azblob://, PULUMI_ACCESS_TOKEN for Pulumi Cloud)',
+      "give the credentials through the variables the backend reads (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY for s3://, the cloud's own for gs:// and azblob://, PULUMI_ACCESS_TOKEN for Pulumi Cloud)",
     );
   }
   const stripped = url.replace(/^(postgres:\/\/[^:/@]*):[^@/]*@/, '$1@');

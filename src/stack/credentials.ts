@@ -44,9 +44,7 @@ export async function loadCredentials(options: LoadCredentialsOptions): Promise<
 
   if (options.providerConfigPath !== undefined) {
     const file = await readProviderConfig(options.providerConfigPath, options.cwd ?? process.cwd());
-    return checked(file.values, 'provider-config', file.path, () =>
-      `add it to ${file.path} (keys: ${CREDENTIAL_FIELDS.map((spec) => spec.providerConfigKey).join(', ')})`,
-    );
+    return checked(file.values, 'provider-config', file.path, () => `add it to ${file.path} (keys: ${CREDENTIAL_FIELDS.map((spec) => spec.providerConfigKey).join(', ')})`);
   }
 
   const fromEnv = environmentValues(env);
@@ -65,9 +63,7 @@ export async function loadCredentials(options: LoadCredentialsOptions): Promise<
     ? 'SCW_ACCESS_KEY / SCW_SECRET_KEY environment variables'
     : `Scaleway CLI profile "${profile?.profileName ?? 'default'}" in ${profile?.path ?? scwConfigPath(env)}`;
   return checked(merged, source, origin, (spec) =>
-    profile === undefined
-      ? `set ${spec.envVar}`
-      : `set ${spec.envVar}, or add ${spec.scwKey} to profile "${profile.profileName}" in ${profile.path}`,
+    profile === undefined ? `set ${spec.envVar}` : `set ${spec.envVar}, or add ${spec.scwKey} to profile "${profile.profileName}" in ${profile.path}`,
   );
 }
 
@@ -91,12 +87,7 @@ function environmentValues(env: NodeJS.ProcessEnv): Sourced {
 }
 
 /** Checks presence of the keys and the format of every value; the first problem is the error. */
-function checked(
-  values: Sourced,
-  source: CredentialSource,
-  origin: string,
-  howToFix: (spec: (typeof CREDENTIAL_FIELDS)[number]) => string,
-): ScalewayCredentials {
+function checked(values: Sourced, source: CredentialSource, origin: string, howToFix: (spec: (typeof CREDENTIAL_FIELDS)[number]) => string): ScalewayCredentials {
   const secrets = SecretValues.of(values.secretKey?.value);
   try {
     return checkedWith(values, source, origin, howToFix, secrets);

@@ -58,7 +58,12 @@ export async function prepareSecretsProvider(options: SecretsProviderOptions): P
     const { passphrase } = await storedPassphrase(join(resolve(folder), PASSPHRASE_FILE_NAME), { existing: options.existingStacks, sandboxFolder: resolve(folder) });
     if (options.sandboxOnUserBackend === true) return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: 'passphrase', secrets: SecretValues.of(passphrase) };
     const sandboxTransit = sandboxTransitKey(passphrase);
-    return { envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase }, secretsProvider: SANDBOX_SECRETS_PROVIDER, sandboxTransit, secrets: SecretValues.of(passphrase, sandboxTransit.token) };
+    return {
+      envVars: { PULUMI_CONFIG_PASSPHRASE: passphrase },
+      secretsProvider: SANDBOX_SECRETS_PROVIDER,
+      sandboxTransit,
+      secrets: SecretValues.of(passphrase, sandboxTransit.token),
+    };
   }
   if (options.backendKind === 'cloud' && !options.sandbox) return { envVars: {}, secretsProvider: undefined, secrets: SecretValues.none };
 
@@ -78,7 +83,7 @@ export async function prepareSecretsProvider(options: SecretsProviderOptions): P
       ? {
           notice:
             `Generated a passphrase to encrypt secrets in the Pulumi state and saved it in ${path} (readable only by you). ` +
-            'Keep that file: the stacks\' secrets cannot be decrypted without it. ' +
+            "Keep that file: the stacks' secrets cannot be decrypted without it. " +
             'To use your own passphrase instead, set PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE before the first run.',
         }
       : {}),
@@ -139,7 +144,9 @@ function refuseToReplace(path: string, protects: Protected): void {
 }
 
 async function readPassphrase(path: string): Promise<string | undefined> {
-  const text = await readOptionalFile(path, () => invalidInput(`cannot read the passphrase file ${path}`, 'passphrase-unreadable', 'fix its permissions, or set PULUMI_CONFIG_PASSPHRASE'));
+  const text = await readOptionalFile(path, () =>
+    invalidInput(`cannot read the passphrase file ${path}`, 'passphrase-unreadable', 'fix its permissions, or set PULUMI_CONFIG_PASSPHRASE'),
+  );
   if (text === undefined) return undefined;
   const passphrase = text.trim();
   if (passphrase === '') {

@@ -78,7 +78,11 @@ export function sandboxTransitions(env: NodeJS.ProcessEnv, flag?: string): numbe
     return parseTransitions(flag ?? env[TRANSITIONS_ENV]);
   } catch (error) {
     const source = flag !== undefined ? '--transitions' : TRANSITIONS_ENV;
-    throw invalidInput(`${source}: ${(error as Error).message}`, 'sandbox.transitions', flag !== undefined ? 'e.g. --transitions realistic:2000' : `e.g. ${TRANSITIONS_ENV}=realistic; or unset it`);
+    throw invalidInput(
+      `${source}: ${(error as Error).message}`,
+      'sandbox.transitions',
+      flag !== undefined ? 'e.g. --transitions realistic:2000' : `e.g. ${TRANSITIONS_ENV}=realistic; or unset it`,
+    );
   }
 }
 
@@ -93,7 +97,11 @@ export function sandboxOrganization(env: NodeJS.ProcessEnv): string | undefined 
   const text = env.SCW_DEFAULT_ORGANIZATION_ID?.trim();
   if (text === undefined || text === '') return undefined;
   if (!UUID.test(text)) {
-    throw invalidInput(`SCW_DEFAULT_ORGANIZATION_ID ${JSON.stringify(text)} is not a UUID`, 'sandbox.organization', 'give the organization id of the credentials your clients use (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), or unset it');
+    throw invalidInput(
+      `SCW_DEFAULT_ORGANIZATION_ID ${JSON.stringify(text)} is not a UUID`,
+      'sandbox.organization',
+      'give the organization id of the credentials your clients use (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx), or unset it',
+    );
   }
   return text.toLowerCase();
 }
@@ -104,7 +112,12 @@ export function sandboxOrganization(env: NodeJS.ProcessEnv): string | undefined 
  * OPENMCF_SANDBOX_TRANSITIONS. With the sandbox's transit key it also serves the secrets provider
  * of the sandbox state (secrets-key.ts).
  */
-export async function startSandbox(settings: SandboxSettings, env: NodeJS.ProcessEnv, transit?: TransitKey, faults: readonly FaultRule[] = sandboxFaults(env)): Promise<RunningSandbox> {
+export async function startSandbox(
+  settings: SandboxSettings,
+  env: NodeJS.ProcessEnv,
+  transit?: TransitKey,
+  faults: readonly FaultRule[] = sandboxFaults(env),
+): Promise<RunningSandbox> {
   const transitionMs = sandboxTransitions(env);
   // Loaded here, not at import: commands that only pick the sandbox's backend (outputs, doctor)
   // never start the API.

@@ -25,9 +25,7 @@ export const SELF_MANAGED_ORGANIZATION = 'organization';
 
 export function resolveStackTarget(manifest: ScalewayServerlessContainerManifest, options: StackTargetOptions): StackTarget {
   const parts =
-    options.stackOverride !== undefined
-      ? parseStackFqdn(options.stackOverride, '--stack')
-      : stackPartsFromLabels(manifest.metadata.name, manifest.metadata.labels ?? {});
+    options.stackOverride !== undefined ? parseStackFqdn(options.stackOverride, '--stack') : stackPartsFromLabels(manifest.metadata.name, manifest.metadata.labels ?? {});
   if (options.backend.kind === 'cloud') checkCloudOrganization(parts.organization, manifest.metadata.name, options.stackOverride !== undefined);
   return {
     projectName: parts.project,

@@ -38,11 +38,7 @@ export async function readYamlConfigFile(path: string, what: string, code: strin
   if (first) {
     const at = first.linePos?.[0];
     const reason = first.message.split(' at line ')[0] ?? first.code;
-    throw invalidInput(
-      `${path}${at ? `:${at.line}:${at.col}` : ''}: the ${what} is not valid YAML: ${reason}`,
-      `${code}-malformed`,
-      'fix the YAML syntax',
-    );
+    throw invalidInput(`${path}${at ? `:${at.line}:${at.col}` : ''}: the ${what} is not valid YAML: ${reason}`, `${code}-malformed`, 'fix the YAML syntax');
   }
   const position = (keys: readonly string[]): string => positionOf(document, lineCounter, path, keys);
   const keyPosition = (key: string): string => {

@@ -1,13 +1,7 @@
 // The documented defaults of the specification (../shared/seed/ScalewayServerlessContainer.md,
 // "Optional Fields"), filled in once validation has passed, so the rest of the pipeline reads one
 // complete, typed manifest. The schema's `default` keywords say the same; a test keeps them equal.
-import {
-  OPTIONAL_METADATA_FIELDS,
-  type CronTrigger,
-  type EnvVar,
-  type ScalewayServerlessContainerManifest,
-  type ScalewayServerlessContainerSpec,
-} from './spec-types.js';
+import { OPTIONAL_METADATA_FIELDS, type CronTrigger, type EnvVar, type ScalewayServerlessContainerManifest, type ScalewayServerlessContainerSpec } from './spec-types.js';
 
 export const SPEC_DEFAULTS = {
   port: 8080,
@@ -49,8 +43,7 @@ export function applyDefaults(data: unknown): ScalewayServerlessContainerManifes
   const metadata = input.metadata as Input;
   const spec = input.spec as Input;
   const env = (spec.env ?? {}) as Input;
-  const optional = <K extends keyof ScalewayServerlessContainerSpec>(key: K) =>
-    spec[key] === undefined ? {} : ({ [key]: spec[key] } as Pick<ScalewayServerlessContainerSpec, K>);
+  const optional = <K extends keyof ScalewayServerlessContainerSpec>(key: K) => (spec[key] === undefined ? {} : ({ [key]: spec[key] } as Pick<ScalewayServerlessContainerSpec, K>));
   // Built in the schema's field order, so `openmcf load` prints a predictable manifest.
   const filled: ScalewayServerlessContainerSpec = {
     region: spec.region as ScalewayServerlessContainerSpec['region'],

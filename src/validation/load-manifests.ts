@@ -136,9 +136,7 @@ async function loadWith(options: ManifestInputOptions, found: { secrets: SecretV
       // A value whose ${VAR} could not be filled is still the raw `${VAR}` text: checking it
       // would only add a confusing second error at the same place.
       const unresolvedPaths = new Set(unresolved.map((d) => d.path));
-      documentProblems.push(
-        ...validated.diagnostics.filter((d) => !unresolvedPaths.has(d.path)).map((d) => attributeToOverride(doc, d)),
-      );
+      documentProblems.push(...validated.diagnostics.filter((d) => !unresolvedPaths.has(d.path)).map((d) => attributeToOverride(doc, d)));
       fileProblems.push(...documentProblems);
       const errors = documentProblems.filter((d) => d.severity === 'error').length;
       const metadataName: unknown = doc.document.getIn(['metadata', 'name']);
@@ -175,7 +173,10 @@ async function loadWith(options: ManifestInputOptions, found: { secrets: SecretV
 /** The fields that may read another stack through `valueFrom`, and where each is written. */
 function valueFromPositions(doc: ParsedDocument): Record<string, SourcePosition> {
   const positions: Record<string, SourcePosition> = {};
-  for (const field of [['spec', 'image', 'registryEndpoint'], ['spec', 'privateNetworkId']]) {
+  for (const field of [
+    ['spec', 'image', 'registryEndpoint'],
+    ['spec', 'privateNetworkId'],
+  ]) {
     if (!doc.document.hasIn([...field, 'valueFrom'])) continue;
     positions[field.join('.')] = { file: doc.file, ...locate(doc, [...field, 'valueFrom'], 'key') };
   }

@@ -52,16 +52,14 @@ export const cpuAndMemoryMetricsNeedMinScale: Rule = (data) => {
   if (minScale >= 1) return [];
   return setMetrics(data)
     .filter((metric) => NEEDS_RUNNING_INSTANCE.has(metric))
-    .map(
-      (metric): Finding => ({
-        severity: 'error',
-        code: DiagnosticCode.ruleScalingNeedsMinScale,
-        path: ['spec', 'scalingOption', metric],
-        anchor: 'key',
-        message: `needs spec.minScale of at least 1 (it is ${minScale}): usage is only measured on running instances`,
-        hint: 'set `minScale: 1`, or scale on `concurrentRequestsThreshold`',
-      }),
-    );
+    .map((metric): Finding => ({
+      severity: 'error',
+      code: DiagnosticCode.ruleScalingNeedsMinScale,
+      path: ['spec', 'scalingOption', metric],
+      anchor: 'key',
+      message: `needs spec.minScale of at least 1 (it is ${minScale}): usage is only measured on running instances`,
+      hint: 'set `minScale: 1`, or scale on `concurrentRequestsThreshold`',
+    }));
 };
 
 export const minScaleNotAboveMaxScale: Rule = (data) => {
@@ -127,15 +125,13 @@ export function isReservedEnvName(name: string): boolean {
 export const envNamesNotReserved: Rule = (data) =>
   envEntries(data)
     .filter((entry) => isReservedEnvName(entry.name))
-    .map(
-      (entry): Finding => ({
-        severity: 'error',
-        code: DiagnosticCode.ruleReservedEnvName,
-        path: entry.path,
-        message: `${code(entry.name)} is reserved by the Scaleway platform (PORT and names starting with SCW_ are set by it)`,
-        hint: entry.name === 'PORT' ? 'the container reads its port from PORT, which the platform sets from spec.port' : 'choose a name without the SCW_ prefix',
-      }),
-    );
+    .map((entry): Finding => ({
+      severity: 'error',
+      code: DiagnosticCode.ruleReservedEnvName,
+      path: entry.path,
+      message: `${code(entry.name)} is reserved by the Scaleway platform (PORT and names starting with SCW_ are set by it)`,
+      hint: entry.name === 'PORT' ? 'the container reads its port from PORT, which the platform sets from spec.port' : 'choose a name without the SCW_ prefix',
+    }));
 
 export const envNamesUnique: Rule = (data) => {
   const firstUse = new Map<string, NamedEntry>();

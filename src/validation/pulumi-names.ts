@@ -34,7 +34,7 @@ export function stackNamePartProblem(part: StackNamePart, value: string, onPulum
   if (part === 'organization' && onPulumiCloud) {
     return ORGANIZATION.test(value)
       ? undefined
-      : 'must be 3 to 40 letters, digits, `-` and `_`, starting and ending with a letter or digit (Pulumi Cloud\'s rule for organizations)';
+      : "must be 3 to 40 letters, digits, `-` and `_`, starting and ending with a letter or digit (Pulumi Cloud's rule for organizations)";
   }
   if (value.length > MAX_LENGTH) return `must be at most ${MAX_LENGTH} characters (it has ${value.length})`;
   const bad = firstInvalidCharacter(part, value);

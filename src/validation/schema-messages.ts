@@ -95,12 +95,7 @@ function isSecretPath(path: ManifestPath): boolean {
 /** The StringValueOrRef fields: a plain string there is the most common mistake. */
 const VALUE_OR_REF_FIELDS = new Set(['spec.image.registryEndpoint', 'spec.privateNetworkId']);
 
-export function describeSchemaError(
-  error: SchemaError,
-  path: ManifestPath,
-  data: unknown,
-  knownProperties: Readonly<Record<string, readonly string[]>>,
-): Finding {
+export function describeSchemaError(error: SchemaError, path: ManifestPath, data: unknown, knownProperties: Readonly<Record<string, readonly string[]>>): Finding {
   const value = valueAt(data, path);
   const key = schemaPathKey(path);
   const params = error.params;
@@ -117,11 +112,7 @@ export function describeSchemaError(
       const unknown = String(params.additionalProperty);
       const candidates = knownProperties[key] ?? [];
       const suggestion = didYouMean(unknown, candidates);
-      const hint = suggestion
-        ? `did you mean ${code(suggestion)}?`
-        : candidates.length > 0
-          ? `known fields here: ${candidates.join(', ')}`
-          : undefined;
+      const hint = suggestion ? `did you mean ${code(suggestion)}?` : candidates.length > 0 ? `known fields here: ${candidates.join(', ')}` : undefined;
       return {
         severity: 'error',
         code: DiagnosticCode.schemaAdditionalProperty,
@@ -146,8 +137,7 @@ export function describeSchemaError(
       } else if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
         hint = `quote it to make it a string: "${String(value)}"`;
       }
-      const what =
-        expected === 'integer' && typeof value === 'number' ? 'must be a whole number' : `must be ${typeArticle(expected)}`;
+      const what = expected === 'integer' && typeof value === 'number' ? 'must be a whole number' : `must be ${typeArticle(expected)}`;
       return { severity: 'error', code: DiagnosticCode.schemaType, path, message: `${what}${shown(value)}`, ...(hint ? { hint } : {}) };
     }
     case 'enum': {
@@ -209,7 +199,7 @@ export function describeSchemaError(
         path,
         anchor: 'key',
         message: both ? 'sets both `value` and `valueFrom`; set exactly one' : 'must set `value` or `valueFrom`',
-        hint: 'e.g. `value: ...` for a literal, or `valueFrom: {kind: ..., name: ...}` for another resource\'s output',
+        hint: "e.g. `value: ...` for a literal, or `valueFrom: {kind: ..., name: ...}` for another resource's output",
       };
     }
     default:

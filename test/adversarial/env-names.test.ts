@@ -8,7 +8,10 @@ test('env names outside what a Kubernetes pod takes are invalid at their line', 
   const result = run(['validate', '-f', 'env-names.yaml']);
   assert.equal(result.code, 3, printed(result));
   const rule = 'must be letters, digits, `_`, `-` and `\\.`, not starting with a digit';
-  assert.match(result.stderr, new RegExp(`^env-names\\.yaml:14:15: error: spec\\.env\\.variables\\[0\\]\\.name: ${rule}.*\\(got "A=B"\\)\\n {2}the name is the part before \`=\``, 'm'));
+  assert.match(
+    result.stderr,
+    new RegExp(`^env-names\\.yaml:14:15: error: spec\\.env\\.variables\\[0\\]\\.name: ${rule}.*\\(got "A=B"\\)\\n {2}the name is the part before \`=\``, 'm'),
+  );
   assert.match(result.stderr, new RegExp(`^env-names\\.yaml:16:15: error: spec\\.env\\.variables\\[1\\]\\.name: ${rule}.*\\n {2}environment variable names have no spaces`, 'm'));
   assert.match(result.stderr, new RegExp(`^env-names\\.yaml:18:15: error: spec\\.env\\.variables\\[2\\]\\.name: ${rule}`, 'm'));
   assert.match(result.stderr, new RegExp(`^env-names\\.yaml:23:15: error: spec\\.env\\.secrets\\[0\\]\\.name: ${rule}`, 'm'));

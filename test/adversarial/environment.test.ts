@@ -17,7 +17,12 @@ const aFile = (): string => {
 
 test('an OPENMCF_HOME that is a file is invalid input, for the cloud commands, doctor and engine install', () => {
   const home = aFile();
-  for (const args of [['preview', '--sandbox'], ['apply', '--sandbox', '--yes'], ['preview', '--json'], ['destroy', '--sandbox', '--yes']]) {
+  for (const args of [
+    ['preview', '--sandbox'],
+    ['apply', '--sandbox', '--yes'],
+    ['preview', '--json'],
+    ['destroy', '--sandbox', '--yes'],
+  ]) {
     const result = run([...args, '-f', fixture('secrets.yaml')], { env: { OPENMCF_HOME: home } });
     assert.equal(result.code, 3, `${args.join(' ')}: ${printed(result)}`);
     assert.match(result.stderr, new RegExp(`^error: OPENMCF_HOME ${home} cannot be used: it is a file, not a folder$`, 'm'));
@@ -61,7 +66,10 @@ test('a malformed OPENMCF_SANDBOX_FAULTS is invalid input before any engine star
     ['create:Container=418', /an API fault is 409 .* or 500/],
     ['delay:Cron=soon', /a delay is a whole number of milliseconds/],
   ] as const) {
-    for (const args of [['preview', '--sandbox'], ['apply', '--sandbox', '--yes', '--json']]) {
+    for (const args of [
+      ['preview', '--sandbox'],
+      ['apply', '--sandbox', '--yes', '--json'],
+    ]) {
       const result = run([...args, '-f', fixture('secrets.yaml')], { env: { OPENMCF_SANDBOX_FAULTS: faults } });
       assert.equal(result.code, 3, printed(result));
       assert.match(result.stderr, new RegExp(`^error: OPENMCF_SANDBOX_FAULTS: cannot read rule "${faults}": ${reason.source}`, 'm'));

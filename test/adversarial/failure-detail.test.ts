@@ -22,7 +22,10 @@ test('a failed apply reports what it created', () => {
   const [entry] = parseJson<Result>(result.stdout).results;
   assert.equal(entry?.status, 'failed');
   assert.equal(entry?.changes.create, 1, 'the namespace was created');
-  assert.deepEqual(entry?.resources.map((r) => `${r.change} ${r.name}`), ['create namespace']);
+  assert.deepEqual(
+    entry?.resources.map((r) => `${r.change} ${r.name}`),
+    ['create namespace'],
+  );
   assert.match(entry?.error.message ?? '', /^apply failed for stack \S+: container: .*500/);
   // The re-run converges.
   assert.equal(home.run(['apply', '--sandbox', '--yes', '-f', PIPELINE]).code, 0);

@@ -21,7 +21,10 @@ test('the sandbox passphrase lost after an apply: refused, named, not regenerate
   assert.equal(again.code, 3, again.stderr);
   assert.match(
     again.stderr,
-    new RegExp(`^error: the passphrase file ${passphrase} is missing, but stack adversarial/secrets/dev\\.ScalewayServerlessContainer\\.secret-api in file://.*sandbox/state was encrypted with it`, 'm'),
+    new RegExp(
+      `^error: the passphrase file ${passphrase} is missing, but stack adversarial/secrets/dev\\.ScalewayServerlessContainer\\.secret-api in file://.*sandbox/state was encrypted with it`,
+      'm',
+    ),
   );
   assert.match(again.stderr, /restore .*sandbox\/passphrase from a backup; or, to start the sandbox over, delete/);
   assert.doesNotMatch(again.stderr, /PULUMI_CONFIG_PASSPHRASE/);
@@ -40,7 +43,12 @@ test('the generated passphrase of a file backend lost: refused, naming both ways
   const run = () => runOpenmcf(['outputs', '-f', fixture('secrets.yaml'), '--backend', `file://${state}`], { home, timeoutMs: 60_000 });
   const result = run();
   assert.equal(result.code, 3, result.stderr);
-  assert.match(result.stderr, new RegExp(`the passphrase file ${join(home, 'passphrase')} is missing, but stack adversarial/secrets/dev\\.ScalewayServerlessContainer\\.secret-api in file://${state} was encrypted with it`));
+  assert.match(
+    result.stderr,
+    new RegExp(
+      `the passphrase file ${join(home, 'passphrase')} is missing, but stack adversarial/secrets/dev\\.ScalewayServerlessContainer\\.secret-api in file://${state} was encrypted with it`,
+    ),
+  );
   assert.match(result.stderr, /set PULUMI_CONFIG_PASSPHRASE \(or PULUMI_CONFIG_PASSPHRASE_FILE\) to the passphrase the stack was created with/);
   assert.equal(existsSync(join(home, 'passphrase')), false);
 

@@ -8,11 +8,23 @@ import { fixture, printed, run } from './adversarial.js';
 
 const PIPELINE = join(REPO_ROOT, 'manifests', 'data-pipeline.yaml');
 
-for (const [command, flag] of [['preview', '--target'], ['preview', '--replace'], ['apply', '--replace'], ['destroy', '--target'], ['refresh', '--target']] as const) {
+for (const [command, flag] of [
+  ['preview', '--target'],
+  ['preview', '--replace'],
+  ['apply', '--replace'],
+  ['destroy', '--target'],
+  ['refresh', '--target'],
+] as const) {
   test(`${command} ${flag} with an unknown name is invalid input listing the names`, () => {
     const result = run([command, '--sandbox', '--yes', '-f', PIPELINE, flag, 'nope'].filter((arg) => !(command === 'preview' && arg === '--yes')));
     assert.equal(result.code, 3, printed(result));
-    assert.match(result.stderr, new RegExp(`^error: ${flag} nope: there is no resource of that name\\n {2}the resources are: namespace, container, cron-hourly-sync, cron-nightly-report \\(or give a URN\\)$`, 'm'));
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `^error: ${flag} nope: there is no resource of that name\\n {2}the resources are: namespace, container, cron-hourly-sync, cron-nightly-report \\(or give a URN\\)$`,
+        'm',
+      ),
+    );
     assert.doesNotMatch(result.stderr, /escape|\n\s+at /);
   });
 }

@@ -12,7 +12,10 @@ import { tempDir } from '../helpers/run-openmcf.js';
 test('`.`, `..` and names the engine refuses are invalid manifests, at their label', () => {
   const result = run(['validate', '-f', 'stack-dot-dot.yaml']);
   assert.equal(result.code, 3, printed(result));
-  assert.match(result.stderr, /^stack-dot-dot\.yaml:8:36: error: metadata\.labels\["pulumi\.openmcf\.org\/stack\.fqdn"\]: `\.\.` is not a valid Pulumi stack name: it names a folder/m);
+  assert.match(
+    result.stderr,
+    /^stack-dot-dot\.yaml:8:36: error: metadata\.labels\["pulumi\.openmcf\.org\/stack\.fqdn"\]: `\.\.` is not a valid Pulumi stack name: it names a folder/m,
+  );
   assert.match(result.stderr, /^stack-dot-dot\.yaml:20:33: error: .*project"\]: `\.` is not a valid Pulumi project name/m);
   assert.match(result.stderr, /^stack-dot-dot\.yaml:33:33: error: .*`1project` is not a valid Pulumi project name: it must start with a letter/m);
   assert.match(result.stderr, /^stack-dot-dot\.yaml:34:36: error: .*`dev\/x` is not a valid Pulumi stack name: it may only contain .*"\/" at position 4/m);
@@ -36,7 +39,7 @@ test('two organizations, one project and stack: one engine stack on a self-manag
   );
 });
 
-test('Pulumi Cloud\'s organization rule applies only where the organization is used', () => {
+test("Pulumi Cloud's organization rule applies only where the organization is used", () => {
   const cloud = run(['preview', '--backend', 'https://api.pulumi.com', '--stack', 'o/p/s', '-f', fixture('secrets.yaml')]);
   assert.equal(cloud.code, 3, printed(cloud));
   assert.match(cloud.stderr, /"o" is not a valid Pulumi Cloud organization: it must be 3 to 40 letters/);

@@ -10,7 +10,13 @@ const invalid = (code: string) => (error: unknown) => error instanceof OpenmcfEr
 
 test('the manifest flags become one selection: positional paths after -f, the overlay as a pair, --shard parsed', () => {
   const selection = manifestSelectionFromFlags({ file: ['a.yaml'], kustomizeDir: 'deploy', overlay: 'prod', set: ['spec.port=1'], envFile: 'x.env', shard: '2/4' }, ['b.yaml']);
-  assert.deepEqual(selection, { files: ['a.yaml', 'b.yaml'], kustomize: { dir: 'deploy', overlay: 'prod' }, sets: ['spec.port=1'], envFile: 'x.env', shard: { index: 2, count: 4 } });
+  assert.deepEqual(selection, {
+    files: ['a.yaml', 'b.yaml'],
+    kustomize: { dir: 'deploy', overlay: 'prod' },
+    sets: ['spec.port=1'],
+    envFile: 'x.env',
+    shard: { index: 2, count: 4 },
+  });
   assert.throws(() => manifestSelectionFromFlags({ kustomizeDir: 'deploy' }), invalid('flag.kustomize'));
   assert.throws(() => manifestSelectionFromFlags({ overlay: 'prod' }), invalid('flag.kustomize'));
   assert.throws(() => manifestSelectionFromFlags({ file: ['a.yaml'], shard: '5/4' }), invalid('flag.shard'));

@@ -7,7 +7,15 @@ import type { Io } from '../../src/core/io.js';
 import { Redactor } from '../../src/core/redactor.js';
 
 function capture(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', interactive: true, color: false, redactor: new Redactor(), out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: '',
+    stderr: '',
+    interactive: true,
+    color: false,
+    redactor: new Redactor(),
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
@@ -47,7 +55,10 @@ test('an invalid answer is explained and asked again', async () => {
   const { ask, asked } = scripted({ Name: ['Not_Valid', 'valid-name'], Region: ['mars', 'nl-ams'] });
   assert.equal(await runInit({ path: '-' }, io, ask), 0);
   // A re-ask offers a valid default, not the bad answer (Enter must not resubmit it).
-  assert.deepEqual(asked.filter((q) => q.startsWith('Name')), ['Name [my-api]', 'Name [my-api]']);
+  assert.deepEqual(
+    asked.filter((q) => q.startsWith('Name')),
+    ['Name [my-api]', 'Name [my-api]'],
+  );
   assert.match(io.stderr, /Name \(lowercase letters, digits, dashes\): metadata\.name: /);
   assert.match(io.stderr, /Region \(fr-par, nl-ams, pl-waw\): spec\.region: /);
   assert.equal((parse(io.stdout) as { metadata: { name: string } }).metadata.name, 'valid-name');

@@ -28,7 +28,7 @@ test('a stack of a manifest project and environment that no manifest names is an
   assert.deepEqual(
     orphans.map((o) => o.name),
     ['organization/my-project/dev.ScalewayServerlessContainer.old-api'],
-    'prod stacks of the same project and stacks of other projects are not this folder\'s',
+    "prod stacks of the same project and stacks of other projects are not this folder's",
   );
   assert.deepEqual(orphanStacks(stacks, []), [], 'no manifest: no scope, no orphan');
 });
@@ -41,5 +41,8 @@ test('--stack alone names a stand-in manifest that is recognised, and a malforme
   assert.equal(isStackOnly(loaded), true);
   assert.equal(loaded.origin.file, '--stack');
   assert.equal(loaded.manifest.metadata.name, 'dev.ScalewayServerlessContainer.old-api');
-  assert.throws(() => stackOnlyManifest('only-two/parts'), (error: unknown) => error instanceof OpenmcfError && error.exitCode === 3 && /--stack must be <org>\/<project>\/<stack>/.test(error.message));
+  assert.throws(
+    () => stackOnlyManifest('only-two/parts'),
+    (error: unknown) => error instanceof OpenmcfError && error.exitCode === 3 && /--stack must be <org>\/<project>\/<stack>/.test(error.message),
+  );
 });

@@ -63,6 +63,10 @@ test('flags are normalised once: defaults, and --parallel checked', () => {
   assert.deepEqual(options.replace, []);
   assert.equal(parseParallel('8'), 8);
   for (const bad of ['0', '-1', '2.5', 'many', '65']) {
-    assert.throws(() => parseParallel(bad), (e: unknown) => e instanceof OpenmcfError && e.exitCode === ExitCode.invalidInput, bad);
+    assert.throws(
+      () => parseParallel(bad),
+      (e: unknown) => e instanceof OpenmcfError && e.exitCode === ExitCode.invalidInput,
+      bad,
+    );
   }
 });

@@ -74,7 +74,10 @@ test('one output by name: its raw value alone; an unknown name or a hidden secre
   const unknown = captureIo();
   assert.deepEqual(printOutputs(unknown, [report('my-api')], { name: 'nope', shell: false, showSecrets: false }), [ExitCode.invalidInput]);
   assert.equal(unknown.stdout(), '');
-  assert.match(unknown.stderr(), /^error: stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api has no output named "nope"\n {2}its outputs: apiToken, containerId, errorMessage, odd-name, status, url\n$/);
+  assert.match(
+    unknown.stderr(),
+    /^error: stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api has no output named "nope"\n {2}its outputs: apiToken, containerId, errorMessage, odd-name, status, url\n$/,
+  );
 
   const secret = captureIo();
   assert.deepEqual(printOutputs(secret, [report('my-api')], { name: 'apiToken', shell: false, showSecrets: false }), [ExitCode.invalidInput]);
@@ -102,7 +105,11 @@ test('--shell: single-quoted export lines, names a shell cannot take and secrets
 
 test('a stack that failed: its error and hint on stderr, its exit code returned, nothing on stdout', () => {
   const io = captureIo();
-  const error = new OpenmcfError('stack s does not exist on file:///x: nothing was deployed from my-api yet', { exitCode: ExitCode.failed, code: 'stack-not-found', hint: 'Run `openmcf apply -f my-api.yaml` first.' });
+  const error = new OpenmcfError('stack s does not exist on file:///x: nothing was deployed from my-api yet', {
+    exitCode: ExitCode.failed,
+    code: 'stack-not-found',
+    hint: 'Run `openmcf apply -f my-api.yaml` first.',
+  });
   const { outputs: _none, ...withoutOutputs } = report('my-api');
   const codes = printOutputs(io, [{ ...withoutOutputs, error }, report('worker', { outputs: { url: OUTPUTS.url } })], { shell: false, showSecrets: false });
   assert.deepEqual(codes, [ExitCode.failed]);

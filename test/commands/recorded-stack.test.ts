@@ -16,7 +16,7 @@ test('the cron args the state records are read by resource name', () => {
   assert.deepEqual(recordedStackOf(state), { cronArgs: { 'cron-nightly': '{"task": "cleanup"}', 'cron-cron-1': '{}' } });
 });
 
-test('a stack whose resources sit on an explicit `scaleway` provider was created by the original CLI; the default provider is openmcf\'s', () => {
+test("a stack whose resources sit on an explicit `scaleway` provider was created by the original CLI; the default provider is openmcf's", () => {
   assert.equal(createdByOriginalCli(stateOf(resource('pulumi:providers:scaleway', 'scaleway', { accessKey: 'SCW...' }))), true);
   assert.equal(createdByOriginalCli(stateOf(resource('pulumi:providers:scaleway', 'default_1_54_0'))), false);
   assert.equal(createdByOriginalCli(stateOf()), false);

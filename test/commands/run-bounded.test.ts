@@ -13,7 +13,10 @@ test('never runs more than the limit at once and keeps input order', async () =>
     return index;
   });
   assert.equal(peak, 2);
-  assert.deepEqual(outcomes.map((o) => (o.ok ? o.value : -1)), [0, 1, 2, 3, 4]);
+  assert.deepEqual(
+    outcomes.map((o) => (o.ok ? o.value : -1)),
+    [0, 1, 2, 3, 4],
+  );
 });
 
 test('one failure does not stop the others', async () => {
@@ -21,6 +24,12 @@ test('one failure does not stop the others', async () => {
     if (item === 'b') throw new Error('boom');
     return item;
   });
-  assert.deepEqual(outcomes.map((o) => o.ok), [true, false, true]);
-  await assert.rejects(runBounded([], 0, async () => 1), RangeError);
+  assert.deepEqual(
+    outcomes.map((o) => o.ok),
+    [true, false, true],
+  );
+  await assert.rejects(
+    runBounded([], 0, async () => 1),
+    RangeError,
+  );
 });

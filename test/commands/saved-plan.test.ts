@@ -7,7 +7,10 @@ import type { LoadedManifest } from '../../src/validation/load-manifests.js';
 import { manifest } from '../program/manifest-fixture.js';
 
 function loaded(secret: string, tag = 'v1'): LoadedManifest {
-  const m = manifest({ image: { registryEndpoint: { value: 'rg.fr-par.scw.cloud/team' }, name: 'api', tag }, env: { variables: [], secrets: [{ name: 'DB_PASSWORD', value: secret }] } });
+  const m = manifest({
+    image: { registryEndpoint: { value: 'rg.fr-par.scw.cloud/team' }, name: 'api', tag },
+    env: { variables: [], secrets: [{ name: 'DB_PASSWORD', value: secret }] },
+  });
   return { origin: { file: 'api.yaml', line: 1, column: 1, documentIndex: 0 }, manifest: m, secretValues: [secret], ignoredFields: [] };
 }
 
@@ -27,6 +30,12 @@ test('a --set on a secret path is kept as "given", never its value', () => {
 });
 
 test('a file that is not a plan of this openmcf is invalid input', () => {
-  assert.throws(() => parseSavedPlan('{', 'plan.json'), (e: Error & { exitCode?: number }) => e.exitCode === 3 && /plan\.json is not a plan file/.test(e.message));
-  assert.throws(() => parseSavedPlan('{"apiVersion":"x"}', 'plan.json'), (e: Error & { exitCode?: number }) => e.exitCode === 3 && /expected apiVersion openmcf\.org\/plan\/v1/.test(e.message));
+  assert.throws(
+    () => parseSavedPlan('{', 'plan.json'),
+    (e: Error & { exitCode?: number }) => e.exitCode === 3 && /plan\.json is not a plan file/.test(e.message),
+  );
+  assert.throws(
+    () => parseSavedPlan('{"apiVersion":"x"}', 'plan.json'),
+    (e: Error & { exitCode?: number }) => e.exitCode === 3 && /expected apiVersion openmcf\.org\/plan\/v1/.test(e.message),
+  );
 });

@@ -21,8 +21,20 @@ const listed: ListedStack[] = [
     updateInProgress: false,
     last: { kind: 'update', result: 'succeeded', endTime: '2026-12-07T02:55:01.000Z' },
   },
-  { name: 'organization/my-project/dev.ScalewayServerlessContainer.old-api', project: 'my-project', stack: 'dev.ScalewayServerlessContainer.old-api', resourceCount: 12, updateInProgress: false },
-  { name: 'organization/my-project/prod.ScalewayServerlessContainer.my-api', project: 'my-project', stack: 'prod.ScalewayServerlessContainer.my-api', updateInProgress: true, lastUpdate: '2026-12-06T10:00:00.000Z' },
+  {
+    name: 'organization/my-project/dev.ScalewayServerlessContainer.old-api',
+    project: 'my-project',
+    stack: 'dev.ScalewayServerlessContainer.old-api',
+    resourceCount: 12,
+    updateInProgress: false,
+  },
+  {
+    name: 'organization/my-project/prod.ScalewayServerlessContainer.my-api',
+    project: 'my-project',
+    stack: 'prod.ScalewayServerlessContainer.my-api',
+    updateInProgress: true,
+    lastUpdate: '2026-12-06T10:00:00.000Z',
+  },
 ];
 
 const given = { manifests: [loadedManifest('my-api', 'apps/all.yaml', 1)], targets: [stackTarget('my-api')] };
@@ -105,7 +117,12 @@ test('a failure before the listing is a document with no stacks and the error', 
 
 test('the orphan note says how many and gives the commands that remove one or all', () => {
   const io = captureIo();
-  printOrphanNote(io, ['organization/my-project/dev.ScalewayServerlessContainer.old-api'], '--stack organization/my-project/dev.ScalewayServerlessContainer.old-api --sandbox', '-f apps/ --sandbox');
+  printOrphanNote(
+    io,
+    ['organization/my-project/dev.ScalewayServerlessContainer.old-api'],
+    '--stack organization/my-project/dev.ScalewayServerlessContainer.old-api --sandbox',
+    '-f apps/ --sandbox',
+  );
   assert.equal(
     io.stderr(),
     '1 orphaned stack: in the projects and environments of these manifests, but no manifest names it; what it deployed is still running.\n' +

@@ -10,7 +10,15 @@ import { preparedStack } from './prepared-fixture.js';
 
 const READY: LiveStack = {
   namespace: { id: 'fr-par/aaaa', name: 'my-api', status: 'ready', updatedAt: '2026-12-07T02:55:01Z' },
-  container: { id: 'fr-par/bbbb', name: 'my-api', status: 'ready', image: 'rg.fr-par.scw.cloud/team/my-api:v1', minScale: 0, maxScale: 5, url: 'https://my-api-x.functions.fnc.fr-par.scw.cloud' },
+  container: {
+    id: 'fr-par/bbbb',
+    name: 'my-api',
+    status: 'ready',
+    image: 'rg.fr-par.scw.cloud/team/my-api:v1',
+    minScale: 0,
+    maxScale: 5,
+    url: 'https://my-api-x.functions.fnc.fr-par.scw.cloud',
+  },
   triggers: [{ id: 'fr-par/cccc', name: 'nightly', status: 'ready', schedule: '0 3 * * *' }],
   probe: { url: 'https://my-api-x.functions.fnc.fr-par.scw.cloud', httpStatus: 200, durationMs: 12, answering: true },
   problems: [],
@@ -27,7 +35,9 @@ test('a stack whose manifest names it but that does not exist is unhealthy: noth
   const report = statusReport(prepared, { live: notDeployed(prepared) });
   assert.equal(isHealthy(report), false);
   assert.equal(statusExitCode(report), ExitCode.failed);
-  assert.deepEqual(report.live?.problems, ['nothing is deployed: stack my-org/my-project/dev.ScalewayServerlessContainer.my-api does not exist (run `openmcf apply -f my-api.yaml --sandbox`)']);
+  assert.deepEqual(report.live?.problems, [
+    'nothing is deployed: stack my-org/my-project/dev.ScalewayServerlessContainer.my-api does not exist (run `openmcf apply -f my-api.yaml --sandbox`)',
+  ]);
   assert.deepEqual(report.manifest, { file: 'my-api.yaml', document: 0, name: 'my-api' });
   assert.equal(report.engineStack, 'organization/my-project/dev.ScalewayServerlessContainer.my-api');
 });
@@ -65,7 +75,9 @@ test('the human block: each object with its status and details, the probe, the p
 
 test('a stack that could not be read: verdict unknown on stdout, its error and hint on stderr', () => {
   const io = captureIo();
-  printStatus(io, [statusReport(preparedStack('my-api'), { error: new OpenmcfError('the API refused the key', { exitCode: ExitCode.failed, code: 'api-auth', hint: 'check SCW_SECRET_KEY' }) })]);
+  printStatus(io, [
+    statusReport(preparedStack('my-api'), { error: new OpenmcfError('the API refused the key', { exitCode: ExitCode.failed, code: 'api-auth', hint: 'check SCW_SECRET_KEY' }) }),
+  ]);
   assert.equal(io.stdout(), 'my-api (stack my-org/my-project/dev.ScalewayServerlessContainer.my-api): unknown\n');
   assert.equal(io.stderr(), 'x my-api\n    error: the API refused the key\n    check SCW_SECRET_KEY\n');
 });

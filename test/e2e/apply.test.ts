@@ -31,7 +31,12 @@ test('the four manifests apply in one run and print their outputs', () => {
   const cloud = home.cloud();
   assert.equal(Object.keys(cloud.namespaces).length, 4);
   assert.equal(Object.keys(cloud.containers).length, 4);
-  assert.deepEqual(Object.values(cloud.triggers).map((c) => c.name).sort(), ['hourly-sync', 'nightly-report']);
+  assert.deepEqual(
+    Object.values(cloud.triggers)
+      .map((c) => c.name)
+      .sort(),
+    ['hourly-sync', 'nightly-report'],
+  );
 });
 
 test('a second apply changes nothing', () => {
@@ -55,7 +60,10 @@ test('a changed field updates the container in place', () => {
   assert.equal(result.code, 0, result.stderr);
   const [stack] = parseJson<ResultDocument>(result.stdout).results;
   assert.deepEqual(stack?.changes, { create: 0, update: 1, replace: 0, delete: 0, same: 1 });
-  assert.deepEqual(stack?.resources.map((r) => [r.name, r.change, r.properties.map((p) => p.path)]), [['container', 'update', ['memoryLimitBytes']]]);
+  assert.deepEqual(
+    stack?.resources.map((r) => [r.name, r.change, r.properties.map((p) => p.path)]),
+    [['container', 'update', ['memoryLimitBytes']]],
+  );
   // With --yes the plan is printed first, in the manifest's terms.
   assert.match(result.stderr, /Preview of order-api[^\n]*\n {2}~ {2}update +container\n {6}~ spec\.memoryLimitMb: 512 -> 1024 {2}\(memoryLimitBytes\)/);
   assert.match(result.stderr, /~ updated container \(\d+\.\d+s\)/);
@@ -66,7 +74,18 @@ test('a changed field updates the container in place', () => {
 
 test('a rename is shown as a replacement in preview, which changes nothing', () => {
   const before = home.cloud();
-  const result = home.run(['preview', '-f', manifest('order-api'), '--sandbox', '--detailed-exitcode', '--json', '--set', 'spec.memoryLimitMb=1024', '--set', 'metadata.name=order-api-v2']);
+  const result = home.run([
+    'preview',
+    '-f',
+    manifest('order-api'),
+    '--sandbox',
+    '--detailed-exitcode',
+    '--json',
+    '--set',
+    'spec.memoryLimitMb=1024',
+    '--set',
+    'metadata.name=order-api-v2',
+  ]);
   assert.equal(result.code, 2, result.stderr);
   assert.match(result.stderr, /\+- REPLACE +namespace \(replaced because metadata\.name changed\)/);
   assert.match(result.stderr, /~ metadata\.name: "order-api" -> "order-api-v2" +\(forces replacement\)/);
@@ -82,7 +101,10 @@ test('--replace takes a resource name; replacements are red when colour is on', 
   const result = home.run(['preview', '-f', manifest('my-api'), '--sandbox', '--json', '--replace', 'container'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
   assert.equal(result.code, 0, result.stderr);
   const [stack] = parseJson<ResultDocument>(result.stdout).results;
-  assert.deepEqual(stack?.resources.map((r) => [r.name, r.change]), [['container', 'replace']]);
+  assert.deepEqual(
+    stack?.resources.map((r) => [r.name, r.change]),
+    [['container', 'replace']],
+  );
   assert.match(result.stderr, /\u001b\[31m[^\n]*REPLACE/);
 });
 

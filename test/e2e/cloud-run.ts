@@ -37,7 +37,11 @@ export class CloudHome {
   }
 
   run(args: readonly string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}): CloudRun {
-    return runOpenmcf(args, { ...this.options(options.env), ...(options.input !== undefined ? { input: options.input } : {}), ...(options.cwd !== undefined ? { cwd: options.cwd } : {}) });
+    return runOpenmcf(args, {
+      ...this.options(options.env),
+      ...(options.input !== undefined ? { input: options.input } : {}),
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    });
   }
 
   /** Runs the CLI with stdout and stderr on one pipe, in the order written, as a CI log shows them
@@ -102,7 +106,12 @@ export class CloudHome {
    * Runs the CLI on a real pseudo-terminal 120 wide, so the live progress line is drawn as on a
    * real one; once `question` is on the screen, `meanwhile` runs and `answer` is typed.
    */
-  async onTerminal(args: readonly string[], question: RegExp, answer: string, options: { meanwhile?: () => void; timeoutMs?: number } = {}): Promise<{ code: number | null; screen: string; asked: boolean }> {
+  async onTerminal(
+    args: readonly string[],
+    question: RegExp,
+    answer: string,
+    options: { meanwhile?: () => void; timeoutMs?: number } = {},
+  ): Promise<{ code: number | null; screen: string; asked: boolean }> {
     const { code, screen, answered } = await runOnTerminal(args, {
       ...this.options(),
       answers: [[question, `${answer}\n`, options.meanwhile]],

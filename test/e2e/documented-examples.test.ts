@@ -118,7 +118,7 @@ const SUBSTITUTIONS: readonly Substitution[] = [
 
 /** Runs without --sandbox: what a real deployment needs, pointed at the simulated cloud. */
 const REAL_CLOUD = {
-  why: 'no Scaleway account here -> SCW_ACCESS_KEY/SCW_SECRET_KEY/SCW_DEFAULT_PROJECT_ID of the real format (a project per scene) and SCW_API_URL of `openmcf sandbox api` over the scene\'s simulated cloud',
+  why: "no Scaleway account here -> SCW_ACCESS_KEY/SCW_SECRET_KEY/SCW_DEFAULT_PROJECT_ID of the real format (a project per scene) and SCW_API_URL of `openmcf sandbox api` over the scene's simulated cloud",
   env: (scene: Scene) => scene.realCloud(),
 };
 
@@ -159,7 +159,16 @@ const sceneOf = (name: SceneName): Scene => {
 
 after(async () => {
   for (const scene of scenes.values()) await scene.stop();
-  await Promise.all([s3?.then((s) => s.stop(), () => undefined), postgres?.then((p) => p.stop(), () => undefined)]);
+  await Promise.all([
+    s3?.then(
+      (s) => s.stop(),
+      () => undefined,
+    ),
+    postgres?.then(
+      (p) => p.stop(),
+      () => undefined,
+    ),
+  ]);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -246,7 +255,10 @@ const RUNNERS: readonly Runner[] = [
       assert.deepEqual([doctor.apiVersion, doctor.ok, doctor.sandbox], ['openmcf.org/doctor/v1', true, false]);
     },
   },
-  { example: 'openmcf engine install', check: (r) => assert.match(r.stderr + r.stdout, /pulumi v3\.274\.1 at \S+: already there[\s\S]*scaleway plugin v1\.54\.0 at \S+: already there/) },
+  {
+    example: 'openmcf engine install',
+    check: (r) => assert.match(r.stderr + r.stdout, /pulumi v3\.274\.1 at \S+: already there[\s\S]*scaleway plugin v1\.54\.0 at \S+: already there/),
+  },
   {
     example: 'OPENMCF_ENGINE_DOWNLOAD=0 openmcf engine install --json',
     check: (r) => {
@@ -285,10 +297,14 @@ const RUNNERS: readonly Runner[] = [
       assert.match(readFileSync(file, 'utf8'), /^_openmcf\(\) \{$/m);
     },
   },
-  { example: 'openmcf completion zsh > "${fpath[1]}/_openmcf"', check: (_r, scene) => assert.match(readFileSync(join(scene.user, '.zsh', 'functions', '_openmcf'), 'utf8'), /^#compdef openmcf$/m) },
+  {
+    example: 'openmcf completion zsh > "${fpath[1]}/_openmcf"',
+    check: (_r, scene) => assert.match(readFileSync(join(scene.user, '.zsh', 'functions', '_openmcf'), 'utf8'), /^#compdef openmcf$/m),
+  },
   {
     example: 'openmcf completion fish > ~/.config/fish/completions/openmcf.fish',
-    check: (_r, scene) => assert.match(readFileSync(join(scene.user, '.config', 'fish', 'completions', 'openmcf.fish'), 'utf8'), /^complete -c openmcf -n __fish_use_subcommand -a apply /m),
+    check: (_r, scene) =>
+      assert.match(readFileSync(join(scene.user, '.config', 'fish', 'completions', 'openmcf.fish'), 'utf8'), /^complete -c openmcf -n __fish_use_subcommand -a apply /m),
   },
 
   // --- manifests offline -----------------------------------------------------------------------
@@ -309,7 +325,10 @@ const RUNNERS: readonly Runner[] = [
   },
   { example: 'openmcf load -f manifests/order-api.yaml', check: (r) => loadedOrderApi(r.stdout) },
   { example: 'openmcf load manifests/order-api.yaml', check: (r) => loadedOrderApi(r.stdout) },
-  { example: "openmcf load -f manifests/ --json | jq '.manifests[].manifest.spec.port'", check: (r) => assert.deepEqual(r.stdout.trim().split('\n').sort(), ['50051', '8080', '8080', '8080']) },
+  {
+    example: "openmcf load -f manifests/ --json | jq '.manifests[].manifest.spec.port'",
+    check: (r) => assert.deepEqual(r.stdout.trim().split('\n').sort(), ['50051', '8080', '8080', '8080']),
+  },
   {
     example: 'openmcf load -f my-api.yaml --set spec.image.tag=v2 --show-secrets',
     check: (r) => {
@@ -379,7 +398,9 @@ const RUNNERS: readonly Runner[] = [
       await servesTheApi(stdout, /^http:\/\/127\.0\.0\.1:\d+$/);
       const base = `${stdout.split('\n')[0]}/containers/v1/regions/fr-par/namespaces`;
       const headers = { 'X-Auth-Token': '11111111-2222-4333-8444-555555555555', 'Content-Type': 'application/json' };
-      const created = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ name: 'waits', project_id: '66666666-7777-4888-8999-000000000000' }) })).json()) as { id: string };
+      const created = (await (
+        await fetch(base, { method: 'POST', headers, body: JSON.stringify({ name: 'waits', project_id: '66666666-7777-4888-8999-000000000000' }) })
+      ).json()) as { id: string };
       const read = (await (await fetch(`${base}/${created.id}`, { headers })).json()) as { status: string };
       assert.equal(read.status, 'creating', 'a read within the 2 s still answers creating');
     },
@@ -409,7 +430,10 @@ const RUNNERS: readonly Runner[] = [
     terminal: [[/Apply these changes to stack \S+my-api \(2 to create\)\? \[y\/N\] /, 'y']],
     check: (r, scene) => {
       assert.match(r.stderr, /my-api: 2 created/);
-      assert.deepEqual(realContainers(scene).map((c) => c.name), ['my-api']);
+      assert.deepEqual(
+        realContainers(scene).map((c) => c.name),
+        ['my-api'],
+      );
     },
   },
   { example: 'openmcf import -f my-api.yaml', real: true, check: (r) => assert.match(r.stderr, /my-api: already in the stack: namespace, container/) },
@@ -419,19 +443,36 @@ const RUNNERS: readonly Runner[] = [
     check: (r, scene) => {
       assert.equal(r.stdout, '', 'the document went to result.json');
       const result = parseJson<ResultDocument>(readFileSync(join(scene.work, 'result.json'), 'utf8'));
-      assert.deepEqual(result.results.map((s) => [s.manifest.name, s.status]).sort(), [['data-pipeline', 'succeeded'], ['inference-grpc', 'succeeded'], ['my-api', 'unchanged'], ['order-api', 'succeeded']]);
+      assert.deepEqual(result.results.map((s) => [s.manifest.name, s.status]).sort(), [
+        ['data-pipeline', 'succeeded'],
+        ['inference-grpc', 'succeeded'],
+        ['my-api', 'unchanged'],
+        ['order-api', 'succeeded'],
+      ]);
       for (const secret of EXAMPLE_SECRETS) assert.ok(!r.stderr.includes(secret) && !r.stdout.includes(secret), `a secret of manifests/ was printed: ${secret}`);
     },
   },
   {
     example: 'openmcf apply -f my-api.yaml -p scaleway.yaml --set spec.image.tag=v2 --yes',
     real: true,
-    check: (_r, scene) => assert.deepEqual(realContainers(scene).filter((c) => c.name === 'my-api').map((c) => c.image), ['rg.fr-par.scw.cloud/my-registry/my-api:v2']),
+    check: (_r, scene) =>
+      assert.deepEqual(
+        realContainers(scene)
+          .filter((c) => c.name === 'my-api')
+          .map((c) => c.image),
+        ['rg.fr-par.scw.cloud/my-registry/my-api:v2'],
+      ),
   },
   {
     example: 'SCW_API_URL=http://127.0.0.1:8443 openmcf apply -f my-api.yaml --yes',
     real: true,
-    check: (_r, scene) => assert.deepEqual(realContainers(scene).filter((c) => c.name === 'my-api').map((c) => c.image), ['rg.fr-par.scw.cloud/my-registry/my-api:latest']),
+    check: (_r, scene) =>
+      assert.deepEqual(
+        realContainers(scene)
+          .filter((c) => c.name === 'my-api')
+          .map((c) => c.image),
+        ['rg.fr-par.scw.cloud/my-registry/my-api:latest'],
+      ),
   },
   { example: 'openmcf refresh -f my-api.yaml', real: true, check: (r) => (assert.match(r.stderr, /read container/), assert.match(r.stdout, /my-api: no changes \(2 unchanged\)/)) },
   {
@@ -483,7 +524,10 @@ const RUNNERS: readonly Runner[] = [
     check: (r, scene) => {
       assert.match(r.stdout, /my-api: 2 created/);
       assert.match(r.stderr, /sandbox: nothing real was deployed/);
-      assert.deepEqual(sandboxContainers(scene).map((c) => c.name), ['my-api']);
+      assert.deepEqual(
+        sandboxContainers(scene).map((c) => c.name),
+        ['my-api'],
+      );
     },
   },
   { example: 'openmcf apply -f my-api.yaml --sandbox --yes --skip-preview', check: (r) => assert.match(r.stdout, /my-api: no changes/) },
@@ -550,9 +594,18 @@ openmcf apply --plan plan.json`,
   { example: 'openmcf status -f my-api.yaml --sandbox', check: (r) => assert.match(r.stdout, /^my-api \(stack \S+\): healthy$/m) },
   { example: 'openmcf status -f my-api.yaml --sandbox --probe', check: (r) => assert.match(r.stdout, /^ {2}probe +GET https:\/\/\S+ -> HTTP 200 in \d+ ms$/m) },
   { example: "openmcf status -f my-api.yaml --sandbox --json | jq -r '.results[0].container.status'", check: (r) => assert.equal(r.stdout, 'ready\n') },
-  { example: 'openmcf stacks --sandbox', check: (r) => assert.match(r.stdout, /^organization\/my-project\/dev\.ScalewayServerlessContainer\.my-api +\d+ +\d{4}-.* succeeded \(update\)$/m) },
-  { example: 'openmcf stacks -f manifests/ --sandbox', check: (r) => assert.match(r.stdout, /^organization\/my-project\/dev\.ScalewayServerlessContainer\.my-api .* manifests\/my-api\.yaml$/m) },
-  { example: "openmcf stacks --sandbox --json | jq -r '.stacks[].stack'", check: (r) => assert.equal(r.stdout, 'organization/my-project/dev.ScalewayServerlessContainer.my-api\n') },
+  {
+    example: 'openmcf stacks --sandbox',
+    check: (r) => assert.match(r.stdout, /^organization\/my-project\/dev\.ScalewayServerlessContainer\.my-api +\d+ +\d{4}-.* succeeded \(update\)$/m),
+  },
+  {
+    example: 'openmcf stacks -f manifests/ --sandbox',
+    check: (r) => assert.match(r.stdout, /^organization\/my-project\/dev\.ScalewayServerlessContainer\.my-api .* manifests\/my-api\.yaml$/m),
+  },
+  {
+    example: "openmcf stacks --sandbox --json | jq -r '.stacks[].stack'",
+    check: (r) => assert.equal(r.stdout, 'organization/my-project/dev.ScalewayServerlessContainer.my-api\n'),
+  },
   {
     example: "openmcf preview -f my-api.yaml --sandbox --json | jq '.results[0].changes'",
     check: (r) => assert.deepEqual(parseJson(r.stdout), { create: 0, update: 0, replace: 0, delete: 0, same: 2 }),
@@ -566,7 +619,10 @@ openmcf apply --plan plan.json`,
       assert.deepEqual(lockFiles(join(scene.home.dir, 'sandbox', 'state')), []);
     },
   },
-  { example: 'openmcf outputs -f my-api.yaml --sandbox --show-secrets', check: (r) => assert.match(r.stdout, /^url: +https:\/\/myapi[0-9a-f]{8}-my-api\.functions\.fnc\.fr-par\.scw\.cloud$/m) },
+  {
+    example: 'openmcf outputs -f my-api.yaml --sandbox --show-secrets',
+    check: (r) => assert.match(r.stdout, /^url: +https:\/\/myapi[0-9a-f]{8}-my-api\.functions\.fnc\.fr-par\.scw\.cloud$/m),
+  },
   {
     // The stack from its state alone; the next example then finds it empty and removes it.
     example: 'openmcf destroy --stack my-org/my-project/dev.ScalewayServerlessContainer.my-api --sandbox --yes',
@@ -588,7 +644,10 @@ openmcf apply --plan plan.json`,
     example: 'node -- bin/openmcf.js apply --sandbox --yes -f manifests/order-api.yaml',
     check: (r, scene) => {
       assert.match(r.stdout, /order-api: 2 created/);
-      assert.deepEqual(sandboxContainers(scene).map((c) => c.name), ['order-api']);
+      assert.deepEqual(
+        sandboxContainers(scene).map((c) => c.name),
+        ['order-api'],
+      );
       for (const secret of EXAMPLE_SECRETS) assert.ok(!r.stderr.includes(secret) && !r.stdout.includes(secret), `a secret was printed: ${secret}`);
     },
   },
@@ -599,7 +658,12 @@ openmcf apply --plan plan.json`,
     scene: 'orphans',
     check: (r, scene) => {
       assert.match(r.stderr, /prune: no orphaned stacks/);
-      assert.deepEqual(sandboxContainers(scene).map((c) => c.name).sort(), ['data-pipeline', 'inference-grpc', 'my-api', 'order-api']);
+      assert.deepEqual(
+        sandboxContainers(scene)
+          .map((c) => c.name)
+          .sort(),
+        ['data-pipeline', 'inference-grpc', 'my-api', 'order-api'],
+      );
     },
   },
   {
@@ -613,7 +677,12 @@ openmcf status -f manifests/ --sandbox --probe`,
     check: (r, scene) => {
       assert.match(r.stdout, /^organization\/my-project\/prod\.ScalewayServerlessContainer\.inference-grpc .* ORPHAN$/m);
       assert.match(r.stderr, /Prune destroys 1 orphaned stack/);
-      assert.deepEqual(sandboxContainers(scene).map((c) => c.name).sort(), ['data-pipeline', 'my-api', 'order-api']);
+      assert.deepEqual(
+        sandboxContainers(scene)
+          .map((c) => c.name)
+          .sort(),
+        ['data-pipeline', 'my-api', 'order-api'],
+      );
       assert.equal(r.stdout.match(/: healthy$/gm)?.length, 3, 'status: the three left are healthy');
       assert.equal(r.stdout.match(/-> HTTP 200 in \d+ ms$/gm)?.length, 3, 'and each answered the probe');
     },
@@ -626,7 +695,10 @@ openmcf status -f manifests/ --sandbox --probe`,
     real: true,
     check: async (r) => {
       assert.match(r.stderr, /shard 1\/4 \(2 of 4 documents\)/);
-      const stacks = (await s3Server()).objects('team-state').map((o) => o.key).filter((k) => k.startsWith('.pulumi/stacks/'));
+      const stacks = (await s3Server())
+        .objects('team-state')
+        .map((o) => o.key)
+        .filter((k) => k.startsWith('.pulumi/stacks/'));
       assert.deepEqual(stacks.filter((k) => k.endsWith('.json')).sort(), [
         '.pulumi/stacks/my-project/dev.ScalewayServerlessContainer.order-api.json',
         '.pulumi/stacks/my-project/prod.ScalewayServerlessContainer.data-pipeline.json',
@@ -640,13 +712,19 @@ openmcf status -f manifests/ --sandbox --probe`,
     // The stack of my-api in that bucket, and the lock a killed run left on it.
     before: async (scene) => {
       const server = await s3Server();
-      const applied = await runShell(`openmcf apply -f my-api.yaml --yes --backend '${server.backendUrl('team-state')}'`, { cwd: scene.work, env: scene.env({ ...server.env, ...(await scene.realCloud()) }) });
+      const applied = await runShell(`openmcf apply -f my-api.yaml --yes --backend '${server.backendUrl('team-state')}'`, {
+        cwd: scene.work,
+        env: scene.env({ ...server.env, ...(await scene.realCloud()) }),
+      });
       assert.equal(applied.code, 0, applied.stderr);
       server.put('team-state', `.pulumi/locks/organization/${STACK}/0b8f2a43-1f3e-4c2d-9a7b-5e6f7a8b9c0d.json`, lockContent());
     },
     check: async (r) => {
       assert.match(r.stderr, /released the lock of stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api/);
-      assert.deepEqual((await s3Server()).objects('team-state').filter((o) => o.key.startsWith('.pulumi/locks/')), []);
+      assert.deepEqual(
+        (await s3Server()).objects('team-state').filter((o) => o.key.startsWith('.pulumi/locks/')),
+        [],
+      );
     },
   },
   {
@@ -691,7 +769,10 @@ SCW_ACCESS_KEY=SCWXXXXXXXXXXXXXXXXX SCW_SECRET_KEY=11111111-2222-4333-8444-55555
     check: (r, scene) => {
       assert.match(r.stdout, /my-api: 2 created/);
       assert.ok(!r.stderr.includes('sandbox: nothing real was deployed'), 'the normal path, not a sandbox run');
-      assert.deepEqual(containers(scene).map((c) => [c.name, c.project]), [['my-api', '66666666-7777-4888-8999-000000000000']]);
+      assert.deepEqual(
+        containers(scene).map((c) => [c.name, c.project]),
+        [['my-api', '66666666-7777-4888-8999-000000000000']],
+      );
       assert.ok(existsSync(join(scene.work, '.state', '.pulumi', 'stacks', 'my-project', 'dev.ScalewayServerlessContainer.my-api.json')));
     },
   },
@@ -746,11 +827,19 @@ for (const example of examples) {
 test('every documented example has a runner, and every runner, exclusion and substitution is still needed', () => {
   const runnerKeys = new Set(RUNNERS.map((r) => normaliseCommand(r.example)));
   const missing = [...byKey].filter(([key]) => !runnerKeys.has(key)).map(([key, found]) => `  ${key}   (${found.map((e) => e.source).join(', ')})`);
-  assert.deepEqual(missing, [], `examples without a runner: add one to RUNNERS in test/e2e/documented-examples.test.ts (and to SUBSTITUTIONS if it names something that does not exist here):\n${missing.join('\n')}`);
+  assert.deepEqual(
+    missing,
+    [],
+    `examples without a runner: add one to RUNNERS in test/e2e/documented-examples.test.ts (and to SUBSTITUTIONS if it names something that does not exist here):\n${missing.join('\n')}`,
+  );
   const stale = [...runnerKeys].filter((key) => !byKey.has(key));
   assert.deepEqual(stale, [], 'runners whose example is documented nowhere any more: remove them');
   const documented = new Set([...examples.map((e) => e.key), ...blocks.flatMap((b) => b.excluded)]);
-  assert.deepEqual([...excludedKeys].filter((key) => !documented.has(key)), [], 'exclusions of lines the README no longer has: remove them');
+  assert.deepEqual(
+    [...excludedKeys].filter((key) => !documented.has(key)),
+    [],
+    'exclusions of lines the README no longer has: remove them',
+  );
   const texts = [...byKey.values()].map((found) => (found[0] as Example).text);
   const unused = SUBSTITUTIONS.filter((s) => !texts.some((t) => (typeof s.find === 'string' ? t.includes(s.find) : new RegExp(s.find.source).test(t)))).map((s) => String(s.find));
   assert.deepEqual(unused, [], 'substitutions no example needs any more: remove them');
@@ -761,7 +850,10 @@ test('the README names only commands the CLI has, in its synopses and references
   for (const command of inline.filter((c) => c.kind !== 'example')) {
     assert.ok(command.words.length > 0, `${command.source}: \`${command.text}\` names no command of \`openmcf --help\``);
   }
-  assert.ok(blocks.some((b) => b.example), 'the README has ```sh blocks to run');
+  assert.ok(
+    blocks.some((b) => b.example),
+    'the README has ```sh blocks to run',
+  );
 });
 
 for (const runner of RUNNERS) {

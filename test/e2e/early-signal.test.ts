@@ -39,7 +39,13 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const ended = await signalWhileReading(command, signal);
       assert.equal(ended.signal, null, `ended by ${ended.signal} itself, without a word`);
       assert.equal(ended.code, 130, ended.stderr);
-      assert.equal(ended.stderr.split('\n').filter((line) => line !== '' && !/reading manifests/.test(line)).join('\n'), `openmcf: interrupted (${signal})`);
+      assert.equal(
+        ended.stderr
+          .split('\n')
+          .filter((line) => line !== '' && !/reading manifests/.test(line))
+          .join('\n'),
+        `openmcf: interrupted (${signal})`,
+      );
     });
   }
 }

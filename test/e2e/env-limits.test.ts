@@ -37,12 +37,18 @@ test('201 variables fail validate at the list, with file:line:col', () => {
 });
 
 test('a secret value over 64 KiB fails validate; one of 64 KiB passes', () => {
-  const over = home.file('big-secret.yaml', manifestWith(1, 1, () => 'é'.repeat(32 * 1024 + 1)));
+  const over = home.file(
+    'big-secret.yaml',
+    manifestWith(1, 1, () => 'é'.repeat(32 * 1024 + 1)),
+  );
   const refused = home.run(['validate', '-f', over]);
   assert.equal(refused.code, 3, refused.stderr);
   assert.match(refused.stderr, /spec\.env\.secrets\[0\]\.value: is 65538 bytes long; the platform takes secret values of up to 65536 bytes/);
   assert.ok(!refused.stderr.includes('éé'), 'the value is never shown');
-  const within = home.file('ok-secret.yaml', manifestWith(1, 1, () => 'x'.repeat(65536)));
+  const within = home.file(
+    'ok-secret.yaml',
+    manifestWith(1, 1, () => 'x'.repeat(65536)),
+  );
   assert.equal(home.run(['validate', '-f', within]).code, 0);
 });
 

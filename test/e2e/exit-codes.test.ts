@@ -93,7 +93,11 @@ test('4: a stack held by another run is reported as locked, naming it and how to
   try {
     await hold.waitHeld(120_000, () => holder.stderr);
     await holder.waitFor(/updating container\.\.\./);
-    await waitUntil(() => home.lockFiles().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
+    await waitUntil(
+      () => home.lockFiles().length > 0,
+      60_000,
+      () => `no lock appeared:\n${holder.stderr}`,
+    );
     // A change of its own: its update needs the lock (a preview does not take it).
     const second = home.run(['apply', '-f', manifest('my-api'), '--sandbox', '--yes', '--set', 'spec.port=8084']);
     hold.release();

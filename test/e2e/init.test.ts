@@ -12,10 +12,7 @@ interface Starter {
 
 test('init with flags writes <name>.yaml, which openmcf validate accepts', () => {
   const dir = tempDir();
-  const init = runOpenmcf(
-    ['init', '--name', 'orders', '--region', 'nl-ams', '--image', 'ghcr.io/acme/orders:v1.2.0', '--privacy', 'private', '--port', '9000'],
-    { cwd: dir },
-  );
+  const init = runOpenmcf(['init', '--name', 'orders', '--region', 'nl-ams', '--image', 'ghcr.io/acme/orders:v1.2.0', '--privacy', 'private', '--port', '9000'], { cwd: dir });
   assert.equal(init.code, 0, init.stderr);
   assert.match(init.stderr, /Created orders\.yaml/);
   const file = join(dir, 'orders.yaml');
@@ -106,7 +103,11 @@ test('on a terminal, init asks for what no flag gave and uses the answers', asyn
     [/Image \(<registry>\/<name>:<tag>\) \[rg\.nl-ams\.scw\.cloud\/my-registry\/shop:latest\]: /, ''],
     [/Privacy \(public, private\) \[public\]: /, 'private'],
   ];
-  const { code, answered } = await runOnTerminal(['init', '--region', 'nl-ams'], { cwd: dir, answers: answers.map(([question, answer]) => [question, `${answer}\n`] as const), timeoutMs: 30_000 });
+  const { code, answered } = await runOnTerminal(['init', '--region', 'nl-ams'], {
+    cwd: dir,
+    answers: answers.map(([question, answer]) => [question, `${answer}\n`] as const),
+    timeoutMs: 30_000,
+  });
   assert.equal(code, 0);
   assert.equal(answered, answers.length, 'not every question was asked');
   const starter = parse(readFileSync(join(dir, 'shop.yaml'), 'utf8')) as Starter;

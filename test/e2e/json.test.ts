@@ -31,10 +31,13 @@ test('apply --json: one document for two manifests read from stdin, in input ord
     assert.equal(stack.engineStack, stack.stack.replace(/^my-org\//, 'organization/'));
     assert.match(stack.backend, /^file:\/\/.*\/sandbox\/state$/);
     assert.deepEqual(stack.changes, { create: 2, update: 0, replace: 0, delete: 0, same: 0 });
-    assert.deepEqual(stack.resources.map((r) => [r.type, r.change]), [
-      ['scaleway:containers/namespace:Namespace', 'create'],
-      ['scaleway:containers/container:Container', 'create'],
-    ]);
+    assert.deepEqual(
+      stack.resources.map((r) => [r.type, r.change]),
+      [
+        ['scaleway:containers/namespace:Namespace', 'create'],
+        ['scaleway:containers/container:Container', 'create'],
+      ],
+    );
     assert.deepEqual(Object.keys(stack.outputs ?? {}).sort(), OUTPUT_NAMES);
     assert.equal(stack.outputs?.status, 'ready');
     assert.equal(stack.outputs?.url, `https://${String(stack.outputs?.domainName)}`);
@@ -57,10 +60,13 @@ test('preview --json lists planned property changes and the cron triggers next r
     container?.properties.find((p) => p.path === 'memoryLimitBytes'),
     { path: 'memoryLimitBytes', kind: 'add', replaces: false, new: 4_096_000_000 },
   );
-  assert.deepEqual(stack?.cronSchedules?.map((c) => [c.name, c.schedule, c.timeZone, c.nextRuns.length]), [
-    ['hourly-sync', '0 * * * *', 'Europe/Paris', 3],
-    ['nightly-report', '0 2 * * *', 'Europe/Paris', 3],
-  ]);
+  assert.deepEqual(
+    stack?.cronSchedules?.map((c) => [c.name, c.schedule, c.timeZone, c.nextRuns.length]),
+    [
+      ['hourly-sync', '0 * * * *', 'Europe/Paris', 3],
+      ['nightly-report', '0 2 * * *', 'Europe/Paris', 3],
+    ],
+  );
   // 02:00 in Paris is 01:00 UTC in winter and 00:00 UTC in summer.
   for (const run of stack?.cronSchedules?.[1]?.nextRuns ?? []) assert.match(run, /^\d{4}-\d\d-\d\dT0[01]:00:00\.000Z$/);
   assert.match(result.stderr, /next runs \(Europe\/Paris time, as the platform runs them\)/);

@@ -32,10 +32,7 @@ test('problems point into the built output (the lines `kustomize build` prints) 
   assert.ok(line > 0 && column > 0);
   const result = runOpenmcf(['validate', '--kustomize-dir', DIR, '--overlay', 'bad-port'], withKustomize);
   assert.equal(result.code, 3);
-  assert.ok(
-    result.stderr.includes(`${DIR}/overlays/bad-port (kustomize build):${line}:${column}: error: spec.port: 8008 is reserved`),
-    result.stderr,
-  );
+  assert.ok(result.stderr.includes(`${DIR}/overlays/bad-port (kustomize build):${line}:${column}: error: spec.port: 8008 is reserved`), result.stderr);
 });
 
 test('an overlay that does not exist lists the ones that do', () => {
@@ -44,7 +41,7 @@ test('an overlay that does not exist lists the ones that do', () => {
   assert.match(result.stderr, /overlays\/staging: error: no overlay "staging" \(given to --overlay\)\n\s+overlays in test\/fixtures\/kustomize\/overlays: bad-port, prod/);
 });
 
-test('a kustomize failure is an error with kustomize\'s own reason, exit 3', () => {
+test("a kustomize failure is an error with kustomize's own reason, exit 3", () => {
   const dir = tempDir('openmcf-kustomize-');
   mkdirSync(join(dir, 'overlays', 'broken'), { recursive: true });
   writeFileSync(join(dir, 'overlays', 'broken', 'kustomization.yaml'), 'resources:\n  - ../../base-that-is-not-there\n');
@@ -59,7 +56,10 @@ test('without kustomize and without Go to build it, the error says where it look
   const emptyPath = tempDir('openmcf-no-tools-');
   const result = runOpenmcf(['validate', '--kustomize-dir', DIR, '--overlay', 'prod'], { env: { PATH: emptyPath, OPENMCF_KUSTOMIZE: '' } });
   assert.equal(result.code, 3);
-  assert.match(result.stderr, new RegExp(`kustomize was not found \\(looked at OPENMCF_KUSTOMIZE, PATH and .*kustomize/v${KUSTOMIZE_VERSION.replace(/\./g, '\\.')}/bin/kustomize\\) and Go is not installed`));
+  assert.match(
+    result.stderr,
+    new RegExp(`kustomize was not found \\(looked at OPENMCF_KUSTOMIZE, PATH and .*kustomize/v${KUSTOMIZE_VERSION.replace(/\./g, '\\.')}/bin/kustomize\\) and Go is not installed`),
+  );
   assert.match(result.stderr, /install kustomize/);
   const bad = runOpenmcf(['validate', '--kustomize-dir', DIR, '--overlay', 'prod'], { env: { OPENMCF_KUSTOMIZE: join(REPO_ROOT, 'README.md') } });
   assert.equal(bad.code, 3);

@@ -42,7 +42,10 @@ test('load --json: one document with each manifest and its source', () => {
   assert.equal(code, 0);
   const result = JSON.parse(stdout) as {
     apiVersion: string;
-    manifests: { source: { file: string; line: number; column: number; documentIndex: number }; manifest: { spec: { cronTriggers: unknown[]; env: { secrets: { value: string }[] } } } }[];
+    manifests: {
+      source: { file: string; line: number; column: number; documentIndex: number };
+      manifest: { spec: { cronTriggers: unknown[]; env: { secrets: { value: string }[] } } };
+    }[];
     diagnostics: unknown[];
   };
   assert.equal(result.apiVersion, 'openmcf.org/load/v1');
@@ -63,7 +66,10 @@ test('load of an invalid manifest prints its problems and exits 3; with --json t
   assert.equal(json.code, 3);
   const result = JSON.parse(json.stdout) as { manifests: unknown[]; diagnostics: { code: string; line: number }[] };
   assert.deepEqual(result.manifests, []);
-  assert.deepEqual(result.diagnostics.map((d) => [d.code, d.line]), [['rule.reserved-port', 17]]);
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.code, d.line]),
+    [['rule.reserved-port', 17]],
+  );
   assert.doesNotMatch(json.stderr, /reserved by the Scaleway platform/);
 });
 

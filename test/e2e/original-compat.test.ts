@@ -45,13 +45,10 @@ test('the original-style manifest validates and loads: snake_case read, status l
 
   const json = parseJson<{ manifests: Array<{ ignoredFields?: string[]; manifest: { metadata: Record<string, unknown> } }> }>(home.run(['load', ORIGINAL, '--json']).stdout);
   assert.deepEqual(json.manifests[0]?.ignoredFields, ['status']);
-  assert.deepEqual(
-    Object.keys(json.manifests[0]?.manifest.metadata ?? {}),
-    ['name', 'labels', 'slug', 'id', 'org', 'env', 'annotations', 'tags', 'relationships', 'group'],
-  );
+  assert.deepEqual(Object.keys(json.manifests[0]?.manifest.metadata ?? {}), ['name', 'labels', 'slug', 'id', 'org', 'env', 'annotations', 'tags', 'relationships', 'group']);
 });
 
-test('it applies in the sandbox; namespace and container carry the original module\'s tags', () => {
+test("it applies in the sandbox; namespace and container carry the original module's tags", () => {
   const result = home.run(['apply', '-f', ORIGINAL, '--sandbox', '--yes', '--json']);
   assert.equal(result.code, 0, result.stderr);
   const [stack] = parseJson<ResultDocument>(result.stdout).results;
@@ -105,7 +102,7 @@ test('a kustomize overlay applies in the sandbox with its patched image tag', ()
   assert.equal(container?.inputs.image, 'rg.fr-par.scw.cloud/my-registry/kustomized-api:v2.0.0');
 });
 
-test('a provider file in the original\'s documented snake_case spelling is read (doctor shows its source)', () => {
+test("a provider file in the original's documented snake_case spelling is read (doctor shows its source)", () => {
   const file = home.file(
     'scaleway-provider.yaml',
     'access_key: SCWABCDEFGHIJKLMNOPQ\nsecret_key: 11111111-2222-3333-4444-555555555555\nproject_id: 66666666-7777-8888-9999-000000000000\nregion: fr-par\nzone: fr-par-1\n',
@@ -118,7 +115,7 @@ test('a provider file in the original\'s documented snake_case spelling is read 
   assert.ok(!(result.stdout + result.stderr).includes('11111111-2222-3333-4444-555555555555'), 'the secret key is never printed');
 });
 
-test('the original\'s command and flag names: -v, version, load-manifest, --manifest, a positional path', () => {
+test("the original's command and flag names: -v, version, load-manifest, --manifest, a positional path", () => {
   const version = home.run(['-v']);
   assert.equal(version.code, 0);
   assert.match(version.stdout, /^openmcf \d+\.\d+\.\d+\n/);

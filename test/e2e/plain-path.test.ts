@@ -18,7 +18,11 @@ const CREDENTIALS = {
 
 test('openmcf sandbox api prints its URL first, serves the containers API, and stops on Ctrl-C', async () => {
   const api = home.start(['sandbox', 'api']);
-  await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `no URL on stdout: ${api.stdout} ${api.stderr}`);
+  await waitUntil(
+    () => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout),
+    30_000,
+    () => `no URL on stdout: ${api.stdout} ${api.stderr}`,
+  );
   const url = api.stdout.split('\n')[0]!;
   const unauthenticated = await fetch(`${url}/containers/v1/regions/fr-par/namespaces`);
   assert.equal(unauthenticated.status, 401, 'X-Auth-Token is required');
@@ -34,7 +38,11 @@ test('openmcf sandbox api prints its URL first, serves the containers API, and s
 test('a plain apply against SCW_API_URL deploys through the normal path, and preview then sees no change', async () => {
   const api = home.start(['sandbox', 'api']);
   try {
-    await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `no URL on stdout: ${api.stdout} ${api.stderr}`);
+    await waitUntil(
+      () => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout),
+      30_000,
+      () => `no URL on stdout: ${api.stdout} ${api.stderr}`,
+    );
     const url = api.stdout.split('\n')[0]!;
     const state = join(home.dir, 'plain-state');
     mkdirSync(state);

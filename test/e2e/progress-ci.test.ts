@@ -16,11 +16,14 @@ test('preview of a manifest never applied leaves no stack in the backend; unknow
   const result = home.run(['preview', '-f', manifest('my-api'), '--sandbox', '--json']);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(existsSync(stackFile('my-api')), false);
-  assert.equal(result.stdout.includes(UNKNOWN_VALUE), false, 'the engine\'s placeholder never reaches --json');
+  assert.equal(result.stdout.includes(UNKNOWN_VALUE), false, "the engine's placeholder never reaches --json");
   const document = parseJson<ResultDocument>(result.stdout);
   const container = document.results[0]?.resources.find((r) => r.type === 'scaleway:containers/container:Container');
   assert.deepEqual(container?.properties.find((p) => p.path === 'namespaceId')?.new, { unknown: true });
-  assert.deepEqual(container?.manifestChanges.find((c) => c.path === 'spec.memoryLimitMb'), { path: 'spec.memoryLimitMb', providerPath: 'memoryLimitBytes', kind: 'add', replaces: false, new: 256, secret: false });
+  assert.deepEqual(
+    container?.manifestChanges.find((c) => c.path === 'spec.memoryLimitMb'),
+    { path: 'spec.memoryLimitMb', providerPath: 'memoryLimitBytes', kind: 'add', replaces: false, new: 256, secret: false },
+  );
   // Outputs say so too: the stack really does not exist.
   const outputs = home.run(['outputs', '-f', manifest('my-api'), '--sandbox']);
   assert.equal(outputs.code, 1);

@@ -18,7 +18,7 @@ function readmeExample(): { command: string[]; document: ResultDocument } {
   return { command: command.split(' '), document: JSON.parse(json) as ResultDocument };
 }
 
-test('the README\'s --json example is what that command prints', () => {
+test("the README's --json example is what that command prints", () => {
   const { command, document } = readmeExample();
   // "after an apply", in the manifests folder, as the example's file name says.
   const run = (args: string[]) => home.run(args, { cwd: MANIFESTS });

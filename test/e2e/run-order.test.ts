@@ -10,9 +10,10 @@ import type { ResultDocument } from '../../src/render/result-document.js';
 const home = new CloudHome('openmcf-run-order-');
 
 function manifestText(name: string, reads?: string): string {
-  const endpoint = reads === undefined
-    ? '      value: rg.fr-par.scw.cloud/team'
-    : `      valueFrom:\n        kind: ScalewayServerlessContainer\n        name: ${reads}\n        fieldPath: status.outputs.domainName`;
+  const endpoint =
+    reads === undefined
+      ? '      value: rg.fr-par.scw.cloud/team'
+      : `      valueFrom:\n        kind: ScalewayServerlessContainer\n        name: ${reads}\n        fieldPath: status.outputs.domainName`;
   return `apiVersion: scaleway.openmcf.org/v1
 kind: ScalewayServerlessContainer
 metadata:
@@ -38,7 +39,14 @@ test('a first preview of a reader and the stack it reads shows the read value as
   const result = home.run(['preview', '-f', reader, '-f', backend, '--sandbox', '--json']);
   assert.equal(result.code, 0, result.stderr);
   const doc = parseJson<ResultDocument>(result.stdout);
-  assert.deepEqual(doc.results.map((r) => [r.manifest.name, r.status]), [['reader', 'changes-pending'], ['backend', 'changes-pending']], 'results in the order given');
+  assert.deepEqual(
+    doc.results.map((r) => [r.manifest.name, r.status]),
+    [
+      ['reader', 'changes-pending'],
+      ['backend', 'changes-pending'],
+    ],
+    'results in the order given',
+  );
   const image = doc.results[0]!.resources.find((r) => r.name === 'container')!.properties.find((p) => p.path === 'image');
   assert.deepEqual(image?.new, { unknown: true });
 });

@@ -38,7 +38,11 @@ test('--lock-wait on a file backend: the second run waits for the first, both su
   const holder = home.start(['apply', '-f', manifest('my-api'), ...backend, '--yes', '--set', 'spec.port=8091'], { env: hold.env });
   await hold.waitHeld(120_000, () => holder.stderr);
   const lockDir = join(state, '.pulumi', 'locks');
-  await waitUntil(() => existsSync(lockDir) && readdirDeep(lockDir).some((f) => f.endsWith('.json')), 60_000, () => `no lock appeared:\n${holder.stderr}`);
+  await waitUntil(
+    () => existsSync(lockDir) && readdirDeep(lockDir).some((f) => f.endsWith('.json')),
+    60_000,
+    () => `no lock appeared:\n${holder.stderr}`,
+  );
   const waiter = home.start(['apply', '-f', manifest('my-api'), ...backend, '--yes', '--set', 'spec.port=8092', '--lock-wait', '90s']);
   try {
     await waiter.waitFor(/waiting for the lock held by/, 90_000);

@@ -21,11 +21,12 @@ function checkpointOf(stack: string): Checkpoint {
 }
 
 function stateText(): string {
-  const walk = (dir: string): string[] => readdirSync(dir).flatMap((entry) => (statSync(join(dir, entry)).isDirectory() ? walk(join(dir, entry)) : [readFileSync(join(dir, entry), 'latin1')]));
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((entry) => (statSync(join(dir, entry)).isDirectory() ? walk(join(dir, entry)) : [readFileSync(join(dir, entry), 'latin1')]));
   return walk(join(home.dir, 'sandbox', 'state')).join('\n');
 }
 
-test('a new sandbox stack keeps its secrets under the local API\'s transit key; the engine reopens them on the next run', () => {
+test("a new sandbox stack keeps its secrets under the local API's transit key; the engine reopens them on the next run", () => {
   const applied = home.run(['apply', '-f', manifest('order-api'), '--sandbox', '--yes']);
   assert.equal(applied.code, 0, applied.stderr);
   const providers = checkpointOf('dev.ScalewayServerlessContainer.order-api').checkpoint.latest.secrets_providers;
@@ -65,13 +66,21 @@ test('openmcf sandbox api serves the transit key to other tools, with the token 
   const key = sandboxTransitKey(readFileSync(join(home.dir, 'sandbox', 'passphrase'), 'utf8').trim());
   const api = home.start(['sandbox', 'api']);
   try {
-    await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `no URL on stdout: ${api.stdout} ${api.stderr}`);
+    await waitUntil(
+      () => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout),
+      30_000,
+      () => `no URL on stdout: ${api.stdout} ${api.stderr}`,
+    );
     const url = api.stdout.split('\n')[0]!;
     const decrypt = (token: string): Promise<Response> =>
-      fetch(`${url}/v1/transit/decrypt/openmcf-sandbox`, { method: 'PUT', headers: { 'X-Vault-Token': token }, body: JSON.stringify({ ciphertext: Buffer.from(wrapped, 'base64').toString() }) });
+      fetch(`${url}/v1/transit/decrypt/openmcf-sandbox`, {
+        method: 'PUT',
+        headers: { 'X-Vault-Token': token },
+        body: JSON.stringify({ ciphertext: Buffer.from(wrapped, 'base64').toString() }),
+      });
     const opened = await decrypt(key.token);
     assert.equal(opened.status, 200);
-    assert.equal(Buffer.from(((await opened.json()) as { data: { plaintext: string } }).data.plaintext, 'base64').length, 32, 'the stack\'s 32-byte data key');
+    assert.equal(Buffer.from(((await opened.json()) as { data: { plaintext: string } }).data.plaintext, 'base64').length, 32, "the stack's 32-byte data key");
     assert.equal((await decrypt('not-the-token')).status, 403);
     await api.waitFor(/PUT \/v1\/transit\/decrypt\/openmcf-sandbox 200/);
     assert.ok(!api.stderr.includes(key.token) && !api.stdout.includes(key.token), 'the token is never printed');

@@ -22,7 +22,7 @@ function providersBelow(root: number): Map<number, number> {
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3]! }));
   const below = new Set([root]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const row of rows) {
       if (below.has(row.ppid) && !below.has(row.pid)) {
@@ -62,7 +62,11 @@ test('the engines of a sandbox run share one provider, which is gone when the ru
   assert.equal(seen.size, 1, `one provider for the whole run, found: ${JSON.stringify([...seen])}`);
   const [pid, ppid] = [...seen][0]!;
   assert.equal(ppid, openmcf, 'started by openmcf (under its watchdog), not by an engine');
-  await waitUntil(() => !alive(pid), 5_000, () => `the provider ${pid} outlived the run`);
+  await waitUntil(
+    () => !alive(pid),
+    5_000,
+    () => `the provider ${pid} outlived the run`,
+  );
 });
 
 test('a real run whose plugin setting points nowhere is invalid input, before any engine starts', () => {

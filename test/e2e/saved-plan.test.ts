@@ -25,14 +25,20 @@ test('apply --plan applies the saved plan without a new preview or a question', 
   const saved = parseJson<{ apiVersion: string; inputs: { set: unknown[] }; stacks: Array<{ stack: string; changes: { create: number } }> }>(readFileSync(plan, 'utf8'));
   assert.equal(saved.apiVersion, 'openmcf.org/plan/v1');
   assert.deepEqual(saved.inputs.set, [{ flag: 'spec.minScale=1' }]);
-  assert.deepEqual(saved.stacks.map((s) => [s.stack, s.changes.create]), [['my-org/my-project/dev.ScalewayServerlessContainer.plan-api', 2]]);
+  assert.deepEqual(
+    saved.stacks.map((s) => [s.stack, s.changes.create]),
+    [['my-org/my-project/dev.ScalewayServerlessContainer.plan-api', 2]],
+  );
 
   // No terminal and no --yes: a plan needs no question.
   const applied = home.run(['apply', '--plan', plan, '--json']);
   assert.equal(applied.code, 0, applied.stderr);
   assert.doesNotMatch(applied.stderr, /Preview of/, 'no new preview');
   const result = parseJson<ResultDocument>(applied.stdout);
-  assert.deepEqual(result.results.map((r) => [r.manifest.name, r.status, r.changes.create]), [['plan-api', 'succeeded', 2]]);
+  assert.deepEqual(
+    result.results.map((r) => [r.manifest.name, r.status, r.changes.create]),
+    [['plan-api', 'succeeded', 2]],
+  );
   assert.equal(container('plan-api')?.min_scale, 1, 'the --set the plan was saved with');
 });
 
@@ -54,7 +60,12 @@ test('a manifest changed since the plan was saved: refused, plan-stale, nothing 
 });
 
 test('an input changed since (a ${VAR} value): refused as stale', () => {
-  const file = home.file('var-api.yaml', MY_API.replace(/name: my-api$/m, 'name: var-api').replaceAll('.my-api', '.var-api').replace('tag: latest', 'tag: ${VAR_API_TAG}'));
+  const file = home.file(
+    'var-api.yaml',
+    MY_API.replace(/name: my-api$/m, 'name: var-api')
+      .replaceAll('.my-api', '.var-api')
+      .replace('tag: latest', 'tag: ${VAR_API_TAG}'),
+  );
   const plan = join(home.dir, 'var-api.plan.json');
   assert.equal(home.run(['preview', '-f', file, '--sandbox', '--save-plan', plan], { env: { VAR_API_TAG: 'v1' } }).code, 0);
   const applied = home.run(['apply', '--plan', plan], { env: { VAR_API_TAG: 'v2' } });

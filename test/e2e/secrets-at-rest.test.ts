@@ -145,7 +145,11 @@ test('postgres://user:PASSWORD@...: the password is in no file, also after a kil
   const hint = /`(openmcf cancel [^`]+)`/.exec(locked.stderr)?.[1];
   assert.ok(hint !== undefined, locked.stderr);
   assert.ok(!hint.includes('[secret]') && !hint.includes(pg.password), hint);
-  const args = hint.replace(/^openmcf /, '').match(/'[^']*'|\S+/g)?.map((a) => a.replace(/^'(.*)'$/, '$1')) ?? [];
+  const args =
+    hint
+      .replace(/^openmcf /, '')
+      .match(/'[^']*'|\S+/g)
+      ?.map((a) => a.replace(/^'(.*)'$/, '$1')) ?? [];
   const cancelled = places.run(args, { PGPASSWORD: pg.password });
   assert.equal(cancelled.code, 0, cancelled.stderr);
   assert.deepEqual(places.workspaceFolders(), []);

@@ -44,7 +44,10 @@ test('secrets never appear in output or state in plain text', () => {
     }
   }
   const state = home.stateFiles();
-  assert.ok(state.some((f) => f.text.includes('secretEnvironmentVariables')), 'the state was read');
+  assert.ok(
+    state.some((f) => f.text.includes('secretEnvironmentVariables')),
+    'the state was read',
+  );
   for (const file of state) {
     for (const secret of SECRETS) assert.ok(!file.text.includes(secret), `${file.path} holds ${secret} in plain text`);
   }

@@ -7,15 +7,26 @@ test('--set types each value by the schema: integer, boolean, string, list, Stri
   const cwd = workspace({ 'app.yaml': APP_YAML });
   const result = runOpenmcf(
     [
-      'load', '-f', 'app.yaml', '--json',
-      '--set', 'spec.minScale=1',
-      '--set', 'spec.deploy=true',
-      '--set', 'spec.image.tag=2',
-      '--set', 'spec.commands=["node","server.js"]',
-      '--set', 'spec.image.registryEndpoint=ghcr.io/acme',
-      '--set', 'spec.env.variables[0].name=LOG_LEVEL',
-      '--set', 'spec.env.variables[0].value=debug',
-      '--set', 'metadata.labels.pulumi.openmcf.org/stack.name=prod.ScalewayServerlessContainer.my-api',
+      'load',
+      '-f',
+      'app.yaml',
+      '--json',
+      '--set',
+      'spec.minScale=1',
+      '--set',
+      'spec.deploy=true',
+      '--set',
+      'spec.image.tag=2',
+      '--set',
+      'spec.commands=["node","server.js"]',
+      '--set',
+      'spec.image.registryEndpoint=ghcr.io/acme',
+      '--set',
+      'spec.env.variables[0].name=LOG_LEVEL',
+      '--set',
+      'spec.env.variables[0].value=debug',
+      '--set',
+      'metadata.labels.pulumi.openmcf.org/stack.name=prod.ScalewayServerlessContainer.my-api',
     ],
     { cwd },
   );
@@ -35,7 +46,10 @@ test('--set applies to every document of a multi-document file', () => {
   const result = runOpenmcf(['load', '-f', 'app.yaml', '--json', '--set', 'spec.maxScale=3'], { cwd });
   assert.equal(result.code, 0, result.stderr);
   const { manifests } = JSON.parse(result.stdout) as { manifests: { manifest: { spec: { maxScale: number } } }[] };
-  assert.deepEqual(manifests.map((m) => m.manifest.spec.maxScale), [3, 3]);
+  assert.deepEqual(
+    manifests.map((m) => m.manifest.spec.maxScale),
+    [3, 3],
+  );
 });
 
 test('an unknown --set path is invalid input naming the flag, with a did-you-mean', () => {
@@ -70,7 +84,10 @@ test('--set problems are data in --json, with line and column 0', () => {
   assert.equal(result.code, 3);
   const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: { file: string; line: number; column: number; path: string; message: string }[] };
   assert.equal(diagnostics.length, 1);
-  assert.deepEqual({ ...diagnostics[0], message: undefined }, { severity: 'error', code: 'set.path', file: '--set spec.args[3]=x', line: 0, column: 0, path: 'spec.args[3]', message: undefined });
+  assert.deepEqual(
+    { ...diagnostics[0], message: undefined },
+    { severity: 'error', code: 'set.path', file: '--set spec.args[3]=x', line: 0, column: 0, path: 'spec.args[3]', message: undefined },
+  );
   assert.match(diagnostics[0]?.message ?? '', /out of range \(the list has 0 items; \[0\] appends\)/);
 });
 

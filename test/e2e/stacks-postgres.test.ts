@@ -46,10 +46,13 @@ test('postgres: stacks lists the stacks with counts and results, and marks the o
   assert.equal(all.code, 0, all.stderr);
   const document = parseJson<StacksDocument>(all.stdout);
   assert.match(document.backend, /^postgres:\/\/openmcf@127\.0\.0\.1:\d+\//, 'the password is not in the document (it goes to the engine as PGPASSWORD)');
-  assert.deepEqual(document.stacks.map((s) => [s.stack, s.lastOperation, s.result]), [
-    [engineName('pg-a'), 'update', 'succeeded'],
-    [engineName('pg-b'), 'update', 'succeeded'],
-  ]);
+  assert.deepEqual(
+    document.stacks.map((s) => [s.stack, s.lastOperation, s.result]),
+    [
+      [engineName('pg-a'), 'update', 'succeeded'],
+      [engineName('pg-b'), 'update', 'succeeded'],
+    ],
+  );
   assert.ok(document.stacks.every((s) => (s.resourceCount ?? 0) >= 2));
   const withManifests = run(['stacks', '-f', folder, '--json']);
   assert.deepEqual(parseJson<StacksDocument>(withManifests.stdout).orphans, [engineName('pg-b')]);
@@ -66,13 +69,23 @@ test('postgres: outputs --stack reads the orphan without its manifest, with when
 test('postgres: preview of the folder lists the orphan; apply --prune destroys it and removes its stack', () => {
   const preview = run(['preview', '-f', folder, '--json']);
   assert.equal(preview.code, 0, preview.stderr);
-  assert.deepEqual(parseJson<ResultDocument>(preview.stdout).orphans?.map((o) => o.stack), [engineName('pg-b')]);
+  assert.deepEqual(
+    parseJson<ResultDocument>(preview.stdout).orphans?.map((o) => o.stack),
+    [engineName('pg-b')],
+  );
   const pruned = run(['apply', '-f', folder, '--yes', '--prune']);
   assert.equal(pruned.code, 0, pruned.stderr);
   assert.match(pruned.stderr, /Prune destroys 1 orphaned stack/);
   assert.match(pg.query('SELECT key FROM pulumi_state ORDER BY key'), /pg-a\.json/);
-  assert.doesNotMatch(pg.query('SELECT key FROM pulumi_state ORDER BY key'), /stacks\/my-project\/dev\.ScalewayServerlessContainer\.pg-b\.json$/m, 'the stack is removed (the engine keeps a .bak)');
-  assert.deepEqual(Object.values(home.cloud().containers).map((c) => c.name), ['pg-a']);
+  assert.doesNotMatch(
+    pg.query('SELECT key FROM pulumi_state ORDER BY key'),
+    /stacks\/my-project\/dev\.ScalewayServerlessContainer\.pg-b\.json$/m,
+    'the stack is removed (the engine keeps a .bak)',
+  );
+  assert.deepEqual(
+    Object.values(home.cloud().containers).map((c) => c.name),
+    ['pg-a'],
+  );
 });
 
 test('postgres: destroy --stack destroys a stack from its state alone; nothing printed the password', () => {

@@ -16,13 +16,26 @@ const write = (name: string): void => writeFileSync(join(folder, `${name}.yaml`)
 const engineName = (name: string): string => `organization/my-project/dev.ScalewayServerlessContainer.${name}`;
 const fqdn = (name: string): string => `my-org/my-project/dev.ScalewayServerlessContainer.${name}`;
 const stackFile = (name: string): string => join(home.dir, 'sandbox', 'state', '.pulumi', 'stacks', 'my-project', `dev.ScalewayServerlessContainer.${name}.json`);
-const containerNames = (): string[] => Object.values(home.cloud().containers).map((c) => c.name).sort();
+const containerNames = (): string[] =>
+  Object.values(home.cloud().containers)
+    .map((c) => c.name)
+    .sort();
 
 interface StacksDocument {
   apiVersion: string;
   exitCode: number;
   backend: string;
-  stacks: Array<{ stack: string; project: string; name: string; resourceCount?: number; lastUpdate?: string; lastOperation?: string; result?: string; manifest?: { file: string; name: string }; orphan?: boolean }>;
+  stacks: Array<{
+    stack: string;
+    project: string;
+    name: string;
+    resourceCount?: number;
+    lastUpdate?: string;
+    lastOperation?: string;
+    result?: string;
+    manifest?: { file: string; name: string };
+    orphan?: boolean;
+  }>;
   orphans?: string[];
 }
 
@@ -43,7 +56,10 @@ test('stacks lists every stack of the backend with its resource count, last upda
   const document = parseJson<StacksDocument>(result.stdout);
   assert.equal(document.apiVersion, 'openmcf.org/stacks/v1');
   assert.match(document.backend, /^file:\/\/.*\/sandbox\/state$/);
-  assert.deepEqual(document.stacks.map((s) => s.stack), [engineName('svc-a'), engineName('svc-b')]);
+  assert.deepEqual(
+    document.stacks.map((s) => s.stack),
+    [engineName('svc-a'), engineName('svc-b')],
+  );
   for (const stack of document.stacks) {
     assert.equal(stack.project, 'my-project');
     assert.ok((stack.resourceCount ?? 0) >= 2, `the namespace and the container at least: ${JSON.stringify(stack)}`);

@@ -38,7 +38,11 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
     return result;
   };
   const start_ = (args: string[], extra: Record<string, string> = {}) => home.start([...args, '--sandbox', '--backend', backend.url], { env: env(extra) });
-  const locks = (): string[] => backend.dump().filter((o) => o.key.includes('.pulumi/locks/')).map((o) => o.key);
+  const locks = (): string[] =>
+    backend
+      .dump()
+      .filter((o) => o.key.includes('.pulumi/locks/'))
+      .map((o) => o.key);
 
   test.before(async () => {
     backend = await start();
@@ -87,12 +91,21 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
     const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8081'], hold.env);
     try {
       await hold.waitHeld(120_000, () => holder.stderr);
-      await waitUntil(() => locks().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
+      await waitUntil(
+        () => locks().length > 0,
+        60_000,
+        () => `no lock appeared:\n${holder.stderr}`,
+      );
       // A change of its own: apply --yes previews first (no lock) and only its update meets the lock.
       const second = run(['apply', '-f', manifest('my-api'), '--yes', '--json', '--set', 'spec.port=8089']);
       hold.release();
       assert.equal(second.code, 4, second.stderr);
-      assert.match(second.stderr, new RegExp(`stack my-org/my-project/dev\\.ScalewayServerlessContainer\\.my-api is locked by another run \\(held by \\S+@${escape(hostname())}, process \\d+, since \\d{4}-\\d\\d-\\d\\dT`));
+      assert.match(
+        second.stderr,
+        new RegExp(
+          `stack my-org/my-project/dev\\.ScalewayServerlessContainer\\.my-api is locked by another run \\(held by \\S+@${escape(hostname())}, process \\d+, since \\d{4}-\\d\\d-\\d\\dT`,
+        ),
+      );
       assert.match(second.stderr, /--lock-wait/);
       const [locked] = parseJson<ResultDocument>(second.stdout).results;
       assert.equal(locked?.error?.code, 'stack-locked');
@@ -114,7 +127,11 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
     const hold = new Hold(home.storeDir, `${name}-lock-wait`, 'Container', 'update');
     const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8082'], hold.env);
     await hold.waitHeld(120_000, () => holder.stderr);
-    await waitUntil(() => locks().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
+    await waitUntil(
+      () => locks().length > 0,
+      60_000,
+      () => `no lock appeared:\n${holder.stderr}`,
+    );
     const waiter = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8083', '--lock-wait', '2m']);
     try {
       await waiter.waitFor(/waiting for the lock held by/, 120_000);
@@ -136,8 +153,16 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
     const holder = start_(['apply', '-f', manifest('my-api'), '--yes', '--set', 'spec.port=8085'], hold.env);
     try {
       await hold.waitHeld(120_000, () => holder.stderr);
-      await waitUntil(() => locks().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
-      await waitUntil(() => backend.dump().some((o) => o.text.includes('openmcf-heartbeat.')), 60_000, () => `no heartbeat tag appeared:\n${holder.stderr}`);
+      await waitUntil(
+        () => locks().length > 0,
+        60_000,
+        () => `no lock appeared:\n${holder.stderr}`,
+      );
+      await waitUntil(
+        () => backend.dump().some((o) => o.text.includes('openmcf-heartbeat.')),
+        60_000,
+        () => `no heartbeat tag appeared:\n${holder.stderr}`,
+      );
       const refused = run(['cancel', '-f', manifest('my-api'), '--yes']);
       const locksAfterCancel = locks().length;
       hold.release();
@@ -183,7 +208,13 @@ export function stateBackendSuite(name: string, start: () => Promise<StateBacken
     const names = Array.from({ length: 5 }, (_, i) => `svc-${i}`);
     for (const svc of names.slice(0, 3)) writeFileSync(join(folder, `${svc}.yaml`), base.replaceAll('my-api', svc));
     // Two documents in one file.
-    writeFileSync(join(folder, 'pair.yaml'), names.slice(3).map((svc) => base.replaceAll('my-api', svc)).join('\n---\n'));
+    writeFileSync(
+      join(folder, 'pair.yaml'),
+      names
+        .slice(3)
+        .map((svc) => base.replaceAll('my-api', svc))
+        .join('\n---\n'),
+    );
     const seen: string[] = [];
     for (let index = 1; index <= 3; index += 1) {
       const result = run(['preview', '-f', folder, '--shard', `${index}/3`, '--json']);

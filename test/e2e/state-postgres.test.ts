@@ -12,7 +12,7 @@ stateBackendSuite('postgres', async () => {
     secrets: [pg.password],
     dump: () =>
       pg
-        .query("SELECT key, data::text FROM pulumi_state ORDER BY key")
+        .query('SELECT key, data::text FROM pulumi_state ORDER BY key')
         .split('\n')
         .filter((line) => line !== '')
         .map((line) => {

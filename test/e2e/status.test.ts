@@ -51,7 +51,10 @@ test('status reads the live namespace, container and triggers from the API: heal
   assert.deepEqual(api?.problems, []);
   assert.equal(api?.namespace?.status, 'ready');
   const container = api?.container;
-  assert.deepEqual([container?.name, container?.status, container?.image, container?.minScale, container?.maxScale], ['my-api', 'ready', 'rg.fr-par.scw.cloud/my-registry/my-api:latest', 0, 20]);
+  assert.deepEqual(
+    [container?.name, container?.status, container?.image, container?.minScale, container?.maxScale],
+    ['my-api', 'ready', 'rg.fr-par.scw.cloud/my-registry/my-api:latest', 0, 20],
+  );
   assert.match(container?.url ?? '', /^https:\/\/myapi[0-9a-f]{8}-my-api\.functions\.fnc\.fr-par\.scw\.cloud$/);
   assert.match(container?.id ?? '', /^fr-par\/[0-9a-f-]{36}$/);
   assert.ok(!Number.isNaN(Date.parse(container?.updatedAt ?? '')));
@@ -87,12 +90,15 @@ test('a container in error: exit 1 with the platform message; the probe gets a 5
   const [entry] = parseJson<StatusDocument>(result.stdout).results;
   assert.deepEqual([entry?.healthy, entry?.container?.status, entry?.container?.errorMessage], [false, 'error', 'image not found']);
   assert.deepEqual([entry?.probe?.httpStatus, entry?.probe?.answering], [502, false]);
-  assert.ok(entry?.problems.some((p) => /container order-api is in error: image not found/.test(p)), entry?.problems.join('\n'));
+  assert.ok(
+    entry?.problems.some((p) => /container order-api is in error: image not found/.test(p)),
+    entry?.problems.join('\n'),
+  );
   assert.ok(entry?.problems.some((p) => /probe: .* answered HTTP 502/.test(p)));
   for (const secret of EXAMPLE_SECRETS) assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), `a secret was printed: ${secret}`);
 });
 
-test('a container deleted behind openmcf\'s back is missing (exit 1), while outputs still shows what the last run recorded', async () => {
+test("a container deleted behind openmcf's back is missing (exit 1), while outputs still shows what the last run recorded", async () => {
   await updateCloud(home.storeDir, (cloud) => {
     for (const [id, container] of Object.entries(cloud.containers)) if (container.name === 'my-api') delete cloud.containers[id];
   });
@@ -100,7 +106,10 @@ test('a container deleted behind openmcf\'s back is missing (exit 1), while outp
   assert.equal(result.code, 1, result.stderr);
   const [entry] = parseJson<StatusDocument>(result.stdout).results;
   assert.equal(entry?.container?.status, 'missing');
-  assert.ok(entry?.problems.some((p) => /container my-api \(fr-par\/\S+\) is missing from the cloud/.test(p)), entry?.problems.join('\n'));
+  assert.ok(
+    entry?.problems.some((p) => /container my-api \(fr-par\/\S+\) is missing from the cloud/.test(p)),
+    entry?.problems.join('\n'),
+  );
   const human = home.run(['status', '-f', manifest('my-api'), '--sandbox']);
   assert.match(human.stdout, /: unhealthy$/m);
   assert.match(human.stdout, /^ {2}x container my-api .* is missing from the cloud/m);

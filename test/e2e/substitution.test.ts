@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { APP_YAML, firstManifest, workspace } from './manifest-fixture.js';
 import { runOpenmcf } from '../helpers/run-openmcf.js';
 
-const WITH_VARIABLES = APP_YAML.replace('tag: latest', 'tag: ${IMAGE_TAG}').replace('port: 8080', 'port: ${PORT:-8080}') +
+const WITH_VARIABLES =
+  APP_YAML.replace('tag: latest', 'tag: ${IMAGE_TAG}').replace('port: 8080', 'port: ${PORT:-8080}') +
   `  description: "costs $\${PRICE} a month"
   env:
     secrets:
@@ -81,7 +82,10 @@ test('a secret filled by substitution is never printed, in any output, valid or 
       env: { IMAGE_TAG: 'v1', GITHUB_ACTIONS: 'true' },
     }),
   ];
-  assert.deepEqual(runs.map((r) => r.code), [0, 0, 0, 0, 3, 3]);
+  assert.deepEqual(
+    runs.map((r) => r.code),
+    [0, 0, 0, 0, 3, 3],
+  );
   for (const run of runs) {
     const output = run.stdout + run.stderr;
     assert.ok(!output.includes(password), `secret printed:\n${output}`);

@@ -33,7 +33,19 @@ test('every command the interrupted, locked and failed paths suggest runs as pri
   mkdirSync(state);
   const providerConfig = home.file('scw.yaml', 'accessKey: SCWABCDEFGHIJKLMNOPQ\nsecretKey: 11111111-2222-3333-4444-555555555555\n');
   const envFile = home.file('run.env', 'UNUSED=1\n');
-  const flags = ['-f', manifest('order-api'), '--set', `spec.env.secrets[1].value=${API_KEY}`, '--env-file', envFile, '-p', providerConfig, '--sandbox', '--backend', `file://${state}`];
+  const flags = [
+    '-f',
+    manifest('order-api'),
+    '--set',
+    `spec.env.secrets[1].value=${API_KEY}`,
+    '--env-file',
+    envFile,
+    '-p',
+    providerConfig,
+    '--sandbox',
+    '--backend',
+    `file://${state}`,
+  ];
   assert.equal(home.run(['apply', ...flags, '--yes']).code, 0);
 
   // A run killed by a second Ctrl-C: its hint names cancel, refresh and apply.
@@ -56,9 +68,12 @@ test('every command the interrupted, locked and failed paths suggest runs as pri
   assert.ok(all.some((c) => c.startsWith('openmcf cancel ')) && all.some((c) => c.startsWith('openmcf refresh ')), all.join('\n'));
   for (const command of all) {
     assert.ok(!command.includes('[secret]') && !command.includes(API_KEY), `no secret and no placeholder: ${command}`);
-    assert.match(command, / -p \S+/, 'the run\'s flags as given');
+    assert.match(command, / -p \S+/, "the run's flags as given");
   }
-  assert.ok(all.every((c) => !c.includes('--set') || c.includes('"spec.env.secrets[1].value=$API_KEY"')), all.join('\n'));
+  assert.ok(
+    all.every((c) => !c.includes('--set') || c.includes('"spec.env.secrets[1].value=$API_KEY"')),
+    all.join('\n'),
+  );
 
   // The user exports the secret the suggestion names, and pastes each command (apply gets --yes
   // from no one: without a terminal it says so, exit 3 for that reason only).

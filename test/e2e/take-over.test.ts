@@ -37,7 +37,11 @@ function filesUnder(dir: string): Array<{ path: string; text: string }> {
 test('a stack the original OpenMCF CLI created is taken over with updates in place: same resources, same URL, the credentials out of the state', async () => {
   const api = home.start(['sandbox', 'api']);
   try {
-    await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `no URL on stdout: ${api.stdout} ${api.stderr}`);
+    await waitUntil(
+      () => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout),
+      30_000,
+      () => `no URL on stdout: ${api.stdout} ${api.stderr}`,
+    );
     const env = { ...CREDENTIALS, SCW_API_URL: api.stdout.split('\n')[0]!, PULUMI_CONFIG_PASSPHRASE: PASSPHRASE };
     const state = join(home.dir, 'legacy-state');
     mkdirSync(state);
@@ -47,7 +51,10 @@ test('a stack the original OpenMCF CLI created is taken over with updates in pla
     const loaded = home.run(['load', '-f', MANIFEST, '--json', '--show-secrets'], { env });
     assert.equal(loaded.code, 0, loaded.stderr);
     const loadFile = home.file('legacy-load.json', loaded.stdout);
-    const providerFile = home.file('legacy-provider.json', JSON.stringify({ accessKey: CREDENTIALS.SCW_ACCESS_KEY, secretKey: CREDENTIALS.SCW_SECRET_KEY, projectId: CREDENTIALS.SCW_DEFAULT_PROJECT_ID, region: 'fr-par' }));
+    const providerFile = home.file(
+      'legacy-provider.json',
+      JSON.stringify({ accessKey: CREDENTIALS.SCW_ACCESS_KEY, secretKey: CREDENTIALS.SCW_SECRET_KEY, projectId: CREDENTIALS.SCW_DEFAULT_PROJECT_ID, region: 'fr-par' }),
+    );
     const original = spawnSync(process.execPath, [ORIGINAL_MODULE, loadFile, providerFile], {
       cwd: REPO_ROOT,
       env: { ...home.env(env), PULUMI_BACKEND_URL: backend, OPENMCF_PULUMI_CLI: engineBinary(), PATH: `${dirname(pluginBinary())}:${process.env.PATH}` },
@@ -60,11 +67,16 @@ test('a stack the original OpenMCF CLI created is taken over with updates in pla
     assert.equal(Object.keys(before.containers).length, 1);
     assert.equal(Object.keys(before.triggers).length, 2);
     const triggerIds = Object.keys(before.triggers).sort();
-    const stateBefore = filesUnder(state).map((f) => f.text).join('\n');
+    const stateBefore = filesUnder(state)
+      .map((f) => f.text)
+      .join('\n');
     // The original kept the credentials in the state, as its explicit provider's inputs (encrypted).
-    assert.ok(stateBefore.includes('"accessKey"') && stateBefore.includes('"secretKey"'), 'the original\'s provider resource holds the credentials');
-    assert.ok(stateBefore.includes('"registryImage"') && stateBefore.includes('"memoryLimit"') && stateBefore.includes('"healthChecks"'), 'the original\'s deprecated arguments are in the state');
-    assert.ok(stateBefore.includes('::cron-cron-1"'), 'the unnamed trigger has the original\'s resource name');
+    assert.ok(stateBefore.includes('"accessKey"') && stateBefore.includes('"secretKey"'), "the original's provider resource holds the credentials");
+    assert.ok(
+      stateBefore.includes('"registryImage"') && stateBefore.includes('"memoryLimit"') && stateBefore.includes('"healthChecks"'),
+      "the original's deprecated arguments are in the state",
+    );
+    assert.ok(stateBefore.includes('::cron-cron-1"'), "the unnamed trigger has the original's resource name");
 
     const args = ['-f', MANIFEST, '--backend', backend];
 
@@ -82,9 +94,18 @@ test('a stack the original OpenMCF CLI created is taken over with updates in pla
     // The deprecated `deploy: true` going away reads in the manifest's terms; the stack's owner
     // tag (openmcf.org/stack=...) is added to the container and the namespace, in place.
     const container = (planned.resources ?? []).find((r) => r.name === 'container');
-    assert.deepEqual(container?.manifestChanges?.map((c) => [c.path, c.kind]), [['spec.deploy', 'delete'], ['tags[6]', 'add']]);
+    assert.deepEqual(
+      container?.manifestChanges?.map((c) => [c.path, c.kind]),
+      [
+        ['spec.deploy', 'delete'],
+        ['tags[6]', 'add'],
+      ],
+    );
     const namespace = (planned.resources ?? []).find((r) => r.name === 'namespace');
-    assert.ok(namespace?.manifestChanges?.some((c) => c.path.startsWith('tags[') && c.kind === 'add'), JSON.stringify(namespace?.manifestChanges));
+    assert.ok(
+      namespace?.manifestChanges?.some((c) => c.path.startsWith('tags[') && c.kind === 'add'),
+      JSON.stringify(namespace?.manifestChanges),
+    );
     // Cron args written `{"task": "cleanup"}` by the original stay as recorded: the same JSON.
     assert.ok(!(planned.resources ?? []).some((r) => r.name === 'cron-nightly'), 'the named trigger is unchanged');
 
@@ -96,23 +117,34 @@ test('a stack the original OpenMCF CLI created is taken over with updates in pla
     assert.deepEqual({ create: result.changes?.create, replace: result.changes?.replace, delete: result.changes?.delete }, { create: 0, replace: 0, delete: 0 });
     assert.equal(result.outputs?.containerId, originalOutputs.container_id);
     assert.equal(result.outputs?.namespaceId, originalOutputs.namespace_id);
-    assert.equal(result.outputs?.url, `https://${originalOutputs.domain_name}`, 'the container\'s URL is unchanged');
+    assert.equal(result.outputs?.url, `https://${originalOutputs.domain_name}`, "the container's URL is unchanged");
     const after = home.cloud();
     assert.deepEqual(Object.keys(after.containers), Object.keys(before.containers));
     assert.deepEqual(Object.keys(after.namespaces), Object.keys(before.namespaces));
     assert.deepEqual(Object.keys(after.triggers).sort(), triggerIds, 'both triggers kept (the unnamed one through its alias)');
-    assert.deepEqual(Object.values(after.triggers).map((t) => t.name).sort(), ['cron-1', 'nightly']);
+    assert.deepEqual(
+      Object.values(after.triggers)
+        .map((t) => t.name)
+        .sort(),
+      ['cron-1', 'nightly'],
+    );
     for (const object of [...Object.values(after.namespaces), ...Object.values(after.containers)]) {
-      assert.ok(object.tags.some((tag) => tag.startsWith('openmcf.org/stack=')), `owner tag on ${object.name}: ${object.tags.join(', ')}`);
+      assert.ok(
+        object.tags.some((tag) => tag.startsWith('openmcf.org/stack=')),
+        `owner tag on ${object.name}: ${object.tags.join(', ')}`,
+      );
     }
 
     // 4. Nothing left to do, and the credentials are gone from the state with the old provider.
     const again = home.run(['preview', ...args, '--detailed-exitcode'], { env });
     assert.equal(again.code, 0, `no perpetual diff after the take-over:\n${again.stdout}\n${again.stderr}`);
     assert.doesNotMatch(again.stdout + again.stderr, /original OpenMCF CLI/, 'taken over: no notice any more');
-    const stateAfter = filesUnder(join(state, '.pulumi', 'stacks')).filter((f) => !f.path.includes('.bak')).map((f) => f.text).join('\n');
-    assert.ok(!stateAfter.includes('"accessKey"') && !stateAfter.includes('"secretKey"'), 'the credentials left the state with the original\'s provider resource');
-    assert.ok(!stateAfter.includes('::pulumi:providers:scaleway::scaleway"'), 'the original\'s provider resource is deleted');
+    const stateAfter = filesUnder(join(state, '.pulumi', 'stacks'))
+      .filter((f) => !f.path.includes('.bak'))
+      .map((f) => f.text)
+      .join('\n');
+    assert.ok(!stateAfter.includes('"accessKey"') && !stateAfter.includes('"secretKey"'), "the credentials left the state with the original's provider resource");
+    assert.ok(!stateAfter.includes('::pulumi:providers:scaleway::scaleway"'), "the original's provider resource is deleted");
     assert.ok(!stateAfter.includes(CREDENTIALS.SCW_SECRET_KEY) && !stateAfter.includes(API_TOKEN), 'no secret in plaintext state');
 
     for (const run of [previewed, previewJson, applied, again]) {

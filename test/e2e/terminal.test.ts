@@ -47,7 +47,11 @@ test('on an existing stack too, a line for each phase comes before the plan, the
   const order = ['starting', 'reading manifests', 'loading the Pulumi SDK', 'previewing data-pipeline', 'Preview of data-pipeline', 'Apply these changes'];
   const positions = order.map((phase) => text.indexOf(phase));
   for (const [index, phase] of order.entries()) assert.ok(positions[index]! >= 0, `no "${phase}" on the screen:\n${text}`);
-  assert.deepEqual([...positions].sort((a, b) => a - b), positions, `out of order: ${order.join(' < ')}\n${text}`);
+  assert.deepEqual(
+    [...positions].sort((a, b) => a - b),
+    positions,
+    `out of order: ${order.join(' < ')}\n${text}`,
+  );
   // Each phase line shows its elapsed time.
   assert.match(text, /previewing data-pipeline \d+\.\ds/);
   // The tests below start from an empty cloud.
@@ -89,7 +93,12 @@ test('Ctrl-D at the confirmation declines (exit 1), without an internal error', 
 });
 
 test('a production stack: a "y" does not destroy it, its typed name does', async () => {
-  const prod = home.file('prod-api.yaml', readFileSync(manifest('my-api'), 'utf8').replace('stack.name: dev.', 'stack.name: prod.').replace(/name: my-api$/m, 'name: prod-api'));
+  const prod = home.file(
+    'prod-api.yaml',
+    readFileSync(manifest('my-api'), 'utf8')
+      .replace('stack.name: dev.', 'stack.name: prod.')
+      .replace(/name: my-api$/m, 'name: prod-api'),
+  );
   assert.equal(home.run(['apply', '-f', prod, '--sandbox', '--yes']).code, 0);
   const typedName = /Type the stack name prod\.ScalewayServerlessContainer\.my-api to confirm: /;
   const refused = await onTerminal(['destroy', '-f', prod, '--sandbox'], [[typedName, 'y\r']]);
@@ -104,11 +113,19 @@ test('a production stack: a "y" does not destroy it, its typed name does', async
 });
 
 test('a replacement in production asks for the stack name; a plain update there asks for a "y"', async () => {
-  const prod = home.file('prod-web.yaml', readFileSync(manifest('my-api'), 'utf8').replace('stack.name: dev.ScalewayServerlessContainer.my-api', 'stack.name: prod.ScalewayServerlessContainer.web').replace(/name: my-api$/m, 'name: web'));
+  const prod = home.file(
+    'prod-web.yaml',
+    readFileSync(manifest('my-api'), 'utf8')
+      .replace('stack.name: dev.ScalewayServerlessContainer.my-api', 'stack.name: prod.ScalewayServerlessContainer.web')
+      .replace(/name: my-api$/m, 'name: web'),
+  );
   assert.equal(home.run(['apply', '-f', prod, '--sandbox', '--yes']).code, 0);
   const update = await onTerminal(['apply', '-f', prod, '--sandbox', '--set', 'spec.port=9000'], [[/\[y\/N\] /, 'y\r']]);
   assert.equal(update.code, 0, update.screen);
-  const replace = await onTerminal(['apply', '-f', prod, '--sandbox', '--set', 'spec.region=nl-ams'], [[/Type the stack name prod\.ScalewayServerlessContainer\.web to confirm: /, 'no\r']]);
+  const replace = await onTerminal(
+    ['apply', '-f', prod, '--sandbox', '--set', 'spec.region=nl-ams'],
+    [[/Type the stack name prod\.ScalewayServerlessContainer\.web to confirm: /, 'no\r']],
+  );
   assert.equal(replace.answered, 1, replace.screen);
   assert.equal(replace.code, 1, replace.screen);
   assert.match(plain(replace.screen), /is a production stack and this apply replaces 2 of its resources/);
@@ -120,7 +137,15 @@ test('init: Ctrl-D ends it (exit 1), Ctrl-C interrupts it (exit 130); neither wr
   const ended = await onTerminal(['init', 'ended.yaml'], [[/Name .*\]: /, '\u0004']], 120, dir);
   assert.equal(ended.code, 1, ended.screen);
   assert.match(plain(ended.screen), /init cancelled: no answer \(end of input\); nothing was written/);
-  const interrupted = await onTerminal(['init', 'interrupted.yaml'], [[/Name .*\]: /, 'shop\r'], [/Region .*\]: /, '\u0003']], 120, dir);
+  const interrupted = await onTerminal(
+    ['init', 'interrupted.yaml'],
+    [
+      [/Name .*\]: /, 'shop\r'],
+      [/Region .*\]: /, '\u0003'],
+    ],
+    120,
+    dir,
+  );
   assert.equal(interrupted.code, 130, interrupted.screen);
   assert.match(plain(interrupted.screen), /interrupted at the prompt; nothing was written/);
   for (const result of [ended, interrupted]) assert.doesNotMatch(result.screen, /internal error/);
@@ -137,7 +162,9 @@ test('on a narrow terminal the live line is cut to its width and the footer brea
   const live = frames.filter((f) => /previewing|updating|creating|reading/.test(f));
   assert.ok(live.length > 0, result.screen);
   for (const frame of live) assert.ok([...frame].length <= cols, `${[...frame].length} columns: ${frame}`);
-  const footer = plain(result.screen).split(/\r?\n/).filter((l) => /sandbox: nothing real|simulated Scaleway|\/sandbox\/cloud/.test(l));
+  const footer = plain(result.screen)
+    .split(/\r?\n/)
+    .filter((l) => /sandbox: nothing real|simulated Scaleway|\/sandbox\/cloud/.test(l));
   assert.ok(footer.length >= 2, footer.join('\n'));
   for (const line of footer) assert.ok(line.length <= cols, `${line.length}: ${line}`);
 });

@@ -34,10 +34,7 @@ test('a valueFrom naming a stack that does not exist is invalid input, and nothi
   const file = home.file('ref-api.yaml', MANIFEST);
   const result = home.run(['apply', '--sandbox', '--yes', '-f', file]);
   assert.equal(result.code, 3, result.stderr);
-  assert.match(
-    result.stderr,
-    /spec\.image\.registryEndpoint\.valueFrom: stack my-org\/my-project\/dev\.ScalewayContainerRegistry\.team-registry does not exist/,
-  );
+  assert.match(result.stderr, /spec\.image\.registryEndpoint\.valueFrom: stack my-org\/my-project\/dev\.ScalewayContainerRegistry\.team-registry does not exist/);
   assert.match(result.stderr, /deploy the ScalewayContainerRegistry "team-registry" \(environment dev\) first/);
   assert.doesNotMatch(result.stderr, /\n\s+at /);
   assert.deepEqual(Object.keys(home.cloud().containers), []);

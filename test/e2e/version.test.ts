@@ -38,7 +38,7 @@ function listedCommands(help: string): string[] {
   return [...help.slice(at).matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1] as string).filter((name) => name !== 'help');
 }
 
-test('every command\'s --help, subcommands included, shows at least one example', () => {
+test("every command's --help, subcommands included, shows at least one example", () => {
   const pending = listedCommands(runOpenmcf(['--help']).stdout).map((name) => [name]);
   assert.ok(pending.length >= 10, `commands found: ${pending.join(', ')}`);
   for (let command = pending.shift(); command; command = pending.shift()) {

@@ -6,9 +6,14 @@ import type { OperationEvent } from '../../src/engine/events.js';
 
 const A = stackUrnPrefix({ projectName: 'my-project', stackName: 'organization/my-project/dev.ScalewayServerlessContainer.order-api' });
 const B = stackUrnPrefix({ projectName: 'my-project', stackName: 'organization/my-project/dev.ScalewayServerlessContainer.data-pipeline' });
-const warning = (urn: string, message: string): OperationEvent => ({ type: 'diagnostic', severity: 'warning', message, resource: { urn, type: 'scaleway:containers/cron:Cron', name: 'cron-nightly' } });
+const warning = (urn: string, message: string): OperationEvent => ({
+  type: 'diagnostic',
+  severity: 'warning',
+  message,
+  resource: { urn, type: 'scaleway:containers/cron:Cron', name: 'cron-nightly' },
+});
 
-test('a provider warning about another stack\'s resource goes to that stack\'s listener while it runs', () => {
+test("a provider warning about another stack's resource goes to that stack's listener while it runs", () => {
   assert.equal(A, 'urn:pulumi:dev.ScalewayServerlessContainer.order-api::my-project::');
   const routes = new DiagnosticRoutes();
   const seenA: OperationEvent[] = [];
@@ -22,7 +27,10 @@ test('a provider warning about another stack\'s resource goes to that stack\'s l
   a.listener(warning(`${A}scaleway:containers/cron:Cron::cron-nightly`, 'about A'));
   a.listener({ type: 'summary', durationSeconds: 1 });
   assert.deepEqual(seenB, [aboutB]);
-  assert.deepEqual(seenA.map((e) => (e.type === 'diagnostic' ? e.message : e.type)), ['about A', 'summary']);
+  assert.deepEqual(
+    seenA.map((e) => (e.type === 'diagnostic' ? e.message : e.type)),
+    ['about A', 'summary'],
+  );
 
   // Once B's operation is over, a late message about it stays where it arrived rather than vanish.
   b.release();

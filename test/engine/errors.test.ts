@@ -61,10 +61,9 @@ test('other failures exit 1 with the engine error lines, without the generic one
   assert.equal(error.exitCode, ExitCode.failed);
   assert.equal(error.message, 'apply failed for stack my-org/my-project/dev.ScalewayServerlessContainer.my-api: sandbox: 500 internal error on Container create');
   assert.deepEqual(engineErrorLines('noise\nerror: a\nerror: a\nerror: preview failed'), ['a']);
-  assert.deepEqual(
-    engineErrorLines('warning: x\nerror: 1 error occurred:\n\t* creation container error: http error 500\n\n\nerror: update failed'),
-    ['creation container error: http error 500'],
-  );
+  assert.deepEqual(engineErrorLines('warning: x\nerror: 1 error occurred:\n\t* creation container error: http error 500\n\n\nerror: update failed'), [
+    'creation container error: http error 500',
+  ]);
 });
 
 test('an OpenmcfError passes through unchanged', () => {

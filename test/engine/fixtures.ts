@@ -12,12 +12,7 @@ export const CONTAINER = 'scaleway:containers/container:Container';
 export const NAMESPACE = 'scaleway:containers/namespace:Namespace';
 export const CRON = 'scaleway:containers/cron:Cron';
 
-export function step(
-  op: StepEventMetadata['op'],
-  type: string,
-  name: string,
-  extra: Partial<StepEventMetadata> = {},
-): StepEventMetadata {
+export function step(op: StepEventMetadata['op'], type: string, name: string, extra: Partial<StepEventMetadata> = {}): StepEventMetadata {
   return { op, urn: urn(type, name), type, provider: '', ...extra };
 }
 

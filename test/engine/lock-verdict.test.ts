@@ -27,7 +27,10 @@ test('a holder on another machine without a heartbeat is alive for the staleness
 
 test('a heartbeat renewed within the staleness time keeps an old foreign lock alive; an older one does not', () => {
   const old = holder('runner-3', 17, '2026-12-07T02:00:00Z');
-  assert.match(lockVerdict([old], [beat('runner-3', 900, '2026-12-07T02:59:40Z')], NOW, STALE, probe([])).alive ?? '', /openmcf process 900 on runner-3 renewed its heartbeat 20s ago/);
+  assert.match(
+    lockVerdict([old], [beat('runner-3', 900, '2026-12-07T02:59:40Z')], NOW, STALE, probe([])).alive ?? '',
+    /openmcf process 900 on runner-3 renewed its heartbeat 20s ago/,
+  );
   assert.equal(lockVerdict([old], [beat('runner-3', 900, '2026-12-07T02:55:00Z')], NOW, STALE, probe([])).alive, undefined);
 });
 

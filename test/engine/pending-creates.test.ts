@@ -27,7 +27,14 @@ const context: RecoveryContext = {
   declared: [
     { type: NS_TYPE, resourceName: 'namespace', aliases: [], name: 'twin', region: 'fr-par', inputs: { name: 'twin', region: 'fr-par', tags: [ownerTag(OWNER)] } },
     { type: CT_TYPE, resourceName: 'container', aliases: [], name: 'twin', region: 'fr-par', inputs: { name: 'twin', region: 'fr-par', tags: [ownerTag(OWNER)] } },
-    { type: CRON_TYPE, resourceName: 'cron-nightly', aliases: [], name: 'nightly', region: 'fr-par', inputs: { name: 'nightly', region: 'fr-par', schedule: '0 3 * * *', args: '{}' } },
+    {
+      type: CRON_TYPE,
+      resourceName: 'cron-nightly',
+      aliases: [],
+      name: 'nightly',
+      region: 'fr-par',
+      inputs: { name: 'nightly', region: 'fr-par', schedule: '0 3 * * *', args: '{}' },
+    },
   ],
 };
 
@@ -52,33 +59,58 @@ const base = [
   { urn: PROVIDER_URN, type: 'pulumi:providers:scaleway', custom: true, id: '0d5c' },
 ];
 const nsResource = { urn: NS, type: NS_TYPE, custom: true, id: 'fr-par/ns-1', parent: STACK, provider: PROVIDER, inputs: { name: 'twin', region: 'fr-par' } };
-const ctResource = { urn: CT, type: CT_TYPE, custom: true, id: 'fr-par/ct-1', parent: STACK, provider: PROVIDER, inputs: { name: 'twin', region: 'fr-par', namespaceId: 'fr-par/ns-1' }, dependencies: [NS] };
+const ctResource = {
+  urn: CT,
+  type: CT_TYPE,
+  custom: true,
+  id: 'fr-par/ct-1',
+  parent: STACK,
+  provider: PROVIDER,
+  inputs: { name: 'twin', region: 'fr-par', namespaceId: 'fr-par/ns-1' },
+  dependencies: [NS],
+};
 const exported = (resources: unknown[], pending: unknown[] = []) => ({ version: 3, deployment: { manifest: { time: 't' }, resources, pending_operations: pending } });
 
-test('a pending namespace create: taken in when it carries this stack\'s owner tag; a namespace of another stack under that name is a conflict, never taken', async () => {
+test("a pending namespace create: taken in when it carries this stack's owner tag; a namespace of another stack under that name is a conflict, never taken", async () => {
   const op = { type: 'creating', resource: { ...nsResource, id: undefined } };
   cloud.namespaces = [{ id: 'ns-staging', name: 'twin', tags: ['planton-ai_name=twin', ownerTag('acme/p/staging.S.twin')] }];
   const foreign = await settleWithCloud(exported(base, [op]), settings, context);
-  assert.deepEqual(foreign.settlements.map((s) => s.kind), ['dropped', 'conflict']);
+  assert.deepEqual(
+    foreign.settlements.map((s) => s.kind),
+    ['dropped', 'conflict'],
+  );
   assert.equal((foreign.settlements[1] as { owner?: string }).owner, 'acme/p/staging.S.twin');
   const { resources, pending_operations: pending } = foreign.deployment.deployment as { resources: Item[]; pending_operations: Item[] };
-  assert.ok(!resources.some((r) => r.type === NS_TYPE), 'staging\'s namespace is not in dev\'s state');
+  assert.ok(!resources.some((r) => r.type === NS_TYPE), "staging's namespace is not in dev's state");
   assert.deepEqual(pending, []);
 
   cloud.namespaces = [{ id: 'ns-untagged', name: 'twin', tags: ['planton-ai_name=twin'] }];
   const untagged = await settleWithCloud(exported(base, [op]), settings, context);
-  assert.deepEqual(untagged.settlements.map((s) => [s.kind, (s as { owner?: string }).owner]), [['dropped', undefined], ['conflict', undefined]], 'not created by openmcf: no owner');
+  assert.deepEqual(
+    untagged.settlements.map((s) => [s.kind, (s as { owner?: string }).owner]),
+    [
+      ['dropped', undefined],
+      ['conflict', undefined],
+    ],
+    'not created by openmcf: no owner',
+  );
 
   cloud.namespaces = [...cloud.namespaces, { id: 'ns-1', name: 'twin', tags: [ownerTag(OWNER)] }];
   const mine = await settleWithCloud(exported(base, [op]), settings, context);
-  assert.deepEqual(mine.settlements.map((s) => [s.kind, (s as { cloudId?: string }).cloudId]), [['taken', 'fr-par/ns-1']]);
+  assert.deepEqual(
+    mine.settlements.map((s) => [s.kind, (s as { cloudId?: string }).cloudId]),
+    [['taken', 'fr-par/ns-1']],
+  );
   cloud.namespaces = [];
 });
 
-test('a container made without being recorded (its readiness poll failed) is adopted through its owner tag, under the state\'s stack and provider', async () => {
+test("a container made without being recorded (its readiness poll failed) is adopted through its owner tag, under the state's stack and provider", async () => {
   cloud.containers = [{ id: 'ct-9', name: 'twin', namespace_id: 'ns-1', tags: [ownerTag(OWNER)] }];
   const settled = await settleWithCloud(exported([...base, nsResource]), settings, context);
-  assert.deepEqual(settled.settlements.map((s) => [s.kind, s.type, (s as { cloudId?: string }).cloudId]), [['adopted', CT_TYPE, 'fr-par/ct-9']]);
+  assert.deepEqual(
+    settled.settlements.map((s) => [s.kind, s.type, (s as { cloudId?: string }).cloudId]),
+    [['adopted', CT_TYPE, 'fr-par/ct-9']],
+  );
   const container = (settled.deployment.deployment as { resources: Item[] }).resources.find((r) => r.type === CT_TYPE)!;
   assert.equal(container.urn, CT);
   assert.equal(container.parent, STACK);
@@ -94,20 +126,34 @@ test('triggers: one the state lacks is adopted through its container; one alread
     { id: 't-held', name: 'nightly', container_id: 'ct-1' },
     { id: 't-other-container', name: 'nightly', container_id: 'ct-elsewhere' },
   ];
-  const heldCron = { urn: `${PREFIX}${CRON_TYPE}::cron-nightly`, type: CRON_TYPE, custom: true, id: 'fr-par/t-held', parent: STACK, provider: PROVIDER, inputs: { name: 'nightly' } };
+  const heldCron = {
+    urn: `${PREFIX}${CRON_TYPE}::cron-nightly`,
+    type: CRON_TYPE,
+    custom: true,
+    id: 'fr-par/t-held',
+    parent: STACK,
+    provider: PROVIDER,
+    inputs: { name: 'nightly' },
+  };
   calls.length = 0;
   const complete = await settleWithCloud(exported([...base, nsResource, ctResource, heldCron]), settings, context);
   assert.equal(complete.changed, false);
   assert.deepEqual(calls, [], 'a complete state costs no API call');
 
   const missing = await settleWithCloud(exported([...base, nsResource, ctResource]), settings, context);
-  assert.deepEqual(missing.settlements.map((s) => [s.kind, s.name, (s as { cloudId?: string }).cloudId]), [['adopted', 'cron-nightly', 'fr-par/t-held']]);
+  assert.deepEqual(
+    missing.settlements.map((s) => [s.kind, s.name, (s as { cloudId?: string }).cloudId]),
+    [['adopted', 'cron-nightly', 'fr-par/t-held']],
+  );
   cloud.triggers = [];
 });
 
 test('state order: dependencies first, whatever order things were taken in', () => {
   const ordered = orderedForState([{ urn: 'c', type: CRON_TYPE }, ctResource, ...base, nsResource]);
-  assert.deepEqual(ordered.map((r) => r.type), ['pulumi:pulumi:Stack', 'pulumi:providers:scaleway', NS_TYPE, CT_TYPE, CRON_TYPE]);
+  assert.deepEqual(
+    ordered.map((r) => r.type),
+    ['pulumi:pulumi:Stack', 'pulumi:providers:scaleway', NS_TYPE, CT_TYPE, CRON_TYPE],
+  );
 });
 
 test('stack outputs are stale when missing or not what the resources hold', () => {

@@ -82,7 +82,10 @@ function kindOfSchema(property: SchemaProperty): Kind {
   return property.type as Kind;
 }
 
-function pluginSchema(): { resources: Record<string, { inputProperties: Record<string, SchemaProperty>; requiredInputs?: string[]; properties: Record<string, SchemaProperty> }>; name: string } {
+function pluginSchema(): {
+  resources: Record<string, { inputProperties: Record<string, SchemaProperty>; requiredInputs?: string[]; properties: Record<string, SchemaProperty> }>;
+  name: string;
+} {
   const pulumiHome = mkdtempSync(join(tmpdir(), 'openmcf-schema-'));
   try {
     const text = execFileSync(engineBinary(), ['package', 'get-schema', pluginBinary()], {

@@ -24,7 +24,7 @@ test('ensureFolder makes folders and their missing parents 0700, and tightens an
   assert.equal(mode(old), 0o700);
 });
 
-test('a workspace folder is private and named after its process; a dead process\'s folder is swept', async () => {
+test("a workspace folder is private and named after its process; a dead process's folder is swept", async () => {
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = mkdtempSync(join(tmpdir(), 'openmcf-sweep-'));
   try {

@@ -52,10 +52,19 @@ test('a detailed diff is used as the provider reports it; old values from output
 
 test('a create lists its inputs; same, delete and refresh list nothing', () => {
   const created = propertyChanges(step('create', CONTAINER, 'my-api', { new: state({ port: 8080, image: 'i:1', __defaults: [] }) }));
-  assert.deepEqual(created.map((c) => [c.path, c.new]), [['image', 'i:1'], ['port', 8080]]);
+  assert.deepEqual(
+    created.map((c) => [c.path, c.new]),
+    [
+      ['image', 'i:1'],
+      ['port', 8080],
+    ],
+  );
   // The bridge's bookkeeping nested in a value is not shown either.
   const nested = propertyChanges(step('create', CONTAINER, 'my-api', { new: state({ scalingOptions: [{ __defaults: [], concurrentRequestsThreshold: 40 }] }) }));
-  assert.deepEqual(nested.map((c) => [c.path, c.new]), [['scalingOptions', [{ concurrentRequestsThreshold: 40 }]]]);
+  assert.deepEqual(
+    nested.map((c) => [c.path, c.new]),
+    [['scalingOptions', [{ concurrentRequestsThreshold: 40 }]]],
+  );
   assert.deepEqual(propertyChanges(step('same', CONTAINER, 'my-api', { old: state({ a: 1 }), new: state({ a: 2 }) })), []);
   assert.deepEqual(propertyChanges(step('delete', CONTAINER, 'my-api', { old: state({ a: 1 }) })), []);
 });

@@ -4,10 +4,12 @@ import { cleanProviderMessage } from '../../src/engine/provider-messages.js';
 
 const CAUSE = 'scaleway-sdk-go: http error 500 Internal Server Error: internal error, please retry later';
 
-test('the bridge\'s source location and provider suffix are taken off the cause', () => {
+test("the bridge's source location and provider suffix are taken off the cause", () => {
   assert.equal(cleanProviderMessage(`sdk-v2/provider2.go:572: sdk.helper_schema: ${CAUSE}: provider=scaleway@1.54.0`), CAUSE);
   assert.equal(
-    cleanProviderMessage('  sdk-v2/provider2.go:572: sdk.helper_schema: creation container error: scaleway-sdk-go: resource namespace with ID 1f2e is in a transient state: pending: provider=scaleway@1.54.0'),
+    cleanProviderMessage(
+      '  sdk-v2/provider2.go:572: sdk.helper_schema: creation container error: scaleway-sdk-go: resource namespace with ID 1f2e is in a transient state: pending: provider=scaleway@1.54.0',
+    ),
     'creation container error: scaleway-sdk-go: resource namespace with ID 1f2e is in a transient state: pending',
   );
 });

@@ -51,7 +51,10 @@ test('a failed step is reported with its elapsed time and not counted', () => {
   translator.translate(pre(s));
   c.advance(800);
   const events = translator.translate(failed(s));
-  assert.deepEqual(events.map((e) => e.type), ['resource-failed']);
+  assert.deepEqual(
+    events.map((e) => e.type),
+    ['resource-failed'],
+  );
   assert.equal((events[0] as Extract<OperationEvent, { type: 'resource-failed' }>).elapsedMs, 800);
   assert.equal(translator.counts().update, 0);
 });
@@ -87,7 +90,7 @@ test('diagnostics lose the engine colour markup, keep their resource, and skip b
   assert.deepEqual(translator.translate(diagnostic('', 'warning')), []);
 });
 
-test('the provider\'s standing deprecation of the Cron resource is not repeated on every cron; other warnings are kept', () => {
+test("the provider's standing deprecation of the Cron resource is not repeated on every cron; other warnings are kept", () => {
   const translator = new EngineEventTranslator();
   const cron = urn(CRON, 'cron-nightly');
   const deprecated = `${cron} verification warning: Deprecated Resource: The "scaleway_container_cron" resource is deprecated, please use \`scaleway_container_trigger\` with a cron configuration instead`;
@@ -133,7 +136,9 @@ test('the refresh inside a preview ends its reads as `refresh`: a detailed diff 
   });
   const [changed] = translator.translate(outputs(drifted, true)) as Array<Extract<OperationEvent, { type: 'resource-finished' }>>;
   assert.deepEqual([changed?.step, changed?.change, changed?.properties], ['refresh', 'update', [{ path: 'maxScale', kind: 'update', replaces: false, old: 20, new: 3 }]]);
-  const [unchanged] = translator.translate(outputs(step('refresh', NAMESPACE, 'my-api', { old: state({}), new: state({}), detailedDiff: {} }), true)) as Array<Extract<OperationEvent, { type: 'resource-finished' }>>;
+  const [unchanged] = translator.translate(outputs(step('refresh', NAMESPACE, 'my-api', { old: state({}), new: state({}), detailedDiff: {} }), true)) as Array<
+    Extract<OperationEvent, { type: 'resource-finished' }>
+  >;
   assert.equal(unchanged?.change, 'refresh');
   const gone = step('refresh', CRON, 'cron-nightly', { old: state({ schedule: '0 2 * * *' }), new: { ...state({}, {}), id: '' } });
   const [deleted] = translator.translate(outputs(gone, true)) as Array<Extract<OperationEvent, { type: 'resource-finished' }>>;

@@ -13,7 +13,12 @@ export class Hold {
    * `storeDir`: the local API's store ($OPENMCF_HOME/sandbox/api for --sandbox runs). `operation`:
    * hold only those calls (`update`: a run's update waits, its preview's reads pass).
    */
-  constructor(storeDir: string, readonly name: string, readonly resource: SandboxResource | '*' = 'Container', readonly operation?: FaultOperation) {
+  constructor(
+    storeDir: string,
+    readonly name: string,
+    readonly resource: SandboxResource | '*' = 'Container',
+    readonly operation?: FaultOperation,
+  ) {
     this.files = holdFiles(storeDir, name);
   }
 

@@ -32,7 +32,11 @@ export function postgresBinDir(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.OPENMCF_PG_BIN;
   if (configured && configured !== '') return configured;
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const version of versions) {
     const dir = join(root, version, 'bin');
     if (existsSync(join(dir, 'initdb'))) return dir;
@@ -103,7 +107,12 @@ export async function startPostgres(): Promise<PostgresServer> {
 
   const clientEnv = { ...process.env, PGPASSWORD: password };
   const psql = (sql: string, database: string): string =>
-    run(join(bin, 'psql'), ['-X', '-q', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'openmcf', '-d', database, '-c', sql], undefined, clientEnv);
+    run(
+      join(bin, 'psql'),
+      ['-X', '-q', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-h', '127.0.0.1', '-p', String(port), '-U', 'openmcf', '-d', database, '-c', sql],
+      undefined,
+      clientEnv,
+    );
   psql('CREATE DATABASE openmcf', 'postgres');
 
   return {

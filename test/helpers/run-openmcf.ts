@@ -98,9 +98,7 @@ export interface RunOptions extends EnvOptions {
 const DEFAULT_TIMEOUT_MS = 180_000;
 
 export function runOpenmcf(args: readonly string[], options: RunOptions = {}): RunResult {
-  const [command, commandArgs] = options.merged
-    ? ['sh', ['-c', 'exec "$@" 2>&1', 'sh', process.execPath, OPENMCF_BIN, ...args]]
-    : [process.execPath, [OPENMCF_BIN, ...args]];
+  const [command, commandArgs] = options.merged ? ['sh', ['-c', 'exec "$@" 2>&1', 'sh', process.execPath, OPENMCF_BIN, ...args]] : [process.execPath, [OPENMCF_BIN, ...args]];
   const result = spawnSync(command, commandArgs, {
     cwd: options.cwd ?? REPO_ROOT,
     env: openmcfEnv(options),
@@ -210,7 +208,11 @@ export class Background {
 
   /** Resolves once stderr matches, or rejects after `ms`. */
   async waitFor(pattern: RegExp, ms = 60_000): Promise<void> {
-    await waitUntil(() => pattern.test(this.stderr), ms, () => `stderr never matched ${pattern}:\n${this.stderr}`);
+    await waitUntil(
+      () => pattern.test(this.stderr),
+      ms,
+      () => `stderr never matched ${pattern}:\n${this.stderr}`,
+    );
   }
 
   signal(signal: NodeJS.Signals): void {

@@ -167,7 +167,10 @@ test('values set on paths that hold no secret are not returned as secrets', () =
 test('a misspelt secret flag does not print its value', () => {
   const { diagnostics } = parseOverrides(['spec.env.secret[0].value=typo-s3cret', 'spec.env.secrets[0]value=other-s3cret']);
   // A path that cannot be read at all may have been meant for anything: its value is not shown.
-  assert.deepEqual(diagnostics.map((d) => d.file), ['--set spec.env.secret[0].value=[secret]', '--set spec.env.secrets[0]value=[not shown]']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.file),
+    ['--set spec.env.secret[0].value=[secret]', '--set spec.env.secrets[0]value=[not shown]'],
+  );
 });
 
 test('validation problems about an overridden field name the flag instead of a line', () => {

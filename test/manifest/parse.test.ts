@@ -53,7 +53,10 @@ test('an alias bomb is refused with the position of its first alias, without exp
   const { documents, diagnostics } = parse(`${levels.join('\n')}\n`);
   assert.ok(Date.now() - started < 2000, 'must not expand 10^7 nodes');
   assert.equal(documents.length, 0);
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.line, d.column]), [['yaml.alias-limit', 2, 8]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.line, d.column]),
+    [['yaml.alias-limit', 2, 8]],
+  );
 });
 
 test('a few aliases are fine', () => {
@@ -64,9 +67,10 @@ test('a few aliases are fine', () => {
 
 test('an alias to no anchor is an error at the alias', () => {
   const { diagnostics } = parse('a: 1\nb: *nowhere\n');
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.line, d.column, d.message]), [
-    ['yaml.unresolved-alias', 2, 4, 'alias `*nowhere` refers to no anchor'],
-  ]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.line, d.column, d.message]),
+    [['yaml.unresolved-alias', 2, 4, 'alias `*nowhere` refers to no anchor']],
+  );
 });
 
 test('documents that are lists or scalars are errors naming what they are', () => {
@@ -85,6 +89,10 @@ test('a file without any document is an error', () => {
   for (const text of ['', '# nothing\n', '---\n']) {
     const { documents, diagnostics } = parse(text);
     assert.equal(documents.length, 0);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.line, d.column]), [['yaml.empty', 1, 1]], JSON.stringify(text));
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.line, d.column]),
+      [['yaml.empty', 1, 1]],
+      JSON.stringify(text),
+    );
   }
 });

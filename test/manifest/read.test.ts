@@ -31,7 +31,10 @@ test('a directory yields its *.yaml and *.yml files sorted by name, not other fi
 test('files keep the order they were given in, and a file is read whatever its extension', async () => {
   const dir = folder({ 'z.yaml': 'z', 'manifest.txt': 'm' });
   const { files } = await readSources([join(dir, 'z.yaml'), join(dir, 'manifest.txt')]);
-  assert.deepEqual(files.map((f) => f.text), ['z', 'm']);
+  assert.deepEqual(
+    files.map((f) => f.text),
+    ['z', 'm'],
+  );
 });
 
 test('- reads standard input once, named <stdin>', async () => {
@@ -49,7 +52,10 @@ test('- reads standard input once, named <stdin>', async () => {
 test('a missing path and an empty folder are errors with no position, and do not stop the others', async () => {
   const dir = folder({ 'ok.yaml': 'ok', 'empty/readme.md': '' });
   const { files, diagnostics } = await readSources([join(dir, 'nope.yaml'), join(dir, 'empty'), join(dir, 'ok.yaml')]);
-  assert.deepEqual(files.map((f) => f.text), ['ok']);
+  assert.deepEqual(
+    files.map((f) => f.text),
+    ['ok'],
+  );
   assert.deepEqual(
     diagnostics.map((d) => [d.code, d.file.slice(dir.length + 1), d.line, d.column, d.severity]),
     [
@@ -63,7 +69,10 @@ test('many files are all read, in order', async () => {
   const names: Record<string, string> = {};
   for (let i = 0; i < 300; i++) names[`m${String(i).padStart(3, '0')}.yaml`] = String(i);
   const { files } = await readSources([folder(names)]);
-  assert.deepEqual(files.map((f) => f.text), Object.keys(names).map((_, i) => String(i)));
+  assert.deepEqual(
+    files.map((f) => f.text),
+    Object.keys(names).map((_, i) => String(i)),
+  );
 });
 
 test('a file that cannot be read is an error saying why', async () => {

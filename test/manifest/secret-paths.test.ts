@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { mayHoldSecretValue, mayMeanSecretValue } from '../../src/manifest/secret-paths.js';
 
 test('the paths to a secret value, the value and what lies below it may hold a secret', () => {
-  for (const path of [['spec'], ['spec', 'env'], ['spec', 'env', 'secrets'], ['spec', 'env', 'secrets', 0], ['spec', 'env', 'secrets', 3, 'value'], ['spec', 'env', 'secrets', 0, 'value', 'x']]) {
+  for (const path of [
+    ['spec'],
+    ['spec', 'env'],
+    ['spec', 'env', 'secrets'],
+    ['spec', 'env', 'secrets', 0],
+    ['spec', 'env', 'secrets', 3, 'value'],
+    ['spec', 'env', 'secrets', 0, 'value', 'x'],
+  ]) {
     assert.equal(mayHoldSecretValue(path), true, path.join('.'));
   }
   for (const path of [['metadata'], ['spec', 'image'], ['spec', 'env', 'variables'], ['spec', 'env', 'secrets', 0, 'name'], ['spec', 'env', 'secrets', 'value']]) {

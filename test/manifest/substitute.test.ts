@@ -94,9 +94,7 @@ test('a value filled into a plain variable is not returned as a secret', () => {
 });
 
 test('a substituted number or boolean takes the type the schema gives the field', () => {
-  const doc = parsed(
-    'spec:\n  port: ${PORT}\n  deploy: "${DEPLOY}"\n  image:\n    tag: ${TAG}\n  env:\n    secrets:\n      - name: PIN\n        value: ${PIN}\n',
-  );
+  const doc = parsed('spec:\n  port: ${PORT}\n  deploy: "${DEPLOY}"\n  image:\n    tag: ${TAG}\n  env:\n    secrets:\n      - name: PIN\n        value: ${PIN}\n');
   assert.deepEqual(substituteVariables(doc, { PORT: '9000', DEPLOY: 'false', TAG: '2', PIN: '123456' }).diagnostics, []);
   assert.equal(doc.document.getIn(['spec', 'port']), 9000);
   assert.equal(doc.document.getIn(['spec', 'deploy']), false);

@@ -31,7 +31,7 @@ const PROBE = `
   console.log(JSON.stringify({ served, fromBundle, data: doc.toJS(), command: typeof Command, names: Object.keys(yaml).sort().length }));
 `;
 
-test('commander and yaml are served from their bundles, with the packages\' behaviour', () => {
+test("commander and yaml are served from their bundles, with the packages' behaviour", () => {
   const probe = JSON.parse(run(PROBE)) as { served: string[]; fromBundle: boolean; data: unknown; command: string; names: number };
   assert.deepEqual(probe.served, ['commander', 'yaml']);
   assert.equal(probe.fromBundle, true);

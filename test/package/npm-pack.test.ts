@@ -38,14 +38,21 @@ test('the tarball carries the CLI, its docs, the LICENSE and the files the CLI r
 });
 
 test('the tarball ships no tests', () => {
-  assert.deepEqual(files.filter((f) => f.startsWith('dist/test/') || f.startsWith('test/') || f.endsWith('.test.js')), []);
+  assert.deepEqual(
+    files.filter((f) => f.startsWith('dist/test/') || f.startsWith('test/') || f.endsWith('.test.js')),
+    [],
+  );
 });
 
 test('every file the README links to is in the tarball', () => {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
   const links = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1] as string).filter((l) => !/^[a-z]+:/.test(l));
   assert.ok(links.length >= 2, `links found: ${links.join(', ')}`);
-  for (const link of links) assert.ok(files.some((f) => f === link || f.startsWith(`${link.replace(/\/$/, '')}/`)), `README links to ${link}, which is not packed`);
+  for (const link of links)
+    assert.ok(
+      files.some((f) => f === link || f.startsWith(`${link.replace(/\/$/, '')}/`)),
+      `README links to ${link}, which is not packed`,
+    );
 });
 
 test('the LICENSE is the Apache License 2.0 that package.json declares', () => {

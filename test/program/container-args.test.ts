@@ -109,12 +109,8 @@ test('namespace is named after the manifest, in its region, described and tagged
   assert.equal('description' in namespaceArgs(manifest()), false, 'no description: none sent');
 });
 
-test('tags are the original module\'s key=value strings, in its order; org, env and id only when set', () => {
-  assert.deepEqual(resourceTags({ name: 'my-api', labels: {} }), [
-    'planton-ai_resource=true',
-    'planton-ai_name=my-api',
-    'planton-ai_kind=ScalewayServerlessContainer',
-  ]);
+test("tags are the original module's key=value strings, in its order; org, env and id only when set", () => {
+  assert.deepEqual(resourceTags({ name: 'my-api', labels: {} }), ['planton-ai_resource=true', 'planton-ai_name=my-api', 'planton-ai_kind=ScalewayServerlessContainer']);
   assert.deepEqual(resourceTags({ name: 'my-api', labels: {}, env: 'dev', org: '' }), [
     'planton-ai_resource=true',
     'planton-ai_name=my-api',
@@ -132,7 +128,7 @@ test('one cron per trigger: named by the trigger name or its index, args as cano
   assert.deepEqual(cronArgs(manifest()), []);
 });
 
-test('an unnamed trigger keeps the original CLI\'s resource name as an alias, unless a named trigger has it', () => {
+test("an unnamed trigger keeps the original CLI's resource name as an alias, unless a named trigger has it", () => {
   const triggers = [
     { schedule: '@daily', args: '{}' },
     { name: 'cron-0', schedule: '@hourly', args: '{}' },

@@ -105,7 +105,10 @@ test('the program hands every mapped field to the resources, secrets as secrets'
   assert.deepEqual(
     crons.map((cron) => [cron.name, cron.inputs]),
     [
-      ['cron-hourly-sync', { name: 'hourly-sync', schedule: '0 * * * *', args: '{"source":"s3://input-bucket","task":"sync"}', region: 'nl-ams', containerId: `nl-ams/${CONTAINER_UUID}` }],
+      [
+        'cron-hourly-sync',
+        { name: 'hourly-sync', schedule: '0 * * * *', args: '{"source":"s3://input-bucket","task":"sync"}', region: 'nl-ams', containerId: `nl-ams/${CONTAINER_UUID}` },
+      ],
       ['cron-1', { name: 'cron-1', schedule: '0 2 * * *', args: '{"format":"pdf","task":"report"}', region: 'nl-ams', containerId: `nl-ams/${CONTAINER_UUID}` }],
     ],
   );
@@ -152,7 +155,9 @@ test('valueFrom fields are read through stack references, keeping secrecy of the
   await resolveAll((await createContainerProgram(m, { target })()) as ContainerProgramOutputs);
   await settled(recorded, 4);
 
-  const refs = byType(recorded, 'pulumi:pulumi:StackReference').map((ref) => ref.inputs.name).sort();
+  const refs = byType(recorded, 'pulumi:pulumi:StackReference')
+    .map((ref) => ref.inputs.name)
+    .sort();
   assert.deepEqual(refs, ['organization/my-project/dev.ScalewayContainerRegistry.my-registry', 'organization/my-project/dev.ScalewayPrivateNetwork.core-net']);
 
   const [container] = byType(recorded, 'scaleway:containers/container:Container');
@@ -170,10 +175,16 @@ test('an unresolvable reference fails the program before any resource is declare
   await assert.rejects(createContainerProgram(m, { target })(), (error: unknown) => {
     assert.ok(pulumi.RunError.isInstance(error), 'reported by the engine without a stack trace');
     assert.ok(error instanceof OpenmcfError && error.exitCode === 3, 'still an input error for the command');
-    assert.match(String((error as Error).message), /spec\.image\.registryEndpoint\.valueFrom: stack my-org\/my-project\/dev\.ScalewayContainerRegistry\.my-registry has no output "endpoint"/);
+    assert.match(
+      String((error as Error).message),
+      /spec\.image\.registryEndpoint\.valueFrom: stack my-org\/my-project\/dev\.ScalewayContainerRegistry\.my-registry has no output "endpoint"/,
+    );
     return true;
   });
-  assert.deepEqual(recorded.resources.map((resource) => resource.type), ['pulumi:pulumi:StackReference']);
+  assert.deepEqual(
+    recorded.resources.map((resource) => resource.type),
+    ['pulumi:pulumi:StackReference'],
+  );
 });
 
 test('a manifest with valueFrom needs a target, and never deploys an empty image', async () => {
@@ -182,7 +193,7 @@ test('a manifest with valueFrom needs a target, and never deploys an empty image
   assert.throws(() => declareContainer(m), /resolve it first/);
 });
 
-test('the namespace and the container carry the stack\'s owner tag after the original\'s tags; crons have none to carry', async () => {
+test("the namespace and the container carry the stack's owner tag after the original's tags; crons have none to carry", async () => {
   const recorded = await installMocks();
   await resolveAll(declareContainer(fullManifest(), {}, undefined, undefined, 'acme/my-project/dev.ScalewayServerlessContainer.inference-grpc'));
   await settled(recorded, 4);

@@ -20,10 +20,7 @@ export function baseSpec(): ScalewayServerlessContainerSpec {
   };
 }
 
-export function manifest(
-  spec: Partial<ScalewayServerlessContainerSpec> = {},
-  metadata: Partial<ManifestMetadata> = {},
-): ScalewayServerlessContainerManifest {
+export function manifest(spec: Partial<ScalewayServerlessContainerSpec> = {}, metadata: Partial<ManifestMetadata> = {}): ScalewayServerlessContainerManifest {
   return {
     apiVersion: 'scaleway.openmcf.org/v1',
     kind: 'ScalewayServerlessContainer',
@@ -34,41 +31,44 @@ export function manifest(
 
 /** Every optional field set, each to a value distinct from its default. */
 export function fullManifest(): ScalewayServerlessContainerManifest {
-  return manifest({
-    region: 'nl-ams',
-    image: { registryEndpoint: { value: 'ghcr.io/my-org/' }, name: 'inference-service', tag: 'sha-7f3a2b1' },
-    privacy: 'private',
-    port: 50051,
-    description: 'gRPC inference',
-    memoryLimitMb: 2048,
-    cpuLimit: 1120,
-    minScale: 2,
-    maxScale: 15,
-    timeoutSeconds: 120,
-    httpOption: 'redirected',
-    protocol: 'h2c',
-    commands: ['python', '-m', 'pipeline.main'],
-    args: ['--workers', '4'],
-    env: {
-      variables: [
-        { name: 'LOG_LEVEL', value: 'info' },
-        { name: 'MODEL_CACHE_DIR', value: '/tmp/models' },
-      ],
-      secrets: [
-        { name: 'DATABASE_URL', value: 'postgres://user:pass@db.example.com:5432/orders' },
-        { name: 'API_KEY', value: 'sk-abc123secret' },
+  return manifest(
+    {
+      region: 'nl-ams',
+      image: { registryEndpoint: { value: 'ghcr.io/my-org/' }, name: 'inference-service', tag: 'sha-7f3a2b1' },
+      privacy: 'private',
+      port: 50051,
+      description: 'gRPC inference',
+      memoryLimitMb: 2048,
+      cpuLimit: 1120,
+      minScale: 2,
+      maxScale: 15,
+      timeoutSeconds: 120,
+      httpOption: 'redirected',
+      protocol: 'h2c',
+      commands: ['python', '-m', 'pipeline.main'],
+      args: ['--workers', '4'],
+      env: {
+        variables: [
+          { name: 'LOG_LEVEL', value: 'info' },
+          { name: 'MODEL_CACHE_DIR', value: '/tmp/models' },
+        ],
+        secrets: [
+          { name: 'DATABASE_URL', value: 'postgres://user:pass@db.example.com:5432/orders' },
+          { name: 'API_KEY', value: 'sk-abc123secret' },
+        ],
+      },
+      privateNetworkId: { value: '11111111-1111-1111-1111-111111111111' },
+      sandbox: 'v1',
+      healthCheck: { path: '/grpc.health.v1.Health/Check', failureThreshold: 3, intervalSeconds: 15 },
+      scalingOption: { concurrentRequestsThreshold: 50 },
+      localStorageLimitMb: 1024,
+      deploy: false,
+      registrySha256: 'sha256:abcdef1234567890',
+      cronTriggers: [
+        { name: 'hourly-sync', schedule: '0 * * * *', args: '{"task": "sync", "source": "s3://input-bucket"}' },
+        { schedule: '0 2 * * *', args: '{ "format":"pdf", "task":"report" }' },
       ],
     },
-    privateNetworkId: { value: '11111111-1111-1111-1111-111111111111' },
-    sandbox: 'v1',
-    healthCheck: { path: '/grpc.health.v1.Health/Check', failureThreshold: 3, intervalSeconds: 15 },
-    scalingOption: { concurrentRequestsThreshold: 50 },
-    localStorageLimitMb: 1024,
-    deploy: false,
-    registrySha256: 'sha256:abcdef1234567890',
-    cronTriggers: [
-      { name: 'hourly-sync', schedule: '0 * * * *', args: '{"task": "sync", "source": "s3://input-bucket"}' },
-      { schedule: '0 2 * * *', args: '{ "format":"pdf", "task":"report" }' },
-    ],
-  }, { name: 'inference-grpc', org: 'acme', env: 'prod', id: 'scwsc-01abc' });
+    { name: 'inference-grpc', org: 'acme', env: 'prod', id: 'scwsc-01abc' },
+  );
 }

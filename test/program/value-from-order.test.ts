@@ -12,7 +12,8 @@ const BACKEND = { url: 'file:///tmp/state', kind: 'file' as const };
 
 /** A manifest named `name`; with `reads`, its image endpoint reads that container's domainName. */
 function stack(name: string, reads?: string, line = 10): OrderedStack {
-  const registryEndpoint = reads === undefined ? { value: 'rg.fr-par.scw.cloud/team' } : { valueFrom: { kind: 'ScalewayServerlessContainer', name: reads, fieldPath: 'status.outputs.domainName' } };
+  const registryEndpoint =
+    reads === undefined ? { value: 'rg.fr-par.scw.cloud/team' } : { valueFrom: { kind: 'ScalewayServerlessContainer', name: reads, fieldPath: 'status.outputs.domainName' } };
   const m = manifest(
     { image: { registryEndpoint, name, tag: 'v1' } },
     { name, labels: { ...LABELS_OK, 'pulumi.openmcf.org/stack.name': `dev.ScalewayServerlessContainer.${name}` } },

@@ -14,7 +14,6 @@ const withRefs = manifest({
   privateNetworkId: { valueFrom: { kind: 'ScalewayPrivateNetwork', env: 'shared', name: 'core-net', fieldPath: 'status.outputs.private_network_id' } },
 });
 
-
 test('references follow <env>.<Kind>.<name> in the same organization and project', () => {
   const target = resolveStackTarget(withRefs, { backend: FILE_BACKEND, sandbox: false });
   const [registry, network] = describeValueFromRefs(withRefs, target);
@@ -99,8 +98,10 @@ test('an unresolvable reference is an error naming the field, the stack and the 
   // The checks a literal value gets: a scheme on an endpoint is refused, naming the reference.
   assert.throws(
     () => resolveValueFrom(registry, { endpoint: 'https://rg.fr-par.scw.cloud/ns' }, 'fr-par'),
-    inputError('value-from-invalid', /^spec\.image\.registryEndpoint\.valueFrom: output "endpoint" of stack my-org\/my-project\/dev\.ScalewayContainerRegistry\.my-registry: must be a registry host .*\(got "https:\/\/rg\.fr-par\.scw\.cloud\/ns"\)$/, (error) =>
-      assert.match(error.hint ?? '', /drop the scheme/),
+    inputError(
+      'value-from-invalid',
+      /^spec\.image\.registryEndpoint\.valueFrom: output "endpoint" of stack my-org\/my-project\/dev\.ScalewayContainerRegistry\.my-registry: must be a registry host .*\(got "https:\/\/rg\.fr-par\.scw\.cloud\/ns"\)$/,
+      (error) => assert.match(error.hint ?? '', /drop the scheme/),
     ),
   );
   assert.throws(() => resolveValueFrom(network, { private_network_id: 'not-a-network' }, 'fr-par'), inputError('value-from-invalid', /must be `\{region\}\/\{uuid\}` or a UUID/));

@@ -114,7 +114,10 @@ export async function runCampaign(home: CloudHome, seed: number, trials: number,
       const interrupt = interruptRoll < 0.6 ? 'none' : interruptRoll < 0.8 ? 'SIGTERM' : 'SIGKILL';
       const interruptAfterMs = 1000 + Math.floor(next() * 5000);
       const file = writeManifest(home, desired);
-      const intended = action === 'destroy' ? ['destroy', '-f', file, '--sandbox', '--yes'] : ['apply', '-f', file, '--sandbox', '--yes', ...(action === 'replace' ? ['--replace', 'container'] : [])];
+      const intended =
+        action === 'destroy'
+          ? ['destroy', '-f', file, '--sandbox', '--yes']
+          : ['apply', '-f', file, '--sandbox', '--yes', ...(action === 'replace' ? ['--replace', 'container'] : [])];
       const what = `trial ${trial}: ${action} port=${desired.port} tag=${desired.tag} minScale=${desired.minScale} crons=[${desired.crons!.join(',')}] faults=${faults} interrupt=${interrupt}${interrupt !== 'none' ? `@${interruptAfterMs}ms` : ''}`;
       log(what);
 
@@ -165,7 +168,15 @@ function neighbourSnapshot(cloud: ListedCloud): string {
   return JSON.stringify([namespaces, containers, triggers]);
 }
 
-function checkInvariants(home: CloudHome, cloud: ListedCloud, desired: ManifestShape, deployed: boolean, neighbourBefore: string, what: string, fail: (message: string) => never): void {
+function checkInvariants(
+  home: CloudHome,
+  cloud: ListedCloud,
+  desired: ManifestShape,
+  deployed: boolean,
+  neighbourBefore: string,
+  what: string,
+  fail: (message: string) => never,
+): void {
   const state = stateIds(home, stackOf(desired));
   const owned = cloudIds(home, desired, cloud);
   if (JSON.stringify(state) !== JSON.stringify(owned)) fail(`${what}: state != cloud\nstate ${JSON.stringify(state)}\ncloud ${JSON.stringify(owned)}`);

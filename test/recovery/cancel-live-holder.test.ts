@@ -32,14 +32,21 @@ test('cancel --yes while an apply of this machine holds the lock: exit 4, the lo
   const hold = new Hold(home.storeDir, 'cancel-live-holder', 'Container', 'update');
   const holder = home.start(['apply', '-f', myApi, '--sandbox', '--yes', '--set', 'spec.port=8081'], { env: hold.env });
   await hold.waitHeld(120_000, () => holder.stderr);
-  await waitUntil(() => home.lockFiles().length > 0, 60_000, () => `no lock appeared:\n${holder.stderr}`);
+  await waitUntil(
+    () => home.lockFiles().length > 0,
+    60_000,
+    () => `no lock appeared:\n${holder.stderr}`,
+  );
   const locksBeforeCancel = home.lockFiles();
   const refused = home.run(['cancel', '-f', myApi, '--sandbox', '--yes', '--json']);
   const locksAfterCancel = home.lockFiles();
   hold.release();
   assert.deepEqual(locksAfterCancel, locksBeforeCancel, 'the lock is still there after cancel');
   assert.equal(refused.code, 4, refused.stderr);
-  assert.match(refused.stderr, /stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api is held by a run that is still going \((its process \d+ is running on this machine|openmcf process \d+ is running on this machine)\); its lock was not released/);
+  assert.match(
+    refused.stderr,
+    /stack my-org\/my-project\/dev\.ScalewayServerlessContainer\.my-api is held by a run that is still going \((its process \d+ is running on this machine|openmcf process \d+ is running on this machine)\); its lock was not released/,
+  );
   assert.equal(parseJson<ResultDocument>(refused.stdout).results[0]?.error?.code, 'stack-locked');
   assert.equal(await holder.done, 0, holder.stderr);
   assert.match(holder.stdout, /my-api: 1 updated/);

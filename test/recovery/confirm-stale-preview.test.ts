@@ -35,7 +35,7 @@ test('a stack changed by another run between the preview and "y" is not applied:
   assert.equal(result.code, 1, result.screen);
   assert.match(result.screen, /stack \S+my-api changed since the preview \(another run updated it while you were answering\); nothing was applied/);
   assert.match(result.screen, /Run `openmcf apply -f \S+my-api\.yaml --set spec\.port=9000 --sandbox` again to see a preview of the stack as it is now/);
-  assert.equal(Object.values(home.cloud().containers)[0]!.port, 7000, 'the other run\'s change was not reverted');
+  assert.equal(Object.values(home.cloud().containers)[0]!.port, 7000, "the other run's change was not reverted");
 });
 
 test('with nothing changed meanwhile, "y" applies what was shown', async () => {

@@ -19,7 +19,11 @@ let url = '';
 before(async () => {
   // Serves the whole file (stopped in after()), longer than a single run's guard on a busy machine.
   api = home.start(['sandbox', 'api'], { guardMs: 0 });
-  await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `no URL on stdout: ${api.stdout} ${api.stderr}`);
+  await waitUntil(
+    () => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout),
+    30_000,
+    () => `no URL on stdout: ${api.stdout} ${api.stderr}`,
+  );
   url = api.stdout.split('\n')[0]!;
 });
 after(async () => {
@@ -69,7 +73,7 @@ test('max_scale changed to 3 in the console, then apply of a tag bump: the drift
     drifted?.manifestChanges.filter((c) => c.path === 'spec.maxScale').map((c) => [c.old, c.new]),
     [[20, 3]],
   );
-  assert.equal(container()?.max_scale, 20, 'the manifest\'s value is back in the cloud');
+  assert.equal(container()?.max_scale, 20, "the manifest's value is back in the cloud");
   assert.match(String(container()?.image), /:v2$/);
 });
 
@@ -88,7 +92,10 @@ test('preview sees a console change by default, not with --no-refresh; refresh -
   const drift = home.run(['refresh', '-f', driftApi, '--sandbox', '--detailed-exitcode', '--json']);
   assert.equal(drift.code, 2, drift.stderr);
   assert.equal(parseJson<ResultDocument>(drift.stdout).exitCode, 2);
-  assert.deepEqual(parseJson<ResultDocument>(drift.stdout).results[0]?.drift?.map((d) => d.name), ['container']);
+  assert.deepEqual(
+    parseJson<ResultDocument>(drift.stdout).results[0]?.drift?.map((d) => d.name),
+    ['container'],
+  );
   const none = home.run(['refresh', '-f', driftApi, '--sandbox', '--detailed-exitcode']);
   assert.equal(none.code, 0, `the state now records what the cloud has: ${none.stderr}`);
   const back = home.run(['apply', ...args, '--yes']);
@@ -98,7 +105,11 @@ test('preview sees a console change by default, not with --no-refresh; refresh -
 
 test('the container deleted in the console, then apply: it is said and created again', async () => {
   await console_('DELETE');
-  await waitUntil(() => container() === undefined, 30_000, () => 'the console delete did not finish');
+  await waitUntil(
+    () => container() === undefined,
+    30_000,
+    () => 'the console delete did not finish',
+  );
   const result = home.run(['apply', '-f', driftApi, '--sandbox', '--yes', '--set', 'spec.image.tag=v2']);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /! container deleted outside openmcf \(will be created again\)/);

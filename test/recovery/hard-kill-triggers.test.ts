@@ -15,7 +15,11 @@ test('kill -9 during the creation of 24 triggers: the next apply adopts the ones
   const shape = { name: 'many-crons', env: 'dev', crons: CRONS };
   const file = writeManifest(home, shape);
   const run = home.start(['apply', '-f', file, '--sandbox', '--yes'], { env: { OPENMCF_SANDBOX_FAULTS: 'delay:Cron=700' } });
-  await waitUntil(() => Object.keys(home.cloud().triggers).length >= 3, 120_000, () => `no trigger was made:\n${run.stderr}`);
+  await waitUntil(
+    () => Object.keys(home.cloud().triggers).length >= 3,
+    120_000,
+    () => `no trigger was made:\n${run.stderr}`,
+  );
   run.signal('SIGKILL');
   await run.done;
   await waitForStaleLock(home);
@@ -30,7 +34,9 @@ test('kill -9 during the creation of 24 triggers: the next apply adopts the ones
   assert.equal(applied.code, 0, applied.stderr);
 
   const cloud = cloudIds(home, shape);
-  const names = Object.values(home.cloud().triggers).map((t) => t.name).sort();
+  const names = Object.values(home.cloud().triggers)
+    .map((t) => t.name)
+    .sort();
   assert.deepEqual(names, [...CRONS].sort(), 'each declared trigger exactly once');
   assert.deepEqual(stateIds(home, stackOf(shape)), cloud, 'state == cloud');
 });

@@ -21,14 +21,26 @@ const afterCreate = (name: string): Hold => new Hold(home.storeDir, name, 'Conta
 async function waitForHalfMadeContainer(run: Background, hold: Hold): Promise<string> {
   await hold.waitHeld(120_000, () => run.stderr);
   await run.waitFor(/creating container\.\.\./);
-  await waitUntil(() => Object.keys(home.cloud().containers).length > 0, 60_000, () => `the create never reached the cloud:\n${run.stderr}`);
+  await waitUntil(
+    () => Object.keys(home.cloud().containers).length > 0,
+    60_000,
+    () => `the create never reached the cloud:\n${run.stderr}`,
+  );
   return Object.keys(home.cloud().containers)[0]!;
 }
 
 /** Once the engine holding the lock has gone (it dies with the run, without releasing it). */
 async function waitForStaleLock(): Promise<void> {
-  const pids = (): number[] => home.lockFiles().filter((f) => f.endsWith('.json')).map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { pid: number }).pid);
-  await waitUntil(() => pids().length > 0 && pids().every((pid) => !alive(pid)), 30_000, () => `the lock holder is still running: ${pids().join(', ')}`);
+  const pids = (): number[] =>
+    home
+      .lockFiles()
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { pid: number }).pid);
+  await waitUntil(
+    () => pids().length > 0 && pids().every((pid) => !alive(pid)),
+    30_000,
+    () => `the lock holder is still running: ${pids().join(', ')}`,
+  );
 }
 
 test('kill -9 during a container create: stale lock named, released with openmcf cancel, then apply takes the container in', async () => {
@@ -41,7 +53,10 @@ test('kill -9 during a container create: stale lock named, released with openmcf
 
   const locked = home.run(['apply', '-f', myApi, '--sandbox', '--yes']);
   assert.equal(locked.code, 4, locked.stderr);
-  assert.match(locked.stderr, /The run that took the lock has ended without releasing it \(it ran on this machine\), so the lock is stale: release it with `openmcf cancel -f \S+my-api\.yaml --sandbox --yes`/);
+  assert.match(
+    locked.stderr,
+    /The run that took the lock has ended without releasing it \(it ran on this machine\), so the lock is stale: release it with `openmcf cancel -f \S+my-api\.yaml --sandbox --yes`/,
+  );
 
   const released = home.run(['cancel', '-f', myApi, '--sandbox', '--yes']);
   assert.equal(released.code, 0, released.stderr);
@@ -82,7 +97,10 @@ test('two Ctrl-C during a create: the documented refresh --clear-pending-creates
 
   const applied = home.run(['apply', '-f', myApi, '--sandbox', '--yes', '--set', 'spec.port=9000']);
   assert.equal(applied.code, 0, applied.stderr);
-  assert.deepEqual(Object.values(home.cloud().containers).map((c) => [c.id, c.port]), [[halfMade, 9000]]);
+  assert.deepEqual(
+    Object.values(home.cloud().containers).map((c) => [c.id, c.port]),
+    [[halfMade, 9000]],
+  );
   const settled = home.run(['preview', '-f', myApi, '--sandbox', '--detailed-exitcode', '--set', 'spec.port=9000']);
   assert.equal(settled.code, 0, settled.stderr);
 });

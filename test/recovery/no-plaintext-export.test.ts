@@ -69,7 +69,11 @@ async function killMidCreate(): Promise<void> {
   const run = home.start(['apply', '-f', file, '--sandbox', '--yes'], { env: { ...ENV, ...hold.env } });
   await hold.waitHeld(120_000, () => run.stderr);
   await run.waitFor(/creating container/);
-  await waitUntil(() => Object.keys(home.cloud().containers).length > 0, 60_000, () => `the create never reached the cloud:\n${run.stderr}`);
+  await waitUntil(
+    () => Object.keys(home.cloud().containers).length > 0,
+    60_000,
+    () => `the create never reached the cloud:\n${run.stderr}`,
+  );
   run.signal('SIGKILL');
   await run.done;
   await waitForStaleLock(home);
@@ -84,7 +88,11 @@ test('recovery of an interrupted create writes no secret in plain text, even whe
   const killed = home.start(['apply', '-f', file, '--sandbox', '--yes'], { env: ENV });
   const importFolder = (): string | undefined => readdirSync(tmp).find((name) => name.startsWith('openmcf-import-'));
   const watched = watchWhile(killed.done);
-  await waitUntil(() => importFolder() !== undefined || killed.child.exitCode !== null, 120_000, () => `no import folder:\n${killed.stderr}`);
+  await waitUntil(
+    () => importFolder() !== undefined || killed.child.exitCode !== null,
+    120_000,
+    () => `no import folder:\n${killed.stderr}`,
+  );
   const folder = importFolder();
   if (folder !== undefined) {
     assert.equal(statSync(join(tmp, folder)).mode & 0o777, 0o700, 'the folder is private');
@@ -92,7 +100,7 @@ test('recovery of an interrupted create writes no secret in plain text, even whe
   }
   await killed.done;
   assert.deepEqual(await watched, [], 'no planted value in any file while the recovery ran and after its kill');
-  assert.ok(!readdirSync(tmp).some((name) => name.startsWith('automation-')), 'no decrypted export of the SDK\'s');
+  assert.ok(!readdirSync(tmp).some((name) => name.startsWith('automation-')), "no decrypted export of the SDK's");
   await waitForStaleLock(home);
   home.run(['cancel', '-f', file, '--sandbox', '--yes'], { env: ENV });
 
@@ -100,7 +108,7 @@ test('recovery of an interrupted create writes no secret in plain text, even whe
   const seen = await watchWhile(recovered.done);
   assert.equal(await recovered.done, 0, recovered.stderr);
   assert.deepEqual(seen, [], 'no planted value in any file during the recovery that completes');
-  assert.ok(!readdirSync(tmp).some((name) => name.startsWith('openmcf-import-')), 'the killed run\'s folder is swept, this run\'s removed');
+  assert.ok(!readdirSync(tmp).some((name) => name.startsWith('openmcf-import-')), "the killed run's folder is swept, this run's removed");
   assert.ok(!existsSync(join(tmp, folder ?? 'none')) || folder === undefined);
   assert.equal(Object.keys(home.cloud().containers).length, 1, 'one container: the one the killed create made');
 });

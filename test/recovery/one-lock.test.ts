@@ -29,12 +29,16 @@ test('set-up: my-api is deployed', () => {
   assert.equal(result.code, 0, result.stderr);
 });
 
-test('a run waiting with --lock-wait plans once it holds the lock: it prints the revert of the other run\'s minScale it then applies', async () => {
+test("a run waiting with --lock-wait plans once it holds the lock: it prints the revert of the other run's minScale it then applies", async () => {
   // The first run stops in its update, holding the lock, until the second is seen waiting for it.
   const hold = new Hold(home.storeDir, 'one-lock-first', 'Container', 'update');
   const first = home.start(apply('--set', 'spec.minScale=3'), { env: hold.env });
   await hold.waitHeld(120_000, () => first.stderr);
-  await waitUntil(() => home.lockFiles().length > 0, 60_000, () => `no lock appeared:\n${first.stderr}`);
+  await waitUntil(
+    () => home.lockFiles().length > 0,
+    60_000,
+    () => `no lock appeared:\n${first.stderr}`,
+  );
   const second = home.start(apply('--json', '--set', 'spec.image.tag=v2', '--lock-wait', '2m'));
   try {
     await second.waitFor(/waiting for the lock held by/, 120_000);

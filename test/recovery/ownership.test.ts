@@ -18,15 +18,15 @@ const dev = { name: 'twin-app', env: 'dev', crons: ['nightly'] };
 const stagingFile = writeManifest(home, staging);
 const devFile = writeManifest(home, dev);
 
-test('a twin stack killed mid-create never takes the other stack\'s namespace: a conflict naming its owner, and destroy leaves the twin alone', async () => {
+test("a twin stack killed mid-create never takes the other stack's namespace: a conflict naming its owner, and destroy leaves the twin alone", async () => {
   const applied = home.run(['apply', '-f', stagingFile, '--sandbox', '--yes']);
   assert.equal(applied.code, 0, applied.stderr);
   const stagingObjects = cloudIds(home, staging);
-  assert.equal(stagingObjects.namespaces.length, 1, 'staging\'s namespace carries its owner tag');
+  assert.equal(stagingObjects.namespaces.length, 1, "staging's namespace carries its owner tag");
   assert.equal(stagingObjects.triggers.length, 1);
   const [namespace] = Object.values(home.cloud().namespaces);
   assert.ok(namespace!.tags.includes(`openmcf.org/stack=${fqdnOf(staging)}`), namespace!.tags.join(', '));
-  assert.ok(namespace!.tags.includes('planton-ai_name=twin-app'), 'the original module\'s tags are kept');
+  assert.ok(namespace!.tags.includes('planton-ai_name=twin-app'), "the original module's tags are kept");
 
   // Killed while its namespace create is held (never released: the run dies there).
   const hold = new Hold(home.storeDir, 'twin-namespace-create', 'Namespace', 'create');
@@ -42,12 +42,16 @@ test('a twin stack killed mid-create never takes the other stack\'s namespace: a
   assert.equal(conflict.code, 1, conflict.stderr);
   assert.match(conflict.stderr, new RegExp(`namespace "twin-app" in fr-par \\(fr-par/${namespace!.id}\\) belongs to stack ${fqdnOf(staging).replace(/\./g, '\\.')}`));
   assert.doesNotMatch(conflict.stderr, /taken into the state/);
-  assert.deepEqual(checkpointOf(home, stackOf(dev)).resources.filter((r) => r.type.startsWith('scaleway:')), [], 'nothing of staging in dev\'s state');
-  assert.deepEqual(checkpointOf(home, stackOf(dev)).pending, [], 'the create that never made an object of dev\'s is dropped');
+  assert.deepEqual(
+    checkpointOf(home, stackOf(dev)).resources.filter((r) => r.type.startsWith('scaleway:')),
+    [],
+    "nothing of staging in dev's state",
+  );
+  assert.deepEqual(checkpointOf(home, stackOf(dev)).pending, [], "the create that never made an object of dev's is dropped");
 
   const destroyed = home.run(['destroy', '-f', devFile, '--sandbox', '--yes']);
   assert.equal(destroyed.code, 0, destroyed.stderr);
-  assert.deepEqual(cloudIds(home, staging), stagingObjects, 'staging\'s namespace, container and cron are all still there');
+  assert.deepEqual(cloudIds(home, staging), stagingObjects, "staging's namespace, container and cron are all still there");
   const settled = home.run(['preview', '-f', stagingFile, '--sandbox', '--detailed-exitcode']);
   assert.equal(settled.code, 0, settled.stdout + settled.stderr);
 });
@@ -84,4 +88,3 @@ test('an object of our name that openmcf did not create is a conflict "not creat
   assert.match(conflict.stderr, /namespace "made-by-hand" in fr-par \(fr-par\/[0-9a-f-]+\) was not created by openmcf \(it has no openmcf\.org\/stack tag\)/);
   assert.match(conflict.stderr, /give this manifest another metadata\.name/);
 });
-

@@ -29,7 +29,11 @@ test('kill -9 during a create on the plain path: after cancel, apply takes the c
 
     const run = home.start(['apply', ...args, '--yes'], { env });
     await run.waitFor(/creating container/);
-    await waitUntil(() => Object.keys(home.cloud().containers).length > 0, 60_000, () => `the create never reached the cloud:\n${run.stderr}`);
+    await waitUntil(
+      () => Object.keys(home.cloud().containers).length > 0,
+      60_000,
+      () => `the create never reached the cloud:\n${run.stderr}`,
+    );
     run.signal('SIGKILL');
     await run.done;
     await waitForStaleLock(home, join(state, '.pulumi', 'locks'));
@@ -44,7 +48,9 @@ test('kill -9 during a create on the plain path: after cancel, apply takes the c
     // yet, so the container is taken in as a pending create or adopted as unrecorded; either way once.
     assert.match(
       applied.stderr,
-      new RegExp(`(an interrupted run had created the container \\(fr-par/${container}\\) without recording it|the cloud has the container \\(fr-par/${container}\\) that a failed or interrupted run made without recording it): taken into the state`),
+      new RegExp(
+        `(an interrupted run had created the container \\(fr-par/${container}\\) without recording it|the cloud has the container \\(fr-par/${container}\\) that a failed or interrupted run made without recording it): taken into the state`,
+      ),
     );
     assert.equal(Object.keys(home.cloud().containers).length, 1);
   } finally {

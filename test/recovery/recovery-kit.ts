@@ -77,23 +77,39 @@ export interface CheckpointResource {
 export function checkpointOf(home: CloudHome, stack: string): { resources: CheckpointResource[]; pending: Array<{ type: string; resource: CheckpointResource }> } {
   const file = home.stateFiles().find((f) => f.path.endsWith(`/.pulumi/stacks/${PROJECT}/${stack}.json`));
   if (!file) return { resources: [], pending: [] };
-  const latest = (JSON.parse(file.text) as { checkpoint?: { latest?: { resources?: CheckpointResource[]; pending_operations?: Array<{ type: string; resource: CheckpointResource }> } } }).checkpoint?.latest;
+  const latest = (
+    JSON.parse(file.text) as { checkpoint?: { latest?: { resources?: CheckpointResource[]; pending_operations?: Array<{ type: string; resource: CheckpointResource }> } } }
+  ).checkpoint?.latest;
   return { resources: latest?.resources ?? [], pending: latest?.pending_operations ?? [] };
 }
 
 /** Bare UUIDs of the state's objects, by kind (resources marked for deletion left out). */
 export function stateIds(home: CloudHome, stack: string): { namespaces: string[]; containers: string[]; triggers: string[] } {
   const { resources } = checkpointOf(home, stack);
-  const ids = (type: string): string[] => resources.filter((r) => r.type === type && r.delete !== true && r.id).map((r) => r.id!.slice(r.id!.indexOf('/') + 1)).sort();
+  const ids = (type: string): string[] =>
+    resources
+      .filter((r) => r.type === type && r.delete !== true && r.id)
+      .map((r) => r.id!.slice(r.id!.indexOf('/') + 1))
+      .sort();
   return { namespaces: ids('scaleway:containers/namespace:Namespace'), containers: ids('scaleway:containers/container:Container'), triggers: ids('scaleway:containers/cron:Cron') };
 }
 
 /** The cloud's objects of a stack: its namespace by name and owner tag, what is inside it. */
-export function cloudIds(home: CloudHome, shape: Pick<ManifestShape, 'name' | 'env' | 'region'>, cloud: ListedCloud = home.cloud()): { namespaces: string[]; containers: string[]; triggers: string[] } {
+export function cloudIds(
+  home: CloudHome,
+  shape: Pick<ManifestShape, 'name' | 'env' | 'region'>,
+  cloud: ListedCloud = home.cloud(),
+): { namespaces: string[]; containers: string[]; triggers: string[] } {
   const owner = `openmcf.org/stack=${fqdnOf(shape)}`;
-  const namespaces = Object.values(cloud.namespaces).filter((n) => n.region === (shape.region ?? 'fr-par') && n.tags.includes(owner)).map((n) => n.id);
-  const containers = Object.values(cloud.containers).filter((c) => namespaces.includes(c.namespace_id)).map((c) => c.id);
-  const triggers = Object.values(cloud.triggers).filter((t) => containers.includes(t.container_id)).map((t) => t.id);
+  const namespaces = Object.values(cloud.namespaces)
+    .filter((n) => n.region === (shape.region ?? 'fr-par') && n.tags.includes(owner))
+    .map((n) => n.id);
+  const containers = Object.values(cloud.containers)
+    .filter((c) => namespaces.includes(c.namespace_id))
+    .map((c) => c.id);
+  const triggers = Object.values(cloud.triggers)
+    .filter((t) => containers.includes(t.container_id))
+    .map((t) => t.id);
   return { namespaces: namespaces.sort(), containers: containers.sort(), triggers: triggers.sort() };
 }
 
@@ -155,7 +171,11 @@ export async function waitForStaleLock(home: CloudHome, lockRoot?: string): Prom
           return [];
         }
       });
-  await waitUntil(() => pids().every((pid) => !alive(pid)), 30_000, () => `the lock holder is still running: ${pids().join(', ')}`);
+  await waitUntil(
+    () => pids().every((pid) => !alive(pid)),
+    30_000,
+    () => `the lock holder is still running: ${pids().join(', ')}`,
+  );
 }
 
 function filesUnder(dir: string): string[] {

@@ -20,7 +20,10 @@ test('--replace container deletes the old container first and ends with one cont
   assert.equal(preview.code, 0, preview.stderr);
   assert.match(preview.stdout, /\+- REPLACE +container \(deleted first, then created again\)/);
   // The engine plans the two crons in either order.
-  assert.match(preview.stdout, /! 3 resources are REPLACED delete-first \(their names are fixed.*\): container, cron trigger (hourly-sync|nightly-report), cron trigger (hourly-sync|nightly-report)\n/);
+  assert.match(
+    preview.stdout,
+    /! 3 resources are REPLACED delete-first \(their names are fixed.*\): container, cron trigger (hourly-sync|nightly-report), cron trigger (hourly-sync|nightly-report)\n/,
+  );
 
   const result = home.run(['apply', '-f', pipeline, '--sandbox', '--yes', '--replace', 'container']);
   assert.equal(result.code, 0, result.stderr);
@@ -29,7 +32,10 @@ test('--replace container deletes the old container first and ends with one cont
   const containers = Object.values(cloud.containers);
   assert.equal(containers.length, 1, 'the old container is gone, the new one is there');
   assert.notEqual(containers[0]!.id, before.id);
-  assert.deepEqual(Object.values(cloud.triggers).map((t) => t.container_id), [containers[0]!.id, containers[0]!.id]);
+  assert.deepEqual(
+    Object.values(cloud.triggers).map((t) => t.container_id),
+    [containers[0]!.id, containers[0]!.id],
+  );
 });
 
 test('--replace namespace replaces the namespace and everything in it, delete-first, in --json too', () => {
@@ -61,8 +67,14 @@ test('a replacement caused by a change (a rename) is delete-first too, and conve
   const result = home.run(['apply', '-f', pipeline, '--sandbox', '--yes', ...rename]);
   assert.equal(result.code, 0, result.stderr);
   const cloud = home.cloud();
-  assert.deepEqual(Object.values(cloud.namespaces).map((n) => n.name), ['pipeline-two']);
-  assert.deepEqual(Object.values(cloud.containers).map((c) => c.name), ['pipeline-two']);
+  assert.deepEqual(
+    Object.values(cloud.namespaces).map((n) => n.name),
+    ['pipeline-two'],
+  );
+  assert.deepEqual(
+    Object.values(cloud.containers).map((c) => c.name),
+    ['pipeline-two'],
+  );
   const again = home.run(['preview', '-f', pipeline, '--sandbox', '--detailed-exitcode', ...rename]);
   assert.equal(again.code, 0, again.stderr);
 });

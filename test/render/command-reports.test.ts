@@ -23,13 +23,20 @@ test('doctor: a line per check with its fix under it, then the verdict; the docu
     renderDoctor(failing, false),
     'ok   node         Node.js 20.11.0\nFAIL credentials  no Scaleway credentials found\n                  -> set SCW_ACCESS_KEY and SCW_SECRET_KEY\n\nopenmcf cannot apply yet: fix the FAIL lines above. (`openmcf doctor --sandbox` checks the simulated cloud set-up.)\n',
   );
-  assert.match(renderDoctor({ ok: true, sandbox: true, checks: [failing.checks[0]!] }, false), /\n\nopenmcf is ready to apply in the sandbox \(simulated cloud, nothing real is touched\)\.\n$/);
+  assert.match(
+    renderDoctor({ ok: true, sandbox: true, checks: [failing.checks[0]!] }, false),
+    /\n\nopenmcf is ready to apply in the sandbox \(simulated cloud, nothing real is touched\)\.\n$/,
+  );
   assert.deepEqual(doctorDocument(failing), { apiVersion: 'openmcf.org/doctor/v1', ...failing });
 });
 
 test('load: secrets masked unless shown, the source of each manifest, ignored fields noted', () => {
   const base = loadedManifest('my-api', 'apps/my-api.yaml');
-  const withSecret = { ...base, manifest: { ...base.manifest, spec: { ...base.manifest.spec, env: { variables: [], secrets: [{ name: 'DB_PASSWORD', value: 'hunter2-value' }] } } }, ignoredFields: ['status'] };
+  const withSecret = {
+    ...base,
+    manifest: { ...base.manifest, spec: { ...base.manifest.spec, env: { variables: [], secrets: [{ name: 'DB_PASSWORD', value: 'hunter2-value' }] } } },
+    ignoredFields: ['status'],
+  };
   const yaml = loadedAsYaml([withSecret], false);
   assert.match(yaml, /^---\n# source: apps\/my-api\.yaml:1:1\n# status: left out: not used as input/);
   assert.match(yaml, /value: "\[secret\]"/);

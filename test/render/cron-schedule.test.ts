@@ -7,9 +7,19 @@ const winter = new Date('2026-03-01T00:30:00Z');
 const summer = new Date('2026-07-01T00:30:00Z');
 
 test('next runs are computed in Europe/Paris, where the platform runs the triggers', () => {
-  assert.deepEqual(nextCronRuns('0 2 * * *', 2, winter).map((d) => d.toISOString()), ['2026-03-01T01:00:00.000Z', '2026-03-02T01:00:00.000Z']);
-  assert.deepEqual(nextCronRuns('0 2 * * *', 1, summer).map((d) => d.toISOString()), ['2026-07-02T00:00:00.000Z'], '02:00 CEST');
-  assert.deepEqual(nextCronRuns('@hourly', 1, winter).map((d) => d.toISOString()), ['2026-03-01T01:00:00.000Z']);
+  assert.deepEqual(
+    nextCronRuns('0 2 * * *', 2, winter).map((d) => d.toISOString()),
+    ['2026-03-01T01:00:00.000Z', '2026-03-02T01:00:00.000Z'],
+  );
+  assert.deepEqual(
+    nextCronRuns('0 2 * * *', 1, summer).map((d) => d.toISOString()),
+    ['2026-07-02T00:00:00.000Z'],
+    '02:00 CEST',
+  );
+  assert.deepEqual(
+    nextCronRuns('@hourly', 1, winter).map((d) => d.toISOString()),
+    ['2026-03-01T01:00:00.000Z'],
+  );
 });
 
 test('the switch to summer time moves the UTC time of a daily run', () => {
@@ -25,10 +35,20 @@ test('times in a zone are printed as wall-clock time there', () => {
 });
 
 test('each trigger is listed with its next runs in Paris time and UTC; unnamed ones by index', () => {
-  assert.deepEqual(renderCronSchedules([{ name: 'hourly-sync', schedule: '0 * * * *', args: '{}' }, { schedule: '0 2 * * *', args: '{}' }], winter, 2), [
-    '  cron triggers, next runs (Europe/Paris time, as the platform runs them):',
-    '    hourly-sync "0 * * * *": 2026-03-01 02:00 (01:00 UTC), 2026-03-01 03:00 (02:00 UTC)',
-    '    #1 "0 2 * * *": 2026-03-01 02:00 (01:00 UTC), 2026-03-02 02:00 (01:00 UTC)',
-  ]);
+  assert.deepEqual(
+    renderCronSchedules(
+      [
+        { name: 'hourly-sync', schedule: '0 * * * *', args: '{}' },
+        { schedule: '0 2 * * *', args: '{}' },
+      ],
+      winter,
+      2,
+    ),
+    [
+      '  cron triggers, next runs (Europe/Paris time, as the platform runs them):',
+      '    hourly-sync "0 * * * *": 2026-03-01 02:00 (01:00 UTC), 2026-03-01 03:00 (02:00 UTC)',
+      '    #1 "0 2 * * *": 2026-03-01 02:00 (01:00 UTC), 2026-03-02 02:00 (01:00 UTC)',
+    ],
+  );
   assert.deepEqual(renderCronSchedules([], winter), []);
 });

@@ -49,7 +49,7 @@ test('map entries one by one; a secret says which changed and never its value', 
   ]);
 });
 
-test('a create is a compact listing of the manifest\'s fields, without the links between resources', () => {
+test("a create is a compact listing of the manifest's fields, without the links between resources", () => {
   const lines = renderPlannedChange(plain, {
     resource: container,
     change: 'create',
@@ -103,7 +103,7 @@ test('values: secrets stay masked, unknowns say so, long values are cut', () => 
   assert.equal(formatValue(undefined), '(none)');
 });
 
-test('drift: a changed property in the manifest\'s terms with what the plan does; a deleted resource created again; values the manifest does not set left out', async () => {
+test("drift: a changed property in the manifest's terms with what the plan does; a deleted resource created again; values the manifest does not set left out", async () => {
   const { renderDrift } = await import('../../src/render/diff.js');
   const drift = [
     {

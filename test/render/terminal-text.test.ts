@@ -14,7 +14,7 @@ test('controls, bidi overrides and isolates, and invisible format characters are
   }
 });
 
-test('newlines, tabs, carriage returns, printable Unicode and openmcf\'s own CSI sequences are kept', () => {
+test("newlines, tabs, carriage returns, printable Unicode and openmcf's own CSI sequences are kept", () => {
   const text = 'line 1\n\tline 2\r\n\u001b[31mred\u001b[39m \u001b[2K\u001b[1A café ✓ 日本';
   assert.equal(escapeForTerminal(text), text);
 });

@@ -17,7 +17,16 @@ function loadedFrom(file: string): LoadedManifest {
 
 test('a manifest built by kustomize is named by its overlay, with every flag that chose its stack', () => {
   const options = cloudOptionsFromFlags(
-    { kustomizeDir: 'deploy', overlay: 'prod', set: ['spec.port=8081', 'spec.image.tag=v 2'], envFile: 'run.env', sandbox: true, backend: 'postgres://u:pw@db/state', providerConfig: 'scw.yaml', stack: 'o/p/s' },
+    {
+      kustomizeDir: 'deploy',
+      overlay: 'prod',
+      set: ['spec.port=8081', 'spec.image.tag=v 2'],
+      envFile: 'run.env',
+      sandbox: true,
+      backend: 'postgres://u:pw@db/state',
+      providerConfig: 'scw.yaml',
+      stack: 'o/p/s',
+    },
     {},
     '/tmp',
   );

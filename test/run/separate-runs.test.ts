@@ -63,7 +63,7 @@ test('a run that asked to see its secrets (load --show-secrets) masks none of th
   assert.equal(loaded.secrets.has('set-and-shown'), true, 'still returned: the caller decides');
 });
 
-test('the credentials of a manifest URL stay masked when the user asked to see the manifests\' secrets', async () => {
+test("the credentials of a manifest URL stay masked when the user asked to see the manifests' secrets", async () => {
   const server = createServer((_request, response) => response.end(manifest('in-the-manifest')));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {

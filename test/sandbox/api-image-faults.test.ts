@@ -41,7 +41,11 @@ test('a deploy of the failing image ends in error with the platform message; ano
   const again = await api.call('PATCH', `/containers/${bad.json.id}`, { image: BAD });
   assert.equal(again.status, 200);
   const failedAgain = (await api.call('GET', `/containers/${bad.json.id}`)).json;
-  assert.deepEqual([failedAgain.status, failedAgain.error_message], ['error', 'Container is unable to start OR is not listening on port 8080'], 'the port of the deployment it names');
+  assert.deepEqual(
+    [failedAgain.status, failedAgain.error_message],
+    ['error', 'Container is unable to start OR is not listening on port 8080'],
+    'the port of the deployment it names',
+  );
   const redeployed = await api.call('POST', `/containers/${bad.json.id}/redeploy`, {});
   assert.equal(redeployed.status, 200);
   assert.equal((await api.call('GET', `/containers/${bad.json.id}`)).json.status, 'error', 'a redeploy of the same image fails the same way');

@@ -85,7 +85,13 @@ test('name filters, order_by, page and page_size', async (t) => {
   assert.equal(second.json.total_count, 3, 'the total counts every page');
   assert.deepEqual((await api.call('GET', '/triggers?page=5')).json, { triggers: [], total_count: 3 }, 'past the end: empty, with the total');
 
-  for (const [query, argument] of [['order_by=hostname_asc', 'order_by'], ['page=0', 'page'], ['page_size=101', 'page_size'], ['project_id=my-project', 'project_id'], ['namespace_id=x', 'namespace_id']] as const) {
+  for (const [query, argument] of [
+    ['order_by=hostname_asc', 'order_by'],
+    ['page=0', 'page'],
+    ['page_size=101', 'page_size'],
+    ['project_id=my-project', 'project_id'],
+    ['namespace_id=x', 'namespace_id'],
+  ] as const) {
     const answer = await api.call('GET', `/containers?${query}`);
     assert.equal(answer.status, 400, query);
     assert.equal(answer.json.details[0].argument_name, argument, query);

@@ -30,7 +30,10 @@ test('transition modes: instant by default, realistic for 5 s or the millisecond
   assert.throws(() => parseTransitions('realistic:-1'), /not a mode/);
   assert.equal(sandboxTransitions({ OPENMCF_SANDBOX_TRANSITIONS: 'realistic:20' }), 20);
   assert.equal(sandboxTransitions({ OPENMCF_SANDBOX_TRANSITIONS: 'realistic:20' }, 'instant'), 0, 'the flag wins');
-  assert.throws(() => sandboxTransitions({ OPENMCF_SANDBOX_TRANSITIONS: 'soon' }), (error: Error & { exitCode?: number }) => error.exitCode === 3 && /OPENMCF_SANDBOX_TRANSITIONS: transitions "soon"/.test(error.message));
+  assert.throws(
+    () => sandboxTransitions({ OPENMCF_SANDBOX_TRANSITIONS: 'soon' }),
+    (error: Error & { exitCode?: number }) => error.exitCode === 3 && /OPENMCF_SANDBOX_TRANSITIONS: transitions "soon"/.test(error.message),
+  );
 });
 
 test('realistic: creating, updating and deleting last on every read until their time is over, then ready or 404', async (t) => {

@@ -30,5 +30,8 @@ test('a running sandbox points the provider at its local API on loopback', async
 
 test('a malformed OPENMCF_SANDBOX_FAULTS stops the sandbox before it listens', async (t) => {
   const { home } = tempHome(t);
-  await assert.rejects(startSandbox(sandboxSettings(home), { OPENMCF_SANDBOX_FAULTS: 'explode:Container=409' }), /OPENMCF_SANDBOX_FAULTS: cannot read rule "explode:Container=409": unknown operation/);
+  await assert.rejects(
+    startSandbox(sandboxSettings(home), { OPENMCF_SANDBOX_FAULTS: 'explode:Container=409' }),
+    /OPENMCF_SANDBOX_FAULTS: cannot read rule "explode:Container=409": unknown operation/,
+  );
 });

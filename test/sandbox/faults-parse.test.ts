@@ -40,8 +40,14 @@ test('bad rules are errors naming the rule and the fix', () => {
 
 test('rules match their operation and resource, * matching every resource', () => {
   const rules = parseFaults('create:*=500,create:Cron=409,update:Cron=409');
-  assert.deepEqual(matchingFaults(rules, 'create', 'Cron').map((r) => r.text), ['create:*=500', 'create:Cron=409']);
-  assert.deepEqual(matchingFaults(rules, 'create', 'Namespace').map((r) => r.text), ['create:*=500']);
+  assert.deepEqual(
+    matchingFaults(rules, 'create', 'Cron').map((r) => r.text),
+    ['create:*=500', 'create:Cron=409'],
+  );
+  assert.deepEqual(
+    matchingFaults(rules, 'create', 'Namespace').map((r) => r.text),
+    ['create:*=500'],
+  );
   assert.deepEqual(matchingFaults(rules, 'delete', 'Cron'), []);
 });
 
@@ -53,7 +59,10 @@ test('a hold rule is named, for any resource, and never counted', () => {
       ['hold', '*', { kind: 'hold', name: 'all_calls.2' }, undefined],
     ],
   );
-  assert.deepEqual(matchingFaults(parseFaults('hold:Cron=c,delay:Cron=5'), 'hold', 'Cron').map((r) => r.text), ['hold:Cron=c']);
+  assert.deepEqual(
+    matchingFaults(parseFaults('hold:Cron=c,delay:Cron=5'), 'hold', 'Cron').map((r) => r.text),
+    ['hold:Cron=c'],
+  );
   assert.deepEqual(parseFaults('hold:Container@update=apply-1')[0]!.effect, { kind: 'hold', name: 'apply-1', operation: 'update' });
   assert.equal(parseFaults('hold:Container@update=apply-1')[0]!.image, undefined, 'an operation, not an image');
   assert.throws(() => parseFaults('hold:Container@status=x'), /a hold names an operation after @: one of create, update, delete, read/);

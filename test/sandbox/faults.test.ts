@@ -41,7 +41,12 @@ test('injected faults under the real engine', { timeout: 300_000 }, async (t) =>
     assert.equal(cloud.faultHits['create:Cron=409*1'], 1);
     // The failed run left no cron behind, and the rerun created it once.
     const container = Object.values(cloud.containers).find((c) => c.name === 'retry-api');
-    assert.deepEqual(Object.values(cloud.triggers).filter((trigger) => trigger.container_id === container?.id).map((trigger) => trigger.name), ['nightly']);
+    assert.deepEqual(
+      Object.values(cloud.triggers)
+        .filter((trigger) => trigger.container_id === container?.id)
+        .map((trigger) => trigger.name),
+      ['nightly'],
+    );
   });
 
   await t.test('500 on update and on refresh fail those runs and change nothing', async () => {
@@ -62,9 +67,14 @@ test('injected faults under the real engine', { timeout: 300_000 }, async (t) =>
 
   await t.test('a container that ends in error is created (as upstream does), with its status and message', async () => {
     // The rule after the message with commas is read and applied too: the create waits for its release.
-    const sandbox = await sandboxStack(home, 'fault-status', { name: 'broken-api' }, {
-      OPENMCF_SANDBOX_FAULTS: 'status:Container=error:image not found: rg.fr-par.scw.cloud/demo/api:v1, check the tag,hold:Container@create=status-create',
-    });
+    const sandbox = await sandboxStack(
+      home,
+      'fault-status',
+      { name: 'broken-api' },
+      {
+        OPENMCF_SANDBOX_FAULTS: 'status:Container=error:image not found: rg.fr-par.scw.cloud/demo/api:v1, check the tag,hold:Container@create=status-create',
+      },
+    );
     t.after(() => sandbox.close());
     const hold = new Hold(sandbox.storeDir, 'status-create', 'Container', 'create');
     let finished = false;

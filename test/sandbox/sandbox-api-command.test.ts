@@ -16,7 +16,11 @@ async function serve(env: Record<string, string>, args: readonly string[] = []):
   const home = mkdtempSync(join(tmpdir(), 'openmcf-sandbox-api-'));
   // HOME too: no credentials or profile of the user's reach it.
   const api = startOpenmcf(['sandbox', 'api', ...args], { home, env: { HOME: home, ...env } });
-  await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout) || api.child.exitCode !== null, 30_000, () => `no URL on stdout: ${api.stdout} ${api.stderr}`);
+  await waitUntil(
+    () => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout) || api.child.exitCode !== null,
+    30_000,
+    () => `no URL on stdout: ${api.stdout} ${api.stderr}`,
+  );
   return { api, url: api.stdout.split('\n')[0]! };
 }
 
@@ -30,7 +34,10 @@ test('sandbox api: lists filter per owner, domains answer as for a container wit
     assert.equal(container.status, 200, JSON.stringify(container.json));
 
     const mine = await callApi(url, 'GET', `/containers?organization_id=${ORGANIZATION}&order_by=created_at_asc&page=1`);
-    assert.deepEqual(mine.json.containers.map((c: { id: string }) => c.id), [container.json.id]);
+    assert.deepEqual(
+      mine.json.containers.map((c: { id: string }) => c.id),
+      [container.json.id],
+    );
     const others = await callApi(url, 'GET', `/containers?organization_id=${PROJECT}&page=1`);
     assert.deepEqual(others.json, { containers: [], total_count: 0 });
     const triggers = await callApi(url, 'GET', `/triggers?namespace_id=${namespace.json.id}&trigger_type=unknown_source_type&order_by=created_at_asc&page=1`);
@@ -54,7 +61,10 @@ test('sandbox api: a malformed SCW_DEFAULT_ORGANIZATION_ID is invalid input, sai
 });
 
 test('sandbox api --transitions realistic: reads after a create answer creating, as on the platform; OPENMCF_SANDBOX_TRANSITIONS when no flag', async () => {
-  for (const [env, args] of [[{}, ['--transitions', 'realistic:60000']], [{ OPENMCF_SANDBOX_TRANSITIONS: 'realistic:60000' }, []]] as const) {
+  for (const [env, args] of [
+    [{}, ['--transitions', 'realistic:60000']],
+    [{ OPENMCF_SANDBOX_TRANSITIONS: 'realistic:60000' }, []],
+  ] as const) {
     const { api, url } = await serve(env, args);
     try {
       const namespace = await callApi(url, 'POST', '/namespaces', { name: 'waits', project_id: PROJECT });

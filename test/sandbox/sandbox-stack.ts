@@ -30,24 +30,32 @@ export function appProgram(app: AppShape): () => Promise<Record<string, unknown>
   return async () => {
     const region = app.region ?? 'fr-par';
     const namespace = new containers.Namespace('namespace', { name: app.name, region });
-    const container = new containers.Container('container', {
-      name: app.name,
-      region,
-      namespaceId: namespace.id,
-      image: app.image ?? 'rg.fr-par.scw.cloud/demo/api:v1',
-      privacy: 'public',
-      port: 8080,
-      maxScale: app.maxScale ?? 3,
-      environmentVariables: app.env ?? { LOG_LEVEL: 'info' },
-      secretEnvironmentVariables: pulumi.secret(app.secrets ?? { API_KEY: 'sk-sandbox-test-secret-1234' }),
-    }, { replaceOnChanges: ['namespaceId'] });
-    const cron = new containers.Cron('cron-nightly', {
-      name: 'nightly',
-      region,
-      containerId: container.id,
-      schedule: app.schedule ?? '0 2 * * *',
-      args: JSON.stringify(app.cronArgs ?? { task: 'report' }),
-    }, { replaceOnChanges: ['containerId'] });
+    const container = new containers.Container(
+      'container',
+      {
+        name: app.name,
+        region,
+        namespaceId: namespace.id,
+        image: app.image ?? 'rg.fr-par.scw.cloud/demo/api:v1',
+        privacy: 'public',
+        port: 8080,
+        maxScale: app.maxScale ?? 3,
+        environmentVariables: app.env ?? { LOG_LEVEL: 'info' },
+        secretEnvironmentVariables: pulumi.secret(app.secrets ?? { API_KEY: 'sk-sandbox-test-secret-1234' }),
+      },
+      { replaceOnChanges: ['namespaceId'] },
+    );
+    const cron = new containers.Cron(
+      'cron-nightly',
+      {
+        name: 'nightly',
+        region,
+        containerId: container.id,
+        schedule: app.schedule ?? '0 2 * * *',
+        args: JSON.stringify(app.cronArgs ?? { task: 'report' }),
+      },
+      { replaceOnChanges: ['containerId'] },
+    );
     return {
       namespaceId: namespace.id,
       containerId: container.id,

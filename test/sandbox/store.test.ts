@@ -14,10 +14,18 @@ const STORE_MODULE = pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'sandbox', 'st
 
 function trigger(id: string): TriggerWire {
   return {
-    id, name: id, description: '', tags: [], status: 'ready', container_id: 'c', _region: 'fr-par', source_type: 'cron',
+    id,
+    name: id,
+    description: '',
+    tags: [],
+    status: 'ready',
+    container_id: 'c',
+    _region: 'fr-par',
+    source_type: 'cron',
     destination_config: { http_path: '/', http_method: 'post' },
     cron_config: { schedule: '@hourly', timezone: 'Europe/Paris', body: '{}', headers: {} },
-    created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
   };
 }
 

@@ -20,7 +20,11 @@ async function withApi(transit: TransitKey | undefined, run: (url: string, lines
 }
 
 async function call(url: string, path: string, token: string | undefined, body: unknown): Promise<{ status: number; json: { data?: Record<string, string>; errors?: string[] } }> {
-  const response = await fetch(`${url}${path}`, { method: 'PUT', headers: { ...(token !== undefined ? { 'X-Vault-Token': token } : {}), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}${path}`, {
+    method: 'PUT',
+    headers: { ...(token !== undefined ? { 'X-Vault-Token': token } : {}), 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, json: (await response.json()) as { data?: Record<string, string>; errors?: string[] } };
 }
 
@@ -49,7 +53,10 @@ test('a data key wrapped by the transit key opens again, only with the token, an
     assert.equal(refused.status, 400);
     assert.match(refused.json.errors?.[0] ?? '', /message authentication failed: .*another sandbox passphrase.*restore it, or delete the sandbox folder/);
 
-    assert.ok(lines.every((line) => Object.keys(line.body).length === 0), 'transit bodies are never handed to the request log');
+    assert.ok(
+      lines.every((line) => Object.keys(line.body).length === 0),
+      'transit bodies are never handed to the request log',
+    );
     assert.ok(lines.some((line) => line.path === '/v1/transit/encrypt/openmcf-sandbox' && line.status === 200));
   });
 

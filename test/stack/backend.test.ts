@@ -21,7 +21,6 @@ async function loginFile(home: string, content: unknown): Promise<void> {
   await writeFile(join(home, '.pulumi', 'credentials.json'), typeof content === 'string' ? content : JSON.stringify(content));
 }
 
-
 test('precedence: --backend, then PULUMI_BACKEND_URL, then the pulumi login, then the default folder', async () => {
   const { home, openmcfHome, state } = await sandboxDirs();
   await loginFile(home, { current: 'https://api.pulumi.com', accessTokens: { 'https://api.pulumi.com': 'pul-x' } });
@@ -101,11 +100,11 @@ test('relative file paths are made absolute against the working directory', asyn
 
 test('bad backends are input errors naming their source', async () => {
   const { home, openmcfHome } = await sandboxDirs();
-  await assert.rejects(chooseBackend({ flag: 'ftp://x', env: { HOME: home }, openmcfHome }), inputError('backend-url-invalid', /^--backend: "ftp:\/\/x" is not a Pulumi backend URL/));
   await assert.rejects(
-    chooseBackend({ env: { HOME: home, PULUMI_BACKEND_URL: '/just/a/path' }, openmcfHome }),
-    inputError('backend-url-invalid', /^PULUMI_BACKEND_URL:/),
+    chooseBackend({ flag: 'ftp://x', env: { HOME: home }, openmcfHome }),
+    inputError('backend-url-invalid', /^--backend: "ftp:\/\/x" is not a Pulumi backend URL/),
   );
+  await assert.rejects(chooseBackend({ env: { HOME: home, PULUMI_BACKEND_URL: '/just/a/path' }, openmcfHome }), inputError('backend-url-invalid', /^PULUMI_BACKEND_URL:/));
   await assert.rejects(
     chooseBackend({ flag: 'file:///does/not/exist/anywhere', env: { HOME: home }, openmcfHome }),
     inputError('backend-folder-missing', /--backend: the state folder \/does\/not\/exist\/anywhere does not exist/),

@@ -66,25 +66,19 @@ test('a provider-config file wins over the environment, and must be complete', a
   const creds = await loadCredentials({ providerConfigPath: 'scw.yaml', cwd: dir, env, sandbox: false });
   assert.equal(creds.source, 'provider-config');
   assert.equal(creds.origin, file);
-  assert.deepEqual(
-    [creds.accessKey, creds.secretKey, creds.projectId, creds.organizationId, creds.region, creds.zone],
-    [ACCESS, SECRET_2, PROJECT, ORG, 'pl-waw', 'pl-waw-2'],
-  );
+  assert.deepEqual([creds.accessKey, creds.secretKey, creds.projectId, creds.organizationId, creds.region, creds.zone], [ACCESS, SECRET_2, PROJECT, ORG, 'pl-waw', 'pl-waw-2']);
 
   await writeFile(file, `accessKey: ${ACCESS}\nregion: fr-par\n`);
   await assert.rejects(loadCredentials({ providerConfigPath: file, env, sandbox: false }), inputError('credentials-missing', /Scaleway secret key missing/));
 });
 
-test('a provider-config file in the original CLI\'s documented spelling (snake_case keys) works the same', async () => {
+test("a provider-config file in the original CLI's documented spelling (snake_case keys) works the same", async () => {
   const dir = await tempDir();
   const file = join(dir, 'scw.yaml');
   await writeFile(file, `access_key: ${ACCESS}\nsecret_key: ${SECRET_2}\nproject_id: ${PROJECT}\norganization_id: ${ORG}\nregion: pl-waw\nzone: pl-waw-2\n`);
   const creds = await loadCredentials({ providerConfigPath: file, env: { HOME: dir }, sandbox: false });
   assert.equal(creds.source, 'provider-config');
-  assert.deepEqual(
-    [creds.accessKey, creds.secretKey, creds.projectId, creds.organizationId, creds.region, creds.zone],
-    [ACCESS, SECRET_2, PROJECT, ORG, 'pl-waw', 'pl-waw-2'],
-  );
+  assert.deepEqual([creds.accessKey, creds.secretKey, creds.projectId, creds.organizationId, creds.region, creds.zone], [ACCESS, SECRET_2, PROJECT, ORG, 'pl-waw', 'pl-waw-2']);
   // Mixed spellings are fine as long as each key is given once.
   await writeFile(file, `access_key: ${ACCESS}\nsecretKey: ${SECRET_2}\n`);
   const mixed = await loadCredentials({ providerConfigPath: file, env: { HOME: dir }, sandbox: false });
@@ -241,7 +235,10 @@ test('SCW_CONFIG_PATH and XDG_CONFIG_HOME locate the config', async () => {
 test('a malformed Scaleway CLI config is an input error that quotes no secret', async () => {
   const home = await tempDir();
   await scwConfig(home, `access_key: ${ACCESS}\nsecret_key: ${SECRET}\n  bad: [indent\n`);
-  await assert.rejects(loadCredentials({ env: { HOME: home }, sandbox: false }), inputError('scw-config-malformed', /config\.yaml:\d+:\d+: the Scaleway CLI config is not valid YAML/));
+  await assert.rejects(
+    loadCredentials({ env: { HOME: home }, sandbox: false }),
+    inputError('scw-config-malformed', /config\.yaml:\d+:\d+: the Scaleway CLI config is not valid YAML/),
+  );
 });
 
 test('sandbox runs use fixed fake credentials and read nothing', async () => {

@@ -8,7 +8,6 @@ const FILE = { url: 'file:///tmp/state', kind: 'file' as const };
 const S3 = { url: 's3://bucket/prefix', kind: 'self-managed' as const };
 const CLOUD = { url: 'https://api.pulumi.com', kind: 'cloud' as const };
 
-
 test('the three labels name the project and stack; self-managed backends use the literal organization', () => {
   const target = resolveStackTarget(manifest(), { backend: FILE, sandbox: false });
   assert.deepEqual(target, {

@@ -7,9 +7,9 @@ import { validateDocument } from '../../src/validation/validate-spec.js';
 import { SPEC_DEFAULTS } from '../../src/validation/defaults.js';
 import { SCALEWAY_REGIONS } from '../../src/validation/spec-types.js';
 
-const SCHEMA = JSON.parse(
-  readFileSync(fileURLToPath(new URL('../../../schemas/scaleway.openmcf.org/v1/ScalewayServerlessContainer.schema.json', import.meta.url)), 'utf8'),
-) as { $defs: Record<string, { properties: Record<string, { default?: unknown }> }> };
+const SCHEMA = JSON.parse(readFileSync(fileURLToPath(new URL('../../../schemas/scaleway.openmcf.org/v1/ScalewayServerlessContainer.schema.json', import.meta.url)), 'utf8')) as {
+  $defs: Record<string, { properties: Record<string, { default?: unknown }> }>;
+};
 
 const MINIMAL = `apiVersion: scaleway.openmcf.org/v1
 kind: ScalewayServerlessContainer
@@ -71,7 +71,9 @@ test('values that are set win over defaults; optional fields without a default s
 test('the defaults filled in are the ones the JSON Schema documents', () => {
   const specProperties = SCHEMA.$defs.Spec!.properties;
   const documented = Object.fromEntries(
-    Object.entries(specProperties).filter(([, p]) => p.default !== undefined).map(([name, p]) => [name, p.default]),
+    Object.entries(specProperties)
+      .filter(([, p]) => p.default !== undefined)
+      .map(([name, p]) => [name, p.default]),
   );
   assert.deepEqual(documented, { ...SPEC_DEFAULTS });
   assert.deepEqual(SCHEMA.$defs.Env!.properties.variables!.default, []);
@@ -81,13 +83,19 @@ test('the defaults filled in are the ones the JSON Schema documents', () => {
 test('a document with any error yields no manifest, but all of its problems', () => {
   const result = validate(MINIMAL.replace('privacy: public', 'privacy: open\n  port: 9090\n  memoryLimitMb: 1'));
   assert.equal(result.manifest, undefined);
-  assert.deepEqual(result.diagnostics.map((d) => d.code), ['schema.enum', 'rule.reserved-port', 'schema.minimum']);
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.code),
+    ['schema.enum', 'rule.reserved-port', 'schema.minimum'],
+  );
   assert.deepEqual(result.origin, { line: 1, column: 1 });
 });
 
 test('a secret value is never echoed, not even in a hint', () => {
   const result = validate(`${MINIMAL}  env:\n    secrets:\n      - name: PIN\n        value: 987654\n`);
-  assert.deepEqual(result.diagnostics.map((d) => [d.code, d.path, d.message]), [['schema.type', 'spec.env.secrets[0].value', 'must be a string']]);
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.code, d.path, d.message]),
+    [['schema.type', 'spec.env.secrets[0].value', 'must be a string']],
+  );
   assert.doesNotMatch(JSON.stringify(result.diagnostics), /987654/);
 });
 

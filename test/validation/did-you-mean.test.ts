@@ -2,7 +2,24 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { didYouMean, editDistance } from '../../src/core/did-you-mean.js';
 
-const SPEC_FIELDS = ['region', 'image', 'privacy', 'port', 'description', 'memoryLimitMb', 'cpuLimit', 'minScale', 'maxScale', 'timeoutSeconds', 'httpOption', 'protocol', 'commands', 'args', 'env', 'cronTriggers'];
+const SPEC_FIELDS = [
+  'region',
+  'image',
+  'privacy',
+  'port',
+  'description',
+  'memoryLimitMb',
+  'cpuLimit',
+  'minScale',
+  'maxScale',
+  'timeoutSeconds',
+  'httpOption',
+  'protocol',
+  'commands',
+  'args',
+  'env',
+  'cronTriggers',
+];
 
 test('case, snake_case and kebab-case variants find the field', () => {
   assert.equal(didYouMean('memoryLimitMB', SPEC_FIELDS), 'memoryLimitMb');

@@ -58,7 +58,10 @@ function fixtureFiles(kind: 'valid' | 'invalid'): string[] {
 for (const file of fixtureFiles('invalid')) {
   test(`invalid fixture ${relative(FIXTURES, file)} reports exactly its expected diagnostics`, async () => {
     const expected = expectations(file);
-    assert.ok(expected.some((e) => e.severity === 'error'), 'an invalid fixture must expect at least one error');
+    assert.ok(
+      expected.some((e) => e.severity === 'error'),
+      'an invalid fixture must expect at least one error',
+    );
     const actual = await diagnosticsOf(file);
     assert.deepEqual(
       actual.map((d) => ({ line: d.line, column: d.column, severity: d.severity, code: d.code, path: d.path, message: d.message })),
@@ -67,7 +70,10 @@ for (const file of fixtureFiles('invalid')) {
     for (const [index, e] of expected.entries()) {
       if (e.hint !== undefined) assert.equal(actual[index]!.hint, e.hint, `hint of ${e.code} at ${e.line}:${e.column}`);
     }
-    assert.ok(actual.every((d) => d.file === relative(ROOT, file)), 'every diagnostic names the file');
+    assert.ok(
+      actual.every((d) => d.file === relative(ROOT, file)),
+      'every diagnostic names the file',
+    );
   });
 }
 

@@ -39,9 +39,12 @@ function load(sets: string[] = []) {
   });
 }
 
-test('the loaded secrets: the file\'s, those filled by ${VAR} (whole and in parts) and those set by --set', async () => {
+test("the loaded secrets: the file's, those filled by ${VAR} (whole and in parts) and those set by --set", async () => {
   const result = await load(['spec.env.secrets[0].value=set-by-flag']);
-  assert.deepEqual(result.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    result.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   const { secrets } = result;
   for (const value of ['set-by-flag', 'substituted-pw', 'postgres://app:substituted-pw@db/x']) {
     assert.equal(secrets.mask(`<${value}>`), '<[secret]>', value);

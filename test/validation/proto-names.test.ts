@@ -80,7 +80,11 @@ test('${VAR} and --set reach a field written with its proto name', async () => {
 });
 
 test('privacy given by its proto enum names reads as public and private, also when substituted', async () => {
-  for (const [written, read] of [['privacy_public', 'public'], ['privacy_private', 'private'], ['${P}', 'private']] as const) {
+  for (const [written, read] of [
+    ['privacy_public', 'public'],
+    ['privacy_private', 'private'],
+    ['${P}', 'private'],
+  ] as const) {
     const text = manifestText((n) => n).replace('privacy: private', `privacy: ${written}`);
     const result = await loadManifests({ files: ['-'], variables: { P: 'privacy_private' }, readStdin: async () => text });
     assert.deepEqual(result.diagnostics, [], written);

@@ -38,10 +38,9 @@ test('scaling: exactly one metric', () => {
 });
 
 test('scaling: cpu and memory metrics need minScale >= 1 (default 0)', () => {
-  assert.deepEqual(
-    summary(cpuAndMemoryMetricsNeedMinScale(withSpec({ scalingOption: { cpuUsageThreshold: 70 } }))),
-    [['rule.scaling-needs-min-scale', 'spec.scalingOption.cpuUsageThreshold', 'error']],
-  );
+  assert.deepEqual(summary(cpuAndMemoryMetricsNeedMinScale(withSpec({ scalingOption: { cpuUsageThreshold: 70 } }))), [
+    ['rule.scaling-needs-min-scale', 'spec.scalingOption.cpuUsageThreshold', 'error'],
+  ]);
   assert.deepEqual(cpuAndMemoryMetricsNeedMinScale(withSpec({ minScale: 1, scalingOption: { memoryUsageThreshold: 80 } })), []);
   assert.deepEqual(cpuAndMemoryMetricsNeedMinScale(withSpec({ scalingOption: { concurrentRequestsThreshold: 10 } })), []);
 });
@@ -63,7 +62,16 @@ test('env: PORT and SCW_* are reserved; a name is used once across variables and
   assert.equal(isReservedEnvName('PORT'), true);
   assert.equal(isReservedEnvName('SCW_SECRET_KEY'), true);
   assert.equal(isReservedEnvName('PORTAL'), false);
-  const env = { variables: [{ name: 'SCW_X', value: '1' }, { name: 'A', value: '1' }], secrets: [{ name: 'A', value: 's' }, { name: 'PORT', value: '1' }] };
+  const env = {
+    variables: [
+      { name: 'SCW_X', value: '1' },
+      { name: 'A', value: '1' },
+    ],
+    secrets: [
+      { name: 'A', value: 's' },
+      { name: 'PORT', value: '1' },
+    ],
+  };
   assert.deepEqual(summary(envNamesNotReserved(withSpec({ env }))), [
     ['rule.reserved-env-name', 'spec.env.variables.0.name', 'error'],
     ['rule.reserved-env-name', 'spec.env.secrets.1.name', 'error'],
@@ -89,7 +97,14 @@ test('cron schedules: 5 fields or a macro, checked by a real parser', () => {
     '@midnight': /not a cron macro/,
   };
   for (const [schedule, expected] of Object.entries(bad)) assert.match(scheduleProblem(schedule)?.message ?? 'accepted', expected, schedule);
-  const findings = cronSchedulesParse(withSpec({ cronTriggers: [{ schedule: '0 * * * *', args: '{}' }, { schedule: 'every hour', args: '{}' }] }));
+  const findings = cronSchedulesParse(
+    withSpec({
+      cronTriggers: [
+        { schedule: '0 * * * *', args: '{}' },
+        { schedule: 'every hour', args: '{}' },
+      ],
+    }),
+  );
   assert.deepEqual(summary(findings), [['rule.cron-schedule', 'spec.cronTriggers.1.schedule', 'error']]);
 });
 
@@ -152,13 +167,35 @@ test('deploy: false is accepted with a warning', () => {
 });
 
 test('no rule throws on malformed documents; the schema reports those', () => {
-  const odd: unknown[] = [null, 42, 'text', [], {}, { spec: null }, { spec: [] }, { metadata: 'x' }, { metadata: { labels: [] } },
-    { spec: { env: { variables: 'x', secrets: [null, 1, { name: 3 }] }, cronTriggers: [null, 'x', { schedule: 5, args: {} }], scalingOption: [], privateNetworkId: 'x', port: '9090', minScale: '3' } }];
+  const odd: unknown[] = [
+    null,
+    42,
+    'text',
+    [],
+    {},
+    { spec: null },
+    { spec: [] },
+    { metadata: 'x' },
+    { metadata: { labels: [] } },
+    {
+      spec: {
+        env: { variables: 'x', secrets: [null, 1, { name: 3 }] },
+        cronTriggers: [null, 'x', { schedule: 5, args: {} }],
+        scalingOption: [],
+        privateNetworkId: 'x',
+        port: '9090',
+        minScale: '3',
+      },
+    },
+  ];
   for (const data of odd) {
     for (const rule of RULES) {
       const findings = rule(data);
       assert.ok(Array.isArray(findings));
-      assert.ok(findings.every((f) => f.code === 'rule.stack-labels-missing'), `${rule.name} on ${JSON.stringify(data)}`);
+      assert.ok(
+        findings.every((f) => f.code === 'rule.stack-labels-missing'),
+        `${rule.name} on ${JSON.stringify(data)}`,
+      );
     }
   }
 });
@@ -169,7 +206,12 @@ test('a label under an openmcf prefix that openmcf does not read is a warning wi
     findings.map((f) => [f.code, f.severity, f.path[2], f.hint]),
     [
       ['rule.unknown-label', 'warning', 'pulumi.openmcf.org/stack-name', 'did you mean `pulumi.openmcf.org/stack.name`?'],
-      ['rule.unknown-label', 'warning', 'openmcf.org/team', 'openmcf reads `pulumi.openmcf.org/organization`, `pulumi.openmcf.org/project`, `pulumi.openmcf.org/stack.name`, `pulumi.openmcf.org/stack.fqdn`, `openmcf.org/provisioner`'],
+      [
+        'rule.unknown-label',
+        'warning',
+        'openmcf.org/team',
+        'openmcf reads `pulumi.openmcf.org/organization`, `pulumi.openmcf.org/project`, `pulumi.openmcf.org/stack.name`, `pulumi.openmcf.org/stack.fqdn`, `openmcf.org/provisioner`',
+      ],
     ],
   );
 });

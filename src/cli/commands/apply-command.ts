@@ -39,7 +39,10 @@ export function registerApply(program: Command, context: CommandContext): void {
     .option('--skip-preview', 'with --yes: update at once, without previewing first (changes are listed as they are made)')
     .option('--prune', "afterwards, destroy the stacks of the manifests' projects and environments that no manifest names (orphans), asking first (--yes without a terminal)")
     .option('--redeploy', 'deploy each container again with the same image reference (a tag such as latest pushed again)')
-    .option('--plan <file>', 'apply exactly the plan `preview --save-plan` wrote (no new preview, no question); refused when a manifest, an input or the state changed since (instead of -f)')
+    .option(
+      '--plan <file>',
+      'apply exactly the plan `preview --save-plan` wrote (no new preview, no question); refused when a manifest, an input or the state changed since (instead of -f)',
+    )
     .addHelpText('after', HELP_AFTER)
     .action(async (flags: CloudFlags) => {
       const { apply } = await loadCloudHandler(() => import('../../commands/apply.js'));

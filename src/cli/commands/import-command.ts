@@ -19,7 +19,7 @@ Examples:
 `;
 
 export function registerImport(program: Command, context: CommandContext): void {
-  const command = program.command('import').description('take what already exists in the cloud into the manifest\'s stack, then preview');
+  const command = program.command('import').description("take what already exists in the cloud into the manifest's stack, then preview");
   addManifestOptions(command);
   addCloudOptions(command, { credentials: true, targeting: 'none', refresh: false })
     .addHelpText('after', HELP_AFTER)

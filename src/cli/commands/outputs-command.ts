@@ -30,11 +30,14 @@ Examples:
 `;
 
 export function registerOutputs(program: Command, context: CommandContext): void {
-  const command = program.command('outputs').description('print the stack outputs of each manifest, or one output\'s value').argument('[name]', 'print only this output\'s raw value (e.g. url)');
+  const command = program
+    .command('outputs')
+    .description("print the stack outputs of each manifest, or one output's value")
+    .argument('[name]', "print only this output's raw value (e.g. url)");
   addManifestOptions(command);
   addCloudOptions(command, { credentials: false, targeting: 'none', refresh: false })
     .option('--show-secrets', 'print secret outputs in plain text')
-    .option('--shell', 'print `export name=\'value\'` lines for a shell to eval')
+    .option('--shell', "print `export name='value'` lines for a shell to eval")
     .addHelpText('after', HELP_AFTER)
     .action(async (name: string | undefined, flags: OutputsFlags) => {
       const { outputs } = await loadCloudHandler(() => import('../../commands/outputs.js'));

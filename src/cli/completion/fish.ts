@@ -18,7 +18,10 @@ function flagLine(condition: string, flag: FlagSpec): string {
 
 function commandLines(command: CommandSpec, parents: readonly string[]): string[] {
   const names = [command.name, ...command.aliases];
-  const seen = parents.length === 0 ? `__fish_seen_subcommand_from ${names.join(' ')}` : `__fish_seen_subcommand_from ${parents.join(' ')}; and __fish_seen_subcommand_from ${names.join(' ')}`;
+  const seen =
+    parents.length === 0
+      ? `__fish_seen_subcommand_from ${names.join(' ')}`
+      : `__fish_seen_subcommand_from ${parents.join(' ')}; and __fish_seen_subcommand_from ${names.join(' ')}`;
   const lines: string[] = [];
   if (command.subcommands.length > 0) {
     const subNames = command.subcommands.flatMap((s) => [s.name, ...s.aliases]);

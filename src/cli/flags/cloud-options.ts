@@ -45,7 +45,11 @@ export function parseProgressInterval(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_HEARTBEAT_MS;
   const seconds = Number(raw.trim());
   if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !Number.isFinite(seconds) || seconds > 3600) {
-    throw invalidInput(`OPENMCF_PROGRESS_INTERVAL must be a number of seconds from 0 to 3600, got "${raw}"`, 'env.progress-interval', 'e.g. OPENMCF_PROGRESS_INTERVAL=10, or 0 for no "still ..." lines');
+    throw invalidInput(
+      `OPENMCF_PROGRESS_INTERVAL must be a number of seconds from 0 to 3600, got "${raw}"`,
+      'env.progress-interval',
+      'e.g. OPENMCF_PROGRESS_INTERVAL=10, or 0 for no "still ..." lines',
+    );
   }
   return Math.round(seconds * 1000);
 }

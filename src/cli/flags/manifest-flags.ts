@@ -9,7 +9,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 export function addManifestOptions(command: Command): Command {
   command
     .option('-f, --file <path>', 'manifest file, directory of *.yaml/*.yml, http(s):// URL, or - for stdin (repeatable)', collect)
-    .option('--manifest <path>', 'the same as -f/--file (the original OpenMCF CLI\'s name for it; repeatable)')
+    .option('--manifest <path>', "the same as -f/--file (the original OpenMCF CLI's name for it; repeatable)")
     .option('--kustomize-dir <dir>', 'build the manifests with kustomize from <dir>/overlays/<overlay> (needs --overlay)')
     .option('--overlay <name>', 'the kustomize overlay to build (needs --kustomize-dir)')
     .option('--set <path=value>', 'override a manifest field before validation, e.g. spec.image.tag=v2 (repeatable)', collect)

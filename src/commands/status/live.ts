@@ -41,14 +41,18 @@ export async function readLiveStack(state: StackState, options: ReadLiveOptions)
   for (const trigger of triggers) problems.push(...objectProblems(`cron trigger ${trigger.live.name}`, trigger.live));
 
   const liveContainer = containerOf(container.live, container.raw);
-  const liveTriggers = triggers.map((t) => ({ ...t.live, ...(typeof (t.raw?.cron_config as { schedule?: unknown } | undefined)?.schedule === 'string' ? { schedule: (t.raw!.cron_config as { schedule: string }).schedule } : {}) }));
+  const liveTriggers = triggers.map((t) => ({
+    ...t.live,
+    ...(typeof (t.raw?.cron_config as { schedule?: unknown } | undefined)?.schedule === 'string' ? { schedule: (t.raw!.cron_config as { schedule: string }).schedule } : {}),
+  }));
   let probe: ProbeResult | undefined;
   if (options.probe) {
     if (liveContainer.url === undefined) {
       problems.push('probe: the container has no URL to request');
     } else {
       probe = await probeUrl(liveContainer.url, options.probeVia !== undefined ? { via: options.probeVia } : {});
-      if (!probe.answering) problems.push(`probe: ${liveContainer.url} ${probe.httpStatus !== undefined ? `answered HTTP ${probe.httpStatus}` : `did not answer (${probe.error ?? 'no answer'})`}`);
+      if (!probe.answering)
+        problems.push(`probe: ${liveContainer.url} ${probe.httpStatus !== undefined ? `answered HTTP ${probe.httpStatus}` : `did not answer (${probe.error ?? 'no answer'})`}`);
     }
   }
   return { ...(namespace ? { namespace: namespace.live } : {}), container: liveContainer, triggers: liveTriggers, ...(probe ? { probe } : {}), problems };
@@ -83,7 +87,12 @@ async function readObject(settings: CloudLookupSettings, collection: LiveCollect
 function containerOf(live: LiveObject, raw: Readonly<Record<string, unknown>> | undefined): LiveContainer {
   if (!raw) return live;
   const image = typeof raw.image === 'string' ? raw.image : typeof raw.registry_image === 'string' ? raw.registry_image : undefined;
-  const endpoint = typeof raw.public_endpoint === 'string' && raw.public_endpoint !== '' ? raw.public_endpoint : typeof raw.domain_name === 'string' && raw.domain_name !== '' ? `https://${raw.domain_name}` : undefined;
+  const endpoint =
+    typeof raw.public_endpoint === 'string' && raw.public_endpoint !== ''
+      ? raw.public_endpoint
+      : typeof raw.domain_name === 'string' && raw.domain_name !== ''
+        ? `https://${raw.domain_name}`
+        : undefined;
   return {
     ...live,
     ...(image !== undefined ? { image } : {}),

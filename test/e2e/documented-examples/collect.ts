@@ -91,7 +91,12 @@ export function helpExamples(helpText: string, source: string): Example[] {
     const start = /^\s+\$ (.*)$/.exec(lines[i] ?? '');
     if (!start) continue;
     const text = [start[1] as string];
-    while (stripComment(text.at(-1) as string).trimEnd().endsWith('\\') && i + 1 < lines.length) {
+    while (
+      stripComment(text.at(-1) as string)
+        .trimEnd()
+        .endsWith('\\') &&
+      i + 1 < lines.length
+    ) {
       i += 1;
       text.push(lines[i] as string);
     }

@@ -123,7 +123,11 @@ export class Scene {
     // It serves every example of the scene, for as long as the whole file runs (stopped by stop()).
     const api = this.home.start(['sandbox', 'api'], { guardMs: 3_600_000 });
     this.api = api;
-    await waitUntil(() => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout), 30_000, () => `openmcf sandbox api printed no URL: ${api.stdout} ${api.stderr}`);
+    await waitUntil(
+      () => /^http:\/\/127\.0\.0\.1:\d+\n/.test(api.stdout),
+      30_000,
+      () => `openmcf sandbox api printed no URL: ${api.stdout} ${api.stderr}`,
+    );
     this.apiUrl = api.stdout.split('\n')[0] ?? '';
     return this.apiUrl;
   }
@@ -170,9 +174,7 @@ export async function runShell(script: string, options: ShellOptions): Promise<E
     const file = join(dir, 'example.sh');
     // Background jobs of the example (`openmcf sandbox api ... &`) end with it.
     writeFileSync(file, `set -eo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n${script}\n`);
-    const [command, args] = options.terminal
-      ? ['script', ['-qec', `stty cols 120 rows 40; bash ${file}`, '/dev/null']]
-      : ['bash', [file]];
+    const [command, args] = options.terminal ? ['script', ['-qec', `stty cols 120 rows 40; bash ${file}`, '/dev/null']] : ['bash', [file]];
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     if (!options.terminal) child.stdin.end();
     let stdout = '';
@@ -192,7 +194,11 @@ export async function runShell(script: string, options: ShellOptions): Promise<E
     try {
       if (options.foreground) {
         const { ready, whileRunning } = options.foreground;
-        await waitUntil(() => ready.test(stdout) || child.exitCode !== null, 30_000, () => `never ready (${ready}):\n${stdout}\n${stderr}`);
+        await waitUntil(
+          () => ready.test(stdout) || child.exitCode !== null,
+          30_000,
+          () => `never ready (${ready}):\n${stdout}\n${stderr}`,
+        );
         try {
           await whileRunning(stdout);
         } finally {

@@ -38,7 +38,9 @@ export function cliRecordings(): RecordingSet {
 }
 
 export function cassetteNames(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.cassette.yaml')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.cassette.yaml'))
+    .sort();
 }
 
 const SIMULATED = /^\/containers\/v1\/regions\/[a-z-]+\/(namespaces|containers|triggers)(\/|\?|$)/;
@@ -51,7 +53,9 @@ const DOMAINS = /^\/containers\/v1\/regions\/[a-z-]+\/domains(\/|\?|$)/;
  * MnQ, registry, IAM and Docker calls are other APIs.
  */
 export function readInteractions(dir: string, name: string): Interaction[] {
-  const doc = parse(readFileSync(join(dir, name), 'utf8')) as { interactions: Array<{ request: { url: string; method: string; body?: string }; response: { code: number; body: string } }> };
+  const doc = parse(readFileSync(join(dir, name), 'utf8')) as {
+    interactions: Array<{ request: { url: string; method: string; body?: string }; response: { code: number; body: string } }>;
+  };
   return doc.interactions
     .filter((it) => /^https?:\/\/[^/]/.test(it.request.url))
     .map((it) => ({ it, url: new URL(it.request.url) }))

@@ -27,7 +27,9 @@ export const FAULTS: Readonly<Record<string, readonly FaultPhase[]>> = {
   'container-command-and-args.cassette.yaml': [
     { rules: 'status:Container=error*3', why: 'the command and args of the first three deployments keep nginx from listening; the fourth set works' },
   ],
-  'container-health-check.cassette.yaml': [{ rules: 'status:Container=error', from: (call) => call.method === 'PATCH', why: `the update adds an HTTP probe; ${NGINX_NO_TEST_PATH}` }],
+  'container-health-check.cassette.yaml': [
+    { rules: 'status:Container=error', from: (call) => call.method === 'PATCH', why: `the update adds an HTTP probe; ${NGINX_NO_TEST_PATH}` },
+  ],
   'container-probes.cassette.yaml': [{ rules: 'status:Container=error', why: NGINX_NO_TEST_PATH }],
   'container-private-network.cassette.yaml': [
     {
@@ -37,6 +39,9 @@ export const FAULTS: Readonly<Record<string, readonly FaultPhase[]>> = {
     },
   ],
   'test-update-container-registry-image.cassette.yaml': [
-    { rules: 'status:Container@rg.fr-par.scw.cloud/cli-test-ctn-update-rg-img-nervous-benz/sebp/lighttpd:latest=error', why: 'sebp/lighttpd listens on another port than the 80 the container says' },
+    {
+      rules: 'status:Container@rg.fr-par.scw.cloud/cli-test-ctn-update-rg-img-nervous-benz/sebp/lighttpd:latest=error',
+      why: 'sebp/lighttpd listens on another port than the 80 the container says',
+    },
   ],
 };
