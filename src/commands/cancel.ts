@@ -14,7 +14,7 @@ import { prepareRun, stopShared, type PreparedRun } from '../run/prepare.js';
 import { finishRun, runCloudCommand, runReportOptions } from '../run/report.js';
 import { StackSession } from '../run/stack-session.js';
 import { runBoundedAll } from '../run/run-bounded.js';
-import { StackLockedError } from '../engine/errors.js';
+import { StackLockedError } from '../engine/engine-errors.js';
 import { HEARTBEAT_STALE_AFTER_MS } from '../engine/lock-heartbeat.js';
 import type { LockHolder } from '../engine/stack-lock.js';
 

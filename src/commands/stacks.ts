@@ -15,7 +15,7 @@ import { decideRunEnvironment } from '../stack/run-environment.js';
 import { namesManifests } from '../run/manifest-input.js';
 import { rerunArgs } from '../run/rerun-args.js';
 import { asOpenmcfError } from '../run/outcome.js';
-import { engineCallFor, readBackendStacks, type ListedStack } from './stacks/read.js';
+import { engineCallFor, readBackendStacks, type ListedStack } from './stacks/read-backend-stacks.js';
 import { orphanStacks } from './stacks/orphans.js';
 import type { StackTarget } from '../stack/target-types.js';
 import { failedStacksDocument, printOrphanNote, printStacksTable, stacksDocument, type StackRow, type StacksListing } from '../render/stacks-table.js';

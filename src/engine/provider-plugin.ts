@@ -15,7 +15,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, OpenmcfError } from '../core/errors.js';
 import { SCALEWAY_PLUGIN_VERSION } from '../core/version.js';
-import { runBuildScript } from './engine-install.js';
+import { runBuildScript } from './fetch-engine.js';
 import { findOnPath, isExecutable } from '../core/executables.js';
 import { openmcfHome } from '../core/openmcf-home.js';
 

@@ -11,7 +11,7 @@ import { ExitCode, OpenmcfError } from '../core/errors.js';
 import { PULUMI_ENGINE_VERSION } from '../core/version.js';
 import { ensureOpenmcfHome, openmcfHome } from '../core/openmcf-home.js';
 import { MINIMUM_ENGINE_VERSION, compareVersions, probeEngineVersion } from './cli-version.js';
-import { buildEngineFromGo, downloadEngine } from './engine-install.js';
+import { buildEngineFromGo, downloadEngine } from './fetch-engine.js';
 import { findOnPath, isExecutable } from '../core/executables.js';
 
 export type PulumiCliSource = 'setting' | 'path' | 'cache' | 'downloaded' | 'built';
@@ -152,7 +152,7 @@ async function install(root: string, home: string, env: NodeJS.ProcessEnv, progr
  */
 export async function pulumiCommandFor(resolved: ResolvedPulumiCli): Promise<import('@pulumi/pulumi/automation/index.js').PulumiCommand> {
   const { PulumiCommand } = await import('@pulumi/pulumi/automation/index.js');
-  const { loadSdkSemver } = await import('./engine-install.js');
+  const { loadSdkSemver } = await import('./fetch-engine.js');
   const semver = await loadSdkSemver();
   // The constructor is private in the .d.ts only; it stores the two fields `run` reads.
   const construct = PulumiCommand as unknown as new (command: string, version: unknown) => import('@pulumi/pulumi/automation/index.js').PulumiCommand;

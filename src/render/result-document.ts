@@ -63,7 +63,7 @@
 //                                 "column": 5, "path": "spec.port", "message": "...", "hint": "..." } ] }
 // }
 import type { OpenmcfError } from '../core/errors.js';
-import { StackLockedError } from '../engine/errors.js';
+import { StackLockedError } from '../engine/engine-errors.js';
 import type { ChangeCounts, ChangeKind, PropertyChange, ResourceRef } from '../engine/events.js';
 import { UNKNOWN_VALUE } from '../engine/property-changes.js';
 import { resourceManifestChanges, type ManifestChange } from './manifest-terms.js';

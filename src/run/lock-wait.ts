@@ -3,7 +3,7 @@
 // refuses before it has touched anything, so trying again is safe; there is no way to be told when
 // a lock goes (S3 and PostgreSQL have no notifications for it), hence polling.
 import { invalidInput } from '../core/errors.js';
-import { StackLockedError } from '../engine/errors.js';
+import { StackLockedError } from '../engine/engine-errors.js';
 import { describeHolder } from '../engine/stack-lock.js';
 
 const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };

@@ -3,7 +3,7 @@
 // and an interruption by the user as exit 130 with how to recover.
 import type { OutputMap, PulumiFn, StackSettings } from '@pulumi/pulumi/automation/index.js';
 import { OpenmcfError } from '../core/errors.js';
-import { interruptedError, isLockError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../engine/errors.js';
+import { interruptedError, isLockError, toOpenmcfError, type EngineErrorContext, type EngineOperation } from '../engine/engine-errors.js';
 import type { OperationEvent } from '../engine/events.js';
 import { partialOutcomeOf, runOperation, withPartialOutcome, type EngineOperationKind, type OperationOutcome, type RunOperationOptions } from '../engine/run-operation.js';
 import { isMissingStackFailure, isStackNotFound, openStack, type OpenedStack } from '../engine/workspace.js';

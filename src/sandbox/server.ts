@@ -11,7 +11,7 @@ import { handle, type ApiSettings } from './handle.js';
 import { route } from './routes.js';
 import type { Body } from './wire.js';
 import { answerTransit, TRANSIT_PREFIX } from './transit.js';
-import { answerProbe } from './probe.js';
+import { answerProbe } from './answer-probe.js';
 import type { TransitKey } from './secrets-key.js';
 
 export interface LocalApiOptions {

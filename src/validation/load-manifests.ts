@@ -3,7 +3,7 @@
 // user sees all problems of all documents at once.
 import type { Diagnostic, SourcePosition } from '../core/diagnostic.js';
 import type { ScalewayServerlessContainerManifest } from './spec-types.js';
-import { readSources } from '../manifest/read.js';
+import { readSources } from '../manifest/read-sources.js';
 import type { KustomizeSource } from '../manifest/kustomize.js';
 import { parseDocuments } from '../manifest/parse.js';
 import { substituteVariables } from '../manifest/substitute.js';

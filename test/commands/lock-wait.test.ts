@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLockWait, withLockWait } from '../../src/run/lock-wait.js';
-import { StackLockedError } from '../../src/engine/errors.js';
+import { StackLockedError } from '../../src/engine/engine-errors.js';
 import { inputError } from '../helpers/input-error.js';
 
 test('--lock-wait takes durations in ms, s, m and h (combined too), or bare seconds; 0 by default', () => {

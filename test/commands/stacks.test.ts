@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ExitCode, OpenmcfError } from '../../src/core/errors.js';
 import { stackRows } from '../../src/commands/stacks.js';
-import type { ListedStack } from '../../src/commands/stacks/read.js';
+import type { ListedStack } from '../../src/commands/stacks/read-backend-stacks.js';
 import { failedStacksDocument, printOrphanNote, printStacksTable, stacksDocument } from '../../src/render/stacks-table.js';
 import { captureIo } from './capture-io.js';
 import { loadedManifest, stackTarget } from './prepared-fixture.js';

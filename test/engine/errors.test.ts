@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { engineErrorLines, interruptedError, isLockError, StackLockedError, toOpenmcfError, type EngineErrorContext } from '../../src/engine/errors.js';
+import { engineErrorLines, interruptedError, isLockError, StackLockedError, toOpenmcfError, type EngineErrorContext } from '../../src/engine/engine-errors.js';
 import { ExitCode, OpenmcfError } from '../../src/core/errors.js';
 
 const context: EngineErrorContext = {

@@ -6,7 +6,7 @@ import { readLiveObject, splitRegionalId, type LiveCollection } from '../../engi
 import type { CloudLookupSettings } from '../../engine/cloud-lookup.js';
 import type { StackState, StateResource } from '../../engine/stack-state.js';
 import type { LiveContainer, LiveObject, LiveStack, ProbeResult } from '../../render/status-report.js';
-import { probeUrl } from './probe.js';
+import { probeUrl } from './probe-url.js';
 
 const TYPES = {
   namespace: 'scaleway:containers/namespace:Namespace',

@@ -2,7 +2,7 @@
 // below 500 means the container answered (a 404 or a 403 from the application is an answer); 5xx,
 // a refused connection or no answer within the time limit means it did not. In the sandbox the
 // container's domain exists nowhere, so the request goes to the local API with that domain in its
-// Host header, and the local API answers for the container (src/sandbox/probe.ts).
+// Host header, and the local API answers for the container (src/sandbox/answer-probe.ts).
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { ProbeResult } from '../../render/status-report.js';
