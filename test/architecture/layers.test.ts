@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { circles, importEdges, type ImportEdge } from './import-graph.js';
 
@@ -68,4 +69,30 @@ test('no circle of files in src/', () => {
   const edges = importEdges(ROOT, 'src');
   assert.deepEqual(circles(edges), []);
   assert.deepEqual(circles([...edges, { from: 'src/core/io.ts', to: 'src/cli/main.ts' }]).length, 1, 'a circle added on purpose is found');
+});
+
+test("README's architecture block names, for each floor, exactly the floors its files import", () => {
+  const floorOf = (path: string): string => path.split('/')[1]!;
+  const real = new Map<string, Set<string>>();
+  for (const edge of importEdges(ROOT, 'src')) {
+    const [from, to] = [floorOf(edge.from), floorOf(edge.to)];
+    if (from === to || to === 'core') continue;
+    real.set(from, (real.get(from) ?? new Set()).add(to));
+  }
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const block = /## Architecture\n[\s\S]*?```text\n([\s\S]*?)```/.exec(readme);
+  assert.ok(block, 'README.md has an "Architecture" section with a ```text block');
+  const drawn = new Map<string, Set<string>>();
+  for (const line of block[1]!.split('\n')) {
+    const row = /^(\w+)\/\s.*->\s(.*)$/.exec(line); // the imports follow the last arrow (descriptions have arrows too)
+    if (!row) continue;
+    const targets = row[2]!
+      .split(',')
+      .map((part) => part.trim().split(' ')[0]!)
+      .filter((floor) => floor !== '' && floor !== 'core');
+    if (targets.length > 0) drawn.set(row[1]!, new Set(targets));
+  }
+  const sorted = (map: Map<string, Set<string>>) => Object.fromEntries([...map].sort().map(([floor, targets]) => [floor, [...targets].sort()]));
+  assert.ok(drawn.size >= 8, `only ${drawn.size} floors read from the README block: the parse is broken`);
+  assert.deepEqual(sorted(drawn), sorted(real));
 });
