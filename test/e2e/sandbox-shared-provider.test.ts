@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CloudHome, waitUntil } from './cloud-run.js';
 import { REPO_ROOT } from '../helpers/run-openmcf.js';
-import { alive } from '../helpers/processes.js';
+import { processAlive } from '../../src/core/process-alive.js';
 
 const home = new CloudHome('openmcf-shared-provider-');
 const FIXTURE = join(REPO_ROOT, 'bench', 'fixtures', 'bench-api.yaml');
@@ -63,7 +63,7 @@ test('the engines of a sandbox run share one provider, which is gone when the ru
   const [pid, ppid] = [...seen][0]!;
   assert.equal(ppid, openmcf, 'started by openmcf (under its watchdog), not by an engine');
   await waitUntil(
-    () => !alive(pid),
+    () => !processAlive(pid),
     5_000,
     () => `the provider ${pid} outlived the run`,
   );

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { startSharedProvider } from '../../src/engine/shared-provider.js';
 import { pluginBinary } from '../helpers/engine.js';
 import { REPO_ROOT } from '../helpers/run-openmcf.js';
-import { alive } from '../helpers/processes.js';
+import { processAlive } from '../../src/core/process-alive.js';
 
 async function gone(pid: number, ms = 10_000): Promise<boolean> {
   const deadline = Date.now() + ms;
-  while (alive(pid)) {
+  while (processAlive(pid)) {
     if (Date.now() > deadline) return false;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -52,7 +52,7 @@ test('the shared provider listens on the port it gives the engines, and stop() e
   t.after(() => provider.stop());
   const port = portOf(provider.engineEnv);
   assert.equal(await accepts(port), true, 'the gRPC server accepts connections');
-  assert.equal(alive(provider.pid), true);
+  assert.equal(processAlive(provider.pid), true);
 
   provider.stop();
   provider.stop(); // idempotent

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CloudHome, manifest, waitUntil, type Background } from '../e2e/cloud-run.js';
-import { alive } from '../helpers/processes.js';
+import { processAlive } from '../../src/core/process-alive.js';
 import { Hold } from '../helpers/hold.js';
 
 const home = new CloudHome('openmcf-interrupted-');
@@ -37,7 +37,7 @@ async function waitForStaleLock(): Promise<void> {
       .filter((f) => f.endsWith('.json'))
       .map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { pid: number }).pid);
   await waitUntil(
-    () => pids().length > 0 && pids().every((pid) => !alive(pid)),
+    () => pids().length > 0 && pids().every((pid) => !processAlive(pid)),
     30_000,
     () => `the lock holder is still running: ${pids().join(', ')}`,
   );

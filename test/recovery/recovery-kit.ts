@@ -3,7 +3,7 @@
 // owns, the commands the tool's own messages suggest, and a stale lock waited for.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { alive } from '../helpers/processes.js';
+import { processAlive } from '../../src/core/process-alive.js';
 import { waitUntil, type CloudHome } from '../e2e/cloud-run.js';
 
 export interface ManifestShape {
@@ -172,7 +172,7 @@ export async function waitForStaleLock(home: CloudHome, lockRoot?: string): Prom
         }
       });
   await waitUntil(
-    () => pids().every((pid) => !alive(pid)),
+    () => pids().every((pid) => !processAlive(pid)),
     30_000,
     () => `the lock holder is still running: ${pids().join(', ')}`,
   );
