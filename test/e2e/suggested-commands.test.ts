@@ -23,7 +23,7 @@ function suggestions(text: string): string[] {
 
 /** Runs a suggested command as a user pastes it into a shell, with what they have exported. */
 function asPrinted(command: string, env: Record<string, string> = {}): { code: number | null; stderr: string } {
-  const script = `openmcf() { "${process.execPath}" "${OPENMCF_BIN}" "$@"; }; ${command}`;
+  const script = `openmcf() { "${process.execPath}" -- "${OPENMCF_BIN}" "$@"; }; ${command}`;
   const result = spawnSync('sh', ['-c', script], { cwd: REPO_ROOT, env: home.env(env), encoding: 'utf8', timeout: 180_000 });
   return { code: result.status, stderr: result.stderr };
 }

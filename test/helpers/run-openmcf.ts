@@ -16,6 +16,8 @@ import { engineBinary, pluginBinary, type TempHome } from './engine.js';
 /** The repository root (dist/test/helpers -> ../../..). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const OPENMCF_BIN = join(REPO_ROOT, 'bin', 'openmcf.js');
+// Every run is `node -- bin/openmcf.js ...`, as the binary's shebang runs it: without `--`, Node 20
+// reads an `--env-file` meant for openmcf itself (nodejs/node#54232) before openmcf starts.
 
 export function tempDir(prefix = 'openmcf-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -98,7 +100,9 @@ export interface RunOptions extends EnvOptions {
 const DEFAULT_TIMEOUT_MS = 180_000;
 
 export function runOpenmcf(args: readonly string[], options: RunOptions = {}): RunResult {
-  const [command, commandArgs] = options.merged ? ['sh', ['-c', 'exec "$@" 2>&1', 'sh', process.execPath, OPENMCF_BIN, ...args]] : [process.execPath, [OPENMCF_BIN, ...args]];
+  const [command, commandArgs] = options.merged
+    ? ['sh', ['-c', 'exec "$@" 2>&1', 'sh', process.execPath, '--', OPENMCF_BIN, ...args]]
+    : [process.execPath, ['--', OPENMCF_BIN, ...args]];
   const result = spawnSync(command, commandArgs, {
     cwd: options.cwd ?? REPO_ROOT,
     env: openmcfEnv(options),
@@ -117,7 +121,7 @@ export interface StartOptions extends EnvOptions {
 
 /** Starts the binary without waiting; `done` resolves when it exits. */
 export function startOpenmcf(args: readonly string[], options: StartOptions = {}): Background {
-  const child = spawn(process.execPath, [OPENMCF_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: openmcfEnv(options), stdio: 'pipe' });
+  const child = spawn(process.execPath, ['--', OPENMCF_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: openmcfEnv(options), stdio: 'pipe' });
   return new Background(child, options.guardMs);
 }
 
@@ -160,7 +164,7 @@ export interface Screen {
 export async function runOnTerminal(args: readonly string[], options: TerminalOptions = {}): Promise<Screen> {
   const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
   const redirect = options.stdoutFile === undefined ? '' : ` > ${quote(options.stdoutFile)}`;
-  const command = `stty cols ${options.cols ?? 120} rows 40; exec ${[process.execPath, OPENMCF_BIN, ...args].map(quote).join(' ')}${redirect}`;
+  const command = `stty cols ${options.cols ?? 120} rows 40; exec ${[process.execPath, '--', OPENMCF_BIN, ...args].map(quote).join(' ')}${redirect}`;
   const answers = options.answers ?? [];
   const started = Date.now();
   const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: options.cwd ?? REPO_ROOT, env: openmcfEnv(options) });
