@@ -1,13 +1,15 @@
 // Issue 16.8: recovery on the plain path (no --sandbox, SCW_API_URL pointing at another endpoint)
 // looked pending creates up at api.scaleway.com instead of SCW_API_URL, so after a kill -9 every
 // run failed with "fetch failed". The lookups now use the endpoint the provider uses. Through the
-// built binary, on the real engine and provider, against `openmcf sandbox api` made slow.
+// built binary, on the real engine and provider, against `openmcf sandbox api`, which holds the
+// provider's first read after its create: the run is killed with the container half-made.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CloudHome, waitUntil } from '../e2e/cloud-run.js';
 import { waitForStaleLock, writeManifest } from './recovery-kit.js';
+import { Hold } from '../helpers/hold.js';
 
 const home = new CloudHome('openmcf-plain-recovery-');
 const CREDENTIALS = {
@@ -17,7 +19,10 @@ const CREDENTIALS = {
 };
 
 test('kill -9 during a create on the plain path: after cancel, apply takes the container in through SCW_API_URL', async () => {
-  const api = home.start(['sandbox', 'api'], { env: { OPENMCF_SANDBOX_FAULTS: 'delay:Container=3000' } });
+  // A fresh stack reads no container before its create: the first container read is the provider's
+  // wait for the one it created.
+  const afterCreate = new Hold(home.storeDir, 'plain-kill-create', 'Container', 'read');
+  const api = home.start(['sandbox', 'api'], { env: afterCreate.env });
   try {
     await api.waitFor(/sandbox API on/);
     const url = api.stdout.split('\n')[0]!;
@@ -28,6 +33,7 @@ test('kill -9 during a create on the plain path: after cancel, apply takes the c
     const args = ['-f', file, '--backend', `file://${state}`];
 
     const run = home.start(['apply', ...args, '--yes'], { env });
+    await afterCreate.waitHeld(120_000, () => run.stderr);
     await run.waitFor(/creating container/);
     await waitUntil(
       () => Object.keys(home.cloud().containers).length > 0,
@@ -36,6 +42,7 @@ test('kill -9 during a create on the plain path: after cancel, apply takes the c
     );
     run.signal('SIGKILL');
     await run.done;
+    afterCreate.release();
     await waitForStaleLock(home, join(state, '.pulumi', 'locks'));
 
     const released = home.run(['cancel', ...args, '--yes'], { env });
@@ -44,8 +51,8 @@ test('kill -9 during a create on the plain path: after cancel, apply takes the c
     assert.equal(applied.code, 0, applied.stderr);
     assert.doesNotMatch(applied.stderr, /fetch failed/);
     const [container] = Object.keys(home.cloud().containers);
-    // Killed as the create went out: the engine may or may not have written its pending operation
-    // yet, so the container is taken in as a pending create or adopted as unrecorded; either way once.
+    // Killed while the provider waits for its create: the container is taken in as a pending create
+    // (or adopted as unrecorded, had the engine not written its pending operation); either way once.
     assert.match(
       applied.stderr,
       new RegExp(
