@@ -21,8 +21,18 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 // Node >= 22.1 keeps compiled modules on disk between runs (start-up speed); Node 20 has no such
-// cache, and the build-time bundles below carry V8's code cache instead.
-require('node:module').enableCompileCache?.();
+// cache, and the build-time bundles below carry V8's code cache instead. Its folder (by default
+// $TMPDIR/node-compile-cache) is created here, under umask 077: whatever openmcf leaves in TMPDIR
+// is private (0700 folders, 0600 files; README, "Security"), like the rest of a run's files.
+const { enableCompileCache } = require('node:module');
+if (enableCompileCache) {
+  const umask = process.umask(0o077);
+  try {
+    enableCompileCache();
+  } finally {
+    process.umask(umask);
+  }
+}
 
 /** The bundles' loader: its CommonJS copy (made by the build), else the ES module it is made from. */
 async function bundleLoader() {

@@ -145,7 +145,8 @@ function saveAtExit(script: Script, file: string): void {
   process.once('exit', () => {
     try {
       const temporary = `${file}.${process.pid}`;
-      writeFileSync(temporary, script.createCachedData());
+      // 0600, as Node writes its own cache files: nothing openmcf leaves in TMPDIR is readable by others.
+      writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
       renameSync(temporary, file);
     } catch {
       // Only start-up time is lost; the next run tries again.
