@@ -65,7 +65,7 @@ function preloadBundle(name: string): boolean {
  */
 function entryFile(name: string, entry: string): string | undefined {
   const path = join(fileURLToPath(new URL('../../../node_modules/', import.meta.url)), name, entry);
-  return existsSync(path) ? realpathSync(path) : undefined;
+  return existsSync(path) ? realpathSync.native(path) : undefined;
 }
 
 /**
