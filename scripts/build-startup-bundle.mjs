@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import ts from 'typescript';
 import { writeCachedScript } from './code-cache.mjs';
+import { collectModules } from './module-graph.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -31,17 +32,7 @@ const COMMAND_TABLE = 'src/cli/program.js';
 const DYNAMIC_IMPORT = /(?<![\w$.])import\(\s*(?:(['"])([^'"]+)\1\s*\))?/g;
 
 export function buildStartupBundle() {
-  const ids = new Map();
-  const modules = [];
-  const add = (file) => {
-    if (ids.has(file)) return ids.get(file);
-    const id = modules.length;
-    ids.set(file, id);
-    modules.push(undefined);
-    modules[id] = { file, code: transform(file, add) };
-    return id;
-  };
-  add(ENTRY);
+  const { modules, ids } = collectModules(ENTRY, transform);
   // A served command whose module is not bundled would run as ES modules beside the bundle's own
   // copies (two `OpenmcfError` classes, two secret sets): refuse to build that.
   const missing = COMMAND_MODULES.filter((file) => !ids.has(file));
