@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { CloudHome } = await import(join(root, 'dist', 'test', 'cli', 'cloud-run.js'));
+const { CloudHome } = await import(join(root, 'dist', 'test', 'e2e', 'cloud-run.js'));
 const { runCampaign } = await import(join(root, 'dist', 'test', 'recovery', 'campaign.js'));
 const trials = Number(process.argv[2] ?? 20);
 const seed = Number(process.argv[3] ?? Date.now() % 1_000_000);
