@@ -2,7 +2,7 @@
 // folder (the SDK would otherwise leave one behind in /tmp per run), with the project and backend
 // from the stack target and the engine environment (credentials, passphrase, sandbox) set on the
 // CLI process only, never on ours. No credential is written: the backend URL the workspace files
-// hold has none (a PostgreSQL password reaches the engine as PGPASSWORD, see target/backend.ts).
+// hold has none (a PostgreSQL password reaches the engine as PGPASSWORD, see stack/backend.ts).
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { rm } from 'node:fs/promises';

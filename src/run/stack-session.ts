@@ -160,7 +160,7 @@ export class StackSession {
   /**
    * The settings (the secrets provider's salt or wrapped key) of a stack this session created:
    * until its first update they live only in the temporary workspace, and a saved plan's secrets
-   * are encrypted with that key (see commands/cloud/saved-plan.ts). Undefined for a stack that
+   * are encrypted with that key (see run/saved-plan.ts). Undefined for a stack that
    * existed, whose secrets manager is in its state.
    */
   async createdStackSettings(): Promise<StackSettings | undefined> {

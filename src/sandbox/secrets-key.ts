@@ -1,6 +1,6 @@
 // The key that protects the secrets in the sandbox's own state. Sandbox stacks are created with
 // Pulumi's `hashivault://openmcf-sandbox` secrets provider: the engine keeps a random data key
-// per stack, wrapped by the local API's Vault transit endpoint (api/transit.ts) with a key derived
+// per stack, wrapped by the local API's Vault transit endpoint (transit.ts) with a key derived
 // here from the sandbox passphrase ($OPENMCF_HOME/sandbox/passphrase). The passphrase provider
 // would stretch that passphrase with 1,000,000 rounds of PBKDF2 on every engine run (about 0.2 s
 // of CPU per stack and operation); it is 32 random bytes already, so a single HMAC derives a key

@@ -19,7 +19,7 @@ export const SANDBOX_NOTICE = 'sandbox: nothing real was deployed; resources exi
 export interface SandboxSettings {
   /** `file://<home>/sandbox/state`: the sandbox's own Pulumi state. */
   readonly backendUrl: string;
-  /** The simulated cloud (see api/store.ts `readCloud`). */
+  /** The simulated cloud (see sandbox/store.ts `readCloud`). */
   readonly storeDir: string;
   /** The folder of that backend. */
   readonly stateDir: string;

@@ -1,5 +1,5 @@
 // The engine's own rules for the three parts of a stack name, checked before anything runs (the
-// manifest rules in spec/rules/labels.ts and the target in target/stack-target.ts share them).
+// manifest rules in validation/label-rules.ts and the target in stack/stack-target.ts share them).
 // From the Pulumi sources (pulumi/pulumi, v3):
 //
 // - stack: `tokens.ParseStackName`: not empty, at most 100 characters, only `[A-Za-z0-9_.-]`.
