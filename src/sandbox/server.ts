@@ -63,7 +63,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     ...(options.organizationId !== undefined ? { organizationId: options.organizationId } : {}),
   };
   const server = createServer((request, response) => {
-    // A request for a container's own domain (`status --probe` in the sandbox): probe.ts answers.
+    // A request for a container's own domain (`status --probe` in the sandbox): answer-probe.ts answers.
     if (answerProbe(settings.storeDir, request, response)) return;
     void answer(settings, request, response, options);
   });
