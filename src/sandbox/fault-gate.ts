@@ -5,7 +5,7 @@
 // deployment end in `error`. Counted rules (`*N`) keep their tally in the store, so they hold
 // across processes and successive runs.
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { matchingFaults, type FaultOperation, type FaultRule, type SandboxResource } from './faults.js';
 import { internalError, transientState } from './api-errors.js';
@@ -68,7 +68,7 @@ export class FaultGate {
   private async hold(name: string, call: string): Promise<void> {
     const files = holdFiles(this.storeDir, name);
     if (existsSync(files.release)) return;
-    mkdirSync(join(this.storeDir, 'holds'), { recursive: true, mode: 0o700 });
+    mkdirSync(dirname(files.held), { recursive: true, mode: 0o700 });
     appendFileSync(files.held, `${call}\n`);
     try {
       while (!existsSync(files.release)) await sleep(HOLD_POLL_MS, undefined, { signal: this.closing.signal });

@@ -88,18 +88,19 @@ function parseRule(text: string): FaultRule {
   const effectText = counted ? counted[1]! : rawEffect;
   const count = counted ? Number.parseInt(counted[2]!, 10) : undefined;
   if (count !== undefined && operation === 'hold') throw faultSyntax(text, 'a hold is not counted: it lasts until the test releases it');
-  const effect = parseEffect(text, operation as FaultRule['operation'], resource, effectText);
+  const effect = parseEffect(text, operation as FaultRule['operation'], resource, effectText, operation === 'hold' ? (qualifier as FaultOperation | undefined) : undefined);
   return {
     text,
     operation: operation as FaultRule['operation'],
     resource: resource as FaultRule['resource'],
     ...(qualifier !== undefined && operation === 'status' ? { image: qualifier } : {}),
-    effect: effect.kind === 'hold' && qualifier !== undefined ? { ...effect, operation: qualifier as FaultOperation } : effect,
+    effect,
     ...(count !== undefined ? { count } : {}),
   };
 }
 
-function parseEffect(text: string, operation: FaultRule['operation'], resource: string, effect: string): FaultEffect {
+/** `holdOperation`: hold rules only, the operation named after @ (the only calls it holds). */
+function parseEffect(text: string, operation: FaultRule['operation'], resource: string, effect: string, holdOperation?: FaultOperation): FaultEffect {
   if (operation === 'delay') {
     if (!/^\d+$/.test(effect)) throw faultSyntax(text, 'a delay is a whole number of milliseconds');
     return { kind: 'delay', ms: Number.parseInt(effect, 10) };
@@ -107,7 +108,7 @@ function parseEffect(text: string, operation: FaultRule['operation'], resource: 
   if (operation === 'hold') {
     // The name becomes a file name under <store>/holds: nothing that could leave that folder.
     if (!/^[A-Za-z0-9._-]+$/.test(effect) || effect.startsWith('.')) throw faultSyntax(text, 'a hold is named with letters, digits, ".", "_" and "-" (hold:Container=<name>)');
-    return { kind: 'hold', name: effect };
+    return { kind: 'hold', name: effect, ...(holdOperation !== undefined ? { operation: holdOperation } : {}) };
   }
   if (operation === 'status') {
     if (resource !== 'Container' && resource !== '*') throw faultSyntax(text, 'only containers have a status fault');

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { holdFiles } from '../../src/sandbox/fault-gate.js';
 import type { FaultOperation, SandboxResource } from '../../src/sandbox/faults.js';
+import { waitUntil } from './run-openmcf.js';
 
 export class Hold {
   private readonly files: { readonly held: string; readonly release: string };
@@ -39,11 +40,11 @@ export class Hold {
 
   /** Resolves once a call is held; rejects after `ms`, with `context()` (e.g. the run's stderr) in the message. */
   async waitHeld(ms = 120_000, context: () => string = () => ''): Promise<void> {
-    const deadline = Date.now() + ms;
-    while (!this.held) {
-      if (Date.now() > deadline) throw new Error(`no call was held by ${this.rule} within ${ms} ms\n${context()}`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await waitUntil(
+      () => this.held,
+      ms,
+      () => `no call was held by ${this.rule} within ${ms} ms\n${context()}`,
+    );
   }
 
   /** Lets the held call, and every later one, through. */

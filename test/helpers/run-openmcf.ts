@@ -18,6 +18,7 @@ export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const OPENMCF_BIN = join(REPO_ROOT, 'bin', 'openmcf.js');
 // Every run is `node -- bin/openmcf.js ...`, as the binary's shebang runs it: without `--`, Node 20
 // reads an `--env-file` meant for openmcf itself (nodejs/node#54232) before openmcf starts.
+const BIN_ARGS = ['--', OPENMCF_BIN] as const;
 
 export function tempDir(prefix = 'openmcf-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -100,9 +101,7 @@ export interface RunOptions extends EnvOptions {
 const DEFAULT_TIMEOUT_MS = 180_000;
 
 export function runOpenmcf(args: readonly string[], options: RunOptions = {}): RunResult {
-  const [command, commandArgs] = options.merged
-    ? ['sh', ['-c', 'exec "$@" 2>&1', 'sh', process.execPath, '--', OPENMCF_BIN, ...args]]
-    : [process.execPath, ['--', OPENMCF_BIN, ...args]];
+  const [command, commandArgs] = options.merged ? ['sh', ['-c', 'exec "$@" 2>&1', 'sh', process.execPath, ...BIN_ARGS, ...args]] : [process.execPath, [...BIN_ARGS, ...args]];
   const result = spawnSync(command, commandArgs, {
     cwd: options.cwd ?? REPO_ROOT,
     env: openmcfEnv(options),
@@ -121,7 +120,7 @@ export interface StartOptions extends EnvOptions {
 
 /** Starts the binary without waiting; `done` resolves when it exits. */
 export function startOpenmcf(args: readonly string[], options: StartOptions = {}): Background {
-  const child = spawn(process.execPath, ['--', OPENMCF_BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: openmcfEnv(options), stdio: 'pipe' });
+  const child = spawn(process.execPath, [...BIN_ARGS, ...args], { cwd: options.cwd ?? REPO_ROOT, env: openmcfEnv(options), stdio: 'pipe' });
   return new Background(child, options.guardMs);
 }
 
@@ -164,7 +163,7 @@ export interface Screen {
 export async function runOnTerminal(args: readonly string[], options: TerminalOptions = {}): Promise<Screen> {
   const quote = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
   const redirect = options.stdoutFile === undefined ? '' : ` > ${quote(options.stdoutFile)}`;
-  const command = `stty cols ${options.cols ?? 120} rows 40; exec ${[process.execPath, '--', OPENMCF_BIN, ...args].map(quote).join(' ')}${redirect}`;
+  const command = `stty cols ${options.cols ?? 120} rows 40; exec ${[process.execPath, ...BIN_ARGS, ...args].map(quote).join(' ')}${redirect}`;
   const answers = options.answers ?? [];
   const started = Date.now();
   const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: options.cwd ?? REPO_ROOT, env: openmcfEnv(options) });
